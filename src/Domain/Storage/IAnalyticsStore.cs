@@ -1,0 +1,74 @@
+namespace Analytics.Domain.Storage;
+
+/// <summary>
+/// The store behind every command: the embedded store (SQLite) or PostgreSQL, one contract.
+/// Writes happen only through a <see cref="IFilingWriter"/>, which is atomic: nothing is visible
+/// until <see cref="IFilingWriter.Commit"/>, and disposing an uncommitted writer (or a killed
+/// process) leaves the store exactly as it was.
+/// </summary>
+public interface IAnalyticsStore : IDisposable
+{
+    /// <summary>A one-line description for messages, with no password: e.g. <c>SQLite ./analytics.db</c>.</summary>
+    string Description { get; }
+
+    /// <summary>Creates or migrates the schema to the current version. Idempotent.</summary>
+    void EnsureSchema();
+
+    /// <summary>The filing of the same kind with the same SHA-256, if that exact file was loaded before.</summary>
+    Filing? FindFiling(FilingKind kind, string sha256);
+
+    /// <summary>Starts an atomic filing. Rows stream in through the writer; memory does not grow with the file.</summary>
+    IFilingWriter BeginFiling(FilingKind kind, string fileName, string sha256, DateTime asOf, DateTime loadedAt);
+
+    /// <summary>Every filing, oldest first.</summary>
+    IReadOnlyList<Filing> Filings();
+
+    /// <summary>
+    /// Every stored revision of every application, ordered by (utility, application id, revision).
+    /// With <paramref name="knownAt"/>, only revisions from filings whose as-of is at or before it.
+    /// </summary>
+    IEnumerable<ApplicationRevision> ApplicationRevisions(DateTime? knownAt = null);
+
+    /// <summary>
+    /// The latest revision of each application (as known at <paramref name="knownAt"/> when given),
+    /// streamed; ordered by (utility, application id).
+    /// </summary>
+    IEnumerable<Application> Applications(DateTime? knownAt = null);
+
+    /// <summary>Every outage step (a later filing of an outage id replaces all its steps).</summary>
+    IEnumerable<OutageStep> Outages();
+
+    /// <summary>Every customers-served snapshot (a later filing of the same key replaces it).</summary>
+    IEnumerable<CustomersServed> CustomersServed();
+
+    /// <summary>Every semiannual note (a later filing of the same utility, half and section replaces it).</summary>
+    IEnumerable<ReportNote> Notes();
+
+    /// <summary>Every ledger note filed back by the counties (a later filing of the same county, week and task replaces it).</summary>
+    IEnumerable<LedgerNote> LedgerNotes();
+}
+
+/// <summary>
+/// One filing being written. Add rows of the filing's kind; <see cref="Commit"/> makes them visible
+/// in one transaction. Rows identical to the stored latest revision change nothing; a row whose key is
+/// stored with other content becomes a new revision (applications) or replaces it (other kinds).
+/// </summary>
+public interface IFilingWriter : IDisposable
+{
+    void Add(Application application);
+    void Add(OutageStep step);
+    void Add(CustomersServed snapshot);
+    void Add(ReportNote note);
+    void Add(LedgerNote note);
+
+    /// <summary>Makes the filing visible and records it. <paramref name="rowsRead"/> and <paramref name="rowsRejected"/> are what the reader saw.</summary>
+    Filing Commit(int rowsRead, int rowsRejected);
+}
+
+/// <summary>A store that cannot be reached or opened (exit code 3 at the command line).</summary>
+public sealed class StoreUnavailableException : Exception
+{
+    public StoreUnavailableException(string message) : base(message) { }
+    public StoreUnavailableException(string message, Exception inner) : base(message, inner) { }
+    public StoreUnavailableException() { }
+}
