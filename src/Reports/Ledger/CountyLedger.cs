@@ -157,7 +157,8 @@ public sealed record IssueLine
     public string Utility { get; init; } = "";
     /// <summary>The application id or outage id it concerns.</summary>
     public required string Subject { get; init; }
-    public DateTime? When { get; init; }
+    /// <summary>The date that places it in the week.</summary>
+    public DateOnly? When { get; init; }
     public required string Evidence { get; init; }
 }
 

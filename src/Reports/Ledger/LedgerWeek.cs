@@ -34,8 +34,12 @@ public readonly record struct LedgerWeek
     /// <summary>End of the week, exclusive: <see cref="Thursday"/> 00:00 (= Wednesday 24:00).</summary>
     public DateTime End => Thursday.ToDateTime(TimeOnly.MinValue);
 
-    /// <summary>The as-of instant of every figure in the ledger: Wednesday 24:00.</summary>
-    public DateTime AsOf => End;
+    /// <summary>
+    /// The as-of instant of every figure in the ledger: the last instant of the Wednesday (24:00 less
+    /// one tick). Its date is the Wednesday, so working days counted "to the as-of" (metrics.md §1,
+    /// date(s) &lt; d ≤ date(e)) stop at the Wednesday and never count the Thursday the ledger is due.
+    /// </summary>
+    public DateTime AsOf => End.AddTicks(-1);
 
     /// <summary>First day of the year to date: 1 January of <see cref="LastDay"/>'s year.</summary>
     public DateOnly YearStart => new(LastDay.Year, 1, 1);

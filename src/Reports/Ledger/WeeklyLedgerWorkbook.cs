@@ -48,7 +48,7 @@ public static class WeeklyLedgerWorkbook
     private static readonly IReadOnlyList<SheetColumn> IssueColumns =
     [
         new("类型", 12), new("规则编号", 10), new("规则", 36), new("条款", 8), new("供电企业", 14),
-        new("工单/停电编号", 18), new("时间", 16, ReportFormats.ExcelDateTime), new("证据", 70),
+        new("工单/停电编号", 18), new("日期", 11, ReportFormats.ExcelDate), new("证据", 70),
     ];
 
     private static readonly IReadOnlyList<SheetColumn> OutageColumns =
