@@ -82,10 +82,10 @@ public sealed record ApplicationFigures
     public bool? Overdue { get; init; }
 
     /// <summary>Ids of the targets (in policy order) this application falls under and is in force for, whatever the period.</summary>
-    public IReadOnlyList<string> ApplicableTargets { get; init; } = [];
+    public IReadOnlyList<string> ApplicableTargets { get; internal set; } = [];
 
     /// <summary>Ids of the targets (in policy order) this application breaches, whatever the period.</summary>
-    public IReadOnlyList<string> BreachedTargets { get; init; } = [];
+    public IReadOnlyList<string> BreachedTargets { get; internal set; } = [];
 
     /// <summary>
     /// True when the application's life [accepted_at, connected_at or withdrawn_at or open] overlaps the period:
