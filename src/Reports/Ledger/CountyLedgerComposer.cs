@@ -305,7 +305,8 @@ internal sealed class CountyLedgerComposer
                     RuleId = "calendar",
                     Rule = "缺少工作日历",
                     Clause = "",
-                    Subject = e.Scope,
+                    Utility = e.Utility is { } u ? UtilityName(u) : "",
+                    Subject = e.ApplicationId ?? e.Scope,
                     Evidence = "该工单日期所在年度没有国务院节假日安排，用时未计算：" + e.Message,
                 });
         return [.. lines
@@ -372,9 +373,8 @@ internal sealed class CountyLedgerComposer
             var label = area is { } x ? Codes.Label(x) : "合计";
             if (e is null)
             {
-                var missing = year.Errors.Any(er => er.Kind == MetricsErrorKind.NoCustomersServed
-                    && er.Scope.Contains(county, StringComparison.Ordinal)
-                    && (area is null || er.Scope.Contains(Codes.Of(area.Value), StringComparison.Ordinal)));
+                var missing = year.Errors.Any(er => er.Kind == MetricsErrorKind.NoCustomersServed && er.Year == _week.Year
+                    && er.County == county && er.Utility is null && er.Area == area);
                 lines.Add(new SaidiLine { Area = label, LimitH = limit, Note = missing ? "有停电但未报用户数" : "无数据" });
                 continue;
             }
