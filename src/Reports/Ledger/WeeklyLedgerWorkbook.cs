@@ -132,6 +132,7 @@ public static class WeeklyLedgerWorkbook
             Figure(ws, r, 11, t.YearToDate);
         }
         Table(ws, HeaderRow, r, SummaryColumns);
+        Block(ws, HeaderRow, r, SummaryColumns);
         ws.Range(HeaderRow + 1, 3, Math.Max(HeaderRow + 1, r), 3).Style.Alignment.WrapText = true;
 
         // Volumes under the targets: a small table of its own.
@@ -161,7 +162,7 @@ public static class WeeklyLedgerWorkbook
         block.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
         block.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
         ws.Range(vh + 1, 4, r, 5).Style.NumberFormat.Format = ReportFormats.ExcelInteger;
-        if (l.WeekVolumes.Overdue > 0) ws.Range(r, 1, r, 5).Style.Fill.BackgroundColor = BadFill;
+        if (l.WeekVolumes.Overdue > 0) Fill(ws, r, 1, 5, BadFill);
         Finish(ws, HeaderRow);
     }
 
@@ -204,8 +205,8 @@ public static class WeeklyLedgerWorkbook
             Row(ws, r, a.ApplicationId, a.Utility, a.Category, a.Area, a.Voltage, a.CapacityKw, a.Customer, a.AcceptedAt,
                 a.CurrentStage, a.ElapsedDays, a.TargetId ?? ReportLabels.NotApplicable, a.LimitDays, a.DueDate, a.DaysLeft,
                 a.Overdue, a.Risk);
-            if (a.Overdue) ws.Range(r, 1, r, InProgressColumns.Count).Style.Fill.BackgroundColor = BadFill;
-            else if (a.DaysLeft is <= 2) ws.Range(r, 1, r, InProgressColumns.Count).Style.Fill.BackgroundColor = WarnFill;
+            if (a.Overdue) Fill(ws, r, 1, InProgressColumns.Count, BadFill);
+            else if (a.DaysLeft is <= 2) Fill(ws, r, 1, InProgressColumns.Count, WarnFill);
         }
         Table(ws, HeaderRow, r, InProgressColumns);
         Finish(ws, HeaderRow);
@@ -225,7 +226,7 @@ public static class WeeklyLedgerWorkbook
             Row(ws, r, a.ApplicationId, a.Utility, a.Category, a.Area, a.Voltage, a.CapacityKw, a.Customer, a.Channel,
                 a.AcceptedAt, a.ConnectedAt, a.WholeProcessDays, a.UtilityDays, a.ApprovalDays, a.StageCount, a.Stages,
                 a.LimitDays, a.FeeYuan, a.CustomerInvestmentYuan, a.Breaches);
-            if (a.Breaches.Length > 0) ws.Range(r, 1, r, ConnectedColumns.Count).Style.Fill.BackgroundColor = BadFill;
+            if (a.Breaches.Length > 0) Fill(ws, r, 1, ConnectedColumns.Count, BadFill);
         }
         Table(ws, HeaderRow, r, ConnectedColumns);
         Finish(ws, HeaderRow);
@@ -234,7 +235,7 @@ public static class WeeklyLedgerWorkbook
     private static void Issues(IXLWorksheet ws, CountyLedger l)
     {
         Title(ws, TitleOf(l, "问题清单"),
-            $"{l.Week.PeriodLabel}发现的目标未达标、数据真实性问题（任务4：如实记录，禁止体外循环、后补流程或重走流程）及在途超期，共{l.Issues.Count}条。",
+            $"{l.Week.PeriodLabel}的目标未达标、数据真实性问题（任务4：如实记录，禁止体外循环、后补流程或重走流程）及计划停电未按时通知（任务10），共{l.Issues.Count}条。",
             IssueColumns);
         Header(ws, HeaderRow, IssueColumns);
         var r = HeaderRow;
@@ -278,7 +279,7 @@ public static class WeeklyLedgerWorkbook
             Row(ws, r, s.Area, s.Customers, s.CustomerHours, s.SaidiH, s.LimitH, ReportLabels.MetOrNot(s.Met), s.Note);
             if (s.Met is { } met) ws.Cell(r, 6).Style.Fill.BackgroundColor = met ? GoodFill : BadFill;
         }
-        Table(ws, sh, r, SaidiColumns, filter: false);
+        Block(ws, sh, r, SaidiColumns);
         Finish(ws, HeaderRow);
     }
 
@@ -295,7 +296,7 @@ public static class WeeklyLedgerWorkbook
             r++;
             Row(ws, r, a.ApplicationId, a.Utility, a.Category, a.Voltage, a.Mode, a.SubmittedAt, a.GrantedAt,
                 a.Open ? "办理中" : "已办结", a.Days, a.LimitDays, a.Overdue);
-            if (a.Overdue) ws.Range(r, 1, r, ApprovalColumns.Count).Style.Fill.BackgroundColor = BadFill;
+            if (a.Overdue) Fill(ws, r, 1, ApprovalColumns.Count, BadFill);
         }
         Table(ws, HeaderRow, r, ApprovalColumns);
         Finish(ws, HeaderRow);
@@ -326,7 +327,7 @@ public static class WeeklyLedgerWorkbook
             n++;
             Row(ws, r, n);
         }
-        Table(ws, HeaderRow, r, cols, filter: false);
+        Block(ws, HeaderRow, r, cols);
         var input = ws.Range(HeaderRow + 1, 4, r, 6);
         input.Style.Fill.BackgroundColor = InputFill;
         input.Style.Alignment.WrapText = true;
