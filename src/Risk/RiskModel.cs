@@ -129,16 +129,18 @@ public sealed class RiskModel
             if (last is null || connected > last) last = connected;
         }
 
-        // Leave out the recent cohorts whose slow members cannot have finished yet.
+        // Leave out the recent cohorts whose slow members cannot have finished yet. One cut for all
+        // categories (the slowest category's horizon), so that a time split of what is left has every
+        // category on both sides.
         var end = DateOnly.FromDateTime(o.KnownAt ?? last ?? DateTime.MinValue);
-        var horizon = new int[(int)Category.HvDual + 1];
+        var horizon = 0;
         foreach (var g in labeled.GroupBy(x => x.Category))
         {
             var durations = g.Select(x => DateOnly.FromDateTime(x.App.ConnectedAt!.Value).DayNumber - x.AcceptedDate.DayNumber).Order().ToArray();
-            horizon[(int)g.Key] = durations[Math.Clamp((int)Math.Ceiling(o.MaturityQuantile * durations.Length) - 1, 0, durations.Length - 1)];
+            horizon = Math.Max(horizon, durations[Math.Clamp((int)Math.Ceiling(o.MaturityQuantile * durations.Length) - 1, 0, durations.Length - 1)]);
         }
         var mature = labeled
-            .Where(x => x.AcceptedDate.DayNumber <= end.DayNumber - horizon[(int)x.Category])
+            .Where(x => x.AcceptedDate.DayNumber <= end.DayNumber - horizon)
             .OrderBy(x => x.App.AcceptedAt)
             .ThenBy(x => x.App.Utility, StringComparer.Ordinal)
             .ThenBy(x => x.App.ApplicationId, StringComparer.Ordinal)

@@ -43,13 +43,13 @@ public sealed record RiskModelOptions
 
     /// <summary>
     /// Applications accepted so recently that most of their cohort cannot have finished yet are left
-    /// out (their finished ones are only the quick ones): per category, those accepted within this
-    /// quantile of the category's calendar duration before the end of the data.
+    /// out (their finished ones are only the quick ones): those accepted within the largest, over the
+    /// categories, of this quantile of a category's calendar duration before the end of the data.
     /// </summary>
     public double MaturityQuantile { get; init; } = 0.95;
 
-    /// <summary>Fewer training moments than this: no model is trained, the baseline is used.</summary>
-    public int MinimumTrainingMoments { get; init; } = 200;
+    /// <summary>Fewer finished applications than this to fit on: no model is trained, the baseline is used.</summary>
+    public int MinimumTrainingApplications { get; init; } = 100;
 
     /// <summary>A category's model is used only with at least this many holdout moments showing it beats the baseline.</summary>
     public int MinimumHoldoutMoments { get; init; } = 30;

@@ -43,7 +43,7 @@ internal sealed class RiskPredictor
 
         var fitMoments = MomentSampler.Sample(fit, stride, o.Seed, clock);
         DurationRegressor? regressor = null;
-        if (fitMoments.Count >= o.MinimumTrainingMoments)
+        if (fit.Count >= o.MinimumTrainingApplications && fitMoments.Count > 0)
         {
             var rows = Rows(layout, clock, fitMoments.Select(Query.Replayed).ToList());
             for (var i = 0; i < rows.Length; i++) rows[i].Label = DurationRegressor.Label(fitMoments[i].Item.Final, o.LogLabel);

@@ -59,7 +59,8 @@ public sealed class SyntheticApplications
         for (var i = 0; i < count; i++)
         {
             var day = workingDays[rng.Next(workingDays.Count)];
-            var county = Counties[Array.FindIndex(cumulative, c => c >= rng.NextDouble() * sum)];
+            var pick = rng.NextDouble() * sum;
+            var county = Counties[Array.FindIndex(cumulative, c => c >= pick)];
             list.Add(Life(rng, i, day, county, countyFactor[county]));
         }
         return list;
