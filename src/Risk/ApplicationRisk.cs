@@ -1,14 +1,20 @@
 using Analytics.Domain;
+using Analytics.Metrics;
 
 namespace Analytics.Risk;
 
 /// <summary>
 /// The early warning for one in-progress application (目标2): how many days its target's measure is
 /// predicted to end at, and the probability that this exceeds the limit in force on its accepted date.
+/// The elapsed and counted days, the limit, the due date and the days left are the metrics engine's
+/// in-progress figures (<see cref="ApplicationFigures"/>).
 /// </summary>
 public sealed record ApplicationRisk
 {
     public required Application Application { get; init; }
+
+    /// <summary>The metrics engine's figures of the application at the as-of instant.</summary>
+    public required ApplicationFigures Figures { get; init; }
 
     public string ApplicationId => Application.ApplicationId;
 
@@ -31,8 +37,8 @@ public sealed record ApplicationRisk
     public required decimal LimitDays { get; init; }
 
     /// <summary>
-    /// The last day within the limit if the clock runs without a further stop from the as-of date on
-    /// (customer works, approvals and pauses still to come move it later); in the past when already missed.
+    /// The last day on time if the clock runs without a further stop (metrics engine: accepted date +
+    /// ⌊limit⌋ + paused days + days left out so far); customer works, approvals and pauses still to come move it later.
     /// </summary>
     public required DateOnly DueDate { get; init; }
 

@@ -1,4 +1,5 @@
 using Analytics.Domain;
+using Analytics.Metrics;
 
 namespace Analytics.Risk;
 
@@ -24,60 +25,64 @@ public sealed class RiskAssessor
         Assess(applications, asOf.ToDateTime(TimeOnly.MaxValue));
 
     /// <summary>The assessment at the instant <paramref name="asOf"/>.</summary>
+    /// <exception cref="Analytics.Domain.Calendar.CalendarException">The as-of date or an accepted date falls in a year without schedule.</exception>
     public RiskAssessment Assess(IEnumerable<Application> applications, DateTime asOf)
     {
         ArgumentNullException.ThrowIfNull(applications);
         var clock = _model.Clock;
+        // The reported figures (elapsed, counted, limit, due date, days left) are the metrics engine's.
+        var engine = new ApplicationFiguresCalculator(clock.Policy, clock.Calendar, asOf);
         var queries = new List<Query>();
-        var targets = new List<(string Id, decimal Limit)>();
+        var figures = new List<ApplicationFigures>();
         var notAssessed = 0;
         foreach (var a in applications)
         {
             if (!InProgress(a, asOf)) continue;
-            var target = clock.TargetOf(a.Category);
-            var limit = target?.LimitOn(DateOnly.FromDateTime(a.AcceptedAt));
-            if (target is null || limit is null)
+            // Connected or withdrawn after the as-of instant: in progress as of then.
+            var then = a.Status == ApplicationStatus.InProgress ? a
+                : a with { Status = ApplicationStatus.InProgress, ConnectedAt = null, WithdrawnAt = null };
+            var f = engine.Compute(then);
+            if (f.LimitDays is not { } limit || f.LimitKind is not { } kind || f.CountedDays is not { } counted)
             {
                 notAssessed++;
                 continue;
             }
-            var figures = new MomentFigures(clock.ElapsedDays(a, asOf), clock.CountedDays(a, target.Kind, asOf), (double)limit.Value);
-            queries.Add(new Query(a, asOf, figures, a.PausedDays));
-            targets.Add((target.Id, limit.Value));
+            var moment = new MomentFigures(clock.ElapsedDays(then, asOf), clock.CountedDays(then, kind, asOf), (double)limit);
+            queries.Add(new Query(then, asOf, moment, counted));
+            figures.Add(f);
         }
 
         var (model, baseline) = _model.Predictor.Predict(queries);
-        var asOfDate = DateOnly.FromDateTime(asOf);
         var result = new List<ApplicationRisk>(queries.Count);
         for (var i = 0; i < queries.Count; i++)
         {
             var q = queries[i];
-            var (id, limit) = targets[i];
+            var f = figures[i];
+            var limit = (double)f.LimitDays!.Value;
             var category = q.App.Category;
-            var floor = q.Floor;
             var useModel = _model.UsesModelFor(category) && !double.IsNaN(model[i]);
             var predicted = useModel ? model[i] : baseline[i];
             var method = useModel ? RiskMethod.Model : double.IsNaN(predicted) ? RiskMethod.CountedOnly : RiskMethod.Baseline;
             double probability;
             if (method == RiskMethod.CountedOnly)
             {
-                predicted = floor;
-                probability = floor > (double)limit ? 1 : 0;
+                predicted = q.Floor;
+                probability = q.Floor > limit ? 1 : 0;
             }
             else
             {
-                probability = _model.MissProbability(category, useModel, predicted, floor, (double)limit);
+                probability = _model.MissProbability(category, useModel, predicted, q.Floor, limit);
             }
-            var daysLeft = (int)Math.Floor(limit) - floor;
             result.Add(new ApplicationRisk
             {
                 Application = q.App,
-                TargetId = id,
-                ElapsedDays = Math.Max(0, q.Figures.Elapsed - q.PausedSoFar),
-                CountedDays = floor,
-                LimitDays = limit,
-                DueDate = DueDate(asOfDate, daysLeft),
-                DaysLeft = daysLeft,
+                Figures = f,
+                TargetId = f.LimitTargetId!,
+                ElapsedDays = f.ElapsedDays!.Value,
+                CountedDays = f.CountedDays!.Value,
+                LimitDays = f.LimitDays.Value,
+                DueDate = f.DueDate!.Value,
+                DaysLeft = f.WorkingDaysLeft!.Value,
                 PredictedDays = predicted,
                 MissProbability = probability,
                 Method = method,
@@ -101,22 +106,5 @@ public sealed class RiskAssessor
         if (a.Status == ApplicationStatus.Withdrawn && (a.WithdrawnAt is null || a.WithdrawnAt <= asOf)) return false;
         if (a.Status == ApplicationStatus.Connected && a.ConnectedAt is null) return false;
         return true;
-    }
-
-    // The day the counted days reach the limit if the clock runs on from the as-of date; for an
-    // application already past it, the working day |daysLeft| working days before the as-of date.
-    private DateOnly DueDate(DateOnly asOf, int daysLeft)
-    {
-        var calendar = _model.Clock.Calendar;
-        if (daysLeft >= 0) return calendar.AddWorkingDays(asOf, daysLeft);
-        var d = asOf;
-        var back = -daysLeft;
-        while (back > 0)
-        {
-            if (calendar.IsWorkingDay(d)) back--;
-            d = d.AddDays(-1);
-        }
-        while (!calendar.IsWorkingDay(d)) d = d.AddDays(-1);
-        return d;
     }
 }

@@ -116,13 +116,11 @@ internal sealed class RiskPredictor
 }
 
 /// <summary>
-/// A question to the predictors: an application at a moment, with its figures then and the paused
-/// days known then (0 in a replayed moment: pauses are recorded without dates).
+/// A question to the predictors: an application at a moment, with its figures then and the days that
+/// already count against the limit (<see cref="Floor"/>: counted so far less the paused days known
+/// then, at least 0; in a replayed moment no pause is known, since pauses are recorded without dates).
 /// </summary>
-internal readonly record struct Query(Application App, DateTime AsOf, MomentFigures Figures, int PausedSoFar)
+internal readonly record struct Query(Application App, DateTime AsOf, MomentFigures Figures, int Floor)
 {
-    /// <summary>Days that already count against the limit: counted so far less paused so far, at least 0.</summary>
-    public int Floor => Math.Max(0, Figures.Counted - PausedSoFar);
-
-    public static Query Replayed(Moment m) => new(m.Item.App, m.AsOf, m.Figures, 0);
+    public static Query Replayed(Moment m) => new(m.Item.App, m.AsOf, m.Figures, Math.Max(0, m.Figures.Counted));
 }

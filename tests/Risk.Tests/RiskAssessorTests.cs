@@ -56,7 +56,8 @@ public class RiskAssessorTests(PlantedSignalFixture planted)
         Assert.Equal(counted, r.CountedDays);
         Assert.Equal(counted, r.ElapsedDays);
         Assert.Equal(15 - counted, r.DaysLeft);
-        Assert.Equal(calendar.AddWorkingDays(DateOnly.FromDateTime(AsOf), 15 - counted), r.DueDate);
+        Assert.Equal(calendar.AddWorkingDays(DateOnly.FromDateTime(accepted), 15), r.DueDate);
+        Assert.Equal(r.Figures.DueDate, r.DueDate);
         Assert.True(r.PredictedDays >= r.CountedDays);
         Assert.InRange(r.MissProbability, 0, 1);
     }

@@ -1,6 +1,8 @@
 using Analytics.Domain;
 using Analytics.Domain.Calendar;
 using Analytics.Domain.Policy;
+using Analytics.Metrics;
+using Analytics.Risk.Tests.Support;
 
 namespace Analytics.Risk.Tests;
 
@@ -83,5 +85,38 @@ public class TargetClockTests
         // Only 03-05 counts before the customer works began; they still run at the moment.
         Assert.Equal(1, Clock.CountedDays(a, TargetKind.UtilityDays, moment));
         Assert.Equal(4, Clock.ElapsedDays(a, moment));
+    }
+
+    [Fact]
+    public void Days_counted_at_a_replayed_moment_equal_the_metrics_engines_in_progress_figure()
+    {
+        var apps = new SyntheticApplications { Seed = 21, From = new DateOnly(2023, 1, 1), To = new DateOnly(2023, 6, 30) }.Generate(400);
+        var rng = new Random(4);
+        var compared = 0;
+        foreach (var full in apps)
+        {
+            var days = DateOnly.FromDateTime(full.ConnectedAt!.Value).DayNumber - DateOnly.FromDateTime(full.AcceptedAt).DayNumber;
+            if (days <= 0) continue;
+            var moment = DateOnly.FromDateTime(full.AcceptedAt).AddDays(rng.Next(0, days)).ToDateTime(TimeOnly.MaxValue);
+            var then = SyntheticApplications.AsKnownAt(full, moment)! with { PausedDays = rng.Next(0, 3) };
+            var engine = new ApplicationFiguresCalculator(Policy.Default, WorkingDayCalendar.Default, moment).Compute(then);
+            var kind = Clock.TargetOf(then.Category)!.Kind;
+
+            Assert.Equal(engine.CountedDays, Math.Max(0, Clock.CountedDays(then, kind, moment) - then.PausedDays));
+            Assert.Equal(engine.ElapsedDays, Math.Max(0, Clock.ElapsedDays(then, moment) - then.PausedDays));
+            compared++;
+        }
+        Assert.True(compared > 300);
+    }
+
+    [Fact]
+    public void Final_days_are_the_metrics_engines_figures()
+    {
+        foreach (var a in new SyntheticApplications { Seed = 22, From = new DateOnly(2023, 1, 1), To = new DateOnly(2023, 3, 31) }.Generate(200))
+        {
+            var engine = new ApplicationFiguresCalculator(Policy.Default, WorkingDayCalendar.Default, a.ConnectedAt!.Value).Compute(a);
+            var kind = Clock.TargetOf(a.Category)!.Kind;
+            Assert.Equal(kind == TargetKind.UtilityDays ? engine.UtilityDays : engine.WholeProcessDays, Clock.FinalDays(a, kind));
+        }
     }
 }
