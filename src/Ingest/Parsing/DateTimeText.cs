@@ -46,6 +46,7 @@ public static class DateTimeText
         if (i == n) return TrySerialText(s, out value, out reason);
 
         int month, day;
+        var closedByDay = false; // 2021年9月22日10:30: 日 already separates the time
         var sep = s[i];
         if (sep is '-' or '/' or '.')
         {
@@ -64,7 +65,7 @@ public static class DateTimeText
             i++;
             SkipSpaces(s, ref i);
             if (!Digits(s, ref i, 1, 2, out day)) return Invalid(out reason);
-            if (i < n && s[i] is '日' or '号') i++;
+            if (i < n && s[i] is '日' or '号') { i++; closedByDay = true; }
         }
         else if (char.IsAsciiDigit(sep))
         {
@@ -80,7 +81,7 @@ public static class DateTimeText
             // Separator between date and time: 'T' or white space.
             if (s[i] is 'T' or 't') i++;
             else if (char.IsWhiteSpace(s[i])) SkipSpaces(s, ref i);
-            else return Invalid(out reason);
+            else if (!closedByDay) return Invalid(out reason);
             if (!Digits(s, ref i, 1, 2, out hour) || i >= n) return Invalid(out reason);
             var chineseTime = s[i] is '时' or '点';
             if (!chineseTime && s[i] is not (':' or '：')) return Invalid(out reason);
