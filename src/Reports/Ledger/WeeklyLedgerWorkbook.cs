@@ -29,7 +29,8 @@ public static class WeeklyLedgerWorkbook
     [
         new("工单编号", 18), new("供电企业", 14), new("用户类别", 18), new("供电区域", 8), new("电压等级", 8),
         new("报装容量(kW)", 10, ReportFormats.ExcelDecimal2), new("户名", 8), new("受理时间", 16, ReportFormats.ExcelDateTime),
-        new("当前环节", 12), new("已用工作日", 9, ReportFormats.ExcelInteger), new("适用目标", 8),
+        new("当前环节", 12), new("已用工作日", 9, ReportFormats.ExcelInteger), new("计入时限工作日", 9, ReportFormats.ExcelInteger),
+        new("适用目标", 8),
         new("时限(工作日)", 9, ReportFormats.ExcelInteger), new("到期日", 11, ReportFormats.ExcelDate),
         new("剩余工作日", 9, ReportFormats.ExcelInteger), new("是否超期", 8), new("风险", 8, ReportFormats.ExcelPercent),
     ];
@@ -195,7 +196,7 @@ public static class WeeklyLedgerWorkbook
     {
         var overdue = l.InProgress.Count(x => x.Overdue);
         Title(ws, TitleOf(l, "在途工单"),
-            $"截至{ReportFormats.Date(l.Week.LastDay)} 24:00在途{l.InProgress.Count}件，其中超期{overdue}件；按剩余工作日由少到多排列（红色：已超期；黄色：剩余2个工作日及以内）。风险：预测超期概率，未评估时为空。",
+            $"截至{ReportFormats.Date(l.Week.LastDay)} 24:00在途{l.InProgress.Count}件，其中超期{overdue}件；按剩余工作日由少到多排列（红色：已超期；黄色：剩余2个工作日及以内）。计入时限工作日：供电企业办理时间类目标不计客户工程和行政审批时间。风险：预测超期概率，未评估时为空。",
             InProgressColumns);
         Header(ws, HeaderRow, InProgressColumns);
         var r = HeaderRow;
@@ -203,7 +204,7 @@ public static class WeeklyLedgerWorkbook
         {
             r++;
             Row(ws, r, a.ApplicationId, a.Utility, a.Category, a.Area, a.Voltage, a.CapacityKw, a.Customer, a.AcceptedAt,
-                a.CurrentStage, a.ElapsedDays, a.TargetId ?? ReportLabels.NotApplicable, a.LimitDays, a.DueDate, a.DaysLeft,
+                a.CurrentStage, a.ElapsedDays, a.CountedDays, a.TargetId ?? ReportLabels.NotApplicable, a.LimitDays, a.DueDate, a.DaysLeft,
                 a.Overdue, a.Risk);
             if (a.Overdue) Fill(ws, r, 1, InProgressColumns.Count, BadFill);
             else if (a.DaysLeft is <= 2) Fill(ws, r, 1, InProgressColumns.Count, WarnFill);
