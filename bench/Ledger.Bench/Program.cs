@@ -98,7 +98,7 @@ internal static class Dump
         foreach (var ws in wb.Worksheets)
         {
             Console.WriteLine($"== {ws.Name} ({ws.Visibility}) rows {ws.LastRowUsed()?.RowNumber()}");
-            var last = Math.Min(ws.LastRowUsed()?.RowNumber() ?? 0, 12);
+            var last = Math.Min(ws.LastRowUsed()?.RowNumber() ?? 0, ws.Name is "汇总" or "停电事件" ? 40 : 8);
             var cols = ws.LastColumnUsed()?.ColumnNumber() ?? 0;
             for (var r = 1; r <= last; r++)
                 Console.WriteLine(string.Join(" | ", Enumerable.Range(1, cols).Select(c => ws.Cell(r, c).GetFormattedString())));

@@ -115,12 +115,13 @@ internal sealed class CountyLedgerComposer
 
     private static LedgerTargetFigure Figure(TargetResult t) => new()
     {
-        Total = t.Total,
-        Compliant = t.Compliant,
-        Rate = t.Rate is { } r ? Math.Round((decimal)r, 4) : null,
+        // 目标5 is judged on the SAIDI figure, not on counted applications: no count, no rate.
+        Total = t.Kind == TargetKind.Saidi ? 0 : t.Total,
+        Compliant = t.Kind == TargetKind.Saidi ? 0 : t.Compliant,
+        Rate = t.Kind != TargetKind.Saidi && t.Rate is { } r ? Math.Round((decimal)r, 4) : null,
         // A target in force with nothing to count is met by the engine's rule; the ledger says 无业务 instead.
         Met = !t.InForce ? null : t.Kind == TargetKind.Saidi ? (t.Value is null ? null : t.Met) : t.Total == 0 ? null : t.Met,
-        Figure = t.Kind == TargetKind.Saidi ? t.Value : t.MeanDays is { } m ? Math.Round((decimal)m, 2) : null,
+        Figure = t.Kind == TargetKind.Saidi ? (t.Value is { } v ? Math.Round(v, 4) : null) : t.MeanDays is { } m ? Math.Round((decimal)m, 2) : null,
         InForce = t.InForce,
     };
 

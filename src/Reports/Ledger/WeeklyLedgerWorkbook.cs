@@ -179,11 +179,14 @@ public static class WeeklyLedgerWorkbook
             Text(ws.Cell(row, col + 4), "未生效");
             return;
         }
-        Value(ws.Cell(row, col), f.Total);
-        Value(ws.Cell(row, col + 1), f.Compliant);
+        if (f.Total > 0)
+        {
+            Value(ws.Cell(row, col), f.Total);
+            Value(ws.Cell(row, col + 1), f.Compliant);
+        }
         Value(ws.Cell(row, col + 2), f.Rate);
         Value(ws.Cell(row, col + 3), f.Figure);
-        Text(ws.Cell(row, col + 4), f.Total == 0 && f.Met is null ? "无业务" : ReportLabels.MetOrNot(f.Met));
+        Text(ws.Cell(row, col + 4), f.Total == 0 && f.Met is null && f.Figure is null ? "无业务" : ReportLabels.MetOrNot(f.Met));
         var fill = f.Met switch { true => GoodFill, false => BadFill, null => null };
         if (fill is not null)
         {
