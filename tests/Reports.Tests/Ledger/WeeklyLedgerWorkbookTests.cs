@@ -228,6 +228,9 @@ public class WeeklyLedgerWorkbookTests
         var rural = ledger.Saidi.Single(s => s.Area == "农村");
         Assert.Equal(15m, rural.LimitH);
         Assert.Equal((500m * 2 + 1000m * 10) / 10_000m, rural.SaidiH);
+        var t5 = Rows(wb.Worksheet("汇总")).Single(r => r["编号"].GetString() == "T5" && r["范围"].GetString() == "农村");
+        Assert.Equal((double)rural.SaidiH!.Value, t5["年累计数值"].GetValue<double>(), 4);
+        Assert.Equal("达标", t5["年累计结果"].GetString());
         // The planned outage was announced 2 days ahead, not 7: an issue under 任务10.
         Assert.Contains(ledger.Issues, i => i.Subject == "O-PLAN" && i.Clause == "任务10");
     }
