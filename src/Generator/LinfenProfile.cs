@@ -181,7 +181,7 @@ public static class LinfenProfile
     /// <summary>任务10: planned outages notified at all / of those, at least 7 days ahead.</summary>
     public const double PlannedNotified = 0.95;
 
-    /// <summary>任务10: of notified planned outages, the share notified 7–15 days ahead (the rest 1–6 days).</summary>
+    /// <summary>任务10: of notified planned outages, the share notified 8–15 days ahead (the rest 1–6 days).</summary>
     public const double PlannedNotifiedOnTime = 0.85;
 
     /// <summary>Fault outages notified after they start (5–40 minutes).</summary>

@@ -33,11 +33,15 @@ internal sealed class OfficeClock
     /// <summary>The last day of the data.</summary>
     public DateOnly LastDay => _last;
 
-    /// <summary><paramref name="n"/> working days after <paramref name="date"/>, or <see cref="Beyond"/> past the end of the data.</summary>
+    /// <summary>
+    /// <paramref name="n"/> working days after <paramref name="date"/>, or <see cref="Beyond"/> past
+    /// the end of the data. For n = 0 the day itself when it is a working day, else the next one:
+    /// events other than an online acceptance happen on working days only.
+    /// </summary>
     public DateOnly Add(DateOnly date, int n)
     {
         if (date > _last) return Beyond;
-        if (n <= 0) return date;
+        if (n <= 0) return _calendar.IsWorkingDay(date) ? date : Add(date, 1);
         if (_calendar.WorkingDaysBetween(date, _calendarLast) < n) return Beyond;
         var d = _calendar.AddWorkingDays(date, n);
         return d > _last ? Beyond : d;
@@ -49,8 +53,7 @@ internal sealed class OfficeClock
     /// <summary>The first working day on or after <paramref name="date"/> (or <see cref="Beyond"/>).</summary>
     public DateOnly OnOrAfterWorkingDay(DateOnly date)
     {
-        if (date > _last) return Beyond;
-        return _calendar.IsWorkingDay(date) ? date : Add(date, 1);
+        return Add(date, 0);
     }
 
     /// <summary>A random office-hours instant on <paramref name="date"/>.</summary>

@@ -241,7 +241,8 @@ internal sealed class OutageSimulator
     private void NotifyPlanned(SyntheticOutage o)
     {
         if (!_rng.Chance(LinfenProfile.PlannedNotified)) return;
-        var days = _rng.Chance(LinfenProfile.PlannedNotifiedOnTime) ? _rng.Between(7, 15) : _rng.Between(1, 6);
+        // On time means at least 7 × 24 h before the start (任务10, metrics.md §6): 8–15 calendar days ahead at office hours.
+        var days = _rng.Chance(LinfenProfile.PlannedNotifiedOnTime) ? _rng.Between(8, 15) : _rng.Between(1, 6);
         var t = o.Start.Date.AddDays(-days).AddMinutes(8 * 60 + 30 + _rng.Next(9 * 60));
         o.NotifiedAt = t < _dataStart ? null : t;
         if (o.NotifiedAt is null) return;
