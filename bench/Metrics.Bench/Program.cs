@@ -8,12 +8,14 @@ using Analytics.Metrics.Export;
 
 // Rerunnable benchmark of MetricsEngine.Compute: synthesizes N applications (+ revisions) and M outage step rows in memory,
 // then times Compute (everything: figures, targets by group, reliability, indicators, findings) several times.
-// Usage: dotnet run -c Release --project bench/Metrics.Bench -- [applications] [outageRows] [runs] [seed]
+// Usage: dotnet run -c Release --project bench/Metrics.Bench -- [applications] [outageRows] [runs] [seed] [metrics.json]
+// (the optional last argument writes the metrics JSON of the last run there, to look at).
 var ic = CultureInfo.InvariantCulture;
 var n = args.Length > 0 ? int.Parse(args[0], ic) : 1_000_000;
 var m = args.Length > 1 ? int.Parse(args[1], ic) : 1_000_000;
 var runs = args.Length > 2 ? int.Parse(args[2], ic) : 3;
 var seed = args.Length > 3 ? int.Parse(args[3], ic) : 42;
+var jsonOut = args.Length > 4 ? args[4] : null;
 
 var sw = Stopwatch.StartNew();
 var data = SyntheticData.Create(n, m, seed);
@@ -71,6 +73,11 @@ using (var s = new CountingStream())
     jsonBytes = s.Length;
 }
 var jsonTime = sw.Elapsed;
+if (jsonOut is not null)
+{
+    using var f = File.Create(jsonOut);
+    MetricsJsonWriter.Write(result!, f);
+}
 sw.Restart();
 var csvCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
 using (var w = new StreamWriter(new CountingStream()))
