@@ -105,6 +105,7 @@ public static class CityLedgerWorkbook
             if (c.SaidiMet is { } m) met.Style.Fill.BackgroundColor = m ? GoodFill : BadFill;
         }
         Table(ws, HeaderRow, r, cols);
+        Block(ws, HeaderRow, r, cols);
         ws.Range(r, 1, r, cols.Count).Style.Font.Bold = true;
         ws.Range(HeaderRow + 1, 9, r, 8 + l.TargetColumns.Count).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
         Finish(ws, HeaderRow);
@@ -128,9 +129,10 @@ public static class CityLedgerWorkbook
             r++;
             var tasks = l.Progress.Count(p => p.County == c.Name);
             Row(ws, r, c.Name, c.Filed == true ? "已报送" : "未报送", c.LastFiled, tasks);
-            if (c.Filed == false) ws.Range(r, 1, r, cols.Count).Style.Fill.BackgroundColor = BadFill;
+            if (c.Filed == false) Fill(ws, r, 1, cols.Count, BadFill);
         }
         Table(ws, HeaderRow, r, cols);
+        Block(ws, HeaderRow, r, cols);
         Finish(ws, HeaderRow);
     }
 
@@ -188,7 +190,7 @@ public static class CityLedgerWorkbook
             r++;
             Row(ws, r, t.TargetId, t.Clause, t.Title, t.Limit);
         }
-        Table(ws, HeaderRow, r, cols, filter: false);
+        Block(ws, HeaderRow, r, cols);
         Finish(ws, HeaderRow);
     }
 }

@@ -106,11 +106,13 @@ public sealed record InProgressLine
     public string CurrentStage { get; init; } = "";
     /// <summary>Working days accepted → as-of, less paused days (metrics.md §3).</summary>
     public int ElapsedDays { get; init; }
+    /// <summary>Days counted against the limit: for utility-days limits without the customer's works and approvals so far; null without a limit.</summary>
+    public int? CountedDays { get; init; }
     /// <summary>The day target that applies (T2a…T2e), or null.</summary>
     public string? TargetId { get; init; }
     public int? LimitDays { get; init; }
     public DateOnly? DueDate { get; init; }
-    /// <summary>Limit − elapsed; negative when overdue.</summary>
+    /// <summary>Limit − counted days; negative when overdue.</summary>
     public int? DaysLeft { get; init; }
     public bool Overdue { get; init; }
     /// <summary>Probability (0–1) from the risk model of missing the limit; null when not given.</summary>
@@ -211,8 +213,8 @@ public sealed record ApprovalLine
     public string Mode { get; init; } = "";
     public required DateTime SubmittedAt { get; init; }
     public DateTime? GrantedAt { get; init; }
-    /// <summary>Working days submitted → granted, or → the as-of while open.</summary>
-    public int Days { get; init; }
+    /// <summary>Working days submitted → granted, or → the as-of while open; null when the calendar lacks the year.</summary>
+    public int? Days { get; init; }
     public int? LimitDays { get; init; }
     public bool Open { get; init; }
     public bool Overdue { get; init; }

@@ -188,7 +188,8 @@ internal sealed class CountyLedgerComposer
                 Customer = PersonalDataMask.Safe(a.CustomerMask),
                 AcceptedAt = a.AcceptedAt,
                 CurrentStage = f.Stages.Stages.Select(Codes.Label).LastOrDefault() ?? "",
-                ElapsedDays = f.CountedDays ?? f.ElapsedDays ?? 0,
+                ElapsedDays = f.ElapsedDays ?? 0,
+                CountedDays = f.CountedDays,
                 TargetId = f.LimitTargetId,
                 LimitDays = f.LimitDays is { } l ? (int)l : null,
                 DueDate = f.DueDate,
@@ -406,9 +407,7 @@ internal sealed class CountyLedgerComposer
             var open = a.ApprovalGrantedAt is null;
             if (!open && !_week.Contains(a.ApprovalGrantedAt!.Value)) continue;
             var limit = ApprovalLimit(a);
-            var days = open
-                ? _inputs.Calendar.WorkingDaysBetween(submitted, _week.AsOf)
-                : f.ApprovalDays ?? 0;
+            var days = open ? OpenDays(submitted) : f.ApprovalDays;
             lines.Add(new ApprovalLine
             {
                 ApplicationId = a.ApplicationId,
@@ -424,7 +423,14 @@ internal sealed class CountyLedgerComposer
                 Overdue = limit is { } l && days > l,
             });
         }
-        return [.. lines.OrderByDescending(l => l.Open).ThenByDescending(l => l.Days).ThenBy(l => l.ApplicationId, StringComparer.Ordinal)];
+        return [.. lines.OrderByDescending(l => l.Open).ThenByDescending(l => l.Days ?? -1).ThenBy(l => l.ApplicationId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Working days an approval has been open at the as-of (metrics.md §1 counting); null for a year without calendar.</summary>
+    private int? OpenDays(DateTime submitted)
+    {
+        try { return _inputs.Calendar.WorkingDaysBetween(submitted, _week.AsOf); }
+        catch (Analytics.Domain.Calendar.CalendarException) { return null; }
     }
 
     /// <summary>The approval-days limit (目标1) for the application's access voltage, in force on its accepted date.</summary>

@@ -29,7 +29,8 @@ public static class WeeklyLedgerWorkbook
     [
         new("工单编号", 18), new("供电企业", 14), new("用户类别", 18), new("供电区域", 8), new("电压等级", 8),
         new("报装容量(kW)", 10, ReportFormats.ExcelDecimal2), new("户名", 8), new("受理时间", 16, ReportFormats.ExcelDateTime),
-        new("当前环节", 12), new("已用工作日", 9, ReportFormats.ExcelInteger), new("适用目标", 8),
+        new("当前环节", 12), new("已用工作日", 9, ReportFormats.ExcelInteger), new("计入时限工作日", 9, ReportFormats.ExcelInteger),
+        new("适用目标", 8),
         new("时限(工作日)", 9, ReportFormats.ExcelInteger), new("到期日", 11, ReportFormats.ExcelDate),
         new("剩余工作日", 9, ReportFormats.ExcelInteger), new("是否超期", 8), new("风险", 8, ReportFormats.ExcelPercent),
     ];
@@ -132,6 +133,7 @@ public static class WeeklyLedgerWorkbook
             Figure(ws, r, 11, t.YearToDate);
         }
         Table(ws, HeaderRow, r, SummaryColumns);
+        Block(ws, HeaderRow, r, SummaryColumns);
         ws.Range(HeaderRow + 1, 3, Math.Max(HeaderRow + 1, r), 3).Style.Alignment.WrapText = true;
 
         // Volumes under the targets: a small table of its own.
@@ -161,7 +163,7 @@ public static class WeeklyLedgerWorkbook
         block.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
         block.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
         ws.Range(vh + 1, 4, r, 5).Style.NumberFormat.Format = ReportFormats.ExcelInteger;
-        if (l.WeekVolumes.Overdue > 0) ws.Range(r, 1, r, 5).Style.Fill.BackgroundColor = BadFill;
+        if (l.WeekVolumes.Overdue > 0) Fill(ws, r, 1, 5, BadFill);
         Finish(ws, HeaderRow);
     }
 
@@ -194,7 +196,7 @@ public static class WeeklyLedgerWorkbook
     {
         var overdue = l.InProgress.Count(x => x.Overdue);
         Title(ws, TitleOf(l, "在途工单"),
-            $"截至{ReportFormats.Date(l.Week.LastDay)} 24:00在途{l.InProgress.Count}件，其中超期{overdue}件；按剩余工作日由少到多排列（红色：已超期；黄色：剩余2个工作日及以内）。风险：预测超期概率，未评估时为空。",
+            $"截至{ReportFormats.Date(l.Week.LastDay)} 24:00在途{l.InProgress.Count}件，其中超期{overdue}件；按剩余工作日由少到多排列（红色：已超期；黄色：剩余2个工作日及以内）。计入时限工作日：供电企业办理时间类目标不计客户工程和行政审批时间。风险：预测超期概率，未评估时为空。",
             InProgressColumns);
         Header(ws, HeaderRow, InProgressColumns);
         var r = HeaderRow;
@@ -202,10 +204,10 @@ public static class WeeklyLedgerWorkbook
         {
             r++;
             Row(ws, r, a.ApplicationId, a.Utility, a.Category, a.Area, a.Voltage, a.CapacityKw, a.Customer, a.AcceptedAt,
-                a.CurrentStage, a.ElapsedDays, a.TargetId ?? ReportLabels.NotApplicable, a.LimitDays, a.DueDate, a.DaysLeft,
+                a.CurrentStage, a.ElapsedDays, a.CountedDays, a.TargetId ?? ReportLabels.NotApplicable, a.LimitDays, a.DueDate, a.DaysLeft,
                 a.Overdue, a.Risk);
-            if (a.Overdue) ws.Range(r, 1, r, InProgressColumns.Count).Style.Fill.BackgroundColor = BadFill;
-            else if (a.DaysLeft is <= 2) ws.Range(r, 1, r, InProgressColumns.Count).Style.Fill.BackgroundColor = WarnFill;
+            if (a.Overdue) Fill(ws, r, 1, InProgressColumns.Count, BadFill);
+            else if (a.DaysLeft is <= 2) Fill(ws, r, 1, InProgressColumns.Count, WarnFill);
         }
         Table(ws, HeaderRow, r, InProgressColumns);
         Finish(ws, HeaderRow);
@@ -225,7 +227,7 @@ public static class WeeklyLedgerWorkbook
             Row(ws, r, a.ApplicationId, a.Utility, a.Category, a.Area, a.Voltage, a.CapacityKw, a.Customer, a.Channel,
                 a.AcceptedAt, a.ConnectedAt, a.WholeProcessDays, a.UtilityDays, a.ApprovalDays, a.StageCount, a.Stages,
                 a.LimitDays, a.FeeYuan, a.CustomerInvestmentYuan, a.Breaches);
-            if (a.Breaches.Length > 0) ws.Range(r, 1, r, ConnectedColumns.Count).Style.Fill.BackgroundColor = BadFill;
+            if (a.Breaches.Length > 0) Fill(ws, r, 1, ConnectedColumns.Count, BadFill);
         }
         Table(ws, HeaderRow, r, ConnectedColumns);
         Finish(ws, HeaderRow);
@@ -234,7 +236,7 @@ public static class WeeklyLedgerWorkbook
     private static void Issues(IXLWorksheet ws, CountyLedger l)
     {
         Title(ws, TitleOf(l, "问题清单"),
-            $"{l.Week.PeriodLabel}发现的目标未达标、数据真实性问题（任务4：如实记录，禁止体外循环、后补流程或重走流程）及在途超期，共{l.Issues.Count}条。",
+            $"{l.Week.PeriodLabel}的目标未达标、数据真实性问题（任务4：如实记录，禁止体外循环、后补流程或重走流程）及计划停电未按时通知（任务10），共{l.Issues.Count}条。",
             IssueColumns);
         Header(ws, HeaderRow, IssueColumns);
         var r = HeaderRow;
@@ -278,7 +280,7 @@ public static class WeeklyLedgerWorkbook
             Row(ws, r, s.Area, s.Customers, s.CustomerHours, s.SaidiH, s.LimitH, ReportLabels.MetOrNot(s.Met), s.Note);
             if (s.Met is { } met) ws.Cell(r, 6).Style.Fill.BackgroundColor = met ? GoodFill : BadFill;
         }
-        Table(ws, sh, r, SaidiColumns, filter: false);
+        Block(ws, sh, r, SaidiColumns);
         Finish(ws, HeaderRow);
     }
 
@@ -295,7 +297,7 @@ public static class WeeklyLedgerWorkbook
             r++;
             Row(ws, r, a.ApplicationId, a.Utility, a.Category, a.Voltage, a.Mode, a.SubmittedAt, a.GrantedAt,
                 a.Open ? "办理中" : "已办结", a.Days, a.LimitDays, a.Overdue);
-            if (a.Overdue) ws.Range(r, 1, r, ApprovalColumns.Count).Style.Fill.BackgroundColor = BadFill;
+            if (a.Overdue) Fill(ws, r, 1, ApprovalColumns.Count, BadFill);
         }
         Table(ws, HeaderRow, r, ApprovalColumns);
         Finish(ws, HeaderRow);
@@ -326,7 +328,7 @@ public static class WeeklyLedgerWorkbook
             n++;
             Row(ws, r, n);
         }
-        Table(ws, HeaderRow, r, cols, filter: false);
+        Block(ws, HeaderRow, r, cols);
         var input = ws.Range(HeaderRow + 1, 4, r, 6);
         input.Style.Fill.BackgroundColor = InputFill;
         input.Style.Alignment.WrapText = true;

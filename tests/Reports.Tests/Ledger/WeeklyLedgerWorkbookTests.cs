@@ -36,7 +36,7 @@ public class WeeklyLedgerWorkbookTests
         Assert.Contains("2026-11-26", wb.Worksheet("汇总").Cell(1, 1).GetString(), StringComparison.Ordinal);
         Assert.Contains("2026-11-19至2026-11-25", wb.Worksheet("汇总").Cell(2, 1).GetString(), StringComparison.Ordinal);
         string[] inProgress = ["工单编号", "用户类别", "受理时间", "已用工作日", "时限(工作日)", "到期日", "剩余工作日", "是否超期", "风险"];
-        var header = Enumerable.Range(1, 16).Select(c => wb.Worksheet("在途工单").Cell(3, c).GetString()).ToList();
+        var header = Enumerable.Range(1, 17).Select(c => wb.Worksheet("在途工单").Cell(3, c).GetString()).ToList();
         Assert.All(inProgress, h => Assert.Contains(h, header));
         string[] progress = ["序号", "任务", "任务名称", "进展情况", "状态", "存在问题"];
         Assert.Equal(progress, Enumerable.Range(1, 6).Select(c => wb.Worksheet("工作进展").Cell(3, c).GetString()));
