@@ -15,9 +15,9 @@ var seed = 7;
 int? threads = null;
 string? json = null;
 var refit = true;
-var trees = 100;
+var trees = 50;
 var leaves = 31;
-var maxMoments = 600_000;
+var maxMoments = 300_000;
 var log = true;
 for (var i = 0; i < args.Length; i++)
 {
