@@ -1,13 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
 using Analytics.Domain;
+using Analytics.Generator;
 using Analytics.Risk;
+using Analytics.Risk.Bench;
 using Analytics.Risk.Tests.Support;
 
 // Rerunnable benchmark of the early warning: synthesizes N applications in memory (accepted over
-// three years), cuts them at an as-of instant into finished and in-progress ones, trains and evaluates
-// the risk model on the finished ones and assesses the in-progress ones, printing the timings and
-// the evaluation figures.
+// three years; tests/Risk.Tests/Support/SyntheticApplications.cs), cuts them at an as-of instant into
+// finished and in-progress ones, trains and evaluates the risk model on the finished ones and
+// assesses the in-progress ones, printing the timings and the evaluation figures.
+// With --generated DIR it instead runs the project's generator (src/Generator, `analytics generate`)
+// into DIR (unless DIR/applications.csv exists) and reads its first applications filing.
 //   dotnet run -c Release --project bench/Risk.Bench -- [--applications N] [--seed S] [--threads T] [--json FILE]
 //     [--no-refit] [--trees N] [--leaves N] [--max-moments N] [--linear-label]
 var n = 1_000_000;
@@ -15,10 +19,11 @@ var seed = 7;
 int? threads = null;
 string? json = null;
 var refit = true;
-var trees = 100;
+var trees = 50;
 var leaves = 31;
-var maxMoments = 600_000;
+var maxMoments = 300_000;
 var log = true;
+string? generated = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -32,19 +37,40 @@ for (var i = 0; i < args.Length; i++)
         case "--leaves": leaves = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--max-moments": maxMoments = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--linear-label": log = false; break;
+        case "--generated": generated = args[++i]; break;
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
     }
 }
 
 var inv = CultureInfo.InvariantCulture;
-var asOf = new DateOnly(2024, 12, 31).ToDateTime(TimeOnly.MaxValue);
 var sw = Stopwatch.StartNew();
-var full = new SyntheticApplications { Seed = seed, From = new DateOnly(2022, 1, 1), To = new DateOnly(2024, 12, 31) }.Generate(n);
-var known = full.Select(a => SyntheticApplications.AsKnownAt(a, asOf)!).ToList();
-var finished = known.Where(a => a.Status == ApplicationStatus.Connected).ToList();
-var inProgress = known.Where(a => a.Status == ApplicationStatus.InProgress).ToList();
-Console.WriteLine(string.Create(inv, $"synthesized {n:N0} applications ({finished.Count:N0} connected, {inProgress.Count:N0} in progress) in {sw.Elapsed.TotalSeconds:F1} s"));
-full = null;
+List<Application> finished, inProgress;
+DateTime asOf;
+if (generated is null)
+{
+    asOf = new DateOnly(2024, 12, 31).ToDateTime(TimeOnly.MaxValue);
+    var full = new SyntheticApplications { Seed = seed, From = new DateOnly(2022, 1, 1), To = new DateOnly(2024, 12, 31) }.Generate(n);
+    var known = full.Select(a => SyntheticApplications.AsKnownAt(a, asOf)!).ToList();
+    finished = known.Where(a => a.Status == ApplicationStatus.Connected).ToList();
+    inProgress = known.Where(a => a.Status == ApplicationStatus.InProgress).ToList();
+    Console.WriteLine(string.Create(inv, $"synthesized {n:N0} applications ({finished.Count:N0} connected, {inProgress.Count:N0} in progress) in {sw.Elapsed.TotalSeconds:F1} s"));
+}
+else
+{
+    var generatorOptions = new GeneratorOptions { Applications = n, Outages = 10, Seed = seed };
+    var csv = Path.Combine(generated, "applications.csv");
+    if (!File.Exists(csv))
+    {
+        new DataGenerator(generatorOptions).Generate(generated);
+        Console.WriteLine(string.Create(inv, $"generated {n:N0} applications into {generated} in {sw.Elapsed.TotalSeconds:F1} s"));
+        sw.Restart();
+    }
+    asOf = generatorOptions.FirstFilingAsOf;
+    var all = ApplicationsCsv.Read(csv).ToList();
+    finished = all.Where(a => a.Status == ApplicationStatus.Connected).ToList();
+    inProgress = all.Where(a => a.Status == ApplicationStatus.InProgress).ToList();
+    Console.WriteLine(string.Create(inv, $"read {all.Count:N0} applications ({finished.Count:N0} connected, {inProgress.Count:N0} in progress) from {csv} in {sw.Elapsed.TotalSeconds:F1} s"));
+}
 GC.Collect();
 
 var options = new RiskModelOptions

@@ -1,5 +1,6 @@
 using Analytics.Domain;
 using Analytics.Domain.Calendar;
+using Analytics.Domain.Policy;
 
 namespace Analytics.Risk;
 
@@ -84,6 +85,7 @@ public sealed class RiskModel
             o.Progress?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{watch.Elapsed.TotalSeconds,6:F1} s (cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,6:F1} s)  {what}"));
         }
 
+        Report("start");
         var (all, leftOut) = Label(finished, o, clock);
         var stride = MomentSampler.Stride(all, o);
         Report(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"labelled {all.Count} applications ({leftOut} left out), stride {stride} d"));
@@ -103,30 +105,40 @@ public sealed class RiskModel
 
     private static (List<LabeledApplication> All, int LeftOut) Label(IEnumerable<Application> apps, RiskModelOptions o, TargetClock clock)
     {
-        var labeled = new List<LabeledApplication>();
+        var candidates = new List<(Application App, TargetDefinition Target)>();
         var given = 0;
-        DateTime? last = null;
         foreach (var a in apps)
         {
             if (a.Status != ApplicationStatus.Connected || a.ConnectedAt is not { } connected) continue;
             given++;
             if (o.KnownAt is { } known && connected > known) continue;
             if (connected < a.AcceptedAt) continue;
-            var target = clock.TargetOf(a.Category);
-            if (target is null) continue;
-            int final;
-            decimal? limit;
+            if (clock.TargetOf(a.Category) is { } target) candidates.Add((a, target));
+        }
+
+        // The metrics engine's final days, independent per application; written by index, so deterministic.
+        var finals = new int[candidates.Count];
+        Parallel.For(0, candidates.Count, i =>
+        {
             try
             {
-                final = clock.FinalDays(a, target.Kind);
-                limit = target.LimitOn(DateOnly.FromDateTime(a.AcceptedAt));
+                finals[i] = clock.FinalDays(candidates[i].App, candidates[i].Target.Kind);
             }
             catch (CalendarException)
             {
-                continue; // a date outside the calendar's years: nothing can be counted for it
+                finals[i] = -1; // a date outside the calendar's years: nothing can be counted for it
             }
-            labeled.Add(new LabeledApplication(a, target.Kind, final, limit is { } l ? (double)l : double.NaN));
-            if (last is null || connected > last) last = connected;
+        });
+
+        var labeled = new List<LabeledApplication>(candidates.Count);
+        DateTime? last = null;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (finals[i] < 0) continue;
+            var (a, target) = candidates[i];
+            var limit = target.LimitOn(DateOnly.FromDateTime(a.AcceptedAt));
+            labeled.Add(new LabeledApplication(a, target.Kind, finals[i], limit is { } l ? (double)l : double.NaN));
+            if (last is null || a.ConnectedAt > last) last = a.ConnectedAt;
         }
 
         // Leave out the recent cohorts whose slow members cannot have finished yet. One cut for all

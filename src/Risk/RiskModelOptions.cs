@@ -39,7 +39,7 @@ public sealed record RiskModelOptions
     public int MomentStrideDays { get; init; }
 
     /// <summary>Upper bound on the replayed prediction moments when <see cref="MomentStrideDays"/> is 0.</summary>
-    public int MaximumMoments { get; init; } = 600_000;
+    public int MaximumMoments { get; init; } = 300_000;
 
     /// <summary>
     /// Applications accepted so recently that most of their cohort cannot have finished yet are left
@@ -58,7 +58,7 @@ public sealed record RiskModelOptions
     public double AtRiskThreshold { get; init; } = 0.5;
 
     /// <summary>FastTree: trees.</summary>
-    public int NumberOfTrees { get; init; } = 100;
+    public int NumberOfTrees { get; init; } = 50;
 
     /// <summary>FastTree: leaves per tree.</summary>
     public int NumberOfLeaves { get; init; } = 31;

@@ -190,16 +190,16 @@ public sealed class SyntheticApplications
             {
                 var cws = At(Step(U(0, 2)));
                 var cwe = At(Step(C(5, 30)));
-                var es = At(Step(U(0, 2)));
+                var es = At(Step(U(0, 1)));
                 DateTime? aps = null, apg = null;
                 if (rng.NextDouble() < 0.3)
                 {
                     aps = es;
                     apg = At(_calendar.AddWorkingDays(d, C(2, 8)));
                 }
-                var ee = At(Step(U(1, 4)));
+                var ee = At(Step(U(1, 3)));
                 if (apg is { } g && DateOnly.FromDateTime(g) > d) d = DateOnly.FromDateTime(g);
-                Step(U(0.5, 2) + paused);
+                Step(U(0.5, 1.5) + paused);
                 return a with
                 {
                     CustomerWorksStart = cws, CustomerWorksEnd = cwe, ExternalWorksStart = es, ExternalWorksEnd = ee,
@@ -212,14 +212,14 @@ public sealed class SyntheticApplications
             default:
             {
                 var dual = category == Category.HvDual;
-                var plan = At(Step(U(dual ? 4 : 2, dual ? 10 : 6)));
+                var plan = At(Step(U(dual ? 3 : 2, dual ? 7 : 5)));
                 DateTime? drs = null, dre = null, mcs = null, mce = null;
                 if (important)
                 {
                     drs = At(Step(U(0, 1)));
                     dre = At(Step(U(2, 4)));
                 }
-                var cws = At(Step(C(1, 5)));
+                var cws = At(Step(C(0, 3)));
                 if (important)
                 {
                     mcs = At(Step(C(8, 20)));
@@ -233,7 +233,7 @@ public sealed class SyntheticApplications
                     aps = es;
                     apg = At(_calendar.AddWorkingDays(d, C(3, 12)));
                 }
-                var ee = At(Step(U(dual ? 8 : 4, dual ? 20 : 12)));
+                var ee = At(Step(U(dual ? 5 : 3, dual ? 14 : 9)));
                 if (apg is { } g && DateOnly.FromDateTime(g) > d) d = DateOnly.FromDateTime(g);
                 var ccs = At(Step(U(1, 2)));
                 var cce = At(Step(U(0.5, 1.5)));
