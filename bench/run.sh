@@ -45,6 +45,7 @@ ENVFILE="$BENCH_DIR/environment.md"
 : >"$RESULTS"
 : >"$ENVFILE"
 : >"$BENCH_DIR/pg-cpu.tsv"
+: >"$BENCH_DIR/split.tsv"
 
 # ---------------------------------------------------------------------------------------------
 # step SIZE NAME ROWS-REGEX -- COMMAND…   runs COMMAND under GNU time; stdout/stderr kept in logs/.
@@ -106,6 +107,84 @@ fi
 [[ -f "$DLL" ]] || { log "$DLL not found (build failed?)"; exit 1; }
 CLI=(dotnet "$DLL")
 machine
+
+# The split of `metrics` and of the risk model between loading the store and computing, which the
+# command line does not print: a small program, written here and built against the Release build's
+# own assemblies (nothing in src/ changes), times StoreData.Load, MetricsEngine.Compute (twice: cold
+# and warm) and RiskModel.Train in one process, each with the process's CPU seconds.
+build_split() {
+    local dir="$BENCH_DIR/split-src"
+    local bin; bin="$(dirname "$DLL")"
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    cat >"$dir/split.csproj" <<CSPROJ
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+  </PropertyGroup>
+  <ItemGroup>
+    <Reference Include="$bin/analytics.dll" /><Reference Include="$bin/Analytics.Domain.dll" />
+    <Reference Include="$bin/Analytics.Store.dll" /><Reference Include="$bin/Analytics.Metrics.dll" />
+    <Reference Include="$bin/Analytics.Risk.dll" />
+  </ItemGroup>
+</Project>
+CSPROJ
+    cat >"$dir/Program.cs" <<'CSHARP'
+using System.Diagnostics;
+using System.Globalization;
+using Analytics.Domain;
+using Analytics.Domain.Calendar;
+using Analytics.Metrics;
+using Analytics.Risk;
+using PolicyModel = Analytics.Domain.Policy.Policy;
+
+var ic = CultureInfo.InvariantCulture;
+var me = Process.GetCurrentProcess();
+(double Wall, double Cpu) Time(Action a)
+{
+    me.Refresh();
+    var cpu = me.TotalProcessorTime;
+    var sw = Stopwatch.StartNew();
+    a();
+    me.Refresh();
+    return (sw.Elapsed.TotalSeconds, (me.TotalProcessorTime - cpu).TotalSeconds);
+}
+void Print(string what, (double Wall, double Cpu) t) =>
+    Console.WriteLine(string.Create(ic, $"{what}\t{t.Wall:F2}\t{t.Cpu:F2}\t{GC.GetTotalMemory(false) / 1048576.0:F0}"));
+
+using var store = Analytics.Store.StoreFactory.Open(args[0]);
+Analytics.Cli.StoreData data = null!;
+Print("load-store", Time(() => data = Analytics.Cli.StoreData.Load(store, null)));
+var input = new MetricsInput
+{
+    Applications = data.Applications, Revisions = data.Revisions, Outages = data.Outages,
+    CustomersServed = data.CustomersServed, Policy = PolicyModel.Default, Calendar = WorkingDayCalendar.Default,
+    Period = MetricsPeriod.Year(2026), AsOf = data.NewestAsOf!.Value,
+};
+MetricsResult? r = null;
+Print("metrics-compute-cold", Time(() => r = MetricsEngine.Compute(input)));
+r = null;
+GC.Collect();
+Print("metrics-compute-warm", Time(() => r = MetricsEngine.Compute(input)));
+r = null;
+GC.Collect();
+var known = new DateTime(2026, 11, 25, 23, 59, 59);
+Print("risk-train", Time(() => RiskModel.Train(data.Applications, new RiskModelOptions { KnownAt = known })));
+me.Refresh();
+Console.WriteLine(string.Create(ic, $"peak-working-set\t{me.PeakWorkingSet64 / 1048576.0:F0}"));
+CSHARP
+    dotnet build -c Release "$dir/split.csproj" -v quiet -nologo -o "$dir/out" >"$dir/build.log" 2>&1 \
+        || { tail -n 20 "$dir/build.log" >&2; return 1; }
+    # Run beside the CLI's own assemblies (symlinked), with its deps and runtime config.
+    rm -rf "$BENCH_DIR/split-run"
+    cp -rs "$bin" "$BENCH_DIR/split-run"
+    cp "$dir/out/split.dll" "$BENCH_DIR/split-run/"
+    SPLIT=(dotnet exec --depsfile "$BENCH_DIR/split-run/analytics.deps.json"
+        --runtimeconfig "$BENCH_DIR/split-run/analytics.runtimeconfig.json" "$BENCH_DIR/split-run/split.dll")
+}
+SPLIT=()
+if [[ "${BENCH_NO_SPLIT:-0}" != 1 ]]; then build_split || log "the split harness did not build; skipping it"; fi
 
 PG_STARTED=0
 PG_CS=""
@@ -176,11 +255,18 @@ for N in "${SIZES[@]}"; do
     # metrics over a month without data: loading the store + fixed work, an upper bound of the load part.
     step "$N" metrics-empty-period - -- "${CLI[@]}" metrics --from 2023-01-01 --to 2023-01-31 --format json "${S[@]}"
     step "$N" metrics - -- "${CLI[@]}" metrics --year 2026 --format json "${S[@]}"
+    if [[ ${#SPLIT[@]} -gt 0 ]]; then
+        step "$N" split-in-process - -- "${SPLIT[@]}" "$D/bench.db"
+        awk -F'\t' -v s="$N" '$1 != "peak-working-set" { print s "\t" $0 }' "$D/logs/split-in-process.out" >>"$BENCH_DIR/split.tsv"
+    fi
     step "$N" applications-csv - -- "${CLI[@]}" applications --format csv --out "$D/applications-out.csv" "${S[@]}"
     step "$N" ledger-all - -- "${CLI[@]}" ledger --all --date "$THURSDAY" --out "$D/ledger" "${S[@]}"
     step "$N" ledger-all-no-risk - -- "${CLI[@]}" ledger --all --no-risk --date "$THURSDAY" --out "$D/ledger-no-risk" "${S[@]}"
     step "$N" ledger-city - -- "${CLI[@]}" ledger --city --date "$THURSDAY" --out "$D/ledger" "${S[@]}"
     step "$N" risk - -- "${CLI[@]}" risk --format json "${S[@]}"
+    # The default as-of is the newest filing (customers and notes: their load time); also as of the
+    # revised applications filing, so that a figure exists when the default one fails.
+    step "$N" risk-as-of-filing - -- "${CLI[@]}" risk --as-of "$AS_OF_REVISED" --format json "${S[@]}"
     step "$N" report-semiannual - -- "${CLI[@]}" report semiannual --all --half "$HALF" --out "$D/pdf" "${S[@]}"
     step "$N" report-city - -- "${CLI[@]}" report city --half "$HALF" --out "$D/pdf/city-$HALF.pdf" "${S[@]}"
     load_note "$N" "after"
@@ -220,6 +306,14 @@ report() {
             echo
             awk -v o="$ours" -v r="$ref" 'BEGIN { printf "PostgreSQL ingest / psql \\copy reference (rows/s ratio): **%.2f×** (%.2f s vs %.2f s)\n", r / o, o, r }'
             awk -F'\t' -v s="$N" '$1==s { printf "%sPostgreSQL server CPU during %s: %.1f s", (n++ ? "; " : "\n"), $2, $3 } END { if (n) print "" }' "$BENCH_DIR/pg-cpu.tsv"
+        fi
+        if grep -q "^$N	" "$BENCH_DIR/split.tsv"; then
+            echo
+            echo "In one process (step split-in-process; managed heap after each part):"
+            echo
+            echo "| part | wall s | CPU s | managed heap MB |"
+            echo "|---|---:|---:|---:|"
+            awk -F'\t' -v s="$N" '$1==s { printf "| %s | %s | %s | %s |\n", $2, $3, $4, $5 }' "$BENCH_DIR/split.tsv"
         fi
         [[ -f "$BENCH_DIR/$N/store-bytes" ]] && awk -v b="$(cat "$BENCH_DIR/$N/store-bytes")" 'BEGIN { printf "\nEmbedded store file after all ingests: %.0f MB\n", b / 1048576 }'
         echo
