@@ -35,6 +35,12 @@ public abstract class Template
     public virtual DateTime? NewestInstant(object record) => null;
 
     /// <summary>
+    /// The newest instant of the current row, read from the date-time cells alone without the other
+    /// rules (a cheap first pass to find the default as-of); null when none parses or the kind has none.
+    /// </summary>
+    public virtual DateTime? NewestInRow(TemplateRow row) => null;
+
+    /// <summary>
     /// Rows sharing a group key stand or fall together when bad rows are set aside (the steps of one
     /// outage); null for templates whose rows stand alone.
     /// </summary>
