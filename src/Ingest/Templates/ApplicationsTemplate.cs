@@ -195,14 +195,33 @@ public sealed class ApplicationsTemplate : Template
     {
         var a = (Application)record;
         var max = a.AcceptedAt;
-        foreach (var t in new[]
-        {
-            a.RecordCreatedAt, a.PlanRepliedAt, a.DesignReviewStart, a.DesignReviewEnd, a.CustomerWorksStart,
-            a.CustomerWorksEnd, a.MidCheckStart, a.MidCheckEnd, a.ExternalWorksStart, a.ExternalWorksEnd,
-            a.ApprovalSubmittedAt, a.ApprovalGrantedAt, a.CompletionCheckStart, a.CompletionCheckEnd,
-            a.ConnectedAt, a.WithdrawnAt,
-        })
-            if (t > max) max = t.Value;
+        Max(ref max, a.RecordCreatedAt); Max(ref max, a.PlanRepliedAt); Max(ref max, a.DesignReviewStart);
+        Max(ref max, a.DesignReviewEnd); Max(ref max, a.CustomerWorksStart); Max(ref max, a.CustomerWorksEnd);
+        Max(ref max, a.MidCheckStart); Max(ref max, a.MidCheckEnd); Max(ref max, a.ExternalWorksStart);
+        Max(ref max, a.ExternalWorksEnd); Max(ref max, a.ApprovalSubmittedAt); Max(ref max, a.ApprovalGrantedAt);
+        Max(ref max, a.CompletionCheckStart); Max(ref max, a.CompletionCheckEnd); Max(ref max, a.ConnectedAt);
+        Max(ref max, a.WithdrawnAt);
+        return max;
+    }
+
+    private static void Max(ref DateTime max, DateTime? t)
+    {
+        if (t > max) max = t.Value;
+    }
+
+    private static readonly TemplateColumn[] DateTimeColumns =
+    [
+        RecordCreatedAt, AcceptedAt, PlanRepliedAt, DesignReviewStart, DesignReviewEnd, CustomerWorksStart, CustomerWorksEnd,
+        MidCheckStart, MidCheckEnd, ExternalWorksStart, ExternalWorksEnd, ApprovalSubmittedAt, ApprovalGrantedAt,
+        CompletionCheckStart, CompletionCheckEnd, ConnectedAt, WithdrawnAt,
+    ];
+
+    public override DateTime? NewestInRow(TemplateRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        DateTime? max = null;
+        foreach (var c in DateTimeColumns)
+            if (row.PeekDateTime(c) is { } t && (max is null || t > max)) max = t;
         return max;
     }
 
@@ -255,7 +274,8 @@ public sealed class ApplicationsTemplate : Template
         }
         if (id is null && name is null && phone is null) return (null, null);
         if (row.HasErrors) return (null, null); // the row is rejected anyway; do not open the key file for it
-        return (row.Context.Keyring.KeyOf(name, id, phone), name is null ? null : PersonalDataMask.Name(name));
+        var key = row.CustomerKeysWanted ? row.Context.Keyring.KeyOf(name, id, phone) : null;
+        return (key, name is null ? null : PersonalDataMask.Name(name));
     }
 
     private static void Order(TemplateRow row, TemplateColumn startColumn, DateTime? start, TemplateColumn endColumn, DateTime? end)
