@@ -76,10 +76,11 @@ public static class InjectionRates
     public const double RecordCreatedMissing = 0.02;
 
     /// <summary>
-    /// Non-residential applications whose customer works never finish inside the data, so they
-    /// stay in progress for months (what the risk view looks for). Population: non-residential.
+    /// Applications whose customer works drag on for 120–400 working days, so they stay in progress
+    /// for months (what the risk view looks for). Population: lv other and HV applications
+    /// (those with customer works).
     /// </summary>
-    public const double Stalled = 0.003;
+    public const double Stalled = 0.03;
 
     /// <summary>Applications with 1–5 working days paused at the customer's request. Population: all.</summary>
     public const double Paused = 0.03;
