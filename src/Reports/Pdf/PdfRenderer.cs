@@ -10,8 +10,8 @@ namespace Analytics.Reports.Pdf;
 /// Writes a <see cref="ReportDocument"/> as an A4 PDF with SkiaSharp's PDF backend, in two passes:
 /// lay every page out (so the page count is known), then draw each page with its running header and
 /// the footer 第 N 页 共 M 页. The cover is drawn without header, footer or number; body pages count
-/// from 1. Text is drawn in <see cref="ReportFonts.Typeface"/>, embedded as a subset and searchable;
-/// charts are drawn as vectors.
+/// from 1. Text is drawn in a subset of <see cref="ReportFonts.Typeface"/> holding the document's characters,
+/// embedded and searchable; charts are drawn as vectors with the same font.
 /// </summary>
 public sealed class PdfRenderer
 {
@@ -29,6 +29,16 @@ public sealed class PdfRenderer
         var pages = new PageComposer(_theme, measurer).Compose(document);
         var bodyPages = pages.Count(p => !p.IsCover);
 
+        // Draw with a subset of the font holding this document's characters (SkiaSharp would embed all 5 MB).
+        var texts = new List<string> { document.HeaderLeft ?? document.Title, document.HeaderRight ?? "", document.FooterLeft ?? "", PageLabel(bodyPages, bodyPages) };
+        foreach (var op in pages.SelectMany(p => p.Ops))
+        {
+            if (op is TextOp t) texts.Add(t.Text);
+            else if (op is ChartOp c) texts.AddRange(ChartPainter.TextOf(c.Plot, c.Rect, _theme.ChartPixelsPerPoint));
+        }
+        using var font = DocumentFont.For(texts);
+        using var drawing = new TextMeasurer(font.Typeface);
+
         var metadata = new SKDocumentPdfMetadata
         {
             Title = document.Title,
@@ -42,10 +52,9 @@ public sealed class PdfRenderer
             RasterDpi = 300,
             EncodingQuality = 101,
         };
-        var whole = new MemoryStream();
-        using (var managed = new SKManagedWStream(whole))
+        using (var managed = new SKManagedWStream(output))
         using (var pdf = SKDocument.CreatePdf(managed, metadata) ?? throw new InvalidOperationException("SkiaSharp could not create a PDF document."))
-        using (var painter = new PagePainter(measurer, _theme.ChartPixelsPerPoint))
+        using (var painter = new PagePainter(drawing, _theme.ChartPixelsPerPoint, font.Typeface))
         {
             var number = 0;
             foreach (var page in pages)
@@ -62,8 +71,6 @@ public sealed class PdfRenderer
             pdf.Close();
             managed.Flush();
         }
-        var subset = PdfFontSubsetter.Subset(whole.ToArray(), ReportFonts.FontBytes);
-        output.Write(subset);
         return pages.Count;
     }
 

@@ -10,6 +10,9 @@ namespace Analytics.Reports.Pdf;
 /// Margins follow the usual Chinese office layout for printed reports (GB/T 9704 gives 37 mm top and
 /// 28 mm left for official documents): generous enough for binding on the left and for signatures and
 /// seals, with the header and footer inside the margin band.
+/// The font has no bold face, and Skia's PDF backend draws synthetic bold as outlines (with invisible text
+/// over them for search), which makes pages heavy and slow: bold is kept for the cover title and level-1
+/// headings; elsewhere colour and size carry the emphasis.
 /// </remarks>
 public sealed record Theme
 {

@@ -133,7 +133,7 @@ internal sealed class PageComposer
         if (!AtTop) _y += gap;
         foreach (var line in lines)
         {
-            Text(Left, Baseline(_y, lh, size), line.Text, size, true, colour);
+            Text(Left, Baseline(_y, lh, size), line.Text, size, h.Level == 1, colour);
             _y += lh;
         }
         if (h.Level == 1)
@@ -241,7 +241,7 @@ internal sealed class PageComposer
             var x = Left + bar + pad;
             if (title)
             {
-                Text(x, Baseline(_y, lh, _t.SmallSize), text, _t.SmallSize, true, _t.Accent);
+                Text(x, Baseline(_y, lh, _t.SmallSize), text, _t.SmallSize, false, _t.Accent);
             }
             else
             {
@@ -296,7 +296,7 @@ internal sealed class PageComposer
                 Ops.Add(new RectOp(new SKRect(x, _y, x + w, _y + TileHeight), _t.NoteFill, _t.Rule));
                 var valueSize = 16f;
                 var value = Fit(tile.Value, w - 8, valueSize);
-                Text(AlignedX(x, w, value, valueSize, TextAlign.Center), _y + 24, value, valueSize, true, _t.Colour(tile.Tone));
+                Text(AlignedX(x, w, value, valueSize, TextAlign.Center), _y + 24, value, valueSize, false, _t.Colour(tile.Tone));
                 var label = Fit(tile.Label, w - 8, _t.SmallSize);
                 Text(AlignedX(x, w, label, _t.SmallSize, TextAlign.Center), _y + 40, label, _t.SmallSize, false, _t.Text);
                 if (tile.Note is not null)
@@ -401,13 +401,13 @@ internal sealed class PageComposer
                 var size = c._t.SmallSize;
                 var lh = c.LineHeight(size);
                 var caption = continued ? table.Caption + "（续）" : table.Caption;
-                c.Text(c.AlignedX(c.Left, c.Width, caption, size, TextAlign.Center), Baseline(c._y, lh, size), caption, size, true, c._t.Text);
+                c.Text(c.AlignedX(c.Left, c.Width, caption, size, TextAlign.Center), Baseline(c._y, lh, size), caption, size, false, c._t.Accent);
                 c._y += lh;
             }
             _segmentTop = c._y;
             c.Ops.Add(new RectOp(new SKRect(c.Left, c._y, c.Left + c.Width, c._y + headerHeight), c._t.TableHeaderFill, null));
             for (var i = 0; i < header.Length; i++)
-                DrawLines(header[i], i, c._y, headerHeight, TextAlign.Center, bold: true, c._t.Text);
+                DrawLines(header[i], i, c._y, headerHeight, TextAlign.Center, bold: false, c._t.Accent);
             c._y += headerHeight;
             _headerBottom = c._y;
             c.Ops.Add(new LineOp(c.Left, c._y, c.Left + c.Width, c._y, c._t.Rule, 0.8f));

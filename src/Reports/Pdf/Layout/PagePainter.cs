@@ -7,14 +7,19 @@ internal sealed class PagePainter : IDisposable
 {
     private readonly TextMeasurer _measurer;
     private readonly float _chartPixelsPerPoint;
+    private readonly SKTypeface _typeface;
     private readonly SKPaint _fill = new() { Style = SKPaintStyle.Fill, IsAntialias = true };
     private readonly SKPaint _stroke = new() { Style = SKPaintStyle.Stroke, IsAntialias = true };
     private readonly SKPathEffect _dash = SKPathEffect.CreateDash([3f, 2.5f], 0);
 
-    public PagePainter(TextMeasurer measurer, float chartPixelsPerPoint)
+    /// <param name="measurer">Fonts of the typeface the page is drawn with (the document's subset).</param>
+    /// <param name="chartPixelsPerPoint">Scale of the charts (<see cref="Theme.ChartPixelsPerPoint"/>).</param>
+    /// <param name="typeface">The same typeface, for the charts.</param>
+    public PagePainter(TextMeasurer measurer, float chartPixelsPerPoint, SKTypeface typeface)
     {
         _measurer = measurer;
         _chartPixelsPerPoint = chartPixelsPerPoint;
+        _typeface = typeface;
     }
 
     public void Paint(SKCanvas canvas, IReadOnlyList<DrawOp> ops)
@@ -51,7 +56,7 @@ internal sealed class PagePainter : IDisposable
                     _stroke.PathEffect = null;
                     break;
                 case ChartOp c:
-                    ChartPainter.Paint(canvas, c.Rect, c.Plot, _chartPixelsPerPoint);
+                    ChartPainter.Paint(canvas, c.Rect, c.Plot, _chartPixelsPerPoint, _typeface);
                     break;
                 default:
                     throw new NotSupportedException($"Cannot paint {op.GetType().Name}.");
