@@ -100,15 +100,14 @@ public static class IntegrityChecker
     private static void CheckRevisions(IReadOnlyList<ApplicationRevision> revisions, List<Finding> findings)
     {
         if (revisions.Count < 2) return;
-        // The store streams revisions ordered by (utility, id, revision); order them only when they are not.
+        // The store streams revisions ordered by (utility, id, revision). Other orders are put right by sorting on a
+        // numeric key (application number, revision) rather than on strings, which costs seconds at a million rows.
         IReadOnlyList<ApplicationRevision> ordered = revisions;
         for (var i = 1; i < revisions.Count; i++)
         {
             if (CompareKey(revisions[i - 1], revisions[i]) > 0)
             {
-                var copy = revisions.ToArray();
-                Array.Sort(copy, CompareKey);
-                ordered = copy;
+                ordered = SortByApplication(revisions);
                 break;
             }
         }
@@ -145,6 +144,23 @@ public static class IntegrityChecker
                 findings.Add(Make(cur.Record, FindingRule.BackFilled, string.Create(CultureInfo.InvariantCulture,
                     $"{backFilled} 首次出现在第{cur.Revision}版 报送#{cur.FilingId}（截至 {ExportFormats.DateTime(cur.FilingAsOf)}），早于上一版 报送#{prev.FilingId} 的截至时间 {ExportFormats.DateTime(prev.FilingAsOf)}"), on));
         }
+    }
+
+    private static ApplicationRevision[] SortByApplication(IReadOnlyList<ApplicationRevision> revisions)
+    {
+        var number = new Dictionary<(string, string), int>(revisions.Count);
+        var keys = new long[revisions.Count];
+        var items = new ApplicationRevision[revisions.Count];
+        for (var i = 0; i < revisions.Count; i++)
+        {
+            var r = revisions[i];
+            var k = (r.Record.Utility, r.Record.ApplicationId);
+            if (!number.TryGetValue(k, out var n)) number[k] = n = number.Count;
+            keys[i] = ((long)n << 32) | (uint)r.Revision;
+            items[i] = r;
+        }
+        Array.Sort(keys, items);
+        return items;
     }
 
     private static void CheckRewalks(IReadOnlyList<Application> applications, int window, List<Finding> findings)

@@ -30,8 +30,16 @@ public static class MetricsEngine
         var customers = Filter(input.CustomersServed, input.County, input.Utility, c => c.County, c => c.Utility);
         var errors = new List<MetricsError>();
 
-        // Reliability is independent of the applications: compute it beside them on the second core.
-        var reliabilityTask = Task.Run(() => ReliabilityCalculator.Compute(outages, customers, input.Policy, period.Years));
+        // Findings, reliability and indicators read the same inputs as the figures pass and write nothing shared:
+        // run them beside it on the second core.
+        var integrityErrors = new List<MetricsError>();
+        var sideTask = Task.Run(() =>
+        {
+            var findings = IntegrityChecker.Check(applications, revisions, input.Policy, input.Calendar, integrityErrors);
+            var reliability = ReliabilityCalculator.Compute(outages, customers, input.Policy, period.Years);
+            var indicators = IndicatorCalculator.Compute(applications, outages, input.Policy, period);
+            return (findings, reliability, indicators);
+        });
 
         var calculator = new ApplicationFiguresCalculator(input.Policy, input.Calendar, input.AsOf);
         var targets = calculator.Targets;
@@ -57,13 +65,11 @@ public static class MetricsEngine
             }
         }
 
-        var allFindings = IntegrityChecker.Check(applications, revisions, input.Policy, input.Calendar, errors);
+        var (allFindings, reliability, indicators) = sideTask.GetAwaiter().GetResult();
         var inPeriod = new List<Finding>();
         foreach (var f in allFindings)
             if (period.Contains(f.On)) inPeriod.Add(f);
-        var indicators = IndicatorCalculator.Compute(applications, outages, input.Policy, period);
-
-        var reliability = reliabilityTask.GetAwaiter().GetResult();
+        errors.AddRange(integrityErrors);
         errors.AddRange(reliability.Errors);
         var rows = aggregator.Results(period);
         AddSaidiRows(rows, input.Policy, reliability.Entries);

@@ -70,6 +70,38 @@ public class TargetEvaluationTests
     }
 
     [Theory]
+    // category builder, working days accepted → connected, target, compliant
+    [InlineData("hv_single", 15, "T2b", true)]
+    [InlineData("hv_single", 16, "T2b", false)]
+    [InlineData("hv_dual", 25, "T2c", true)]
+    [InlineData("hv_dual", 26, "T2c", false)]
+    [InlineData("residential", 4, "T2d", true)]
+    [InlineData("residential", 5, "T2d", false)]
+    [InlineData("lv_three_zero", 20, "T2e", true)]
+    [InlineData("lv_three_zero", 21, "T2e", false)]
+    [InlineData("lv_other", 5, "T2a", true)]
+    [InlineData("lv_other", 6, "T2a", false)]
+    public void T2_limits_each_category_by_its_own_days(string category, int days, string target, bool compliant)
+    {
+        var connected = After("2022-03-07 09:00", days);
+        var a = category switch
+        {
+            "hv_single" => HvSingle(connected: connected),
+            "hv_dual" => HvSingle(connected: connected) with { PowerSources = 2 },
+            "residential" => Residential(connected: connected),
+            "lv_three_zero" => App(connected: connected) with { ThreeZero = true },
+            _ => App(connected: connected),
+        };
+        var r = Run([a]);
+        var t = r.City(target);
+        Assert.Equal(1, t.Total);
+        Assert.Equal(compliant ? 1 : 0, t.Compliant);
+        // No other day target counts it.
+        foreach (var other in new[] { "T2a", "T2b", "T2c", "T2d", "T2e" }.Where(x => x != target))
+            Assert.Equal(0, r.City(other).Total);
+    }
+
+    [Theory]
     [InlineData("2022-12-30 09:00", 18, true)]    // limit 20 for those accepted in 2022
     [InlineData("2023-01-03 09:00", 18, false)]   // limit 15 from 2023
     [InlineData("2023-01-03 09:00", 15, true)]

@@ -31,6 +31,7 @@ public static class ApplicationsCsvWriter
         ArgumentNullException.ThrowIfNull(writer);
         Csv.Row(writer, [.. Columns]);
         var fields = new string?[Columns.Count];
+        var stageText = new Dictionary<int, string>();
         foreach (var f in rows)
         {
             fields[0] = f.ApplicationId;
@@ -45,8 +46,10 @@ public static class ApplicationsCsvWriter
             fields[9] = N(f.UtilityDays);
             fields[10] = N(f.ApprovalDays);
             fields[11] = ExportFormats.Number(f.StageCount);
-            fields[12] = f.Stages.ToString();
-            fields[13] = string.Join(';', result.FindingCodes(f));
+            if (!stageText.TryGetValue(f.Stages.Bits, out var stages)) stageText[f.Stages.Bits] = stages = f.Stages.ToString();
+            fields[12] = stages;
+            var codes = result.FindingCodes(f);
+            fields[13] = codes.Count switch { 0 => null, 1 => codes[0], _ => string.Join(';', codes) };
             fields[14] = N(f.ElapsedDays);
             fields[15] = N(f.CountedDays);
             fields[16] = f.LimitTargetId;
