@@ -56,7 +56,8 @@ public static class InjectionRates
     /// <summary>
     /// 后补流程 (second form): the first filing shows the application in progress although it was
     /// connected; the revised filing reports the connection with its earlier time. Population:
-    /// applications connected in the 90 days before the first filing's as-of.
+    /// applications connected in the 90 days before the first filing's as-of (up to two days before
+    /// it, so the time is before the filing's as-of however that is taken).
     /// </summary>
     public const double BackFilledConnection = 0.03;
 
