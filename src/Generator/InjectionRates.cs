@@ -17,8 +17,9 @@ public static class InjectionRates
 
     /// <summary>
     /// 体外循环: record_created_at 2–6 working days after accepted_at (more than the 1 allowed),
-    /// still before connection or withdrawal. Population: applications with at least 3 working
-    /// days between acceptance and connection, withdrawal or the end of the data.
+    /// still before connection or withdrawal. Population: applications not drawn for
+    /// <see cref="RecordAfterConnection"/> with at least 3 working days between acceptance and
+    /// connection, withdrawal or the end of the data.
     /// </summary>
     public const double EnteredLate = 0.02;
 
