@@ -684,7 +684,7 @@ internal sealed class ApplicationSimulator
             _truth.Rewritten++;
             return;
         }
-        if (c >= _firstAsOf.AddDays(-InjectionRates.BackFilledWindowDays))
+        if (c >= _firstAsOf.AddDays(-InjectionRates.BackFilledWindowDays) && c < _firstAsOf.Date.AddDays(-1))
         {
             _truth.BackFilledPopulation++;
             if (_rng.Chance(InjectionRates.BackFilledConnection))
@@ -708,8 +708,14 @@ internal sealed class ApplicationSimulator
     /// <summary>A different connection time: a working day or some hours earlier (to look compliant), else a little later.</summary>
     private DateTime RewrittenTime(SyntheticApplication a, DateTime c)
     {
+        // The new time stays after every other time recorded before the connection, so a rewrite
+        // never makes the record out of order by itself (metrics.md §7 keeps the two findings apart).
         var lo = a.AcceptedAt;
-        foreach (var t in new[] { a.PlanRepliedAt, a.DesignReviewEnd, a.MidCheckEnd, a.ExternalWorksEnd, a.CompletionCheckEnd, a.RecordCreatedAt })
+        foreach (var t in new[]
+        {
+            a.PlanRepliedAt, a.DesignReviewStart, a.DesignReviewEnd, a.CustomerWorksStart, a.CustomerWorksEnd, a.MidCheckStart, a.MidCheckEnd,
+            a.ExternalWorksStart, a.ExternalWorksEnd, a.ApprovalSubmittedAt, a.ApprovalGrantedAt, a.CompletionCheckStart, a.CompletionCheckEnd, a.RecordCreatedAt,
+        })
             if (t is { } v && v < c && v > lo) lo = v;
         var between = _options.Calendar.WorkingDaysBetween(lo, c);
         if (between >= 2)
