@@ -80,7 +80,16 @@ public static class CliApp
         root.Options.Add(CliArgs.CalendarFiles);
         root.Options.Add(CliArgs.RegistryFile);
         root.Options.Add(CliArgs.KeyFile);
+        root.Subcommands.Add(DemoCommand.Build(context));
+        root.Subcommands.Add(IngestCommand.Build(context));
+        root.Subcommands.Add(MetricsCommand.Build(context));
+        root.Subcommands.Add(ApplicationsCommand.Build(context));
+        root.Subcommands.Add(FindingsCommand.Build(context));
+        root.Subcommands.Add(LedgerCommand.Build(context));
+        root.Subcommands.Add(ReportCommand.Build(context));
+        root.Subcommands.Add(RiskCommand.Build(context));
         root.Subcommands.Add(CalendarCommand.Build(context));
+        root.Subcommands.Add(GenerateCommand.Build(context));
         return root;
     }
 }

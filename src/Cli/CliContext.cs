@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Analytics.Domain.Calendar;
 using Analytics.Domain.Registry;
+using Analytics.Domain.Storage;
 using PolicyModel = Analytics.Domain.Policy.Policy;
 
 namespace Analytics.Cli;
@@ -71,6 +72,22 @@ public sealed class CliContext
         _parse.GetValue(CliArgs.KeyFile)
         ?? (Environment.GetEnvironmentVariable("ANALYTICS_KEY_FILE") is { Length: > 0 } env ? env
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config", "analytics", "customer.key"));
+
+    /// <summary>Opens the store of <see cref="StoreArgument"/>, schema created or migrated.</summary>
+    public IAnalyticsStore OpenStore()
+    {
+        var store = Analytics.Store.StoreFactory.Open(StoreArgument);
+        try
+        {
+            store.EnsureSchema();
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Resolves a county by code or name, or a usage error listing the valid ones.</summary>
     public RegistryEntry County(string text) =>
