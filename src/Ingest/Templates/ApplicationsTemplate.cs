@@ -54,9 +54,9 @@ public sealed class ApplicationsTemplate : Template
     public static readonly TemplateColumn PausedDays = new("paused_days", "客户原因暂停(工作日)", aliases: ["客户原因暂停", "暂停工作日"]);
     public static readonly TemplateColumn WithdrawnAt = new("withdrawn_at", "撤销时间");
     public static readonly TemplateColumn PreviousApplicationId = new("previous_application_id", "原工单编号");
-    public static readonly TemplateColumn CustomerName = new("customer_name", "户名", personal: true, aliases: ["用户名称", "客户名称"]);
-    public static readonly TemplateColumn IdNumber = new("id_number", "证件号码", personal: true, aliases: ["身份证号", "身份证号码"]);
-    public static readonly TemplateColumn Phone = new("phone", "联系电话", personal: true, aliases: ["电话", "手机号"]);
+    public static readonly TemplateColumn CustomerName = new("customer_name", "户名", personal: true, aliases: ["用户名称", "客户名称", "姓名", "客户姓名", "户主姓名"]);
+    public static readonly TemplateColumn IdNumber = new("id_number", "证件号码", personal: true, aliases: ["身份证号", "身份证号码", "身份证", "证件号"]);
+    public static readonly TemplateColumn Phone = new("phone", "联系电话", personal: true, aliases: ["电话", "手机号", "手机", "手机号码", "联系方式"]);
 
     /// <summary>Every column, in the order of templates.md §3.</summary>
     public static IReadOnlyList<TemplateColumn> AllColumns { get; } = Indexed(
