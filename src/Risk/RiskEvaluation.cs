@@ -43,6 +43,7 @@ public sealed record RiskEvaluation
 }
 
 /// <summary>A set of finished applications: how many, and their first and last accepted dates (null when empty).</summary>
+/// <remarks>In the JSON output: <c>{"count", "from", "to"}</c>.</remarks>
 public sealed record ApplicationWindow(int Count, DateOnly? From, DateOnly? To)
 {
     internal static ApplicationWindow Of(IReadOnlyList<LabeledApplication> sortedByAccepted) =>

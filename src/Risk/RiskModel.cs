@@ -15,7 +15,11 @@ namespace Analytics.Risk;
 /// <para>Training: each finished application is replayed at moments while it was in progress
 /// (<see cref="MomentSampler"/>: the end of every stride-th day from a random phase, using only the
 /// stage times recorded by then and the working days elapsed then); a Microsoft.ML FastTree
-/// regression is fitted on those moments with a fixed seed.</para>
+/// regression is fitted on those moments with a fixed seed. Its errors on the latest accepted part
+/// of the training window (<see cref="RiskModelOptions.CalibrationFraction"/>, left out of the fit)
+/// form an empirical residual distribution per category and horizon (<see cref="ResidualDistribution"/>);
+/// P(miss) = P(max(ŷ + r, days already counted) &gt; limit). The baseline's probability is derived the same way
+/// from its own residuals.</para>
 /// <para>Evaluation (<see cref="Evaluation"/>): time-based holdout — the latest accepted
 /// applications are held out; the predictors are fitted as they could have been on the first holdout
 /// day (applications connected before it, less the cohorts too recent to have finished) and scored on
