@@ -1,0 +1,11 @@
+namespace Analytics.Generator;
+
+/// <summary>The file format of generated data (templates.md §1).</summary>
+public enum OutputFormat
+{
+    Invalid = 0,
+    /// <summary>CSV, UTF-8 with BOM, RFC 4180 quoting, CRLF line ends; streamed.</summary>
+    Csv = 1,
+    /// <summary>XLSX, one sheet named like the template, real Excel date cells; built in memory.</summary>
+    Xlsx = 2,
+}

@@ -1,0 +1,28 @@
+namespace Analytics.Metrics.Export;
+
+/// <summary>RFC 4180 writing: comma-separated, CRLF line ends, a field quoted when it holds a comma, quote or line break.</summary>
+internal static class Csv
+{
+    public static void Row(TextWriter w, IReadOnlyList<string?> fields)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (i > 0) w.Write(',');
+            Field(w, fields[i]);
+        }
+        w.Write("\r\n");
+    }
+
+    public static void Field(TextWriter w, string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return;
+        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        {
+            w.Write(value);
+            return;
+        }
+        w.Write('"');
+        w.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
+        w.Write('"');
+    }
+}

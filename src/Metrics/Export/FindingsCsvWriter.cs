@@ -1,0 +1,36 @@
+namespace Analytics.Metrics.Export;
+
+/// <summary>
+/// <c>analytics findings --format csv</c>: one row per integrity finding or target breach, RFC 4180 (comma, CRLF).
+/// <c>code</c> is the rule code (<c>out_of_order</c> …) or the target id (<c>T2a</c> …); <c>label</c> and <c>evidence</c>
+/// are Chinese text for people; <c>on</c> is the date that places the finding in the period (yyyy-MM-dd);
+/// <c>value</c>/<c>limit</c> are numeric for breaches where they apply, else empty.
+/// </summary>
+public static class FindingsCsvWriter
+{
+    /// <summary>The columns, in order.</summary>
+    public static IReadOnlyList<string> Columns { get; } =
+        ["utility", "application_id", "county", "code", "clause", "label", "on", "value", "limit", "evidence"];
+
+    public static void Write(IEnumerable<Finding> findings, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        ArgumentNullException.ThrowIfNull(writer);
+        Csv.Row(writer, [.. Columns]);
+        var fields = new string?[Columns.Count];
+        foreach (var f in findings)
+        {
+            fields[0] = f.Utility;
+            fields[1] = f.ApplicationId;
+            fields[2] = f.County;
+            fields[3] = f.Code;
+            fields[4] = f.Clause;
+            fields[5] = f.Label;
+            fields[6] = ExportFormats.Date(f.On);
+            fields[7] = f.Value is { } v ? ExportFormats.Number(v) : null;
+            fields[8] = f.Limit is { } l ? ExportFormats.Number(l) : null;
+            fields[9] = f.Evidence;
+            Csv.Row(writer, fields);
+        }
+    }
+}

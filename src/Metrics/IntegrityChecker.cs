@@ -1,0 +1,237 @@
+using System.Globalization;
+using System.Text;
+using Analytics.Domain;
+using Analytics.Domain.Calendar;
+using Analytics.Domain.Policy;
+using Analytics.Metrics.Export;
+
+namespace Analytics.Metrics;
+
+/// <summary>
+/// The integrity findings of metrics.md §7 (任务4: 如实记录…禁止体外循环、后补流程或重走流程).
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item><c>out_of_order</c> 时序异常: the latest record breaks <see cref="StagePrecedence"/>. Dated accepted_at.</item>
+/// <item><c>entered_late</c> 体外循环: working days accepted_at → record_created_at &gt; <c>EnteredLateWorkingDays</c>
+/// (metrics.md §1 counting). Dated record_created_at.</item>
+/// <item><c>back_filled</c> 后补流程: record_created_at after connected_at (dated record_created_at); or, between two
+/// consecutive revisions, a process time absent in the earlier and present in the later one with a time before the
+/// earlier revision's filing as-of — it was known when that filing was made, and left out (dated the later filing's as-of).</item>
+/// <item><c>rewritten</c> 改写: between two consecutive revisions, a process time present in the earlier one changed or
+/// removed in the later one; one finding per revision pair listing every change. Dated the later filing's as-of.</item>
+/// <item><c>rewalked</c> 重走流程: an application accepted within <c>RewalkWindowDays</c> calendar days on or after the
+/// withdrawal of another application (0 ≤ date(accepted_at) − date(withdrawn_at) ≤ window) that has the same customer_key,
+/// or that it names as previous_application_id (same utility). Reported on the new application; dated its accepted_at.</item>
+/// </list>
+/// Process times: every stage time of the template (accepted_at, plan_replied_at, design review, customer works, mid check,
+/// external works, approval, completion check, connected_at), not record_created_at or withdrawn_at.
+/// </remarks>
+public static class IntegrityChecker
+{
+    private static readonly (string Label, Func<Application, DateTime?> Get)[] ProcessTimes =
+    [
+        ("申请受理时间", a => a.AcceptedAt),
+        ("供电方案答复时间", a => a.PlanRepliedAt),
+        ("设计审查开始时间", a => a.DesignReviewStart),
+        ("设计审查完成时间", a => a.DesignReviewEnd),
+        ("客户工程开始时间", a => a.CustomerWorksStart),
+        ("客户工程完成时间", a => a.CustomerWorksEnd),
+        ("中间检查开始时间", a => a.MidCheckStart),
+        ("中间检查完成时间", a => a.MidCheckEnd),
+        ("外部工程开始时间", a => a.ExternalWorksStart),
+        ("外部工程完成时间", a => a.ExternalWorksEnd),
+        ("行政审批申请时间", a => a.ApprovalSubmittedAt),
+        ("行政审批办结时间", a => a.ApprovalGrantedAt),
+        ("竣工检验开始时间", a => a.CompletionCheckStart),
+        ("竣工检验完成时间", a => a.CompletionCheckEnd),
+        ("装表接电时间", a => a.ConnectedAt),
+    ];
+
+    /// <summary>
+    /// Every finding of the applications (latest revisions) and their revisions, whatever its date, grouped by application
+    /// in input order. <paramref name="revisions"/> may be empty: the two rules that compare filings then find nothing.
+    /// </summary>
+    public static IReadOnlyList<Finding> Check(IReadOnlyList<Application> applications, IReadOnlyList<ApplicationRevision> revisions,
+        Policy policy, WorkingDayCalendar calendar) =>
+        Check(applications, revisions, policy, calendar, null);
+
+    internal static IReadOnlyList<Finding> Check(IReadOnlyList<Application> applications, IReadOnlyList<ApplicationRevision> revisions,
+        Policy policy, WorkingDayCalendar calendar, List<MetricsError>? errors)
+    {
+        ArgumentNullException.ThrowIfNull(applications);
+        ArgumentNullException.ThrowIfNull(revisions);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(calendar);
+        var p = policy.Parameters;
+        var findings = new List<Finding>();
+
+        foreach (var a in applications)
+        {
+            if (StagePrecedence.Violations(a) is { } evidence)
+                findings.Add(Make(a, FindingRule.OutOfOrder, evidence, DateOnly.FromDateTime(a.AcceptedAt)));
+            if (a.RecordCreatedAt is { } created)
+            {
+                try
+                {
+                    var late = calendar.WorkingDaysBetween(a.AcceptedAt, created);
+                    if (late > p.EnteredLateWorkingDays)
+                        findings.Add(Make(a, FindingRule.EnteredLate, string.Create(CultureInfo.InvariantCulture,
+                            $"工单创建时间 {ExportFormats.Readable(created)} 晚于申请受理时间 {ExportFormats.Readable(a.AcceptedAt)} {late} 个工作日（限 {p.EnteredLateWorkingDays} 个工作日）"),
+                            DateOnly.FromDateTime(created)));
+                }
+                catch (CalendarException e)
+                {
+                    errors?.Add(new MetricsError(MetricsErrorKind.CalendarMissingYear, $"{a.Utility}/{a.ApplicationId}", e.Message)
+                    { Utility = a.Utility, County = a.County, ApplicationId = a.ApplicationId });
+                }
+                if (a.ConnectedAt is { } conn && created > conn)
+                    findings.Add(Make(a, FindingRule.BackFilled,
+                        $"工单创建时间 {ExportFormats.Readable(created)} 晚于装表接电时间 {ExportFormats.Readable(conn)}",
+                        DateOnly.FromDateTime(created)));
+            }
+        }
+
+        CheckRevisions(revisions, findings);
+        CheckRewalks(applications, p.RewalkWindowDays, findings);
+        return findings;
+    }
+
+    private static void CheckRevisions(IReadOnlyList<ApplicationRevision> revisions, List<Finding> findings)
+    {
+        if (revisions.Count < 2) return;
+        // The store streams revisions ordered by (utility, id, revision). Other orders are put right by sorting on a
+        // numeric key (application number, revision) rather than on strings, which costs seconds at a million rows.
+        IReadOnlyList<ApplicationRevision> ordered = revisions;
+        for (var i = 1; i < revisions.Count; i++)
+        {
+            if (CompareKey(revisions[i - 1], revisions[i]) > 0)
+            {
+                ordered = SortByApplication(revisions);
+                break;
+            }
+        }
+        var rewritten = new StringBuilder();
+        var backFilled = new StringBuilder();
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            var prev = ordered[i - 1];
+            var cur = ordered[i];
+            if (!SameApplication(prev.Record, cur.Record)) continue;
+            rewritten.Clear();
+            backFilled.Clear();
+            foreach (var (label, get) in ProcessTimes)
+            {
+                var old = get(prev.Record);
+                var now = get(cur.Record);
+                if (old is { } o && now != o)
+                {
+                    if (rewritten.Length > 0) rewritten.Append('；');
+                    rewritten.Append(label).Append(' ').Append(ExportFormats.Readable(o)).Append(" → ")
+                        .Append(now is { } n ? ExportFormats.Readable(n) : "空");
+                }
+                else if (old is null && now is { } t && t < prev.FilingAsOf)
+                {
+                    if (backFilled.Length > 0) backFilled.Append('；');
+                    backFilled.Append(label).Append(' ').Append(ExportFormats.Readable(t));
+                }
+            }
+            var on = DateOnly.FromDateTime(cur.FilingAsOf);
+            if (rewritten.Length > 0)
+                findings.Add(Make(cur.Record, FindingRule.Rewritten, string.Create(CultureInfo.InvariantCulture,
+                    $"{rewritten}（第{prev.Revision}版 报送#{prev.FilingId} 截至 {ExportFormats.Readable(prev.FilingAsOf)} → 第{cur.Revision}版 报送#{cur.FilingId} 截至 {ExportFormats.Readable(cur.FilingAsOf)}）"), on));
+            if (backFilled.Length > 0)
+                findings.Add(Make(cur.Record, FindingRule.BackFilled, string.Create(CultureInfo.InvariantCulture,
+                    $"{backFilled} 首次出现在第{cur.Revision}版 报送#{cur.FilingId}（截至 {ExportFormats.Readable(cur.FilingAsOf)}），早于上一版 报送#{prev.FilingId} 的截至时间 {ExportFormats.Readable(prev.FilingAsOf)}"), on));
+        }
+    }
+
+    private static ApplicationRevision[] SortByApplication(IReadOnlyList<ApplicationRevision> revisions)
+    {
+        var number = new Dictionary<(string, string), int>(revisions.Count);
+        var keys = new long[revisions.Count];
+        var items = new ApplicationRevision[revisions.Count];
+        for (var i = 0; i < revisions.Count; i++)
+        {
+            var r = revisions[i];
+            var k = (r.Record.Utility, r.Record.ApplicationId);
+            if (!number.TryGetValue(k, out var n)) number[k] = n = number.Count;
+            keys[i] = ((long)n << 32) | (uint)r.Revision;
+            items[i] = r;
+        }
+        Array.Sort(keys, items);
+        return items;
+    }
+
+    private static void CheckRewalks(IReadOnlyList<Application> applications, int window, List<Finding> findings)
+    {
+        var withdrawnByKey = new Dictionary<string, List<Application>>(StringComparer.Ordinal);
+        var withdrawnById = new Dictionary<(string, string), Application>();
+        foreach (var a in applications)
+        {
+            if (a.Status != ApplicationStatus.Withdrawn || a.WithdrawnAt is null) continue;
+            withdrawnById[(a.Utility, a.ApplicationId)] = a;
+            if (a.CustomerKey is { Length: > 0 } key)
+            {
+                if (!withdrawnByKey.TryGetValue(key, out var list)) withdrawnByKey[key] = list = [];
+                list.Add(a);
+            }
+        }
+        if (withdrawnById.Count == 0) return;
+        foreach (var b in applications)
+        {
+            Application? named = null;
+            if (b.PreviousApplicationId is { Length: > 0 } prevId
+                && withdrawnById.TryGetValue((b.Utility, prevId), out var p) && !SameApplication(p, b) && Within(p, b, window))
+            {
+                named = p;
+                findings.Add(Rewalk(b, p, window, named: true));
+            }
+            if (b.CustomerKey is not { Length: > 0 } key || !withdrawnByKey.TryGetValue(key, out var candidates)) continue;
+            foreach (var a in candidates)
+            {
+                if (ReferenceEquals(a, named) || SameApplication(a, b) || !Within(a, b, window)) continue;
+                findings.Add(Rewalk(b, a, window, named: false));
+            }
+        }
+    }
+
+    private static bool Within(Application withdrawn, Application next, int window)
+    {
+        var days = DateOnly.FromDateTime(next.AcceptedAt).DayNumber - DateOnly.FromDateTime(withdrawn.WithdrawnAt!.Value).DayNumber;
+        return days >= 0 && days <= window;
+    }
+
+    private static Finding Rewalk(Application b, Application a, int window, bool named)
+    {
+        var days = DateOnly.FromDateTime(b.AcceptedAt).DayNumber - DateOnly.FromDateTime(a.WithdrawnAt!.Value).DayNumber;
+        var how = named ? "本工单注明其为原工单" : "同一客户";
+        return Make(b, FindingRule.Rewalked, string.Create(CultureInfo.InvariantCulture,
+            $"原工单 {a.Utility}/{a.ApplicationId} 于 {ExportFormats.Readable(a.WithdrawnAt!.Value)} 撤销，{days} 天后（限 {window} 天内）{how}重新申请，受理时间 {ExportFormats.Readable(b.AcceptedAt)}"),
+            DateOnly.FromDateTime(b.AcceptedAt));
+    }
+
+    private static bool SameApplication(Application x, Application y) =>
+        string.Equals(x.Utility, y.Utility, StringComparison.Ordinal) && string.Equals(x.ApplicationId, y.ApplicationId, StringComparison.Ordinal);
+
+    private static int CompareKey(ApplicationRevision x, ApplicationRevision y)
+    {
+        var c = string.CompareOrdinal(x.Record.Utility, y.Record.Utility);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(x.Record.ApplicationId, y.Record.ApplicationId);
+        return c != 0 ? c : x.Revision.CompareTo(y.Revision);
+    }
+
+    private static Finding Make(Application a, FindingRule rule, string evidence, DateOnly on) => new()
+    {
+        Utility = a.Utility,
+        ApplicationId = a.ApplicationId,
+        County = a.County,
+        Rule = rule,
+        Code = FindingRules.Code(rule),
+        Clause = FindingRules.Clause,
+        Label = FindingRules.Label(rule),
+        Evidence = evidence,
+        On = on,
+    };
+}
