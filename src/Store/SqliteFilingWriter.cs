@@ -324,5 +324,4 @@ internal sealed class SqliteFilingWriter : IFilingWriter
 
     private void ThrowIfFinished() =>
         ObjectDisposedException.ThrowIf(_finished, this);
-
 }

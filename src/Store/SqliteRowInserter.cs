@@ -24,18 +24,26 @@ internal sealed class SqliteRowInserter : IDisposable
     /// <summary>The staging table this statement writes.</summary>
     public string Table { get; }
 
-    public void Text(int index, string? value) =>
-        Check(value is null ? raw.sqlite3_bind_null(_stmt, index) : raw.sqlite3_bind_text16(_stmt, index, value.AsSpan()));
+    // Every value starts NULL (Run clears the bindings), so a null costs no call.
+
+    public void Text(int index, string? value)
+    {
+        if (value is not null) Check(raw.sqlite3_bind_text16(_stmt, index, value.AsSpan()));
+    }
 
     public void Int(int index, long value) => Check(raw.sqlite3_bind_int64(_stmt, index, value));
 
-    public void Int(int index, long? value) =>
-        Check(value is { } v ? raw.sqlite3_bind_int64(_stmt, index, v) : raw.sqlite3_bind_null(_stmt, index));
+    public void Int(int index, long? value)
+    {
+        if (value is { } v) Check(raw.sqlite3_bind_int64(_stmt, index, v));
+    }
 
     public void Bool(int index, bool value) => Check(raw.sqlite3_bind_int(_stmt, index, value ? 1 : 0));
 
-    public void Bool(int index, bool? value) =>
-        Check(value is { } v ? raw.sqlite3_bind_int(_stmt, index, v ? 1 : 0) : raw.sqlite3_bind_null(_stmt, index));
+    public void Bool(int index, bool? value)
+    {
+        if (value is { } v) Check(raw.sqlite3_bind_int(_stmt, index, v ? 1 : 0));
+    }
 
     public void Blob(int index, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_blob(_stmt, index, value));
 
@@ -49,7 +57,6 @@ internal sealed class SqliteRowInserter : IDisposable
     public void Instant(int index, DateTime? value)
     {
         if (value is { } v) Instant(index, v);
-        else Check(raw.sqlite3_bind_null(_stmt, index));
     }
 
     public void Decimal(int index, decimal value)
@@ -63,12 +70,11 @@ internal sealed class SqliteRowInserter : IDisposable
     public void Decimal(int index, decimal? value)
     {
         if (value is { } v) Decimal(index, v);
-        else Check(raw.sqlite3_bind_null(_stmt, index));
     }
 
     public void Date(int index, DateOnly value) => Text(index, SqliteText.Date(value));
 
-    /// <summary>Executes the statement with the values bound, then readies it for the next row.</summary>
+    /// <summary>Executes the statement with the values bound, then readies it for the next row (all values NULL).</summary>
     public void Run()
     {
         var rc = raw.sqlite3_step(_stmt);
@@ -79,6 +85,7 @@ internal sealed class SqliteRowInserter : IDisposable
             Check(reset != raw.SQLITE_OK ? reset : rc);
         }
         Check(raw.sqlite3_reset(_stmt));
+        Check(raw.sqlite3_clear_bindings(_stmt));
     }
 
     public void Dispose() => _stmt.Dispose();

@@ -226,7 +226,8 @@ public sealed class SqliteStore : IAnalyticsStore
         {
             conn.Open();
             // NORMAL is safe in WAL mode: a crash may lose the last commits' durability, never atomicity.
-            conn.Execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;");
+            // journal_size_limit: after a big filing's checkpoint the WAL file shrinks back instead of keeping its size.
+            conn.Execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA journal_size_limit = 67108864;");
             return conn;
         }
         catch (SqliteException ex)
