@@ -1,0 +1,101 @@
+using System.CommandLine;
+using Analytics.Domain.Calendar;
+using Analytics.Domain.Registry;
+using Analytics.Domain.Storage;
+using PolicyModel = Analytics.Domain.Policy.Policy;
+
+namespace Analytics.Cli;
+
+/// <summary>
+/// What a command needs beyond its own options: where to write, and the policy, calendar and
+/// registries chosen by the global options (shipped defaults otherwise). Loaded once, on first use.
+/// </summary>
+public sealed class CliContext
+{
+    private readonly ParseResult _parse;
+    private PolicyModel? _policy;
+    private WorkingDayCalendar? _calendar;
+    private Registries? _registries;
+
+    public CliContext(ParseResult parse, TextWriter stdout, TextWriter stderr, Func<DateTime> clock)
+    {
+        _parse = parse;
+        Out = stdout;
+        Err = stderr;
+        Clock = clock;
+    }
+
+    public TextWriter Out { get; }
+    public TextWriter Err { get; }
+
+    /// <summary>The wall clock, read only here at the edge (load times, default as-of of the demo).</summary>
+    public Func<DateTime> Clock { get; }
+
+    public ParseResult Parse => _parse;
+
+    public T? Value<T>(Option<T> option) => _parse.GetValue(option);
+
+    public T? Value<T>(Argument<T> argument) => _parse.GetValue(argument);
+
+    public PolicyModel Policy => _policy ??= _parse.GetValue(CliArgs.PolicyFile) is { } p ? PolicyModel.Load(p) : PolicyModel.Default;
+
+    public WorkingDayCalendar Calendar
+    {
+        get
+        {
+            if (_calendar is not null) return _calendar;
+            var cal = WorkingDayCalendar.Default;
+            foreach (var f in _parse.GetValue(CliArgs.CalendarFiles) ?? []) cal = cal.WithFile(f);
+            return _calendar = cal;
+        }
+    }
+
+    public Registries Registries
+    {
+        get
+        {
+            if (_registries is not null) return _registries;
+            var path = _parse.GetValue(CliArgs.RegistryFile);
+            if (path is null) return _registries = Registries.Default;
+            if (!File.Exists(path)) throw new UsageException($"--registry: {path} does not exist.");
+            return _registries = Registries.Load(path);
+        }
+    }
+
+    /// <summary>The store argument: --store, else $ANALYTICS_STORE, else ./analytics.db.</summary>
+    public string StoreArgument =>
+        _parse.GetValue(CliArgs.Store)
+        ?? (Environment.GetEnvironmentVariable("ANALYTICS_STORE") is { Length: > 0 } env ? env : "analytics.db");
+
+    /// <summary>The key file: --key-file, else $ANALYTICS_KEY_FILE, else ~/.config/analytics/customer.key.</summary>
+    public string KeyFile =>
+        _parse.GetValue(CliArgs.KeyFile)
+        ?? (Environment.GetEnvironmentVariable("ANALYTICS_KEY_FILE") is { Length: > 0 } env ? env
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config", "analytics", "customer.key"));
+
+    /// <summary>Opens the store of <see cref="StoreArgument"/>, schema created or migrated.</summary>
+    public IAnalyticsStore OpenStore()
+    {
+        var store = Analytics.Store.StoreFactory.Open(StoreArgument);
+        try
+        {
+            store.EnsureSchema();
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Resolves a county by code or name, or a usage error listing the valid ones.</summary>
+    public RegistryEntry County(string text) =>
+        Registries.TryCounty(text, out var c) ? c
+            : throw new UsageException($"--county: \"{text}\" is not a county. Valid: {Registries.AcceptedCounties}.");
+
+    /// <summary>Resolves a utility by code or name, or a usage error listing the valid ones.</summary>
+    public RegistryEntry Utility(string text) =>
+        Registries.TryUtility(text, out var u) ? u
+            : throw new UsageException($"--utility: \"{text}\" is not a utility. Valid: {Registries.AcceptedUtilities}.");
+}

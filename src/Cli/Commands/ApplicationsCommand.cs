@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.Text;
+using Analytics.Metrics;
+using Analytics.Metrics.Export;
+using Analytics.Reports.Tables;
+
+namespace Analytics.Cli.Commands;
+
+/// <summary><c>analytics applications</c>: one row per application with its figures and findings (cli.md).</summary>
+public static class ApplicationsCommand
+{
+    public static Command Build(Func<ParseResult, CliContext> context)
+    {
+        var cmd = new Command("applications", "One row per application with its computed figures and findings (csv, json or xlsx).");
+        var period = new PeriodOptions();
+        period.AddTo(cmd, withYear: false);
+        var county = CommandOptions.County();
+        var utility = CommandOptions.Utility();
+        var format = CommandOptions.Format("csv (default), json or xlsx");
+        var output = CommandOptions.Out("Write to this file instead of standard output (required for xlsx).");
+        cmd.Options.Add(county);
+        cmd.Options.Add(utility);
+        cmd.Options.Add(format);
+        cmd.Options.Add(output);
+        cmd.SetAction(p =>
+        {
+            var ctx = context(p);
+            var fmt = CliArgs.OneOf(p.GetValue(format), "--format", "csv", "csv", "json", "xlsx");
+            var outFile = p.GetValue(output);
+            if (fmt == "xlsx" && outFile is null) throw new UsageException("--format xlsx needs --out FILE.");
+            var c = p.GetValue(county) is { } ct ? ctx.County(ct).Code : null;
+            var u = p.GetValue(utility) is { } ut ? ctx.Utility(ut).Code : null;
+            using var store = ctx.OpenStore();
+            var data = StoreData.Load(store, period.KnownAt(p));
+            var asOf = period.AsOfInstant(p, data, ctx);
+            var result = MetricsEngine.Compute(data.Input(ctx, period.Period(p, asOf, data, allData: true), asOf, c, u));
+            var rows = result.ApplicationsInPeriod;
+            switch (fmt)
+            {
+                case "xlsx":
+                    ApplicationsWorkbook.Write(result, rows, ctx.Registries, outFile!);
+                    ctx.Err.WriteLine($"analytics: wrote {outFile}");
+                    break;
+                case "json":
+                    WriteTo(ctx, outFile, s => ApplicationsJsonWriter.Write(result, rows, s));
+                    break;
+                default:
+                    WriteTo(ctx, outFile, s =>
+                    {
+                        using var w = new StreamWriter(s, new UTF8Encoding(false), leaveOpen: true);
+                        ApplicationsCsvWriter.Write(result, rows, w);
+                    });
+                    break;
+            }
+            return ExitCodes.Success;
+        });
+        return cmd;
+    }
+
+    /// <summary>Writes through a stream to the file, or to the command's output writer.</summary>
+    internal static void WriteTo(CliContext ctx, string? file, Action<Stream> write)
+    {
+        if (file is not null)
+        {
+            var dir = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (dir is not null) Directory.CreateDirectory(dir);
+            using var f = File.Create(file);
+            write(f);
+            return;
+        }
+        using var ms = new MemoryStream();
+        write(ms);
+        ctx.Out.Write(Encoding.UTF8.GetString(ms.GetBuffer(), 0, (int)ms.Length));
+        ctx.Out.Flush();
+    }
+}

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace Analytics.Cli.Commands;
+
+/// <summary><c>analytics calendar workdays FROM TO</c> and <c>analytics calendar add DATE N</c> (metrics.md §1).</summary>
+public static class CalendarCommand
+{
+    public static Command Build(Func<ParseResult, CliContext> context)
+    {
+        var cmd = new Command("calendar", "The working-day calendar of the State Council (holidays and make-up working days, 2020–2026 shipped).");
+
+        var from = new Argument<string>("FROM") { Description = "Start date, yyyy-MM-dd (not counted)." };
+        var to = new Argument<string>("TO") { Description = "End date, yyyy-MM-dd (counted)." };
+        var workdays = new Command("workdays", "Prints the number of working days d with FROM < d ≤ TO.") { from, to };
+        workdays.SetAction(p =>
+        {
+            var ctx = context(p);
+            var a = CliArgs.RequiredDate(p.GetValue(from), "FROM");
+            var b = CliArgs.RequiredDate(p.GetValue(to), "TO");
+            ctx.Out.WriteLine(ctx.Calendar.WorkingDaysBetween(a, b).ToString(CultureInfo.InvariantCulture));
+            return ExitCodes.Success;
+        });
+
+        var date = new Argument<string>("DATE") { Description = "Start date, yyyy-MM-dd." };
+        var n = new Argument<int>("N") { Description = "Number of working days to add (≥ 0)." };
+        var add = new Command("add", "Prints the date N working days after DATE.") { date, n };
+        add.SetAction(p =>
+        {
+            var ctx = context(p);
+            var d = CliArgs.RequiredDate(p.GetValue(date), "DATE");
+            var count = p.GetValue(n);
+            if (count < 0) throw new UsageException($"N: {count} is negative; expected a whole number ≥ 0.");
+            ctx.Out.WriteLine(ctx.Calendar.AddWorkingDays(d, count).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            return ExitCodes.Success;
+        });
+
+        cmd.Subcommands.Add(workdays);
+        cmd.Subcommands.Add(add);
+        return cmd;
+    }
+}

@@ -1,0 +1,187 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Analytics.Domain;
+using Analytics.Generator;
+using Analytics.Ingest;
+using Analytics.Metrics;
+using Analytics.Reports.Ledger;
+using Spectre.Console;
+
+namespace Analytics.Cli.Commands;
+
+/// <summary>
+/// <c>analytics demo [--out DIR]</c>: generates a Linfen-like data set (fixed seed), loads it into a fresh
+/// embedded store in DIR, computes everything, and writes every county's ledger for the Thursday after the
+/// data ends, the city roll-up, every utility's semiannual PDF for the last complete half-year, and the city
+/// circular; then prints the headline figures and where the files are.
+/// </summary>
+public static class DemoCommand
+{
+    public static Command Build(Func<ParseResult, CliContext> context)
+    {
+        var cmd = new Command("demo", "Writes sample data, loads it into a fresh embedded store, computes everything and writes every report into DIR (default ./out).");
+        var output = CommandOptions.Out("Folder for the data, the store and the reports (default ./out).");
+        var apps = new Option<int?>("--applications") { Description = "Applications to generate (default 20000)." };
+        var outages = new Option<int?>("--outages") { Description = "Outages to generate (default 2000)." };
+        cmd.Options.Add(output);
+        cmd.Options.Add(apps);
+        cmd.Options.Add(outages);
+        cmd.SetAction(p =>
+        {
+            var ctx = context(p);
+            var dir = Path.GetFullPath(p.GetValue(output) ?? "out");
+            var options = new GeneratorOptions
+            {
+                Applications = p.GetValue(apps) ?? 20_000,
+                Outages = p.GetValue(outages) ?? 2_000,
+                Calendar = ctx.Calendar,
+                Registries = ctx.Registries,
+                Policy = ctx.Policy,
+            };
+            return Run(ctx, dir, options);
+        });
+        return cmd;
+    }
+
+    private static int Run(CliContext ctx, string dir, GeneratorOptions options)
+    {
+        var dataDir = Path.Combine(dir, "data");
+        var reportsDir = Path.Combine(dir, "reports");
+        var storePath = Path.Combine(dir, "analytics-demo.db");
+        Directory.CreateDirectory(dir);
+        foreach (var f in new[] { storePath, storePath + "-wal", storePath + "-shm", storePath + "-journal" })
+            if (File.Exists(f)) File.Delete(f);
+        if (Directory.Exists(reportsDir)) Directory.Delete(reportsDir, recursive: true);
+        // The demo's data are synthetic: its own key, never the installation's.
+        var keyFile = Path.Combine(dir, "demo-customer.key");
+        var thursday = ThursdayAfter(options.End);
+        var half = LastCompleteHalf(options.End);
+        var steps = new Steps(ctx);
+        var total = Stopwatch.StartNew();
+
+        GenerationResult generated = null!;
+        steps.Run("生成样例数据 generating sample data", () =>
+        {
+            generated = new DataGenerator(options).Generate(dataDir);
+            return string.Create(CultureInfo.InvariantCulture, $"{generated.Files.Sum(f => f.Rows)} rows in {generated.Files.Count} files");
+        });
+
+        using var store = Analytics.Store.StoreFactory.Open(storePath);
+        store.EnsureSchema();
+        steps.Run("载入嵌入式数据库 loading the embedded store", () =>
+        {
+            var ingestor = new FileIngestor(store, ctx.Registries);
+            var rows = 0;
+            foreach (var f in generated.Files.OrderBy(f => f.Kind == FilingKind.Applications ? 0 : 1).ThenBy(f => f.AsOf))
+            {
+                var r = ingestor.Ingest(f.Kind, f.Path, new IngestOptions { AsOf = f.AsOf, KeyFile = keyFile });
+                if (r.Outcome == IngestOutcome.Rejected)
+                    throw new InvalidOperationException($"the generated file {f.Path} was rejected: {(r.Errors.Count > 0 ? r.Errors[0] : null)}");
+                rows += r.RowsLoaded;
+            }
+            return string.Create(CultureInfo.InvariantCulture, $"{rows} rows");
+        });
+
+        StoreData data = null!;
+        MetricsResult year = null!;
+        steps.Run("计算指标 computing the figures", () =>
+        {
+            data = StoreData.Load(store, knownAt: null);
+            var asOf = data.NewestAsOf ?? options.End.ToDateTime(TimeOnly.MaxValue);
+            year = MetricsEngine.Compute(data.Input(ctx, MetricsPeriod.Year(asOf.Year), asOf, null, null));
+            return string.Create(CultureInfo.InvariantCulture, $"{data.Applications.Count} applications, {data.Outages.Count} outage rows");
+        });
+
+        var week = LedgerWeek.For(thursday);
+        IReadOnlyDictionary<(string, string), double>? risk = null;
+        steps.Run("训练超期预警模型 training the early-warning model", () =>
+        {
+            var a = RiskCommand.Assess(ctx, data, week.AsOf, county: null);
+            risk = a.Probabilities();
+            return string.Create(CultureInfo.InvariantCulture, $"{a.Applications.Count} in progress assessed, {a.AtRisk().Count} at risk");
+        });
+
+        var written = new List<string>();
+        var inputs = LedgerCommand.Inputs(ctx, data);
+        steps.Run($"编制工作台账 {thursday:yyyy-MM-dd} writing the ledgers", () =>
+        {
+            written.AddRange(WeeklyLedgers.WriteAll(inputs, week, reportsDir, risk));
+            written.Add(WeeklyLedgers.WriteCity(inputs, week, reportsDir));
+            return string.Create(CultureInfo.InvariantCulture, $"{written.Count} workbooks");
+        });
+
+        var pdfs = 0;
+        steps.Run($"编制{half.ChineseLabel}报告 writing the semiannual PDFs", () =>
+        {
+            var paths = ReportCommand.WriteAll(ctx, data, half, reportsDir);
+            written.AddRange(paths);
+            pdfs = paths.Count;
+            return string.Create(CultureInfo.InvariantCulture, $"{pdfs} PDFs");
+        });
+
+        Summary(ctx, year, dir, storePath, reportsDir, written, total.Elapsed);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The first Thursday after <paramref name="end"/>: its ledger covers the week up to the Wednesday before.</summary>
+    public static DateOnly ThursdayAfter(DateOnly end)
+    {
+        var d = end.AddDays(1);
+        while (d.DayOfWeek != DayOfWeek.Thursday) d = d.AddDays(1);
+        return d;
+    }
+
+    /// <summary>The last half-year that ended on or before <paramref name="end"/>.</summary>
+    public static HalfYear LastCompleteHalf(DateOnly end) =>
+        end >= new DateOnly(end.Year, 12, 31) ? new HalfYear(end.Year, 2)
+        : end >= new DateOnly(end.Year, 6, 30) ? new HalfYear(end.Year, 1)
+        : new HalfYear(end.Year - 1, 2);
+
+    private static void Summary(CliContext ctx, MetricsResult r, string dir, string storePath, string reportsDir, List<string> written, TimeSpan elapsed)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var console = ConsoleTables.For(ctx.Out);
+        var t = ConsoleTables.Table(string.Create(inv, $"{ctx.Registries.CityName}“获得电力”主要指标 {r.Period.From:yyyy-MM-dd} – {r.AsOf:yyyy-MM-dd}"),
+            "目标", "内容", "限值", "合规/总数", "合规率", "达标");
+        foreach (var x in r.Targets.Where(x => x.Group.Dimension == GroupDimension.City && x.InForce))
+            ConsoleTables.Row(t, x.Id, x.Title, ConsoleTables.Num(x.Limit), $"{x.Compliant}/{x.Total}", ConsoleTables.Pct(x.Rate),
+                x.Total == 0 ? "无数据" : x.Met ? "是" : "否");
+        foreach (var e in r.Reliability.Where(e => e.County is null && e.Utility is null && e.Area is not null && e.Year == r.AsOf.Year))
+            ConsoleTables.Row(t, "T5", $"用户年均停电时间（{Codes.Label(e.Area!.Value)}）", ConsoleTables.Num(e.TargetH), "—",
+                ConsoleTables.Num(e.SaidiH, "0.00") + " h", e.Met is { } m ? (m ? "是" : "否") : "—");
+        console.Write(t);
+        var v = r.Indicators.Volumes;
+        ctx.Out.WriteLine(string.Create(inv,
+            $"受理 {v.Accepted}，接电 {v.Connected}，在途 {v.InProgress}，撤销 {v.Withdrawn}；线上办理率 {ConsoleTables.Pct(r.Indicators.OnlineShare)}；目标未达 {r.Breaches.Count} 件次，诚信问题 {r.Findings.Count} 条。"));
+        ctx.Out.WriteLine();
+        ctx.Out.WriteLine($"Store:   {storePath}");
+        ctx.Out.WriteLine($"Data:    {Path.Combine(dir, "data")}");
+        ctx.Out.WriteLine(string.Create(inv, $"Reports: {reportsDir} ({written.Count(f => f.EndsWith(".xlsx", StringComparison.Ordinal))} workbooks, {written.Count(f => f.EndsWith(".pdf", StringComparison.Ordinal))} PDFs)"));
+        foreach (var f in written) ctx.Out.WriteLine("  " + Path.GetRelativePath(dir, f));
+        ctx.Out.WriteLine(string.Create(inv, $"Done in {elapsed.TotalSeconds:0.0} s."));
+    }
+
+    /// <summary>Runs the demo's steps, with a spinner on a terminal and one line a step otherwise.</summary>
+    private sealed class Steps(CliContext ctx)
+    {
+        private int _n;
+
+        public void Run(string name, Func<string> step)
+        {
+            _n++;
+            var watch = Stopwatch.StartNew();
+            string detail;
+            if (ReferenceEquals(ctx.Out, Console.Out) && !Console.IsOutputRedirected)
+            {
+                detail = "";
+                AnsiConsole.Status().Start($"[{_n}] {Markup.Escape(name)} …", _ => detail = step());
+            }
+            else
+            {
+                detail = step();
+            }
+            ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_n}] {name}: {detail} ({watch.Elapsed.TotalSeconds:0.0} s)"));
+        }
+    }
+}

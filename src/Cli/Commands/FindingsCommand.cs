@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Text;
+using Analytics.Metrics;
+using Analytics.Metrics.Export;
+
+namespace Analytics.Cli.Commands;
+
+/// <summary><c>analytics findings</c>: every integrity finding and target breach of a period, with evidence (cli.md).</summary>
+public static class FindingsCommand
+{
+    public static Command Build(Func<ParseResult, CliContext> context)
+    {
+        var cmd = new Command("findings", "Every integrity finding (任务4) and target breach of the period, with its evidence.");
+        var period = new PeriodOptions();
+        period.AddTo(cmd, withYear: false);
+        var county = CommandOptions.County();
+        var utility = CommandOptions.Utility();
+        var format = CommandOptions.Format("table (default), csv or json");
+        cmd.Options.Add(county);
+        cmd.Options.Add(utility);
+        cmd.Options.Add(format);
+        cmd.SetAction(p =>
+        {
+            var ctx = context(p);
+            var fmt = CliArgs.OneOf(p.GetValue(format), "--format", "table", "table", "csv", "json");
+            var c = p.GetValue(county) is { } ct ? ctx.County(ct).Code : null;
+            var u = p.GetValue(utility) is { } ut ? ctx.Utility(ut).Code : null;
+            using var store = ctx.OpenStore();
+            var data = StoreData.Load(store, period.KnownAt(p));
+            var asOf = period.AsOfInstant(p, data, ctx);
+            var result = MetricsEngine.Compute(data.Input(ctx, period.Period(p, asOf, data, allData: true), asOf, c, u));
+            var rows = result.FindingsAndBreaches.ToList();
+            switch (fmt)
+            {
+                case "json":
+                    ApplicationsCommand.WriteTo(ctx, null, s => FindingsJsonWriter.Write(rows, s));
+                    break;
+                case "csv":
+                    ApplicationsCommand.WriteTo(ctx, null, s =>
+                    {
+                        using var w = new StreamWriter(s, new UTF8Encoding(false), leaveOpen: true);
+                        FindingsCsvWriter.Write(rows, w);
+                    });
+                    break;
+                default:
+                    var t = ConsoleTables.Table($"问题清单 {result.Period.From:yyyy-MM-dd} – {result.Period.To:yyyy-MM-dd}（{rows.Count} 条）",
+                        "日期", "县（市、区）", "供电企业", "工单编号", "问题", "条款", "依据");
+                    foreach (var f in rows.OrderBy(f => f.On).ThenBy(f => f.County, StringComparer.Ordinal))
+                        ConsoleTables.Row(t, f.On.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                            ctx.Registries.County(f.County).Name, ctx.Registries.Utility(f.Utility).ShortName,
+                            f.ApplicationId, $"{f.Code} {f.Label}", f.Clause, f.Evidence);
+                    ConsoleTables.For(ctx.Out).Write(t);
+                    break;
+            }
+            return ExitCodes.Success;
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Globalization;
+using Analytics.Generator;
+
+namespace Analytics.Cli.Commands;
+
+/// <summary><c>analytics generate --applications N --outages M [--seed S] --out DIR</c>: synthetic data in the template format.</summary>
+public static class GenerateCommand
+{
+    public static Command Build(Func<ParseResult, CliContext> context)
+    {
+        var cmd = new Command("generate", "Writes synthetic Linfen-like data in the template format (applications, a revised applications filing, outages, customers, notes), for demos and benchmarks.");
+        var apps = new Option<int>("--applications") { Description = "Number of applications.", Required = true };
+        var outages = new Option<int>("--outages") { Description = "Number of outages (each may have several restoration steps).", Required = true };
+        var seed = new Option<int?>("--seed") { Description = "Seed; the same seed gives byte-identical files (default 189)." };
+        var output = new Option<string>("--out") { Description = "Folder to write into.", Required = true };
+        var xlsx = new Option<bool>("--xlsx") { Description = "Write XLSX with Chinese headers and labels instead of CSV." };
+        var chinese = new Option<bool>("--chinese-headers") { Description = "Chinese headers in CSV too." };
+        var from = new Option<string?>("--from") { Description = "First day of the data (default 2024-01-01)." };
+        var to = new Option<string?>("--to") { Description = "Last day of the data (default 2026-11-25)." };
+        cmd.Options.Add(apps);
+        cmd.Options.Add(outages);
+        cmd.Options.Add(seed);
+        cmd.Options.Add(output);
+        cmd.Options.Add(xlsx);
+        cmd.Options.Add(chinese);
+        cmd.Options.Add(from);
+        cmd.Options.Add(to);
+        cmd.SetAction(p =>
+        {
+            var ctx = context(p);
+            var n = p.GetValue(apps);
+            var m = p.GetValue(outages);
+            if (n < 0 || m < 0) throw new UsageException("--applications and --outages must be ≥ 0.");
+            var options = new GeneratorOptions
+            {
+                Applications = n,
+                Outages = m,
+                Format = p.GetValue(xlsx) ? OutputFormat.Xlsx : OutputFormat.Csv,
+                Language = p.GetValue(chinese) ? HeaderLanguage.Chinese : null,
+                Calendar = ctx.Calendar,
+                Registries = ctx.Registries,
+                Policy = ctx.Policy,
+            };
+            if (p.GetValue(seed) is { } s) options = options with { Seed = s };
+            if (CliArgs.Date(p.GetValue(from), "--from") is { } f) options = options with { Start = f };
+            if (CliArgs.Date(p.GetValue(to), "--to") is { } t) options = options with { End = t };
+            try { options.Validate(); }
+            catch (ArgumentException e) { throw new UsageException(e.Message, e); }
+            var dir = p.GetValue(output)!;
+            var result = new DataGenerator(options).Generate(dir);
+            foreach (var file in result.Files)
+                ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{file.Path}\t{file.Kind.ToString().ToLowerInvariant()}\t{file.Rows} rows"));
+            ctx.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"analytics: generated in {result.Elapsed.TotalSeconds:0.0} s"));
+            return ExitCodes.Success;
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Globalization;
+using Analytics.Domain;
+using Analytics.Domain.Storage;
+using Analytics.Ingest;
+using Analytics.Ingest.Personal;
+using Analytics.Ingest.Templates;
+
+namespace Analytics.Cli.Commands;
+
+/// <summary>
+/// <c>analytics ingest KIND FILE… [--accept-partial] [--as-of DATE]</c> (cli.md). Each file is one filing.
+/// Without --accept-partial the command is all or nothing: with several files, every file is checked
+/// before any is loaded, so one bad file leaves the store exactly as it was.
+/// </summary>
+public static class IngestCommand
+{
+    private static readonly string[] Kinds = ["applications", "outages", "customers", "notes", "ledger"];
+
+    public static Command Build(Func<ParseResult, CliContext> context)
+    {
+        var cmd = new Command("ingest", "Loads template files (CSV or XLSX) into the store: applications, outages, customers, notes, or a filed weekly ledger.");
+        var kind = new Argument<string>("KIND") { Description = "applications, outages, customers, notes or ledger." };
+        var files = new Argument<string[]>("FILE") { Description = "One or more files.", Arity = ArgumentArity.OneOrMore };
+        var partial = new Option<bool>("--accept-partial") { Description = "Load the good rows and write the bad ones, with their reasons, to FILE.rejects.csv beside the input." };
+        var asOf = new Option<string?>("--as-of") { Description = "The filing's as-of date (yyyy-MM-dd, end of day); default: the newest stage time in the file." };
+        cmd.Arguments.Add(kind);
+        cmd.Arguments.Add(files);
+        cmd.Options.Add(partial);
+        cmd.Options.Add(asOf);
+        cmd.SetAction(p =>
+        {
+            var ctx = context(p);
+            var k = CliArgs.OneOf(p.GetValue(kind), "KIND", "", Kinds);
+            var paths = p.GetValue(files) ?? [];
+            var asOfDate = CliArgs.Date(p.GetValue(asOf), "--as-of");
+            var asOfInstant = asOfDate?.AddDays(1).ToDateTime(TimeOnly.MinValue).AddSeconds(-1);
+            using var store = ctx.OpenStore();
+            if (k == "ledger") return LedgerFiling.Ingest(ctx, store, paths, asOfInstant);
+            if (!Codes.TryParse<FilingKind>(k, out var filingKind)) throw new UsageException($"KIND: \"{k}\" is not one of {string.Join(", ", Kinds)}.");
+            var options = new IngestOptions { AcceptPartial = p.GetValue(partial), AsOf = asOfInstant, KeyFile = ctx.KeyFile };
+            if (!options.AcceptPartial && paths.Length > 1) PreCheck(ctx, filingKind, paths);
+            var ingestor = new FileIngestor(store, ctx.Registries);
+            foreach (var path in paths)
+            {
+                var r = ingestor.Ingest(filingKind, path, options);
+                foreach (var w in r.Warnings) ctx.Err.WriteLine(w.ToString());
+                if (r.Outcome == IngestOutcome.Rejected)
+                {
+                    PrintErrors(ctx, r.Errors, r.ErrorCount, r.Path);
+                    ctx.Err.WriteLine(r.RejectsPath is { } rp
+                        ? $"{path}: no good rows; nothing loaded. The rejected rows are in {rp}."
+                        : $"{path}: {r.ErrorCount} error(s); nothing loaded.");
+                    return ExitCodes.BadInput;
+                }
+                ctx.Out.WriteLine(Summary(r));
+            }
+            return ExitCodes.Success;
+        });
+        return cmd;
+    }
+
+    /// <summary>Checks every file before loading any, so a bad second file cannot leave the first loaded.</summary>
+    private static void PreCheck(CliContext ctx, FilingKind kind, string[] paths)
+    {
+        var context = new TemplateContext(ctx.Registries, ctx.Clock(), () => CustomerKeyring.OpenOrCreate(ctx.KeyFile));
+        var bad = false;
+        foreach (var path in paths)
+        {
+            var check = TemplateReader.Read(kind, path, context, keepRecords: false, maxErrors: 200);
+            if (check.Errors.Count == 0) continue;
+            bad = true;
+            PrintErrors(ctx, check.Errors, check.ErrorCount, path);
+        }
+        if (bad) throw new BadInputException("Nothing was loaded: fix the files above and run the command again, or load the good rows with --accept-partial.");
+    }
+
+    private static void PrintErrors(CliContext ctx, IReadOnlyList<IngestError> errors, int total, string path)
+    {
+        foreach (var e in errors) ctx.Err.WriteLine(e.ToString());
+        if (total > errors.Count) ctx.Err.WriteLine($"{path}: … and {total - errors.Count} more error(s).");
+    }
+
+    private static string Summary(IngestResult r)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var asOf = r.AsOf?.ToString("yyyy-MM-dd HH:mm", inv) ?? "?";
+        return r.Outcome switch
+        {
+            IngestOutcome.AlreadyLoaded => string.Create(inv,
+                $"{r.Path}: already loaded as filing #{r.Filing?.Id} on {r.Filing?.LoadedAt:yyyy-MM-dd HH:mm}; nothing changed."),
+            IngestOutcome.PartiallyLoaded => string.Create(inv,
+                $"{r.Path}: loaded {r.RowsLoaded} of {r.RowsRead} rows as filing #{r.Filing?.Id} (as of {asOf}; {r.Filing?.RowsChanged} new or changed, {r.Filing?.RowsUnchanged} unchanged); {r.RowsRejected} rejected rows written to {r.RejectsPath}."),
+            _ => string.Create(inv,
+                $"{r.Path}: loaded {r.RowsLoaded} rows as filing #{r.Filing?.Id} (as of {asOf}; {r.Filing?.RowsChanged} new or changed, {r.Filing?.RowsUnchanged} unchanged)."),
+        };
+    }
+}

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Analytics.Reports.Ledger;
+
+namespace Analytics.Cli.Commands;
+
+/// <summary>
+/// <c>analytics ledger --county C --date THURSDAY [--out DIR]</c>, <c>--all</c>, <c>--city</c>: the weekly
+/// work ledger (工作台账, plan 四、1) due on a Thursday, covering the seven days to the Wednesday before.
+/// </summary>
+public static class LedgerCommand
+{
+    public static Command Build(Func<ParseResult, CliContext> context)
+    {
+        var cmd = new Command("ledger", "The weekly ledger workbook (工作台账) of a county, of all 17 counties (--all), or the city's roll-up (--city), for the Thursday it is due.");
+        var county = CommandOptions.County();
+        var all = CommandOptions.All("Every county's ledger.");
+        var city = new Option<bool>("--city") { Description = "The city's roll-up of the week (one row per county, combined issues, missing ledgers)." };
+        var date = new Option<string>("--date") { Description = "The Thursday the ledger is due (yyyy-MM-dd).", Required = true };
+        var output = CommandOptions.Out("Folder to write into (default ./out).");
+        var noRisk = new Option<bool>("--no-risk") { Description = "Leave the 风险 column of 在途工单 empty (skips training the early-warning model)." };
+        cmd.Options.Add(county);
+        cmd.Options.Add(all);
+        cmd.Options.Add(city);
+        cmd.Options.Add(date);
+        cmd.Options.Add(output);
+        cmd.Options.Add(noRisk);
+        cmd.SetAction(p =>
+        {
+            var ctx = context(p);
+            var modes = (p.GetValue(county) is not null ? 1 : 0) + (p.GetValue(all) ? 1 : 0) + (p.GetValue(city) ? 1 : 0);
+            if (modes != 1) throw new UsageException("ledger needs exactly one of --county C, --all or --city.");
+            var week = Week(CliArgs.RequiredDate(p.GetValue(date), "--date"));
+            var countyEntry = p.GetValue(county) is { } c ? Resolve(ctx, c) : null;
+            var outDir = p.GetValue(output) ?? "out";
+            using var store = ctx.OpenStore();
+            var data = StoreData.Load(store, knownAt: null);
+            var inputs = Inputs(ctx, data);
+            var risk = p.GetValue(noRisk) || p.GetValue(city) ? null : RiskCommand.Probabilities(ctx, data, week.AsOf);
+            if (countyEntry is not null)
+                ctx.Out.WriteLine(WeeklyLedgers.WriteCounty(inputs, countyEntry.Code, week, outDir, risk));
+            else if (p.GetValue(all))
+                foreach (var path in WeeklyLedgers.WriteAll(inputs, week, outDir, risk)) ctx.Out.WriteLine(path);
+            else
+                ctx.Out.WriteLine(WeeklyLedgers.WriteCity(inputs, week, outDir));
+            return ExitCodes.Success;
+        });
+        return cmd;
+    }
+
+    /// <summary>The week of a Thursday, or a usage error naming the nearest Thursdays.</summary>
+    public static LedgerWeek Week(DateOnly thursday)
+    {
+        try { return LedgerWeek.For(thursday); }
+        catch (LedgerDateException e) { throw new UsageException($"--date: {e.Message}", e); }
+    }
+
+    private static Domain.Registry.RegistryEntry Resolve(CliContext ctx, string text)
+    {
+        try { return WeeklyLedgers.County(ctx.Registries, text); }
+        catch (LedgerCountyException e) { throw new UsageException($"--county: {e.Message}", e); }
+    }
+
+    public static LedgerInputs Inputs(CliContext ctx, StoreData data)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ArgumentNullException.ThrowIfNull(data);
+        return new LedgerInputs
+        {
+            Applications = data.Applications,
+            Revisions = data.Revisions,
+            Outages = data.Outages,
+            CustomersServed = data.CustomersServed,
+            LedgerNotes = data.LedgerNotes,
+            Policy = ctx.Policy,
+            Calendar = ctx.Calendar,
+            Registries = ctx.Registries,
+        };
+    }
+}

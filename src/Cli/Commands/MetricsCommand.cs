@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Analytics.Domain;
+using Analytics.Metrics;
+using Analytics.Metrics.Export;
+using Spectre.Console;
+
+namespace Analytics.Cli.Commands;
+
+/// <summary><c>analytics metrics</c>: every target and indicator of metrics.md for a period (cli.md).</summary>
+public static class MetricsCommand
+{
+    public static Command Build(Func<ParseResult, CliContext> context)
+    {
+        var cmd = new Command("metrics", "Every target and indicator of the plan for a period: a table, or the JSON contract with --format json.");
+        var period = new PeriodOptions();
+        period.AddTo(cmd, withYear: true);
+        var county = CommandOptions.County();
+        var utility = CommandOptions.Utility();
+        var format = CommandOptions.Format("table (default) or json");
+        cmd.Options.Add(county);
+        cmd.Options.Add(utility);
+        cmd.Options.Add(format);
+        cmd.SetAction(p =>
+        {
+            var ctx = context(p);
+            var fmt = CliArgs.OneOf(p.GetValue(format), "--format", "table", "table", "json");
+            _ = ctx.Policy; // a bad --policy fails before the store is opened
+            var c = p.GetValue(county) is { } ct ? ctx.County(ct).Code : null;
+            var u = p.GetValue(utility) is { } ut ? ctx.Utility(ut).Code : null;
+            using var store = ctx.OpenStore();
+            var data = StoreData.Load(store, period.KnownAt(p));
+            var asOf = period.AsOfInstant(p, data, ctx);
+            var result = MetricsEngine.Compute(data.Input(ctx, period.Period(p, asOf, data, allData: false), asOf, c, u));
+            if (fmt == "json") MetricsJsonWriter.Write(result, ctx.Out);
+            else PrintTables(ctx, result);
+            foreach (var e in result.Errors.Where(e => e.Kind != MetricsErrorKind.CalendarMissingYear || fmt == "table").Take(20))
+                ctx.Err.WriteLine($"analytics: warning: {e.Scope}: {e.Message}");
+            return ExitCodes.Success;
+        });
+        return cmd;
+    }
+
+    private static void PrintTables(CliContext ctx, MetricsResult r)
+    {
+        var console = ConsoleTables.For(ctx.Out);
+        var scope = (r.County is { } c ? ctx.Registries.County(c).Name : ctx.Registries.CityName)
+            + (r.Utility is { } u ? " · " + ctx.Registries.Utility(u).Name : "");
+        console.WriteLine($"{scope}  {r.Period.From:yyyy-MM-dd} – {r.Period.To:yyyy-MM-dd}  (截至 {r.AsOf:yyyy-MM-dd HH:mm})  {r.Policy.PlanId}");
+
+        var targets = ConsoleTables.Table("目标完成情况", "目标", "条款", "内容", "限值", "合规/总数", "合规率", "平均", "P90", "最大", "达标");
+        foreach (var t in r.Targets.Where(t => t.Group.Dimension == GroupDimension.City))
+            ConsoleTables.Row(targets, t.Id, t.Clause, t.Title, ConsoleTables.Num(t.Limit),
+                $"{t.Compliant}/{t.Total}", ConsoleTables.Pct(t.Rate), ConsoleTables.Num(t.MeanDays, "0.0"),
+                ConsoleTables.Num(t.P90Days), ConsoleTables.Num(t.MaxDays), !t.InForce ? "未生效" : t.Total == 0 ? "无数据" : t.Met ? "是" : "否");
+        console.Write(targets);
+
+        var rel = ConsoleTables.Table("供电可靠性（按供电区域）", "年份", "区域", "用户数", "SAIDI(h)", "目标(h)", "同比", "SAIFI", "ASAI", "达标");
+        foreach (var e in r.Reliability.Where(e => e.County is null && e.Utility is null).OrderBy(e => e.Year).ThenBy(e => e.Area))
+            ConsoleTables.Row(rel, e.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                e.Area is { } a ? Codes.Label(a) : "全部", ConsoleTables.Num(e.Customers, "0"), ConsoleTables.Num(e.SaidiH, "0.00"),
+                ConsoleTables.Num(e.TargetH), e.YoyChange is { } y ? ConsoleTables.Pct((double)y) : "—",
+                ConsoleTables.Num(e.Saifi, "0.000"), ConsoleTables.Num(e.Asai, "0.00000"),
+                e.Met is { } m ? (m ? "是" : "否") : "—");
+        console.Write(rel);
+
+        var i = r.Indicators;
+        var ind = ConsoleTables.Table("其他指标", "指标", "数值");
+        ConsoleTables.Row(ind, "线上办理率", ConsoleTables.Pct(i.OnlineShare));
+        ConsoleTables.Row(ind, "低压电子合同率", ConsoleTables.Pct(i.EContractShareLv));
+        foreach (var (mode, share) in i.ApprovalModeShares)
+            ConsoleTables.Row(ind, $"审批方式：{Codes.Label(mode)}", ConsoleTables.Pct(share));
+        ConsoleTables.Row(ind, "停电通知率", ConsoleTables.Pct(i.OutageNoticeShare));
+        ConsoleTables.Row(ind, "计划停电提前通知率", ConsoleTables.Pct(i.PlannedNoticeOnTimeShare));
+        ConsoleTables.Row(ind, "受理 / 接电 / 在途 / 撤销",
+            $"{i.Volumes.Accepted} / {i.Volumes.Connected} / {i.Volumes.InProgress} / {i.Volumes.Withdrawn}");
+        ConsoleTables.Row(ind, "问题数（目标未达 / 诚信问题）", $"{r.Breaches.Count} / {r.Findings.Count}");
+        console.Write(ind);
+    }
+}

@@ -1,0 +1,90 @@
+using System.CommandLine;
+using Analytics.Metrics;
+
+namespace Analytics.Cli.Commands;
+
+/// <summary>
+/// The period and as-of options of the read commands, resolved the same way everywhere:
+/// <list type="bullet">
+/// <item>--as-of D means "as known at the end of day D": revisions filed with a later as-of are not seen, and
+/// in-progress applications are measured at D 24:00. Without it: everything loaded, measured at the newest
+/// filing's as-of (so a rerun on the same store gives the same figures, whatever today is).</item>
+/// <item>--year Y, or --from/--to (both inclusive; one alone runs to the other end of the data). Without either:
+/// the calendar year of the as-of instant (metrics), or every date of the data (lists).</item>
+/// </list>
+/// </summary>
+public sealed class PeriodOptions
+{
+    public Option<int?> Year { get; } = CommandOptions.Year();
+    public Option<string?> From { get; } = CommandOptions.From();
+    public Option<string?> To { get; } = CommandOptions.To();
+    public Option<string?> AsOf { get; } = CommandOptions.AsOf();
+
+    public void AddTo(Command command, bool withYear)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (withYear) command.Options.Add(Year);
+        command.Options.Add(From);
+        command.Options.Add(To);
+        command.Options.Add(AsOf);
+    }
+
+    /// <summary>The known-at instant for the store (end of the --as-of day), or null for everything.</summary>
+    public DateTime? KnownAt(ParseResult p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return CliArgs.Date(p.GetValue(AsOf), "--as-of") is { } d ? d.AddDays(1).ToDateTime(TimeOnly.MinValue) : null;
+    }
+
+    /// <summary>The as-of instant of the figures.</summary>
+    public DateTime AsOfInstant(ParseResult p, StoreData data, CliContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(ctx);
+        return KnownAt(p) ?? data.NewestAsOf ?? ctx.Clock();
+    }
+
+    /// <summary>The period; <paramref name="allData"/> decides the default when no option is given.</summary>
+    public MetricsPeriod Period(ParseResult p, DateTime asOf, StoreData data, bool allData)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(data);
+        var year = p.GetValue(Year);
+        var from = CliArgs.Date(p.GetValue(From), "--from");
+        var to = CliArgs.Date(p.GetValue(To), "--to");
+        if (year is not null && (from is not null || to is not null))
+            throw new UsageException("--year cannot be combined with --from/--to.");
+        if (year is { } y)
+        {
+            if (y is < 1900 or > 2999) throw new UsageException($"--year: {y} is not a year.");
+            return MetricsPeriod.Year(y);
+        }
+        if (from is null && to is null && !allData) return MetricsPeriod.Year(asOf.Year);
+        var (first, last) = DataSpan(data, asOf);
+        var f = from ?? first;
+        var t = to ?? last;
+        if (t < f) throw new UsageException($"--to {t:yyyy-MM-dd} is before --from {f:yyyy-MM-dd}.");
+        return new MetricsPeriod(f, t);
+    }
+
+    private static (DateOnly, DateOnly) DataSpan(StoreData data, DateTime asOf)
+    {
+        var first = DateOnly.FromDateTime(asOf);
+        var last = first;
+        foreach (var a in data.Applications)
+        {
+            var d = DateOnly.FromDateTime(a.AcceptedAt);
+            if (d < first) first = d;
+            var e = DateOnly.FromDateTime(a.ConnectedAt ?? a.WithdrawnAt ?? a.AcceptedAt);
+            if (e > last) last = e;
+        }
+        foreach (var o in data.Outages)
+        {
+            var d = DateOnly.FromDateTime(o.StartAt);
+            if (d < first) first = d;
+            var e = DateOnly.FromDateTime(o.EndAt);
+            if (e > last) last = e;
+        }
+        return (first, last);
+    }
+}

@@ -1,0 +1,203 @@
+using Analytics.Domain;
+using Analytics.Domain.Registry;
+using Analytics.Domain.Storage;
+using Analytics.Ingest.Personal;
+using Analytics.Ingest.Templates;
+
+namespace Analytics.Ingest;
+
+/// <summary>
+/// Loads template files into a store, one filing per file (templates.md §1):
+/// <list type="bullet">
+/// <item><b>Idempotent</b>: the SHA-256 of the bytes identifies the filing; the same bytes again change nothing.</item>
+/// <item><b>Atomic by default</b>: rows stream through an <see cref="IFilingWriter"/> that is committed
+/// only when the whole file is good; otherwise nothing is loaded and every located error is returned.</item>
+/// <item><b>Accept-partial</b>: the good rows are committed, the bad ones go with their reasons to a
+/// rejects CSV; the steps of one outage load or are set aside together.</item>
+/// <item><b>As-of</b>: given, or the newest stage time in the file (applications), the newest end_at
+/// (outages), the load time (customers, notes).</item>
+/// </list>
+/// A later file carrying an already-stored key is the store's business (a new revision); this class
+/// only hands it records.
+/// </summary>
+/// <remarks>
+/// Memory does not grow with a CSV file: rows stream, and only the key sets of the rules across rows
+/// (duplicate keys, outage steps) and at most <see cref="IngestOptions.MaxErrors"/> errors are kept.
+/// The store needs the as-of when the filing begins, so without an explicit as-of an applications or
+/// outages file is read twice: a cheap scan of its date-time cells, then the load pass (which checks
+/// it read the same bytes). With accept-partial the first pass validates everything instead, since
+/// only good rows count for the as-of and an outage with a bad step is set aside whole.
+/// </remarks>
+public sealed class FileIngestor
+{
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+    private readonly IAnalyticsStore _store;
+    private readonly Registries _registries;
+    private readonly TimeProvider _clock;
+
+    /// <param name="store">Where filings go.</param>
+    /// <param name="registries">Counties and utilities to accept; default <see cref="Registries.Default"/>.</param>
+    /// <param name="clock">The wall clock for the load time; default <see cref="TimeProvider.System"/>.</param>
+    public FileIngestor(IAnalyticsStore store, Registries? registries = null, TimeProvider? clock = null)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _registries = registries ?? Registries.Default;
+        _clock = clock ?? TimeProvider.System;
+    }
+
+    /// <summary>
+    /// Loads <paramref name="path"/> as a file of <paramref name="kind"/> (applications, outages,
+    /// customers or notes). Bad data never throws: it is in the result. Throws only for a store that
+    /// fails (<see cref="StoreUnavailableException"/> and the store's own exceptions, after rolling
+    /// back), an unreadable customer key file (<see cref="InvalidDataException"/>), or a rejects file
+    /// that cannot be written (<see cref="IOException"/>, after rolling back).
+    /// </summary>
+    public IngestResult Ingest(FilingKind kind, string path, IngestOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        options ??= new IngestOptions();
+        var loadedAt = DateTime.SpecifyKind(_clock.GetUtcNow().UtcDateTime + China, DateTimeKind.Unspecified);
+        var keyFile = options.KeyFile ?? CustomerKeyring.DefaultPath();
+        var context = new TemplateContext(_registries, loadedAt, () => CustomerKeyring.OpenOrCreate(keyFile));
+        using var file = TemplateFile.Open(path, Template.For(kind, context));
+        if (file.OpenErrors.Count > 0)
+            return new IngestResult { Kind = kind, Path = path, Outcome = IngestOutcome.Rejected, Errors = file.OpenErrors, ErrorCount = file.OpenErrors.Count };
+
+        var sha = file.Probe!.Sha256;
+        if (_store.FindFiling(kind, sha) is { } earlier)
+            return new IngestResult { Kind = kind, Path = path, Outcome = IngestOutcome.AlreadyLoaded, Sha256 = sha, Filing = earlier, AsOf = earlier.AsOf };
+
+        var asOf = options.AsOf;
+        IReadOnlyDictionary<string, int>? setAside = null;
+        IReadOnlyList<IngestWarning> warnings = [];
+        if (options.AcceptPartial && (asOf is null || kind == FilingKind.Outages))
+        {
+            // The as-of comes from the good rows only, and an outage with a bad step is set aside
+            // whole: both need every row validated before the first one is written.
+            var check = TemplateReader.Read(file, keepRecords: false, options.MaxErrors);
+            if (check.FileRejected)
+                return Rejected(kind, path, sha, asOf ?? check.Newest ?? loadedAt, check.RowsRead, check.RowsRejected, check.Errors, check.Warnings, check.ErrorCount);
+            asOf ??= check.Newest ?? loadedAt;
+            if (check.BadGroups.Count > 0) setAside = check.BadGroups;
+            warnings = check.Warnings;
+        }
+        else if (asOf is null && kind is FilingKind.Applications or FilingKind.Outages)
+        {
+            // Atomic: any bad row rolls the filing back, so the as-of may come from every row's
+            // date-times, found by a scan that parses nothing else.
+            using var scan = file.Scan();
+            while (scan.MoveNext()) { }
+            if (scan.FileErrors.Count > 0)
+                return Rejected(kind, path, sha, loadedAt, scan.RowsRead, 0, scan.FileErrors, scan.Warnings, scan.FileErrors.Count);
+            asOf = scan.Newest;
+        }
+        return Load(kind, path, sha, asOf ?? loadedAt, loadedAt, file, setAside, options, warnings);
+    }
+
+    private IngestResult Load(FilingKind kind, string path, string sha, DateTime asOf, DateTime loadedAt, TemplateFile file,
+        IReadOnlyDictionary<string, int>? setAside, IngestOptions options, IReadOnlyList<IngestWarning> warnings)
+    {
+        var errors = new List<IngestError>();
+        var errorCount = 0;
+        var loaded = 0;
+        var rejected = 0;
+        var rejectsPath = options.AcceptPartial ? options.RejectsPath ?? IngestOptions.DefaultRejectsPath(path) : null;
+        var rejectsTemp = rejectsPath is null ? null : rejectsPath + ".tmp";
+        RejectsWriter? rejects = null;
+        try
+        {
+            using var writer = _store.BeginFiling(kind, Path.GetFileName(path), sha, asOf, loadedAt);
+            using var pass = file.Read(setAside);
+            while (pass.MoveNext())
+            {
+                if (pass.Record is { } record)
+                {
+                    // Atomic and already failed: keep validating, stop feeding a filing that will be rolled back.
+                    if (rejected == 0 || options.AcceptPartial) Add(writer, record);
+                    loaded++;
+                    continue;
+                }
+                rejected++;
+                errorCount += pass.RowErrors.Count;
+                foreach (var e in pass.RowErrors)
+                    if (errors.Count < options.MaxErrors) errors.Add(e);
+                if (rejectsTemp is not null)
+                {
+                    rejects ??= new RejectsWriter(rejectsTemp, pass.Binding!);
+                    rejects.Write(pass.Reader!, pass.RowNumber, pass.RowErrors);
+                }
+            }
+            if (warnings.Count == 0) warnings = pass.Warnings.ToList();
+            if (pass.FileErrors.Count > 0)
+            {
+                errors.InsertRange(0, pass.FileErrors);
+                return Rejected(kind, path, sha, asOf, pass.RowsRead, rejected, errors, warnings, errorCount + pass.FileErrors.Count);
+            }
+            if (rejected > 0 && (!options.AcceptPartial || loaded == 0))
+            {
+                // Disposing the writer uncommitted rolls the filing back.
+                var result = Rejected(kind, path, sha, asOf, pass.RowsRead, rejected, errors, warnings, errorCount);
+                if (rejects is null) return result;
+                rejects.Dispose();
+                rejects = null;
+                File.Move(rejectsTemp!, rejectsPath!, overwrite: true);
+                return result with { RejectsPath = rejectsPath };
+            }
+            rejects?.Dispose();
+            var filing = writer.Commit(pass.RowsRead, rejected);
+            if (rejects is not null)
+            {
+                rejects = null;
+                File.Move(rejectsTemp!, rejectsPath!, overwrite: true);
+            }
+            return new IngestResult
+            {
+                Kind = kind,
+                Path = path,
+                Outcome = rejected > 0 ? IngestOutcome.PartiallyLoaded : IngestOutcome.Loaded,
+                Sha256 = sha,
+                Filing = filing,
+                AsOf = asOf,
+                RowsRead = pass.RowsRead,
+                RowsLoaded = loaded,
+                RowsRejected = rejected,
+                ErrorCount = errorCount,
+                Errors = errors,
+                Warnings = warnings,
+                RejectsPath = rejected > 0 ? rejectsPath : null,
+            };
+        }
+        finally
+        {
+            rejects?.Dispose();
+            if (rejectsTemp is not null && File.Exists(rejectsTemp)) File.Delete(rejectsTemp);
+        }
+    }
+
+    private static void Add(IFilingWriter writer, object record)
+    {
+        switch (record)
+        {
+            case Application a: writer.Add(a); break;
+            case OutageStep o: writer.Add(o); break;
+            case CustomersServed c: writer.Add(c); break;
+            case ReportNote n: writer.Add(n); break;
+            default: throw new InvalidOperationException($"No store method for {record.GetType().Name}.");
+        }
+    }
+
+    private static IngestResult Rejected(FilingKind kind, string path, string sha, DateTime asOf, int rowsRead, int rowsRejected,
+        IReadOnlyList<IngestError> errors, IReadOnlyList<IngestWarning> warnings, int? errorCount = null) => new()
+    {
+        Kind = kind,
+        Path = path,
+        Outcome = IngestOutcome.Rejected,
+        Sha256 = sha,
+        AsOf = asOf,
+        RowsRead = rowsRead,
+        RowsRejected = rowsRejected,
+        ErrorCount = errorCount ?? errors.Count,
+        Errors = errors,
+        Warnings = warnings,
+    };
+}

@@ -1,0 +1,32 @@
+namespace Analytics.Ingest;
+
+/// <summary>How <see cref="FileIngestor"/> loads one file (cli.md: <c>analytics ingest KIND FILE… [--accept-partial] [--as-of DATE]</c>).</summary>
+public sealed record IngestOptions
+{
+    /// <summary>
+    /// Load the good rows and write the bad ones, with their reasons, to <see cref="RejectsPath"/>.
+    /// Off by default: a file with any error loads nothing (templates.md §1, Atomic by default).
+    /// </summary>
+    public bool AcceptPartial { get; init; }
+
+    /// <summary>The filing's as-of instant (China local time). Default: the newest stage time in the file (applications), the newest end_at (outages), the load time (customers, notes).</summary>
+    public DateTime? AsOf { get; init; }
+
+    /// <summary>Where the rejects CSV goes with <see cref="AcceptPartial"/>; default <c>FILE.rejects.csv</c> beside the input (<c>data/x.xlsx</c> → <c>data/x.rejects.csv</c>).</summary>
+    public string? RejectsPath { get; init; }
+
+    /// <summary>The customer key file (see <see cref="Personal.CustomerKeyring"/>); default <see cref="Personal.CustomerKeyring.DefaultPath"/>. Opened only when a file carries personal data.</summary>
+    public string? KeyFile { get; init; }
+
+    /// <summary>At most this many errors are kept in the result (all are counted).</summary>
+    public int MaxErrors { get; init; } = 10_000;
+
+    /// <summary>The rejects path for <paramref name="input"/> when none is given.</summary>
+    public static string DefaultRejectsPath(string input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var dir = Path.GetDirectoryName(input);
+        var name = Path.GetFileNameWithoutExtension(input) + ".rejects.csv";
+        return string.IsNullOrEmpty(dir) ? name : Path.Combine(dir, name);
+    }
+}

@@ -1,0 +1,224 @@
+using System.Globalization;
+using ClosedXML.Excel;
+
+namespace Analytics.Ingest.Reading;
+
+/// <summary>
+/// Reads one worksheet of an XLSX workbook (ClosedXML): the sheet named like the template
+/// (<c>applications</c>, <c>用电报装</c>, …) or else the first one; the header is the first non-empty
+/// row; empty rows (including trailing formatted ones) are skipped; row numbers are the sheet's own.
+/// Date-formatted cells arrive as date-times, number cells as numbers, formula cells as their cached
+/// (last calculated) value, because that is what the person saw in Excel.
+/// </summary>
+/// <remarks>ClosedXML holds the whole workbook in memory; a template workbook is small next to a CSV export.</remarks>
+public sealed class XlsxTableReader : ITableReader
+{
+    private readonly IEnumerator<IXLRow> _rows;
+    private readonly string[] _headers;
+    private readonly CellKind[] _kinds;
+    private readonly string?[] _texts;
+    private readonly double[] _numbers;
+    private readonly DateTime[] _dates;
+    private readonly bool[] _bools;
+    private int _rowNumber;
+
+    private XlsxTableReader(IXLWorksheet sheet, IEnumerator<IXLRow> rows, string[] headers, int headerRow)
+    {
+        Sheet = sheet.Name;
+        _rows = rows;
+        _headers = headers;
+        HeaderRow = headerRow;
+        var n = headers.Length;
+        _kinds = new CellKind[n];
+        _texts = new string?[n];
+        _numbers = new double[n];
+        _dates = new DateTime[n];
+        _bools = new bool[n];
+    }
+
+    /// <summary>
+    /// Opens the first sheet of <paramref name="workbook"/> whose name <paramref name="isTemplateSheet"/>
+    /// accepts, else the first sheet. Throws <see cref="TableFormatException"/> when that sheet has no header row.
+    /// </summary>
+    public static XlsxTableReader Open(XLWorkbook workbook, Func<string, bool> isTemplateSheet)
+    {
+        ArgumentNullException.ThrowIfNull(workbook);
+        ArgumentNullException.ThrowIfNull(isTemplateSheet);
+        var sheets = workbook.Worksheets.OrderBy(w => w.Position).ToList();
+        if (sheets.Count == 0) throw new TableFormatException("the workbook has no worksheet.", 1);
+        var sheet = sheets.FirstOrDefault(w => isTemplateSheet(w.Name)) ?? sheets[0];
+
+        var rows = sheet.RowsUsed().GetEnumerator();
+        while (rows.MoveNext())
+        {
+            var row = rows.Current;
+            var cells = row.CellsUsed().Select(c => (Column: c.Address.ColumnNumber, Text: Text(c))).Where(c => !string.IsNullOrWhiteSpace(c.Text)).ToList();
+            if (cells.Count == 0) continue;
+            var width = cells.Max(c => c.Column);
+            var headers = new string[width];
+            Array.Fill(headers, "");
+            foreach (var (col, text) in cells) headers[col - 1] = text.Trim();
+            return new XlsxTableReader(sheet, rows, headers, row.RowNumber());
+        }
+        rows.Dispose();
+        throw new TableFormatException($"sheet '{sheet.Name}' is empty: expected a header row.", 1);
+    }
+
+    public string? Sheet { get; }
+    public IReadOnlyList<string> Headers => _headers;
+    public int HeaderRow { get; }
+    public int RowNumber => _rowNumber;
+    public int FieldCount => _headers.Length;
+
+    /// <summary>The first cell, right of the last header column, that held a value (e.g. <c>H12</c>); such cells are ignored.</summary>
+    public string? FirstCellBeyondHeader { get; private set; }
+
+    public bool Read()
+    {
+        while (_rows.MoveNext())
+        {
+            var row = _rows.Current;
+            Array.Clear(_kinds);
+            Array.Clear(_texts);
+            var any = false;
+            foreach (var cell in row.CellsUsed())
+            {
+                var i = cell.Address.ColumnNumber - 1;
+                if (i >= _headers.Length)
+                {
+                    if (FirstCellBeyondHeader is null && !string.IsNullOrWhiteSpace(Text(cell)))
+                        FirstCellBeyondHeader = cell.Address.ToString();
+                    continue;
+                }
+                any |= Load(cell, i);
+            }
+            if (!any) continue;
+            _rowNumber = row.RowNumber();
+            return true;
+        }
+        return false;
+    }
+
+    public CellValue Cell(int ordinal)
+    {
+        if ((uint)ordinal >= (uint)_kinds.Length) return CellValue.Empty;
+        return _kinds[ordinal] switch
+        {
+            CellKind.Text => CellValue.OfText(_texts[ordinal]),
+            CellKind.Number => CellValue.OfNumber(_numbers[ordinal]),
+            CellKind.DateTime => CellValue.OfDateTime(_dates[ordinal]),
+            CellKind.Boolean => CellValue.OfBoolean(_bools[ordinal]),
+            _ => CellValue.Empty,
+        };
+    }
+
+    public string Display(int ordinal)
+    {
+        if ((uint)ordinal >= (uint)_kinds.Length) return "";
+        return _kinds[ordinal] switch
+        {
+            CellKind.Text => _texts[ordinal] ?? "",
+            CellKind.Number => FormatNumber(_numbers[ordinal]),
+            CellKind.DateTime => _dates[ordinal].ToString(_dates[ordinal].TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            CellKind.Boolean => _bools[ordinal] ? "TRUE" : "FALSE",
+            _ => "",
+        };
+    }
+
+    public void Dispose() => _rows.Dispose();
+
+    /// <summary>An integral number without decimals (an ID typed as a number), otherwise round-trip form.</summary>
+    internal static string FormatNumber(double d) =>
+        Math.Abs(d) < 1e15 && d == Math.Floor(d)
+            ? d.ToString("F0", CultureInfo.InvariantCulture)
+            : d.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <returns>True when the cell holds something other than blank text.</returns>
+    private bool Load(IXLCell cell, int i)
+    {
+        if (cell.HasFormula)
+        {
+            // Excel saved the value it showed; ClosedXML's own evaluation is only a fallback for
+            // files written by tools that store formulas without results.
+            var cached = cell.CachedValue;
+            var text = cached switch
+            {
+                null => null,
+                string s => s,
+                DateTime dt => dt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                double dd => FormatNumber(dd),
+                bool b => b ? "TRUE" : "FALSE",
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                _ => cached.ToString(),
+            };
+            if (string.IsNullOrEmpty(text))
+            {
+                try
+                {
+                    return Store(cell.Value, i);
+                }
+#pragma warning disable CA1031 // any evaluation failure means "no usable value": report the formula itself.
+                catch (Exception)
+#pragma warning restore CA1031
+                {
+                    text = "=" + cell.FormulaA1;
+                }
+            }
+            _kinds[i] = CellKind.Text;
+            _texts[i] = text;
+            return !string.IsNullOrWhiteSpace(text);
+        }
+        switch (cell.DataType)
+        {
+            case XLDataType.DateTime:
+                _kinds[i] = CellKind.DateTime;
+                _dates[i] = cell.GetDateTime();
+                return true;
+            case XLDataType.Number:
+                _kinds[i] = CellKind.Number;
+                _numbers[i] = cell.GetDouble();
+                return true;
+            case XLDataType.Boolean:
+                _kinds[i] = CellKind.Boolean;
+                _bools[i] = cell.GetBoolean();
+                return true;
+            case XLDataType.TimeSpan:
+                _kinds[i] = CellKind.Text;
+                _texts[i] = cell.GetFormattedString();
+                return true;
+            default:
+                var s = cell.GetString();
+                _kinds[i] = CellKind.Text;
+                _texts[i] = s;
+                return !string.IsNullOrWhiteSpace(s);
+        }
+    }
+
+    private bool Store(object? value, int i)
+    {
+        switch (value)
+        {
+            case null: return false;
+            case DateTime dt: _kinds[i] = CellKind.DateTime; _dates[i] = dt; return true;
+            case double d: _kinds[i] = CellKind.Number; _numbers[i] = d; return true;
+            case bool b: _kinds[i] = CellKind.Boolean; _bools[i] = b; return true;
+            default:
+                var s = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+                _kinds[i] = CellKind.Text;
+                _texts[i] = s;
+                return !string.IsNullOrWhiteSpace(s);
+        }
+    }
+
+    private static string Text(IXLCell cell)
+    {
+        if (cell.HasFormula) return Convert.ToString(cell.CachedValue, CultureInfo.InvariantCulture) ?? "";
+        return cell.DataType switch
+        {
+            XLDataType.Number => FormatNumber(cell.GetDouble()),
+            XLDataType.DateTime => cell.GetDateTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            XLDataType.Boolean => cell.GetBoolean() ? "TRUE" : "FALSE",
+            _ => cell.GetString(),
+        };
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text;
+using Analytics.Ingest.Reading;
+using Analytics.Ingest.Templates;
+
+namespace Analytics.Ingest;
+
+/// <summary>
+/// The rejects file of an accept-partial load (templates.md §1): a CSV in UTF-8 with BOM (so Excel
+/// shows the Chinese), with the input's own columns and then <c>row</c>, <c>column</c> and
+/// <c>reason</c>. One line per bad row; several errors of a row are joined with <c>; </c>. Personal
+/// data is masked, so once the rest is corrected and the personal cells filled in again, the file can
+/// be loaded as it is (the three extra columns are ignored with a warning).
+/// </summary>
+internal sealed class RejectsWriter : IDisposable
+{
+    private readonly StreamWriter _out;
+    private readonly HeaderBinding _binding;
+    private readonly StringBuilder _line = new();
+
+    public RejectsWriter(string path, HeaderBinding binding)
+    {
+        _binding = binding;
+        _out = new StreamWriter(path, append: false, TextEncodings.Utf8WithBom);
+        foreach (var h in binding.Headers) Field(h);
+        Field("row");
+        Field("column");
+        Field("reason");
+        EndLine();
+    }
+
+    public void Write(ITableReader reader, int row, IReadOnlyList<IngestError> errors)
+    {
+        for (var i = 0; i < _binding.Headers.Count; i++)
+        {
+            var raw = reader.Display(i);
+            Field(_binding.ColumnAt(i) is { Personal: true } col ? TemplateRow.MaskPersonal(col, raw) : raw);
+        }
+        Field(row.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Field(string.Join("; ", errors.Select(e => e.Column).OfType<string>().Distinct()));
+        Field(string.Join("; ", errors.Select(e => e.Message)));
+        EndLine();
+    }
+
+    private void Field(string value)
+    {
+        if (_line.Length > 0) _line.Append(',');
+        if (value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))))
+            _line.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+        else _line.Append(value);
+    }
+
+    private void EndLine()
+    {
+        _line.Append("\r\n");
+        _out.Write(_line);
+        _line.Clear();
+    }
+
+    public void Dispose() => _out.Dispose();
+}

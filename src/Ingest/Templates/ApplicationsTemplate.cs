@@ -1,0 +1,337 @@
+using System.Globalization;
+using Analytics.Domain;
+using Analytics.Ingest.Parsing;
+using Analytics.Ingest.Personal;
+
+namespace Analytics.Ingest.Templates;
+
+/// <summary>
+/// Template <c>applications</c> (用电报装工单, templates.md §3): one row per application, mapped to
+/// <see cref="Application"/>. Field rules: registries, closed sets, capacity &gt; 0, amounts and paused
+/// days ≥ 0, power sources 1 or 2 (empty = 1). Cross-field rules: an <c>*_end</c> before its
+/// <c>*_start</c>; any stage time before <c>accepted_at</c>; <c>connected_at</c> missing when connected
+/// or present when withdrawn or in progress; <c>withdrawn_at</c> missing when withdrawn or present
+/// otherwise; two power sources on lv; an ID number failing GB 11643. Across rows: one row per
+/// (utility, application_id). Personal data becomes <see cref="Application.CustomerKey"/> and
+/// <see cref="Application.CustomerMask"/>; the clear values never reach the record.
+/// </summary>
+public sealed class ApplicationsTemplate : Template
+{
+    public static readonly TemplateColumn ApplicationId = new("application_id", "工单编号", required: true, aliases: ["申请编号", "工单号"]);
+    public static readonly TemplateColumn UtilityColumn = new("utility", "供电企业", required: true, aliases: ["供电单位"]);
+    public static readonly TemplateColumn CountyColumn = new("county", "县（市、区）", required: true, aliases: ["县市区", "县区", "区县", "县(市,区)"]);
+    public static readonly TemplateColumn AreaColumn = new("area", "供电区域", required: true);
+    public static readonly TemplateColumn CustomerTypeColumn = new("customer_type", "用户类型", required: true);
+    public static readonly TemplateColumn VoltageColumn = new("voltage", "电压等级", required: true);
+    public static readonly TemplateColumn PowerSources = new("power_sources", "电源数", aliases: ["电源数量"]);
+    public static readonly TemplateColumn CapacityKw = new("capacity_kw", "报装容量(kW)", required: true, aliases: ["报装容量", "报装容量(kVA)", "capacity", "capacity_kva"]);
+    public static readonly TemplateColumn ThreeZero = new("three_zero", "三零服务", required: true);
+    public static readonly TemplateColumn SmallMicro = new("small_micro", "小微企业");
+    public static readonly TemplateColumn ImportantUser = new("important_user", "重要用户");
+    public static readonly TemplateColumn ChannelColumn = new("channel", "申请渠道", required: true);
+    public static readonly TemplateColumn EContract = new("e_contract", "电子合同");
+    public static readonly TemplateColumn MaterialsColumn = new("materials", "申请资料");
+    public static readonly TemplateColumn FeeYuan = new("fee_yuan", "收费金额(元)", aliases: ["收费金额"]);
+    public static readonly TemplateColumn CustomerInvestmentYuan = new("customer_investment_yuan", "用户投资(元)", aliases: ["用户投资"]);
+    public static readonly TemplateColumn StatusColumn = new("status", "状态", required: true, aliases: ["工单状态"]);
+    public static readonly TemplateColumn RecordCreatedAt = new("record_created_at", "工单创建时间");
+    public static readonly TemplateColumn AcceptedAt = new("accepted_at", "申请受理时间", required: true, aliases: ["受理时间"]);
+    public static readonly TemplateColumn PlanRepliedAt = new("plan_replied_at", "供电方案答复时间", aliases: ["方案答复时间"]);
+    public static readonly TemplateColumn DesignReviewStart = new("design_review_start", "设计审查开始", aliases: ["设计审查开始时间"]);
+    public static readonly TemplateColumn DesignReviewEnd = new("design_review_end", "设计审查完成", aliases: ["设计审查完成时间"]);
+    public static readonly TemplateColumn CustomerWorksStart = new("customer_works_start", "客户工程开始", aliases: ["客户工程开始时间"]);
+    public static readonly TemplateColumn CustomerWorksEnd = new("customer_works_end", "客户工程完成", aliases: ["客户工程完成时间"]);
+    public static readonly TemplateColumn MidCheckStart = new("mid_check_start", "中间检查开始", aliases: ["中间检查开始时间"]);
+    public static readonly TemplateColumn MidCheckEnd = new("mid_check_end", "中间检查完成", aliases: ["中间检查完成时间"]);
+    public static readonly TemplateColumn ExternalWorksStart = new("external_works_start", "外部工程开始", aliases: ["外部工程开始时间"]);
+    public static readonly TemplateColumn ExternalWorksEnd = new("external_works_end", "外部工程完成", aliases: ["外部工程完成时间"]);
+    public static readonly TemplateColumn ApprovalSubmittedAt = new("approval_submitted_at", "行政审批申请时间", aliases: ["行政审批申请"]);
+    public static readonly TemplateColumn ApprovalGrantedAt = new("approval_granted_at", "行政审批办结时间", aliases: ["行政审批办结"]);
+    public static readonly TemplateColumn ApprovalModeColumn = new("approval_mode", "审批方式");
+    public static readonly TemplateColumn CompletionCheckStart = new("completion_check_start", "竣工检验开始", aliases: ["竣工检验开始时间"]);
+    public static readonly TemplateColumn CompletionCheckEnd = new("completion_check_end", "竣工检验完成", aliases: ["竣工检验完成时间"]);
+    public static readonly TemplateColumn ConnectedAt = new("connected_at", "装表接电时间", aliases: ["接电时间"]);
+    public static readonly TemplateColumn PausedDays = new("paused_days", "客户原因暂停(工作日)", aliases: ["客户原因暂停", "暂停工作日"]);
+    public static readonly TemplateColumn WithdrawnAt = new("withdrawn_at", "撤销时间");
+    public static readonly TemplateColumn PreviousApplicationId = new("previous_application_id", "原工单编号");
+    public static readonly TemplateColumn CustomerName = new("customer_name", "户名", personal: true, aliases: ["用户名称", "客户名称", "姓名", "客户姓名", "户主姓名"]);
+    public static readonly TemplateColumn IdNumber = new("id_number", "证件号码", personal: true, aliases: ["身份证号", "身份证号码", "身份证", "证件号"]);
+    public static readonly TemplateColumn Phone = new("phone", "联系电话", personal: true, aliases: ["电话", "手机号", "手机", "手机号码", "联系方式"]);
+
+    /// <summary>Every column, in the order of templates.md §3.</summary>
+    public static IReadOnlyList<TemplateColumn> AllColumns { get; } = Indexed(
+        ApplicationId, UtilityColumn, CountyColumn, AreaColumn, CustomerTypeColumn, VoltageColumn, PowerSources,
+        CapacityKw, ThreeZero, SmallMicro, ImportantUser, ChannelColumn, EContract, MaterialsColumn, FeeYuan,
+        CustomerInvestmentYuan, StatusColumn, RecordCreatedAt, AcceptedAt, PlanRepliedAt, DesignReviewStart,
+        DesignReviewEnd, CustomerWorksStart, CustomerWorksEnd, MidCheckStart, MidCheckEnd, ExternalWorksStart,
+        ExternalWorksEnd, ApprovalSubmittedAt, ApprovalGrantedAt, ApprovalModeColumn, CompletionCheckStart,
+        CompletionCheckEnd, ConnectedAt, PausedDays, WithdrawnAt, PreviousApplicationId, CustomerName, IdNumber, Phone);
+
+    public ApplicationsTemplate(TemplateContext context) : base(context, AllColumns) { }
+
+    public override FilingKind Kind => FilingKind.Applications;
+
+    public override object? Map(TemplateRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var id = row.Text(ApplicationId, required: true);
+        var utility = row.Utility(UtilityColumn, required: true);
+        var county = row.County(CountyColumn, required: true);
+        var area = row.Enum<Area>(AreaColumn, required: true);
+        var customerType = row.Enum<CustomerType>(CustomerTypeColumn, required: true);
+        var voltage = Voltage(row);
+        var powerSources = PowerSourceCount(row);
+        var capacity = row.Amount(CapacityKw, NumberUnit.Kilowatt, required: true, positive: true);
+        var threeZero = row.Bool(ThreeZero, required: true);
+        var smallMicro = row.Bool(SmallMicro);
+        var important = row.Bool(ImportantUser);
+        var channel = row.Enum<Channel>(ChannelColumn, required: true);
+        var eContract = row.Bool(EContract);
+        var materials = row.Flags<Materials>(MaterialsColumn);
+        var fee = row.Amount(FeeYuan, NumberUnit.Yuan);
+        var investment = row.Amount(CustomerInvestmentYuan, NumberUnit.Yuan);
+        var status = row.Enum<ApplicationStatus>(StatusColumn, required: true);
+        var created = row.DateTime(RecordCreatedAt);
+        var accepted = row.DateTime(AcceptedAt, required: true);
+        var plan = row.DateTime(PlanRepliedAt);
+        var drStart = row.DateTime(DesignReviewStart);
+        var drEnd = row.DateTime(DesignReviewEnd);
+        var cwStart = row.DateTime(CustomerWorksStart);
+        var cwEnd = row.DateTime(CustomerWorksEnd);
+        var mcStart = row.DateTime(MidCheckStart);
+        var mcEnd = row.DateTime(MidCheckEnd);
+        var ewStart = row.DateTime(ExternalWorksStart);
+        var ewEnd = row.DateTime(ExternalWorksEnd);
+        var apSubmitted = row.DateTime(ApprovalSubmittedAt);
+        var apGranted = row.DateTime(ApprovalGrantedAt);
+        var approvalMode = row.Enum<ApprovalMode>(ApprovalModeColumn);
+        var ccStart = row.DateTime(CompletionCheckStart);
+        var ccEnd = row.DateTime(CompletionCheckEnd);
+        var connected = row.DateTime(ConnectedAt);
+        var paused = row.Count(PausedDays, NumberUnit.Days, 0, 100_000);
+        var withdrawn = row.DateTime(WithdrawnAt);
+        var previous = row.Text(PreviousApplicationId);
+        var (customerKey, customerMask) = Customer(row);
+
+        // Cross-field rules, on whatever parsed.
+        Order(row, DesignReviewStart, drStart, DesignReviewEnd, drEnd);
+        Order(row, CustomerWorksStart, cwStart, CustomerWorksEnd, cwEnd);
+        Order(row, MidCheckStart, mcStart, MidCheckEnd, mcEnd);
+        Order(row, ExternalWorksStart, ewStart, ExternalWorksEnd, ewEnd);
+        Order(row, ApprovalSubmittedAt, apSubmitted, ApprovalGrantedAt, apGranted);
+        Order(row, CompletionCheckStart, ccStart, CompletionCheckEnd, ccEnd);
+        if (accepted is { } acc)
+        {
+            NotBefore(row, acc, PlanRepliedAt, plan);
+            NotBefore(row, acc, DesignReviewStart, drStart);
+            NotBefore(row, acc, DesignReviewEnd, drEnd);
+            NotBefore(row, acc, CustomerWorksStart, cwStart);
+            NotBefore(row, acc, CustomerWorksEnd, cwEnd);
+            NotBefore(row, acc, MidCheckStart, mcStart);
+            NotBefore(row, acc, MidCheckEnd, mcEnd);
+            NotBefore(row, acc, ExternalWorksStart, ewStart);
+            NotBefore(row, acc, ExternalWorksEnd, ewEnd);
+            NotBefore(row, acc, ApprovalSubmittedAt, apSubmitted);
+            NotBefore(row, acc, ApprovalGrantedAt, apGranted);
+            NotBefore(row, acc, CompletionCheckStart, ccStart);
+            NotBefore(row, acc, CompletionCheckEnd, ccEnd);
+            NotBefore(row, acc, ConnectedAt, connected);
+            NotBefore(row, acc, WithdrawnAt, withdrawn);
+        }
+        StatusRules(row, status, connected, withdrawn);
+        if (powerSources == 2 && voltage == Domain.Voltage.Lv)
+            row.Error(PowerSources, IngestErrorCode.DualSourceOnLowVoltage,
+                "two power sources (双电源) are a high-voltage arrangement; a low-voltage (lv) application has 1.");
+
+        if (row.HasErrors) return null;
+        return new Application
+        {
+            ApplicationId = id!,
+            Utility = utility!.Code,
+            County = county!.Code,
+            Area = area!.Value,
+            CustomerType = customerType!.Value,
+            Voltage = voltage!.Value,
+            PowerSources = powerSources ?? 1,
+            CapacityKw = capacity!.Value,
+            ThreeZero = threeZero!.Value,
+            SmallMicro = smallMicro ?? false,
+            ImportantUser = important ?? false,
+            Channel = channel!.Value,
+            EContract = eContract,
+            Materials = materials,
+            FeeYuan = fee,
+            CustomerInvestmentYuan = investment,
+            Status = status!.Value,
+            RecordCreatedAt = created,
+            AcceptedAt = accepted!.Value,
+            PlanRepliedAt = plan,
+            DesignReviewStart = drStart,
+            DesignReviewEnd = drEnd,
+            CustomerWorksStart = cwStart,
+            CustomerWorksEnd = cwEnd,
+            MidCheckStart = mcStart,
+            MidCheckEnd = mcEnd,
+            ExternalWorksStart = ewStart,
+            ExternalWorksEnd = ewEnd,
+            ApprovalSubmittedAt = apSubmitted,
+            ApprovalGrantedAt = apGranted,
+            ApprovalMode = approvalMode,
+            CompletionCheckStart = ccStart,
+            CompletionCheckEnd = ccEnd,
+            ConnectedAt = connected,
+            PausedDays = (int)(paused ?? 0),
+            WithdrawnAt = withdrawn,
+            PreviousApplicationId = previous,
+            CustomerKey = customerKey,
+            CustomerMask = customerMask,
+        };
+    }
+
+    public override IRowSetCheck NewRowSetCheck() => new UniqueApplications();
+
+    /// <summary>The newest of every date-time the application reports.</summary>
+    public override DateTime? NewestInstant(object record)
+    {
+        var a = (Application)record;
+        var max = a.AcceptedAt;
+        Max(ref max, a.RecordCreatedAt); Max(ref max, a.PlanRepliedAt); Max(ref max, a.DesignReviewStart);
+        Max(ref max, a.DesignReviewEnd); Max(ref max, a.CustomerWorksStart); Max(ref max, a.CustomerWorksEnd);
+        Max(ref max, a.MidCheckStart); Max(ref max, a.MidCheckEnd); Max(ref max, a.ExternalWorksStart);
+        Max(ref max, a.ExternalWorksEnd); Max(ref max, a.ApprovalSubmittedAt); Max(ref max, a.ApprovalGrantedAt);
+        Max(ref max, a.CompletionCheckStart); Max(ref max, a.CompletionCheckEnd); Max(ref max, a.ConnectedAt);
+        Max(ref max, a.WithdrawnAt);
+        return max;
+    }
+
+    private static void Max(ref DateTime max, DateTime? t)
+    {
+        if (t > max) max = t.Value;
+    }
+
+    private static readonly TemplateColumn[] DateTimeColumns =
+    [
+        RecordCreatedAt, AcceptedAt, PlanRepliedAt, DesignReviewStart, DesignReviewEnd, CustomerWorksStart, CustomerWorksEnd,
+        MidCheckStart, MidCheckEnd, ExternalWorksStart, ExternalWorksEnd, ApprovalSubmittedAt, ApprovalGrantedAt,
+        CompletionCheckStart, CompletionCheckEnd, ConnectedAt, WithdrawnAt,
+    ];
+
+    public override DateTime? NewestInRow(TemplateRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        DateTime? max = null;
+        foreach (var c in DateTimeColumns)
+            if (row.PeekDateTime(c) is { } t && (max is null || t > max)) max = t;
+        return max;
+    }
+
+    /// <summary>lv also as 0.4kV, 380V, 220V (in Codes); 10千伏 as 10kV; anything from 110 kV up as 110kv.</summary>
+    private static Voltage? Voltage(TemplateRow row)
+    {
+        if (row.TryEnum<Voltage>(VoltageColumn, out var v)) return v;
+        if (!row.IsEmpty(VoltageColumn))
+        {
+            var t = HeaderBinding.Key(row.RawText(VoltageColumn).ToString())
+                .Replace("千伏", "kv", StringComparison.Ordinal).Replace("及以上", "", StringComparison.Ordinal);
+            if (Codes.TryParse(t, out v)) return v;
+            if (t.EndsWith("kv", StringComparison.Ordinal)
+                && decimal.TryParse(t.AsSpan(0, t.Length - 2), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var kv)
+                && kv >= 110)
+                return Domain.Voltage.Kv110;
+        }
+        return row.Enum<Voltage>(VoltageColumn, required: true); // records the error listing the accepted values
+    }
+
+    /// <summary>1 or 2, also 单电源/双电源; empty = 1.</summary>
+    private static int? PowerSourceCount(TemplateRow row)
+    {
+        var t = row.RawText(PowerSources);
+        if (CellText.IsEmptyMarker(t)) return 1;
+        if (t is "1" || t.SequenceEqual("单电源") || t.SequenceEqual("单")) return 1;
+        if (t is "2" || t.SequenceEqual("双电源") || t.SequenceEqual("双")) return 2;
+        return (int?)row.Count(PowerSources, NumberUnit.None, 1, 2);
+    }
+
+    private static (string? Key, string? Mask) Customer(TemplateRow row)
+    {
+        var name = row.Text(CustomerName);
+        var phone = row.Text(Phone);
+        string? id = null;
+        if (!row.IsEmpty(IdNumber))
+        {
+            if (row.IsNumberCell(IdNumber))
+            {
+                row.Error(IdNumber, IngestErrorCode.InvalidIdNumber,
+                    "the ID number is stored as a number, so Excel has dropped its last digits; format the column as text (文本) and type the numbers again.");
+                return (null, null);
+            }
+            id = ChineseIdNumber.Normalize(row.Text(IdNumber)!);
+            if (!ChineseIdNumber.IsValid(id, DateOnly.FromDateTime(row.Context.LoadedAt), out var reason))
+            {
+                row.Error(IdNumber, IngestErrorCode.InvalidIdNumber, $"{row.Quoted(IdNumber)} is not a valid ID number: {reason}.");
+                return (null, null);
+            }
+        }
+        if (id is null && name is null && phone is null) return (null, null);
+        if (row.HasErrors) return (null, null); // the row is rejected anyway; do not open the key file for it
+        var key = row.CustomerKeysWanted ? row.Context.Keyring.KeyOf(name, id, phone) : null;
+        return (key, name is null ? null : PersonalDataMask.Name(name));
+    }
+
+    private static void Order(TemplateRow row, TemplateColumn startColumn, DateTime? start, TemplateColumn endColumn, DateTime? end)
+    {
+        if (start is { } s && end is { } e && e < s)
+            row.Error(endColumn, IngestErrorCode.EndBeforeStart,
+                $"{endColumn.Name} {Show(e)} is before {startColumn.Name} {Show(s)}; an end cannot come before its start.");
+    }
+
+    private static void NotBefore(TemplateRow row, DateTime accepted, TemplateColumn column, DateTime? value)
+    {
+        if (value is { } v && v < accepted)
+            row.Error(column, IngestErrorCode.BeforeAccepted,
+                $"{column.Name} {Show(v)} is before accepted_at {Show(accepted)}; no stage can happen before the application is accepted.");
+    }
+
+    private static void StatusRules(TemplateRow row, ApplicationStatus? status, DateTime? connected, DateTime? withdrawn)
+    {
+        switch (status)
+        {
+            case ApplicationStatus.Connected when connected is null && !row.HasErrorOn(ConnectedAt):
+                row.Error(ConnectedAt, IngestErrorCode.StatusMismatch, "status is connected (已接电) but connected_at (装表接电时间) is empty.");
+                break;
+            case ApplicationStatus.Withdrawn:
+                if (connected is not null)
+                    row.Error(ConnectedAt, IngestErrorCode.StatusMismatch, "status is withdrawn (已撤销) but connected_at (装表接电时间) is given; a withdrawn application was never connected.");
+                if (withdrawn is null && !row.HasErrorOn(WithdrawnAt))
+                    row.Error(WithdrawnAt, IngestErrorCode.StatusMismatch, "status is withdrawn (已撤销) but withdrawn_at (撤销时间) is empty.");
+                break;
+            case ApplicationStatus.InProgress:
+                if (connected is not null)
+                    row.Error(ConnectedAt, IngestErrorCode.StatusMismatch, "status is in_progress (在途) but connected_at (装表接电时间) is given; a connected application has status connected (已接电).");
+                if (withdrawn is not null)
+                    row.Error(WithdrawnAt, IngestErrorCode.StatusMismatch, "status is in_progress (在途) but withdrawn_at (撤销时间) is given; a withdrawn application has status withdrawn (已撤销).");
+                break;
+            case ApplicationStatus.Connected when withdrawn is not null:
+                row.Error(WithdrawnAt, IngestErrorCode.StatusMismatch, "status is connected (已接电) but withdrawn_at (撤销时间) is given.");
+                break;
+        }
+    }
+
+    internal static string Show(DateTime t) =>
+        t.ToString(t.Second == 0 ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>One row per (utility, application_id) in a file.</summary>
+    private sealed class UniqueApplications : IRowSetCheck
+    {
+        private readonly Dictionary<(string Utility, string Id), int> _firstRow = [];
+
+        public object Admit(object record, TemplateRow row)
+        {
+            var a = (Application)record;
+            if (_firstRow.TryAdd((a.Utility, a.ApplicationId), row.Number)) return record;
+            row.Error(ApplicationId, IngestErrorCode.DuplicateKey, string.Create(CultureInfo.InvariantCulture,
+                $"application {a.ApplicationId} of {a.Utility} is already in row {_firstRow[(a.Utility, a.ApplicationId)]}; a file has one row per application."));
+            return record;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using Analytics.Domain;
+using Analytics.Ingest.Parsing;
+using Analytics.Ingest.Reading;
+
+namespace Analytics.Ingest.Templates;
+
+/// <summary>
+/// Template <c>customers</c> (用户数, templates.md §5): customers served, the denominators of
+/// SAIFI/SAIDI, mapped to <see cref="CustomersServed"/>. <c>period</c> is a year (<c>2022</c>, a yearly
+/// figure) or a month (<c>2022-06</c>, also <c>2022/6</c>, <c>2022年6月</c>, or an Excel date cell —
+/// Excel turns a typed 2022-06 into a date — for a month-end snapshot). One row per
+/// (period, utility, county, area).
+/// </summary>
+public sealed class CustomersTemplate : Template
+{
+    public static readonly TemplateColumn Period = new("period", "统计期", required: true, aliases: ["统计期间", "统计周期"]);
+    public static readonly TemplateColumn UtilityColumn = new("utility", "供电企业", required: true, aliases: ["供电单位"]);
+    public static readonly TemplateColumn CountyColumn = new("county", "县（市、区）", required: true, aliases: ["县市区", "县区", "区县", "县(市,区)"]);
+    public static readonly TemplateColumn AreaColumn = new("area", "供电区域", required: true);
+    public static readonly TemplateColumn CustomersColumn = new("customers", "用户数", required: true, aliases: ["用户数量"]);
+
+    public static IReadOnlyList<TemplateColumn> AllColumns { get; } = Indexed(Period, UtilityColumn, CountyColumn, AreaColumn, CustomersColumn);
+
+    public CustomersTemplate(TemplateContext context) : base(context, AllColumns) { }
+
+    public override FilingKind Kind => FilingKind.Customers;
+
+    public override object? Map(TemplateRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var period = ParsePeriod(row);
+        var utility = row.Utility(UtilityColumn, required: true);
+        var county = row.County(CountyColumn, required: true);
+        var area = row.Enum<Area>(AreaColumn, required: true);
+        var customers = row.Count(CustomersColumn, NumberUnit.Households, 0, long.MaxValue, required: true);
+        if (row.HasErrors) return null;
+        return new CustomersServed
+        {
+            Year = period!.Value.Year,
+            Month = period.Value.Month,
+            Utility = utility!.Code,
+            County = county!.Code,
+            Area = area!.Value,
+            Customers = customers!.Value,
+        };
+    }
+
+    public override IRowSetCheck NewRowSetCheck() => new UniqueSnapshots();
+
+    /// <summary>Parses a period: <c>2022</c>, <c>2022-06</c>, <c>2022-6</c>, <c>2022/06</c>, <c>2022.06</c>, <c>2022年</c>, <c>2022年6月</c>.</summary>
+    public static bool TryParsePeriod(ReadOnlySpan<char> s, out int year, out int? month)
+    {
+        year = 0;
+        month = null;
+        if (s.Length < 4 || !int.TryParse(s[..4], NumberStyles.None, CultureInfo.InvariantCulture, out year)) return false;
+        var rest = s[4..];
+        if (rest.IsEmpty || rest is "年") return year is >= DateTimeText.MinYear and <= DateTimeText.MaxYear;
+        var chinese = rest[0] == '年';
+        if (!chinese && rest[0] is not ('-' or '/' or '.')) return false;
+        rest = rest[1..];
+        if (chinese && rest.EndsWith("月")) rest = rest[..^1];
+        else if (chinese) return false;
+        if (rest.Length is < 1 or > 2 || !int.TryParse(rest, NumberStyles.None, CultureInfo.InvariantCulture, out var m) || m is < 1 or > 12) return false;
+        month = m;
+        return year is >= DateTimeText.MinYear and <= DateTimeText.MaxYear;
+    }
+
+    private static (int Year, int? Month)? ParsePeriod(TemplateRow row)
+    {
+        if (row.IsEmpty(Period))
+        {
+            row.Text(Period, required: true);
+            return null;
+        }
+        if (row.CellKindOf(Period) == CellKind.DateTime)
+        {
+            var d = row.DateTime(Period);
+            return d is { } dt ? (dt.Year, dt.Month) : null;
+        }
+        if (TryParsePeriod(row.RawText(Period), out var y, out var m)) return (y, m);
+        row.Error(Period, IngestErrorCode.InvalidPeriod,
+            $"{row.Quoted(Period)} is not a period; expected a year such as 2022 or a month such as 2022-06 (years {DateTimeText.MinYear}–{DateTimeText.MaxYear}).");
+        return null;
+    }
+
+    private sealed class UniqueSnapshots : IRowSetCheck
+    {
+        private readonly Dictionary<(int, int?, string, string, Area), int> _firstRow = [];
+
+        public object Admit(object record, TemplateRow row)
+        {
+            var c = (CustomersServed)record;
+            var key = (c.Year, c.Month, c.Utility, c.County, c.Area);
+            if (_firstRow.TryAdd(key, row.Number)) return record;
+            var period = c.Month is { } m ? string.Create(CultureInfo.InvariantCulture, $"{c.Year}-{m:00}") : c.Year.ToString(CultureInfo.InvariantCulture);
+            row.Error(Period, IngestErrorCode.DuplicateKey, string.Create(CultureInfo.InvariantCulture,
+                $"period {period}, {c.Utility}, {c.County}, {Codes.Of(c.Area)} is already in row {_firstRow[key]}; a file has one row per period, utility, county and area."));
+            return record;
+        }
+    }
+}

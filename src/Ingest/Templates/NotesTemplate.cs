@@ -1,0 +1,64 @@
+using System.Globalization;
+using Analytics.Domain;
+
+namespace Analytics.Ingest.Templates;
+
+/// <summary>
+/// Template <c>notes</c> (半年报文字材料, templates.md §6): a utility's narrative for one section of
+/// the semiannual report (四、2), mapped to <see cref="ReportNote"/>. <c>half</c> is <c>2022H1</c>,
+/// <c>2022H2</c>, <c>2022年上半年</c> or <c>2022年下半年</c>. One row per (utility, half, section).
+/// </summary>
+public sealed class NotesTemplate : Template
+{
+    public static readonly TemplateColumn UtilityColumn = new("utility", "供电企业", required: true, aliases: ["供电单位"]);
+    public static readonly TemplateColumn HalfColumn = new("half", "报告期", required: true, aliases: ["半年度"]);
+    public static readonly TemplateColumn SectionColumn = new("section", "部分", required: true, aliases: ["内容类别"]);
+    public static readonly TemplateColumn TextColumn = new("text", "内容", required: true, aliases: ["文字材料"]);
+
+    public static IReadOnlyList<TemplateColumn> AllColumns { get; } = Indexed(UtilityColumn, HalfColumn, SectionColumn, TextColumn);
+
+    public NotesTemplate(TemplateContext context) : base(context, AllColumns) { }
+
+    public override FilingKind Kind => FilingKind.Notes;
+
+    public override object? Map(TemplateRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var utility = row.Utility(UtilityColumn, required: true);
+        HalfYear? half = null;
+        var halfText = row.Text(HalfColumn, required: true);
+        if (halfText is not null)
+        {
+            if (HalfYear.TryParse(halfText.Replace(" ", "", StringComparison.Ordinal), out var h) && h.Year is >= Parsing.DateTimeText.MinYear and <= Parsing.DateTimeText.MaxYear) half = h;
+            else row.Error(HalfColumn, IngestErrorCode.InvalidPeriod,
+                $"{row.Quoted(HalfColumn)} is not a half year; expected 2022H1, 2022H2, 2022年上半年 or 2022年下半年.");
+        }
+        var section = row.Enum<NoteSection>(SectionColumn, required: true);
+        var text = row.Text(TextColumn, required: true);
+        if (row.HasErrors) return null;
+        return new ReportNote
+        {
+            Utility = utility!.Code,
+            Half = half!.Value,
+            Section = section!.Value,
+            Text = text!.Replace("\r\n", "\n", StringComparison.Ordinal),
+        };
+    }
+
+    public override IRowSetCheck NewRowSetCheck() => new UniqueNotes();
+
+    private sealed class UniqueNotes : IRowSetCheck
+    {
+        private readonly Dictionary<(string, HalfYear, NoteSection), int> _firstRow = [];
+
+        public object Admit(object record, TemplateRow row)
+        {
+            var n = (ReportNote)record;
+            var key = (n.Utility, n.Half, n.Section);
+            if (_firstRow.TryAdd(key, row.Number)) return record;
+            row.Error(SectionColumn, IngestErrorCode.DuplicateKey, string.Create(CultureInfo.InvariantCulture,
+                $"{n.Utility} {n.Half} section {Codes.Of(n.Section)} is already in row {_firstRow[key]}; a file has one row per utility, half and section."));
+            return record;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using Analytics.Domain;
+using Analytics.Ingest.Parsing;
+
+namespace Analytics.Ingest.Templates;
+
+/// <summary>
+/// Template <c>outages</c> (停电事件, templates.md §4): one row per outage or per restoration step,
+/// mapped to <see cref="OutageStep"/>. Field rules: registries, closed sets (cause empty = internal),
+/// customers a whole number &gt; 0, end_at not before start_at. Across rows: rows sharing an
+/// outage_id are the steps of one outage, numbered 1, 2, … in file order, and must agree on utility,
+/// county, area, kind and start_at. When bad rows are set aside, an outage stands or falls whole.
+/// </summary>
+public sealed class OutagesTemplate : Template
+{
+    public static readonly TemplateColumn OutageId = new("outage_id", "停电编号", required: true, aliases: ["停电事件编号"]);
+    public static readonly TemplateColumn UtilityColumn = new("utility", "供电企业", required: true, aliases: ["供电单位"]);
+    public static readonly TemplateColumn CountyColumn = new("county", "县（市、区）", required: true, aliases: ["县市区", "县区", "区县", "县(市,区)"]);
+    public static readonly TemplateColumn AreaColumn = new("area", "供电区域", required: true);
+    public static readonly TemplateColumn Feeder = new("feeder", "线路/台区", aliases: ["线路", "台区", "线路台区"]);
+    public static readonly TemplateColumn KindColumn = new("kind", "停电性质", required: true);
+    public static readonly TemplateColumn CauseColumn = new("cause", "停电原因分类", aliases: ["停电原因"]);
+    public static readonly TemplateColumn StartAt = new("start_at", "停电开始时间", required: true);
+    public static readonly TemplateColumn EndAt = new("end_at", "恢复送电时间", required: true);
+    public static readonly TemplateColumn CustomersColumn = new("customers", "停电用户数", required: true, aliases: ["停电户数"]);
+    public static readonly TemplateColumn NotifiedAt = new("notified_at", "通知用户时间", aliases: ["通知时间"]);
+    public static readonly TemplateColumn NotifyChannelsColumn = new("notify_channels", "通知渠道");
+
+    public static IReadOnlyList<TemplateColumn> AllColumns { get; } = Indexed(
+        OutageId, UtilityColumn, CountyColumn, AreaColumn, Feeder, KindColumn, CauseColumn, StartAt, EndAt,
+        CustomersColumn, NotifiedAt, NotifyChannelsColumn);
+
+    public OutagesTemplate(TemplateContext context) : base(context, AllColumns) { }
+
+    public override FilingKind Kind => FilingKind.Outages;
+
+    public override object? Map(TemplateRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var id = row.Text(OutageId, required: true);
+        var utility = row.Utility(UtilityColumn, required: true);
+        var county = row.County(CountyColumn, required: true);
+        var area = row.Enum<Area>(AreaColumn, required: true);
+        var feeder = row.Text(Feeder);
+        var kind = row.Enum<OutageKind>(KindColumn, required: true);
+        var cause = row.Enum<OutageCause>(CauseColumn);
+        var start = row.DateTime(StartAt, required: true);
+        var end = row.DateTime(EndAt, required: true);
+        var customers = row.Count(CustomersColumn, NumberUnit.Households, 1, int.MaxValue, required: true);
+        var notified = row.DateTime(NotifiedAt);
+        var channels = row.Flags<NotifyChannels>(NotifyChannelsColumn);
+        if (start is { } s && end is { } e && e < s)
+            row.Error(EndAt, IngestErrorCode.EndBeforeStart,
+                $"end_at {ApplicationsTemplate.Show(e)} is before start_at {ApplicationsTemplate.Show(s)}; power cannot come back before it went off.");
+        if (row.HasErrors) return null;
+        return new OutageStep
+        {
+            OutageId = id!,
+            Utility = utility!.Code,
+            County = county!.Code,
+            Area = area!.Value,
+            Feeder = feeder,
+            Kind = kind!.Value,
+            Cause = cause ?? OutageCause.Internal,
+            StartAt = start!.Value,
+            EndAt = end!.Value,
+            Customers = (int)customers!.Value,
+            NotifiedAt = notified,
+            NotifyChannels = channels ?? NotifyChannels.None,
+        };
+    }
+
+    public override IRowSetCheck NewRowSetCheck() => new ConsistentSteps();
+
+    /// <summary>The newest restoration.</summary>
+    public override DateTime? NewestInstant(object record) => ((OutageStep)record).EndAt;
+
+    public override DateTime? NewestInRow(TemplateRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.PeekDateTime(EndAt);
+    }
+
+    /// <summary>The outage id: all steps of an outage are loaded or set aside together.</summary>
+    public override string? GroupKey(TemplateRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var t = row.RawText(OutageId);
+        return CellText.IsEmptyMarker(t) ? null : t.ToString();
+    }
+
+    /// <summary>Numbers the steps of each outage and checks they agree.</summary>
+    private sealed class ConsistentSteps : IRowSetCheck
+    {
+        private readonly Dictionary<string, (OutageStep First, int Row, int Steps)> _outages = new(StringComparer.Ordinal);
+
+        public object Admit(object record, TemplateRow row)
+        {
+            var step = (OutageStep)record;
+            if (!_outages.TryGetValue(step.OutageId, out var seen))
+            {
+                _outages[step.OutageId] = (step, row.Number, 1);
+                return step with { Step = 1 };
+            }
+            var f = seen.First;
+            Agree(row, seen.Row, step.OutageId, UtilityColumn, f.Utility, step.Utility);
+            Agree(row, seen.Row, step.OutageId, CountyColumn, f.County, step.County);
+            Agree(row, seen.Row, step.OutageId, AreaColumn, Codes.Of(f.Area), Codes.Of(step.Area));
+            Agree(row, seen.Row, step.OutageId, KindColumn, Codes.Of(f.Kind), Codes.Of(step.Kind));
+            Agree(row, seen.Row, step.OutageId, StartAt, ApplicationsTemplate.Show(f.StartAt), ApplicationsTemplate.Show(step.StartAt));
+            _outages[step.OutageId] = (f, seen.Row, seen.Steps + 1);
+            return step with { Step = seen.Steps + 1 };
+        }
+
+        private static void Agree(TemplateRow row, int firstRow, string id, TemplateColumn column, string first, string now)
+        {
+            if (string.Equals(first, now, StringComparison.Ordinal)) return;
+            row.Error(column, IngestErrorCode.InconsistentOutage, string.Create(CultureInfo.InvariantCulture,
+                $"outage {id}: row {firstRow} gives {column.Name} {first}, this row gives {now}; the rows (restoration steps) of one outage must agree on utility, county, area, kind and start_at."));
+        }
+    }
+}

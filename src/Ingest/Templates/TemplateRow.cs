@@ -1,0 +1,421 @@
+using System.Globalization;
+using Analytics.Domain;
+using Analytics.Domain.Registry;
+using Analytics.Ingest.Parsing;
+using Analytics.Ingest.Personal;
+using Analytics.Ingest.Reading;
+
+namespace Analytics.Ingest.Templates;
+
+/// <summary>
+/// The current row seen through a template's columns: typed accessors that apply the parsing rules of
+/// templates.md §1 to a cell and record a located <see cref="IngestError"/> instead of throwing. Every
+/// accessor returns null (or the default) for an empty or bad cell, so a template reads every field,
+/// collects every error of the row, and builds a record only when there were none.
+/// </summary>
+public sealed class TemplateRow
+{
+    private const string DateTimeForms = "a date-time such as 2021-09-22 10:30, 2021/9/22 10:30, 2021-09-22T10:30:00, 2021年9月22日 10:30, a bare date, or an Excel date";
+    private readonly string _file;
+    private readonly string? _sheet;
+    private readonly TemplateContext _context;
+    private readonly List<IngestError> _errors = [];
+    private readonly Dictionary<Type, object> _enumMemos = [];
+    private readonly HashSet<int> _errorColumns = [];
+    private readonly MemoLookup<RegistryEntry> _counties;
+    private readonly MemoLookup<RegistryEntry> _utilities;
+    private ITableReader _reader = null!;
+    private HeaderBinding _binding = null!;
+
+    internal TemplateRow(string file, string? sheet, TemplateContext context)
+    {
+        _file = file;
+        _sheet = sheet;
+        _context = context;
+        _counties = new MemoLookup<RegistryEntry>(context.Registries.TryCounty);
+        _utilities = new MemoLookup<RegistryEntry>(context.Registries.TryUtility);
+    }
+
+    /// <summary>
+    /// False in a validation-only pass: personal data is still validated, but no customer key is
+    /// computed (an HMAC per row is a noticeable share of the cost, and the records are not kept).
+    /// </summary>
+    public bool CustomerKeysWanted { get; internal set; } = true;
+
+    /// <summary>The row number as a person sees it.</summary>
+    public int Number { get; private set; }
+
+    public TemplateContext Context => _context;
+
+    /// <summary>The errors of this row so far.</summary>
+    public IReadOnlyList<IngestError> Errors => _errors;
+
+    public bool HasErrors => _errors.Count > 0;
+
+    internal HeaderBinding Binding => _binding;
+
+    internal void Start(ITableReader reader, HeaderBinding binding)
+    {
+        _reader = reader;
+        _binding = binding;
+        Number = reader.RowNumber;
+        if (_errors.Count > 0)
+        {
+            _errors.Clear();
+            _errorColumns.Clear();
+        }
+    }
+
+    /// <summary>True when an error was recorded on <paramref name="column"/> in this row.</summary>
+    public bool HasErrorOn(TemplateColumn column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        return _errorColumns.Contains(column.Index);
+    }
+
+    /// <summary>The cell's trimmed text (XLSX values in their invariant text form), without copying CSV text; empty for an empty cell.</summary>
+    public ReadOnlySpan<char> RawText(TemplateColumn column)
+    {
+        var ord = _binding.OrdinalOf(column);
+        var cell = _reader.Cell(ord);
+        return cell.Kind switch
+        {
+            CellKind.Empty => default,
+            CellKind.Text => cell.Text.Trim(),
+            _ => _reader.Display(ord),
+        };
+    }
+
+    /// <summary>Like <see cref="Enum{T}"/> but records no error: for templates that try other readings first.</summary>
+    public bool TryEnum<T>(TemplateColumn column, out T value) where T : struct, Enum
+    {
+        var text = RawText(column);
+        value = default;
+        return !CellText.IsEmptyMarker(text) && EnumMemo<T>().TryGet(text, out value);
+    }
+
+    /// <summary>How the file stored the cell (CSV: always text or empty).</summary>
+    public CellKind CellKindOf(TemplateColumn column) => _reader.Cell(_binding.OrdinalOf(column)).Kind;
+
+    /// <summary>True when the file has the column.</summary>
+    public bool Has(TemplateColumn column) => _binding.OrdinalOf(column) >= 0;
+
+    /// <summary>True when the cell is missing or empty by the empty rule.</summary>
+    public bool IsEmpty(TemplateColumn column)
+    {
+        var cell = _reader.Cell(_binding.OrdinalOf(column));
+        return cell.Kind == CellKind.Empty || (cell.Kind == CellKind.Text && CellText.IsEmptyMarker(cell.Text.Trim()));
+    }
+
+    /// <summary>Trimmed text; null when empty. XLSX numbers, dates and booleans come as their invariant text.</summary>
+    public string? Text(TemplateColumn column, bool required = false)
+    {
+        var ord = _binding.OrdinalOf(column);
+        var cell = _reader.Cell(ord);
+        string? text = cell.Kind switch
+        {
+            CellKind.Empty => null,
+            CellKind.Text => CellText.IsEmptyMarker(cell.Text.Trim()) ? null : cell.Text.Trim().ToString(),
+            _ => _reader.Display(ord),
+        };
+        if (text is null && required) Required(column);
+        return text;
+    }
+
+    /// <summary>A date-time in China local time (templates.md §1, Date-times).</summary>
+    public DateTime? DateTime(TemplateColumn column, bool required = false)
+    {
+        var cell = _reader.Cell(_binding.OrdinalOf(column));
+        switch (cell.Kind)
+        {
+            case CellKind.Text:
+                var t = cell.Text.Trim();
+                if (CellText.IsEmptyMarker(t)) break;
+                switch (DateTimeText.TryParse(t, out var value, out var reason))
+                {
+                    case DateTimeParse.Ok:
+                        return value;
+                    case DateTimeParse.Impossible:
+                        Error(column, IngestErrorCode.ImpossibleDate, $"{Quoted(column)} is not a real date-time: {reason}.");
+                        return null;
+                    default:
+                        Error(column, IngestErrorCode.InvalidDateTime,
+                            reason is null ? $"{Quoted(column)} is not a date-time; expected {DateTimeForms}." : $"{Quoted(column)} is not a date-time: {reason}.");
+                        return null;
+                }
+            case CellKind.DateTime:
+                var dt = DateTimeText.RoundToSecond(cell.DateTime);
+                if (dt.Year is >= DateTimeText.MinYear and <= DateTimeText.MaxYear) return dt;
+                Error(column, IngestErrorCode.ImpossibleDate,
+                    $"{Quoted(column)} is not a plausible date-time: year {dt.Year.ToString(CultureInfo.InvariantCulture)} is outside {DateTimeText.MinYear}–{DateTimeText.MaxYear}.");
+                return null;
+            case CellKind.Number:
+                if (DateTimeText.TryFromSerial(cell.Number, out var serial)) return serial;
+                Error(column, IngestErrorCode.InvalidDateTime, $"{Quoted(column)} is a number, not a date-time of {DateTimeText.MinYear}–{DateTimeText.MaxYear}; expected {DateTimeForms}.");
+                return null;
+            case CellKind.Boolean:
+                Error(column, IngestErrorCode.InvalidDateTime, $"{Quoted(column)} is not a date-time; expected {DateTimeForms}.");
+                return null;
+        }
+        if (required) Required(column);
+        return null;
+    }
+
+    /// <summary>The cell as a date-time if it is a good one; null otherwise, recording no error.</summary>
+    public DateTime? PeekDateTime(TemplateColumn column)
+    {
+        var cell = _reader.Cell(_binding.OrdinalOf(column));
+        switch (cell.Kind)
+        {
+            case CellKind.Text:
+                return DateTimeText.TryParse(cell.Text.Trim(), out var value, out _) == DateTimeParse.Ok ? value : null;
+            case CellKind.DateTime:
+                var dt = DateTimeText.RoundToSecond(cell.DateTime);
+                return dt.Year is >= DateTimeText.MinYear and <= DateTimeText.MaxYear ? dt : null;
+            case CellKind.Number:
+                return DateTimeText.TryFromSerial(cell.Number, out var serial) ? serial : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A number ≥ 0 (or &gt; 0 with <paramref name="positive"/>), with the column's unit suffix allowed.</summary>
+    public decimal? Amount(TemplateColumn column, NumberUnit unit, bool required = false, bool positive = false)
+    {
+        if (!TryNumber(column, unit, required, out var value)) return null;
+        if (positive && value == 0)
+        {
+            Error(column, IngestErrorCode.OutOfRange, $"{Quoted(column)} must be greater than 0.");
+            return null;
+        }
+        return value;
+    }
+
+    /// <summary>A whole number in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public long? Count(TemplateColumn column, NumberUnit unit, long min, long max, bool required = false)
+    {
+        if (!TryNumber(column, unit, required, out var value)) return null;
+        if (value != decimal.Truncate(value))
+        {
+            Error(column, IngestErrorCode.InvalidNumber, $"{Quoted(column)} is not a whole number; expected a count such as 12.");
+            return null;
+        }
+        if (value < min || value > max)
+        {
+            Error(column, IngestErrorCode.OutOfRange, max == long.MaxValue
+                ? $"{Quoted(column)} must be at least {min.ToString(CultureInfo.InvariantCulture)}."
+                : $"{Quoted(column)} must be between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}.");
+            return null;
+        }
+        return (long)value;
+    }
+
+    /// <summary>A boolean (templates.md §1, Booleans).</summary>
+    public bool? Bool(TemplateColumn column, bool required = false)
+    {
+        var cell = _reader.Cell(_binding.OrdinalOf(column));
+        switch (cell.Kind)
+        {
+            case CellKind.Boolean:
+                return cell.Boolean;
+            case CellKind.Number:
+                if (cell.Number == 1) return true;
+                if (cell.Number == 0) return false;
+                break;
+            case CellKind.Text:
+                var t = cell.Text.Trim();
+                if (CellText.IsEmptyMarker(t)) goto case CellKind.Empty;
+                if (BooleanText.TryParse(t, out var b)) return b;
+                break;
+            case CellKind.Empty:
+                if (required) Required(column);
+                return null;
+        }
+        Error(column, IngestErrorCode.InvalidBoolean, $"{Quoted(column)} is not a yes/no value; expected {BooleanText.Accepted}.");
+        return null;
+    }
+
+    /// <summary>A value of a closed set by its English code or any Chinese label (<see cref="Codes.TryParse{T}"/>).</summary>
+    public T? Enum<T>(TemplateColumn column, bool required = false) where T : struct, Enum
+    {
+        var ord = _binding.OrdinalOf(column);
+        var cell = _reader.Cell(ord);
+        ReadOnlySpan<char> text;
+        if (cell.Kind == CellKind.Text) text = cell.Text.Trim();
+        else if (cell.Kind == CellKind.Empty) text = default;
+        else text = _reader.Display(ord);
+        if (CellText.IsEmptyMarker(text))
+        {
+            if (required) Required(column);
+            return null;
+        }
+        if (EnumMemo<T>().TryGet(text, out var value)) return value;
+        Error(column, IngestErrorCode.UnknownValue, $"{Quoted(column)} is not an accepted value; accepted: {Codes.Accepted<T>()}.");
+        return null;
+    }
+
+    /// <summary>
+    /// A set of a [Flags] closed set, items separated by <c>;</c> or <c>、</c> (also <c>；</c>, <c>,</c>, <c>，</c>).
+    /// Null when empty.
+    /// </summary>
+    public T? Flags<T>(TemplateColumn column) where T : struct, Enum
+    {
+        var text = RawText(column);
+        if (CellText.IsEmptyMarker(text)) return null;
+        var memo = EnumMemo<T>();
+        var bits = 0;
+        List<string>? bad = null;
+        foreach (var range in text.SplitAny(";；、,，"))
+        {
+            var item = text[range].Trim();
+            if (item.IsEmpty) continue;
+            if (memo.TryGet(item, out var v)) bits |= Convert.ToInt32(v, CultureInfo.InvariantCulture);
+            else (bad ??= []).Add(item.ToString());
+        }
+        if (bad is not null)
+        {
+            Error(column, IngestErrorCode.UnknownValue,
+                $"{string.Join(", ", bad.Select(b => "\"" + b + "\""))} in {Quoted(column)} {(bad.Count == 1 ? "is not an accepted value" : "are not accepted values")}; accepted, separated by ; or 、: {Codes.Accepted<T>()}.");
+            return null;
+        }
+        return (T)System.Enum.ToObject(typeof(T), bits);
+    }
+
+    /// <summary>A county of the registry, by code, name or alias.</summary>
+    public RegistryEntry? County(TemplateColumn column, bool required = false) =>
+        Registry(column, _counties, IngestErrorCode.UnknownCounty, "a county", static r => r.AcceptedCounties, required);
+
+    /// <summary>A utility of the registry, by code, name, short name or alias.</summary>
+    public RegistryEntry? Utility(TemplateColumn column, bool required = false) =>
+        Registry(column, _utilities, IngestErrorCode.UnknownUtility, "a utility", static r => r.AcceptedUtilities, required);
+
+    /// <summary>Records an error on <paramref name="column"/> of this row, with the cell's value (masked for personal data).</summary>
+    public void Error(TemplateColumn column, IngestErrorCode code, string message)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        var ord = _binding.OrdinalOf(column);
+        string? value = null;
+        if (ord >= 0)
+        {
+            var raw = _reader.Display(ord);
+            value = column.Personal ? MaskPersonal(column, raw) : raw;
+            if (value.Length == 0) value = null;
+        }
+        _errorColumns.Add(column.Index);
+        _errors.Add(new IngestError
+        {
+            Code = code,
+            File = _file,
+            Sheet = _sheet,
+            Row = Number,
+            Column = _binding.HeaderOf(column),
+            Value = value,
+            Message = message,
+        });
+    }
+
+    /// <summary>Records an error of the row without a column.</summary>
+    internal void RowError(IngestErrorCode code, string message) =>
+        _errors.Add(new IngestError { Code = code, File = _file, Sheet = _sheet, Row = Number, Message = message });
+
+    /// <summary>The cell's value, quoted, for a message (masked for personal data).</summary>
+    public string Quoted(TemplateColumn column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        var ord = _binding.OrdinalOf(column);
+        if (ord < 0) return "(missing)";
+        var raw = _reader.Display(ord).Trim();
+        return "\"" + (column.Personal ? MaskPersonal(column, raw) : raw) + "\"";
+    }
+
+    /// <summary>A personal value as it may be shown: names as <c>张*</c>, ID numbers and phones with the middle starred.</summary>
+    public static string MaskPersonal(TemplateColumn column, string raw)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        ArgumentNullException.ThrowIfNull(raw);
+        if (raw.Trim().Length == 0) return "";
+        return column.Name switch
+        {
+            "customer_name" => PersonalDataMask.Name(raw),
+            "phone" => PersonalDataMask.Phone(raw),
+            _ => PersonalDataMask.IdNumber(raw),
+        };
+    }
+
+    /// <summary>Whether a cell holds an XLSX number (an ID number typed as a number has lost digits).</summary>
+    internal bool IsNumberCell(TemplateColumn column) => _reader.Cell(_binding.OrdinalOf(column)).Kind == CellKind.Number;
+
+    private void Required(TemplateColumn column) =>
+        Error(column, IngestErrorCode.Required, $"{column.Describe()} is required but empty.");
+
+    private bool TryNumber(TemplateColumn column, NumberUnit unit, bool required, out decimal value)
+    {
+        value = 0;
+        var cell = _reader.Cell(_binding.OrdinalOf(column));
+        switch (cell.Kind)
+        {
+            case CellKind.Number:
+                if (double.IsFinite(cell.Number) && Math.Abs(cell.Number) < 7.9e27)
+                {
+                    value = (decimal)cell.Number;
+                    if (value >= 0) return true;
+                    Error(column, IngestErrorCode.Negative, $"{Quoted(column)} is negative; {column.Describe()} cannot be.");
+                    return false;
+                }
+                break;
+            case CellKind.Text:
+                var t = cell.Text.Trim();
+                if (CellText.IsEmptyMarker(t)) goto case CellKind.Empty;
+                switch (NumberText.TryParse(t, unit, out value))
+                {
+                    case NumberParse.Ok: return true;
+                    case NumberParse.Negative:
+                        Error(column, IngestErrorCode.Negative, $"{Quoted(column)} is negative; {column.Describe()} cannot be.");
+                        return false;
+                }
+                break;
+            case CellKind.Empty:
+                if (required) Required(column);
+                return false;
+        }
+        Error(column, IngestErrorCode.InvalidNumber, $"{Quoted(column)} is not a number; expected {NumberExample(unit)}.");
+        return false;
+    }
+
+    private static string NumberExample(NumberUnit unit) => unit switch
+    {
+        NumberUnit.Yuan => "an amount such as 1200, 1,200.50 or 1200元 (\".\" is the decimal point)",
+        NumberUnit.Kilowatt => "a capacity such as 250, 250kW or 1,250 kVA (\".\" is the decimal point)",
+        NumberUnit.Households => "a count such as 120 or 120户",
+        NumberUnit.Days => "a number of days such as 3",
+        _ => "a number such as 12 or 1,234.5",
+    };
+
+    private RegistryEntry? Registry(TemplateColumn column, MemoLookup<RegistryEntry> memo, IngestErrorCode code, string what, Func<Registries, string> accepted, bool required)
+    {
+        var ord = _binding.OrdinalOf(column);
+        var cell = _reader.Cell(ord);
+        ReadOnlySpan<char> text = cell.Kind switch
+        {
+            CellKind.Text => cell.Text.Trim(),
+            CellKind.Empty => default,
+            _ => _reader.Display(ord),
+        };
+        if (CellText.IsEmptyMarker(text))
+        {
+            if (required) Required(column);
+            return null;
+        }
+        if (memo.TryGet(text, out var entry)) return entry;
+        Error(column, code, $"{Quoted(column)} is not {what} of the registry; accepted (code or name): {accepted(_context.Registries)}.");
+        return null;
+    }
+
+    private MemoLookup<T> EnumMemo<T>() where T : struct, Enum
+    {
+        if (_enumMemos.TryGetValue(typeof(T), out var m)) return (MemoLookup<T>)m;
+        var memo = new MemoLookup<T>(Codes.TryParse);
+        _enumMemos[typeof(T)] = memo;
+        return memo;
+    }
+}

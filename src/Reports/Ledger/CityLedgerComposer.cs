@@ -1,0 +1,108 @@
+using Analytics.Domain.Policy;
+using Analytics.Metrics;
+using Analytics.Reports.Common;
+
+namespace Analytics.Reports.Ledger;
+
+/// <summary>
+/// Builds the <see cref="CityLedger"/> from the county ledgers of the week (so every county line says exactly
+/// what that county's own workbook says) and one engine run over the whole city for the 全市 line.
+/// </summary>
+internal static class CityLedgerComposer
+{
+    public static CityLedger Compose(LedgerInputs inputs, LedgerWeek week, IReadOnlyList<CountyLedger> counties,
+        Dictionary<string, LedgerSlice> slices, LedgerSlice city)
+    {
+        var columns = inputs.Policy.Targets
+            .Where(t => t.Kind != TargetKind.Saidi)
+            .Select(t => new CityTargetColumn(t.Id, t.Clause, t.Title,
+                counties.Count > 0 ? counties[0].Targets.First(l => l.TargetId == t.Id).Limit : ""))
+            .ToList();
+
+        var lines = new List<CityCountyLine>();
+        var issues = new List<CityIssueLine>();
+        var progress = new List<CityProgressLine>();
+        foreach (var c in counties)
+        {
+            var notes = slices.TryGetValue(c.County.Code, out var s) ? s.Notes : [];
+            var filed = notes.Where(n => n.Thursday == week.Thursday).ToList();
+            var total = c.Saidi.FirstOrDefault(x => x.Area == "合计");
+            var areaVerdicts = c.Saidi.Where(x => x.Area != "合计" && x.SaidiH is not null).Select(x => x.Met).ToList();
+            lines.Add(new CityCountyLine
+            {
+                Name = c.County.Name,
+                Code = c.County.Code,
+                Filed = filed.Count > 0,
+                LastFiled = notes.Where(n => n.Thursday <= week.Thursday).Select(n => (DateOnly?)n.Thursday).Max(),
+                WeekVolumes = c.WeekVolumes,
+                YearVolumes = c.YearVolumes,
+                YearTargets = c.Targets.Where(t => t.Week is not null)
+                    .GroupBy(t => t.TargetId).ToDictionary(g => g.Key, g => g.First().YearToDate, StringComparer.Ordinal),
+                Issues = c.Issues.Count,
+                SaidiYtdH = total?.SaidiH,
+                SaidiMet = total?.Met ?? (areaVerdicts.Count > 0 && areaVerdicts.All(v => v is not null) ? areaVerdicts.All(v => v == true) : null),
+            });
+            issues.AddRange(c.Issues.Select(i => new CityIssueLine(c.County.Name, i)));
+            foreach (var n in filed.OrderBy(n => TaskOrder(n.Task)).ThenBy(n => n.Task, StringComparer.Ordinal))
+            {
+                var (text, problems) = LedgerNoteText.Split(n.Text);
+                progress.Add(new CityProgressLine(c.County.Name, n.Task, ReportLabels.PlanTaskTitle(n.Task) ?? "", text, n.Status ?? "", problems));
+            }
+        }
+
+        var composer = new CountyLedgerComposer(inputs, week);
+        var (wk, yr) = composer.Compute(city, null);
+        var whole = yr.Reliability.FirstOrDefault(r => r.Year == week.Year && r.County is null && r.Utility is null && r.Area is null);
+        var yearTargets = new Dictionary<string, LedgerTargetFigure>(StringComparer.Ordinal);
+        foreach (var col in columns)
+            if (yr.CityTarget(col.TargetId) is { } t)
+                yearTargets[col.TargetId] = new LedgerTargetFigure
+                {
+                    Total = t.Total,
+                    Compliant = t.Compliant,
+                    Rate = t.Rate is { } r ? Math.Round((decimal)r, 4) : null,
+                    Met = !t.InForce || t.Total == 0 ? null : t.Met,
+                    Figure = t.MeanDays is { } m ? Math.Round((decimal)m, 2) : null,
+                    InForce = t.InForce,
+                };
+        var totalLine = new CityCountyLine
+        {
+            Name = "全市",
+            WeekVolumes = Volumes(wk),
+            YearVolumes = Volumes(yr),
+            YearTargets = yearTargets,
+            Issues = lines.Sum(l => l.Issues),
+            SaidiYtdH = whole is null ? null : Math.Round(whole.SaidiH, 4),
+            SaidiMet = whole?.Met,
+        };
+
+        return new CityLedger
+        {
+            CityName = inputs.Registries.CityName,
+            BureauName = inputs.Registries.BureauName,
+            Week = week,
+            PlanId = inputs.Policy.PlanId,
+            TargetColumns = columns,
+            Counties = lines,
+            Total = totalLine,
+            Issues = issues,
+            Progress = progress,
+        };
+    }
+
+    private static LedgerVolumes Volumes(MetricsResult r) => new()
+    {
+        Accepted = r.Indicators.Volumes.Accepted,
+        Connected = r.Indicators.Volumes.Connected,
+        Withdrawn = r.Indicators.Volumes.Withdrawn,
+        InProgress = r.Indicators.Volumes.InProgress,
+        Overdue = r.Applications.Count(a => a.Overdue == true),
+    };
+
+    private static int TaskOrder(string task)
+    {
+        for (var i = 0; i < ReportLabels.PlanTasks.Count; i++)
+            if (string.Equals(ReportLabels.PlanTasks[i].Key, task, StringComparison.Ordinal)) return i;
+        return int.MaxValue;
+    }
+}

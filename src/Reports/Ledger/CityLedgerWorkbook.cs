@@ -1,0 +1,196 @@
+using Analytics.Reports.Common;
+using ClosedXML.Excel;
+using static Analytics.Reports.Common.WorksheetLayout;
+
+namespace Analytics.Reports.Ledger;
+
+/// <summary>
+/// Lays out the city's weekly roll-up (<see cref="CityLedger"/>) as an XLSX workbook: 各县汇总 (one row per
+/// county and the city, headline figures and each target's year-to-date rate), 报送情况 (which counties filed,
+/// which are missing), 问题清单 (every county's issues with a county column), 工作进展 (what the filed ledgers
+/// say on the plan's tasks) and 指标说明 (what each target column means).
+/// </summary>
+public static class CityLedgerWorkbook
+{
+    public const string CountiesSheet = "各县汇总";
+    public const string FilingsSheet = "报送情况";
+    public const string IssuesSheet = "问题清单";
+    public const string ProgressSheet = "工作进展";
+    public const string LegendSheet = "指标说明";
+
+    /// <summary>Writes the workbook to <paramref name="output"/>.</summary>
+    public static void Write(CityLedger ledger, Stream output)
+    {
+        using var wb = Build(ledger);
+        wb.SaveAs(output);
+    }
+
+    /// <summary>Writes the workbook to the file <paramref name="path"/>.</summary>
+    public static void Save(CityLedger ledger, string path)
+    {
+        using var wb = Build(ledger);
+        wb.SaveAs(path);
+    }
+
+    /// <summary>The workbook in memory; the caller disposes it.</summary>
+    public static XLWorkbook Build(CityLedger ledger)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        var wb = new XLWorkbook();
+        wb.Properties.Title = $"{ledger.CityName}“获得电力”工作台账汇总";
+        wb.Properties.Subject = $"{ReportFormats.Date(ledger.Week.Thursday)}";
+        wb.Properties.Author = ledger.BureauName;
+        wb.Properties.Created = ledger.Week.AsOf;
+        wb.Properties.Modified = ledger.Week.AsOf;
+        Counties(wb.Worksheets.Add(CountiesSheet), ledger);
+        Filings(wb.Worksheets.Add(FilingsSheet), ledger);
+        Issues(wb.Worksheets.Add(IssuesSheet), ledger);
+        Progress(wb.Worksheets.Add(ProgressSheet), ledger);
+        Legend(wb.Worksheets.Add(LegendSheet), ledger);
+        return wb;
+    }
+
+    private static string TitleOf(CityLedger l, string what) =>
+        $"{l.CityName}“获得电力”工作台账汇总 · {what}（{ReportFormats.Date(l.Week.Thursday)}）";
+
+    private static string Period(CityLedger l) =>
+        $"本周：{l.Week.PeriodLabel}　年累计：{ReportFormats.Date(l.Week.YearStart)}至{ReportFormats.Date(l.Week.LastDay)}　"
+        + $"数据截至{ReportFormats.Date(l.Week.LastDay)} 24:00　依据：{l.PlanId}";
+
+    private static void Counties(IXLWorksheet ws, CityLedger l)
+    {
+        var cols = new List<SheetColumn>
+        {
+            new("县（市、区）", 10), new("台账报送", 8), new("本周受理", 8, ReportFormats.ExcelInteger),
+            new("本周接电", 8, ReportFormats.ExcelInteger), new("年累计受理", 9, ReportFormats.ExcelInteger),
+            new("年累计接电", 9, ReportFormats.ExcelInteger), new("在途", 7, ReportFormats.ExcelInteger),
+            new("超期在途", 7, ReportFormats.ExcelInteger),
+        };
+        cols.AddRange(l.TargetColumns.Select(t => new SheetColumn($"{t.TargetId}达标率", 8, ReportFormats.ExcelPercent)));
+        cols.Add(new("本周问题数", 8, ReportFormats.ExcelInteger));
+        cols.Add(new("年累计户均停电时间(h)", 10, ReportFormats.ExcelDecimal2));
+        cols.Add(new("目标5", 8));
+
+        var missing = l.Counties.Where(c => c.Filed == false).Select(c => c.Name).ToList();
+        Title(ws, TitleOf(l, "各县汇总"),
+            Period(l) + $"　达标率为年累计（各目标含义见“{LegendSheet}”）；"
+            + (missing.Count == 0 ? "各县均已报送。" : $"未报送{missing.Count}个：{string.Join("、", missing)}。"),
+            cols);
+        Header(ws, HeaderRow, cols);
+        var r = HeaderRow;
+        foreach (var c in l.Counties.Append(l.Total))
+        {
+            r++;
+            var filed = c.Filed switch { true => "已报送", false => "未报送", null => "" };
+            Row(ws, r, c.Name, filed, c.WeekVolumes.Accepted, c.WeekVolumes.Connected, c.YearVolumes.Accepted,
+                c.YearVolumes.Connected, c.WeekVolumes.InProgress, c.WeekVolumes.Overdue);
+            if (c.Filed == false) ws.Cell(r, 2).Style.Fill.BackgroundColor = BadFill;
+            if (c.WeekVolumes.Overdue > 0) ws.Cell(r, 8).Style.Fill.BackgroundColor = WarnFill;
+            var col = 9;
+            foreach (var t in l.TargetColumns)
+            {
+                var cell = ws.Cell(r, col++);
+                if (c.YearTargets.TryGetValue(t.TargetId, out var f))
+                {
+                    if (!f.InForce) Text(cell, "未生效");
+                    else if (f.Rate is { } rate) Value(cell, rate);
+                    else Text(cell, "无业务");
+                    if (f.Met == false) cell.Style.Fill.BackgroundColor = BadFill;
+                }
+            }
+            Value(ws.Cell(r, col++), c.Issues);
+            Value(ws.Cell(r, col++), c.SaidiYtdH);
+            var met = ws.Cell(r, col);
+            Text(met, c.SaidiYtdH is null ? ReportLabels.NoData : ReportLabels.MetOrNot(c.SaidiMet));
+            if (c.SaidiMet is { } m) met.Style.Fill.BackgroundColor = m ? GoodFill : BadFill;
+        }
+        Table(ws, HeaderRow, r, cols);
+        Block(ws, HeaderRow, r, cols);
+        ws.Range(r, 1, r, cols.Count).Style.Font.Bold = true;
+        ws.Range(HeaderRow + 1, 9, r, 8 + l.TargetColumns.Count).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+        Finish(ws, HeaderRow);
+    }
+
+    private static void Filings(IXLWorksheet ws, CityLedger l)
+    {
+        IReadOnlyList<SheetColumn> cols =
+        [
+            new("县（市、区）", 12), new("本周台账", 10), new("最近报送日", 12, ReportFormats.ExcelDate),
+            new("本周报送任务数", 12, ReportFormats.ExcelInteger),
+        ];
+        var missing = l.Counties.Count(c => c.Filed == false);
+        Title(ws, TitleOf(l, "报送情况"),
+            $"按四、1要求，各县（市、区）能源局每周四前报送工作台账。应报{l.Counties.Count}个，已报{l.Counties.Count - missing}个，未报{missing}个（红色）。",
+            cols);
+        Header(ws, HeaderRow, cols);
+        var r = HeaderRow;
+        foreach (var c in l.Counties.OrderBy(c => c.Filed == true).ThenBy(c => c.Name, StringComparer.Ordinal))
+        {
+            r++;
+            var tasks = l.Progress.Count(p => p.County == c.Name);
+            Row(ws, r, c.Name, c.Filed == true ? "已报送" : "未报送", c.LastFiled, tasks);
+            if (c.Filed == false) Fill(ws, r, 1, cols.Count, BadFill);
+        }
+        Table(ws, HeaderRow, r, cols);
+        Block(ws, HeaderRow, r, cols);
+        Finish(ws, HeaderRow);
+    }
+
+    private static void Issues(IXLWorksheet ws, CityLedger l)
+    {
+        IReadOnlyList<SheetColumn> cols =
+        [
+            new("县（市、区）", 10), new("类型", 12), new("规则编号", 10), new("规则", 36), new("条款", 8), new("供电企业", 14),
+            new("工单/停电编号", 18), new("日期", 11, ReportFormats.ExcelDate), new("证据", 70),
+        ];
+        Title(ws, TitleOf(l, "问题清单"), $"{l.Week.PeriodLabel}各县（市、区）目标未达标、数据真实性及停电通知问题，共{l.Issues.Count}条。", cols);
+        Header(ws, HeaderRow, cols);
+        var r = HeaderRow;
+        foreach (var (county, i) in l.Issues)
+        {
+            r++;
+            Row(ws, r, county, i.Kind, i.RuleId, i.Rule, i.Clause, i.Utility, i.Subject, i.When, i.Evidence);
+        }
+        Table(ws, HeaderRow, r, cols);
+        if (r > HeaderRow)
+        {
+            ws.Range(HeaderRow + 1, 4, r, 4).Style.Alignment.WrapText = true;
+            ws.Range(HeaderRow + 1, 9, r, 9).Style.Alignment.WrapText = true;
+        }
+        Finish(ws, HeaderRow);
+    }
+
+    private static void Progress(IXLWorksheet ws, CityLedger l)
+    {
+        IReadOnlyList<SheetColumn> cols =
+        [
+            new("县（市、区）", 10), new("任务", 8), new("任务名称", 26), new("进展情况", 60), new("状态", 8), new("存在问题", 40),
+        ];
+        Title(ws, TitleOf(l, "工作进展"), $"各县（市、区）{ReportFormats.Date(l.Week.Thursday)}报送的工作进展，共{l.Progress.Count}条。", cols);
+        Header(ws, HeaderRow, cols);
+        var r = HeaderRow;
+        foreach (var p in l.Progress)
+        {
+            r++;
+            Row(ws, r, p.County, p.Task, p.Title, p.Text, p.Status, p.Problems);
+        }
+        Table(ws, HeaderRow, r, cols);
+        if (r > HeaderRow) ws.Range(HeaderRow + 1, 3, r, 6).Style.Alignment.WrapText = true;
+        Finish(ws, HeaderRow);
+    }
+
+    private static void Legend(IXLWorksheet ws, CityLedger l)
+    {
+        IReadOnlyList<SheetColumn> cols = [new("编号", 8), new("条款", 8), new("指标", 60), new("限值", 20)];
+        Title(ws, TitleOf(l, "指标说明"), $"目标均出自{l.PlanId}；达标率 = 合规件数 / 统计件数。", cols);
+        Header(ws, HeaderRow, cols);
+        var r = HeaderRow;
+        foreach (var t in l.TargetColumns)
+        {
+            r++;
+            Row(ws, r, t.TargetId, t.Clause, t.Title, t.Limit);
+        }
+        Block(ws, HeaderRow, r, cols);
+        Finish(ws, HeaderRow);
+    }
+}

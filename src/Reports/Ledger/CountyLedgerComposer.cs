@@ -1,0 +1,473 @@
+using System.Globalization;
+using Analytics.Domain;
+using Analytics.Domain.Policy;
+using Analytics.Domain.Registry;
+using Analytics.Metrics;
+using Analytics.Reports.Common;
+
+namespace Analytics.Reports.Ledger;
+
+/// <summary>
+/// Turns one county's records into its <see cref="CountyLedger"/>: calls the metrics engine twice (the week
+/// and the year to date, both as of Wednesday 24:00) and reads every figure from its results; the ledger adds
+/// only selection (which rows belong to which sheet), order and Chinese labels.
+/// </summary>
+internal sealed class CountyLedgerComposer
+{
+    private readonly LedgerInputs _inputs;
+    private readonly LedgerWeek _week;
+
+    public CountyLedgerComposer(LedgerInputs inputs, LedgerWeek week)
+    {
+        _inputs = inputs;
+        _week = week;
+    }
+
+    /// <summary>The engine's results for a slice: the week and the year to date.</summary>
+    public (MetricsResult Week, MetricsResult Year) Compute(LedgerSlice slice, string? county)
+    {
+        MetricsInput Input(DateOnly from) => new()
+        {
+            Applications = slice.Applications,
+            Revisions = slice.Revisions,
+            Outages = slice.Outages,
+            CustomersServed = slice.CustomersServed,
+            Policy = _inputs.Policy,
+            Calendar = _inputs.Calendar,
+            Period = new MetricsPeriod(from, _week.LastDay),
+            AsOf = _week.AsOf,
+            County = county,
+        };
+        return (MetricsEngine.Compute(Input(_week.FirstDay)), MetricsEngine.Compute(Input(_week.YearStart)));
+    }
+
+    public CountyLedger Compose(RegistryEntry county, LedgerSlice slice,
+        IReadOnlyDictionary<(string Utility, string ApplicationId), double>? risk)
+    {
+        var (week, year) = Compute(slice, county.Code);
+        var (prefill, prefilledFrom) = Prefill(slice.Notes);
+        return new CountyLedger
+        {
+            County = county,
+            Week = _week,
+            CityName = _inputs.Registries.CityName,
+            PlanId = _inputs.Policy.PlanId,
+            Targets = Targets(county.Code, week, year),
+            WeekVolumes = Volumes(week),
+            YearVolumes = Volumes(year),
+            InProgress = InProgress(year, risk),
+            Connected = Connected(week),
+            Issues = Issues(week, slice.WeekOutages),
+            Outages = Outages(slice.WeekOutages),
+            Saidi = Saidi(county.Code, year),
+            Approvals = Approvals(year),
+            Progress = prefill,
+            ProgressPrefilledFrom = prefilledFrom,
+        };
+    }
+
+    // ---- 汇总 ----
+
+    private List<LedgerTargetLine> Targets(string county, MetricsResult week, MetricsResult year)
+    {
+        var lines = new List<LedgerTargetLine>();
+        foreach (var def in _inputs.Policy.Targets)
+        {
+            if (def.Kind == TargetKind.Saidi)
+            {
+                foreach (var area in Codes.All<Area>())
+                {
+                    var y = year.Targets.FirstOrDefault(t => t.Id == def.Id && t.Group.Dimension == GroupDimension.County
+                        && t.Group.County == county && t.Group.Area == area && t.Year == _week.Year);
+                    lines.Add(new LedgerTargetLine
+                    {
+                        TargetId = def.Id,
+                        Clause = def.Clause,
+                        Title = def.Title,
+                        Scope = Codes.Label(area),
+                        Limit = LimitText(def, area),
+                        Week = null,
+                        YearToDate = y is null ? NoFigure(def) : Figure(y),
+                    });
+                }
+                continue;
+            }
+            TargetResult? Row(MetricsResult r) => r.Targets.FirstOrDefault(t => t.Id == def.Id
+                && t.Group.Dimension == GroupDimension.County && t.Group.County == county && t.Group.Area is null);
+            lines.Add(new LedgerTargetLine
+            {
+                TargetId = def.Id,
+                Clause = def.Clause,
+                Title = def.Title,
+                Scope = Scope(def),
+                Limit = LimitText(def, null),
+                Week = Row(week) is { } w ? Figure(w) : NoFigure(def),
+                YearToDate = Row(year) is { } y2 ? Figure(y2) : NoFigure(def),
+            });
+        }
+        return lines;
+    }
+
+    private LedgerTargetFigure NoFigure(TargetDefinition def) => new()
+    {
+        InForce = def.InForce.Count > 0 && def.InForceFrom <= _week.LastDay,
+    };
+
+    private static LedgerTargetFigure Figure(TargetResult t) => new()
+    {
+        // 目标5 is judged on the SAIDI figure, not on counted applications: no count, no rate.
+        Total = t.Kind == TargetKind.Saidi ? 0 : t.Total,
+        Compliant = t.Kind == TargetKind.Saidi ? 0 : t.Compliant,
+        Rate = t.Kind != TargetKind.Saidi && t.Rate is { } r ? Math.Round((decimal)r, 4) : null,
+        // A target in force with nothing to count is met by the engine's rule; the ledger says 无业务 instead.
+        Met = !t.InForce ? null : t.Kind == TargetKind.Saidi ? (t.Value is null ? null : t.Met) : t.Total == 0 ? null : t.Met,
+        Figure = t.Kind == TargetKind.Saidi ? (t.Value is { } v ? Math.Round(v, 4) : null) : t.MeanDays is { } m ? Math.Round((decimal)m, 2) : null,
+        InForce = t.InForce,
+    };
+
+    private static string Scope(TargetDefinition def)
+    {
+        if (def.AccessVoltage is { } v) return Codes.Label(v) + "接入工程";
+        if (def.Categories.Count > 0) return string.Join("、", def.Categories.Select(Codes.Label));
+        return def.Kind switch
+        {
+            TargetKind.ZeroInvestment => "小微企业",
+            TargetKind.Materials => "全部申请",
+            TargetKind.ConnectionVoltage => "非居民三零用户",
+            _ => "",
+        };
+    }
+
+    private string LimitText(TargetDefinition def, Area? area)
+    {
+        var limit = def.LimitOn(_week.LastDay) ?? def.InForce[^1].Limit;
+        return def.Kind switch
+        {
+            TargetKind.ApprovalDays or TargetKind.UtilityDays or TargetKind.WholeProcessDays =>
+                limit is { } l ? $"≤{Num(l)}个工作日" : "",
+            TargetKind.Stages when def.AllowedStages.Count > 0 => $"≤{def.AllowedStages.Count}个环节",
+            TargetKind.Stages => "不得有" + string.Join("、", def.ForbiddenStages.Stages.Select(Codes.Label)),
+            TargetKind.ZeroInvestment => "用户投资为0",
+            TargetKind.ZeroCost => "收费、用户投资为0",
+            TargetKind.Materials => "仅限规定资料",
+            TargetKind.ConnectionVoltage => def.MaxCapacityKw is { } kw ? $"≤{Num(kw)}kW低压接入" : "低压接入",
+            TargetKind.Saidi when area is { } a && def.LimitHoursByArea.TryGetValue(a, out var h) =>
+                $"≤{Num(h)}小时或同比压缩{Num(_inputs.Policy.Parameters.SaidiYoyReduction * 100m)}%",
+            _ => "",
+        };
+    }
+
+    private static string Num(decimal d) => d.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static LedgerVolumes Volumes(MetricsResult r) => new()
+    {
+        Accepted = r.Indicators.Volumes.Accepted,
+        Connected = r.Indicators.Volumes.Connected,
+        Withdrawn = r.Indicators.Volumes.Withdrawn,
+        InProgress = r.Indicators.Volumes.InProgress,
+        Overdue = r.Applications.Count(a => a.Overdue == true),
+    };
+
+    // ---- 在途工单 ----
+
+    private List<InProgressLine> InProgress(MetricsResult year, IReadOnlyDictionary<(string, string), double>? risk)
+    {
+        var lines = new List<InProgressLine>();
+        foreach (var f in year.Applications)
+        {
+            if (f.Status != ApplicationStatus.InProgress) continue;
+            var a = f.Application;
+            double? p = risk is not null && risk.TryGetValue((a.Utility, a.ApplicationId), out var x) ? x : null;
+            lines.Add(new InProgressLine
+            {
+                ApplicationId = a.ApplicationId,
+                Utility = UtilityName(a.Utility),
+                Category = Codes.Label(f.Category),
+                Area = Codes.Label(a.Area),
+                Voltage = Codes.Label(a.Voltage),
+                CapacityKw = a.CapacityKw,
+                Customer = PersonalDataMask.Safe(a.CustomerMask),
+                AcceptedAt = a.AcceptedAt,
+                CurrentStage = f.Stages.Stages.Select(Codes.Label).LastOrDefault() ?? "",
+                ElapsedDays = f.ElapsedDays ?? 0,
+                CountedDays = f.CountedDays,
+                TargetId = f.LimitTargetId,
+                LimitDays = f.LimitDays is { } l ? (int)l : null,
+                DueDate = f.DueDate,
+                DaysLeft = f.WorkingDaysLeft,
+                Overdue = f.Overdue == true,
+                Risk = p,
+            });
+        }
+        // Most urgent first: fewest working days left (most overdue on top); no limit last, oldest first.
+        return [.. lines
+            .OrderBy(l => l.DaysLeft is null ? 1 : 0)
+            .ThenBy(l => l.DaysLeft ?? 0)
+            .ThenBy(l => l.AcceptedAt)
+            .ThenBy(l => l.ApplicationId, StringComparer.Ordinal)];
+    }
+
+    // ---- 本周接电 ----
+
+    private List<ConnectedLine> Connected(MetricsResult week)
+    {
+        var lines = new List<ConnectedLine>();
+        foreach (var f in week.Applications)
+        {
+            if (f.ConnectedAt is not { } at || !_week.Contains(at)) continue;
+            var a = f.Application;
+            lines.Add(new ConnectedLine
+            {
+                ApplicationId = a.ApplicationId,
+                Utility = UtilityName(a.Utility),
+                Category = Codes.Label(f.Category),
+                Area = Codes.Label(a.Area),
+                Voltage = Codes.Label(a.Voltage),
+                CapacityKw = a.CapacityKw,
+                Customer = PersonalDataMask.Safe(a.CustomerMask),
+                Channel = Codes.Label(a.Channel),
+                AcceptedAt = a.AcceptedAt,
+                ConnectedAt = at,
+                WholeProcessDays = f.WholeProcessDays,
+                UtilityDays = f.UtilityDays,
+                ApprovalDays = f.ApprovalDays,
+                StageCount = f.StageCount,
+                Stages = string.Join("、", f.Stages.Stages.Select(Codes.Label)),
+                LimitDays = DayLimit(f.Category, DateOnly.FromDateTime(a.AcceptedAt)),
+                FeeYuan = a.FeeYuan,
+                CustomerInvestmentYuan = a.CustomerInvestmentYuan,
+                Breaches = string.Join("、", f.BreachedTargets),
+            });
+        }
+        return [.. lines.OrderBy(l => l.ConnectedAt).ThenBy(l => l.ApplicationId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The limit of the day target (目标2) for a category, in force on the accepted date.</summary>
+    private int? DayLimit(Category category, DateOnly accepted)
+    {
+        foreach (var t in _inputs.Policy.Targets)
+            if (t.Kind is TargetKind.UtilityDays or TargetKind.WholeProcessDays && t.Categories.Contains(category)
+                && t.LimitOn(accepted) is { } l)
+                return (int)l;
+        return null;
+    }
+
+    // ---- 问题清单 ----
+
+    private List<IssueLine> Issues(MetricsResult week, List<OutageStep> weekOutages)
+    {
+        var lines = new List<IssueLine>();
+        foreach (var f in week.Breaches)
+            lines.Add(new IssueLine
+            {
+                Kind = "目标未达标",
+                RuleId = f.Code,
+                Rule = f.Label,
+                Clause = f.Clause,
+                Utility = UtilityName(f.Utility),
+                Subject = f.ApplicationId,
+                When = f.On,
+                Evidence = f.Evidence,
+            });
+        foreach (var f in week.Findings)
+            lines.Add(new IssueLine
+            {
+                Kind = "数据真实性",
+                RuleId = f.Code,
+                Rule = f.Label,
+                Clause = f.Clause,
+                Utility = UtilityName(f.Utility),
+                Subject = f.ApplicationId,
+                When = f.On,
+                Evidence = f.Evidence,
+            });
+        foreach (var o in Outages(weekOutages))
+        {
+            if (o.NoticeOnTime != false) continue;
+            var lead = _inputs.Policy.Parameters.PlannedNoticeLeadDays;
+            lines.Add(new IssueLine
+            {
+                Kind = "停电通知",
+                RuleId = "notice",
+                Rule = "计划停电提前通知用户",
+                Clause = "任务10",
+                Utility = o.Utility,
+                Subject = o.OutageId,
+                When = DateOnly.FromDateTime(o.StartAt),
+                Evidence = o.NotifiedAt is { } n
+                    ? $"计划停电开始{ReportFormats.DateTime(o.StartAt)}，通知时间{ReportFormats.DateTime(n)}，提前{DateOnly.FromDateTime(o.StartAt).DayNumber - DateOnly.FromDateTime(n).DayNumber}天，应至少提前{lead}天"
+                    : $"计划停电开始{ReportFormats.DateTime(o.StartAt)}，未记录通知用户时间，应至少提前{lead}天通知",
+            });
+        }
+        foreach (var e in week.Errors)
+            if (e.Kind == MetricsErrorKind.CalendarMissingYear)
+                lines.Add(new IssueLine
+                {
+                    Kind = "无法计算",
+                    RuleId = "calendar",
+                    Rule = "缺少工作日历",
+                    Clause = "",
+                    Utility = e.Utility is { } u ? UtilityName(u) : "",
+                    Subject = e.ApplicationId ?? e.Scope,
+                    Evidence = "该工单日期所在年度没有国务院节假日安排，用时未计算：" + e.Message,
+                });
+        return [.. lines
+            .OrderBy(l => KindOrder(l.Kind))
+            .ThenBy(l => l.RuleId, StringComparer.Ordinal)
+            .ThenBy(l => l.When)
+            .ThenBy(l => l.Subject, StringComparer.Ordinal)];
+
+        static int KindOrder(string kind) => kind switch { "目标未达标" => 0, "数据真实性" => 1, "停电通知" => 2, _ => 3 };
+    }
+
+    // ---- 停电事件 ----
+
+    private List<OutageLine> Outages(List<OutageStep> steps)
+    {
+        var p = _inputs.Policy.Parameters;
+        var lines = new List<OutageLine>();
+        foreach (var g in steps.GroupBy(s => (s.Utility, s.OutageId)))
+        {
+            var first = g.MinBy(s => s.StartAt)!;
+            var hours = 0m;
+            var customers = 0;
+            var allShort = true;
+            DateTime? notified = null;
+            foreach (var s in g)
+            {
+                var h = (decimal)(s.EndAt - s.StartAt).Ticks / TimeSpan.TicksPerHour;
+                hours += s.Customers * h;
+                customers += s.Customers;
+                if (h * 60m > p.ShortInterruptionMinutes) allShort = false;
+                if (s.NotifiedAt is { } n && (notified is null || n < notified)) notified = n;
+            }
+            bool? onTime = first.Kind == OutageKind.Planned
+                ? notified is { } nt && DateOnly.FromDateTime(first.StartAt).DayNumber - DateOnly.FromDateTime(nt).DayNumber >= p.PlannedNoticeLeadDays
+                : null;
+            lines.Add(new OutageLine
+            {
+                OutageId = first.OutageId,
+                Utility = UtilityName(first.Utility),
+                Area = Codes.Label(first.Area),
+                Kind = Codes.Label(first.Kind),
+                Cause = Codes.Label(first.Cause),
+                Feeder = first.Feeder ?? "",
+                StartAt = first.StartAt,
+                EndAt = g.Max(s => s.EndAt),
+                Customers = customers,
+                CustomerHours = Math.Round(hours, 2),
+                IsShort = allShort,
+                NotifiedAt = notified,
+                NoticeOnTime = onTime,
+            });
+        }
+        return [.. lines.OrderBy(l => l.StartAt).ThenBy(l => l.OutageId, StringComparer.Ordinal)];
+    }
+
+    private List<SaidiLine> Saidi(string county, MetricsResult year)
+    {
+        var t5 = _inputs.Policy.Targets.FirstOrDefault(t => t.Kind == TargetKind.Saidi);
+        var lines = new List<SaidiLine>();
+        foreach (Area? area in Codes.All<Area>().Select(a => (Area?)a).Append(null))
+        {
+            var e = year.Reliability.FirstOrDefault(r => r.Year == _week.Year && r.County == county && r.Utility is null && r.Area == area);
+            decimal? limit = area is { } a && t5 is not null && t5.LimitHoursByArea.TryGetValue(a, out var h) ? h : null;
+            var label = area is { } x ? Codes.Label(x) : "合计";
+            if (e is null)
+            {
+                var missing = year.Errors.Any(er => er.Kind == MetricsErrorKind.NoCustomersServed && er.Year == _week.Year
+                    && er.County == county && er.Utility is null && er.Area == area);
+                lines.Add(new SaidiLine { Area = label, LimitH = limit, Note = missing ? "有停电但未报用户数" : "无数据" });
+                continue;
+            }
+            lines.Add(new SaidiLine
+            {
+                Area = label,
+                Customers = e.Customers,
+                CustomerHours = Math.Round(e.CustomerHours, 2),
+                SaidiH = Math.Round(e.SaidiH, 4),
+                LimitH = e.TargetH ?? limit,
+                Met = e.Met,
+                Note = e.Met == true && !e.MetByLimit && e.MetByReduction
+                    ? $"同比压缩{ReportFormats.Percent(-(e.YoyChange ?? 0m))}"
+                    : e.YoyChange is { } y ? $"同比{(y <= 0 ? "下降" : "上升")}{ReportFormats.Percent(Math.Abs(y))}" : "",
+            });
+        }
+        return lines;
+    }
+
+    // ---- 审批事项 ----
+
+    private List<ApprovalLine> Approvals(MetricsResult year)
+    {
+        var lines = new List<ApprovalLine>();
+        foreach (var f in year.Applications)
+        {
+            var a = f.Application;
+            if (a.ApprovalSubmittedAt is not { } submitted || a.Status == ApplicationStatus.Withdrawn) continue;
+            var open = a.ApprovalGrantedAt is null;
+            if (!open && !_week.Contains(a.ApprovalGrantedAt!.Value)) continue;
+            var limit = ApprovalLimit(a);
+            var days = open ? OpenDays(submitted) : f.ApprovalDays;
+            lines.Add(new ApprovalLine
+            {
+                ApplicationId = a.ApplicationId,
+                Utility = UtilityName(a.Utility),
+                Category = Codes.Label(f.Category),
+                Voltage = Codes.Label(a.Voltage),
+                Mode = a.ApprovalMode is { } m ? Codes.Label(m) : "",
+                SubmittedAt = submitted,
+                GrantedAt = a.ApprovalGrantedAt,
+                Days = days,
+                LimitDays = limit,
+                Open = open,
+                Overdue = limit is { } l && days > l,
+            });
+        }
+        return [.. lines.OrderByDescending(l => l.Open).ThenByDescending(l => l.Days ?? -1).ThenBy(l => l.ApplicationId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Working days an approval has been open at the as-of (metrics.md §1 counting); null for a year without calendar.</summary>
+    private int? OpenDays(DateTime submitted)
+    {
+        try { return _inputs.Calendar.WorkingDaysBetween(submitted, _week.AsOf); }
+        catch (Analytics.Domain.Calendar.CalendarException) { return null; }
+    }
+
+    /// <summary>The approval-days limit (目标1) for the application's access voltage, in force on its accepted date.</summary>
+    private int? ApprovalLimit(Application a)
+    {
+        foreach (var t in _inputs.Policy.Targets)
+            if (t.Kind == TargetKind.ApprovalDays && t.AccessVoltage == a.Voltage && t.LimitOn(DateOnly.FromDateTime(a.AcceptedAt)) is { } l)
+                return (int)l;
+        return null;
+    }
+
+    // ---- 工作进展 ----
+
+    /// <summary>
+    /// One row per plan task, pre-filled from the notes filed for this Thursday when there are any (a ledger
+    /// regenerated after filing), else from the latest earlier Thursday filed; free tasks of those notes follow.
+    /// </summary>
+    private (List<ProgressLine>, DateOnly?) Prefill(List<LedgerNote> notes)
+    {
+        DateOnly? from = notes.Where(n => n.Thursday <= _week.Thursday).Select(n => (DateOnly?)n.Thursday).Max();
+        var chosen = from is { } f ? notes.Where(n => n.Thursday == f).ToList() : [];
+        var lines = new List<ProgressLine>();
+        foreach (var (key, title) in ReportLabels.PlanTasks)
+        {
+            var n = chosen.FirstOrDefault(x => string.Equals(x.Task, key, StringComparison.Ordinal));
+            var (text, problems) = LedgerNoteText.Split(n?.Text);
+            lines.Add(new ProgressLine(key, title, text, n?.Status ?? "", problems));
+        }
+        foreach (var n in chosen.Where(x => ReportLabels.PlanTaskTitle(x.Task) is null).OrderBy(x => x.Task, StringComparer.Ordinal))
+        {
+            var (text, problems) = LedgerNoteText.Split(n.Text);
+            lines.Add(new ProgressLine("", n.Task, text, n.Status ?? "", problems));
+        }
+        return (lines, from);
+    }
+
+    private string UtilityName(string code) =>
+        _inputs.Registries.TryUtility(code, out var u) ? u.ShortName : code;
+}

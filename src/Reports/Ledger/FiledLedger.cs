@@ -1,0 +1,10 @@
+using Analytics.Domain;
+using Analytics.Domain.Registry;
+
+namespace Analytics.Reports.Ledger;
+
+/// <summary>A county's weekly ledger as filed back (四、1): whose, for which Thursday, and its 工作进展 notes for the store.</summary>
+/// <param name="County">The county, from the workbook's metadata (or title).</param>
+/// <param name="Thursday">The Thursday it was due.</param>
+/// <param name="Notes">One note per task row the county filled; empty rows are left out.</param>
+public sealed record FiledLedger(RegistryEntry County, DateOnly Thursday, IReadOnlyList<LedgerNote> Notes);

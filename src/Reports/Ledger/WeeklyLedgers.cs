@@ -1,0 +1,117 @@
+using Analytics.Domain.Registry;
+
+namespace Analytics.Reports.Ledger;
+
+/// <summary>
+/// What the command line calls for <c>analytics ledger</c> (cli.md): the weekly ledger of one county
+/// (<c>--county C --date THURSDAY</c>), of every county (<c>--all</c>), and the city's roll-up (<c>--city</c>).
+/// The ledger due on Thursday D covers Thursday D−7 00:00 to Wednesday D−1 24:00 (<see cref="LedgerWeek"/>),
+/// with year-to-date figures as of that Wednesday 24:00 (四、1: 每周四前报送市能源局).
+/// </summary>
+/// <remarks>
+/// Risk probabilities (from the risk model) are optional, keyed by (utility code, application id); they fill
+/// the 风险 column of 在途工单 and leave it empty where missing. Files are written whole to a temporary name
+/// first, then renamed, so an interrupted run never leaves a half-written workbook under the real name.
+/// </remarks>
+public static class WeeklyLedgers
+{
+    /// <summary>The county of a code, name or alias.</summary>
+    /// <exception cref="LedgerCountyException">Unknown; the message lists the registry's counties.</exception>
+    public static RegistryEntry County(Registries registries, string text)
+    {
+        ArgumentNullException.ThrowIfNull(registries);
+        return registries.TryCounty(text, out var c) ? c : throw new LedgerCountyException(text ?? "", registries.AcceptedCounties);
+    }
+
+    /// <summary>One county's ledger, composed but not written.</summary>
+    /// <exception cref="LedgerCountyException">Unknown county.</exception>
+    public static CountyLedger ComposeCounty(LedgerInputs inputs, string county, LedgerWeek week,
+        IReadOnlyDictionary<(string Utility, string ApplicationId), double>? risk = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var entry = County(inputs.Registries, county);
+        var (slices, _) = LedgerSlice.Build(inputs, week, wantCity: false);
+        return new CountyLedgerComposer(inputs, week).Compose(entry, slices[entry.Code], risk);
+    }
+
+    /// <summary>Every registry county's ledger, in registry order.</summary>
+    public static IReadOnlyList<CountyLedger> ComposeAll(LedgerInputs inputs, LedgerWeek week,
+        IReadOnlyDictionary<(string Utility, string ApplicationId), double>? risk = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var (slices, _) = LedgerSlice.Build(inputs, week, wantCity: false);
+        return ComposeAll(inputs, week, slices, risk);
+    }
+
+    /// <summary>The city's roll-up of the week.</summary>
+    public static CityLedger ComposeCity(LedgerInputs inputs, LedgerWeek week)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var (slices, city) = LedgerSlice.Build(inputs, week, wantCity: true);
+        var counties = ComposeAll(inputs, week, slices, null);
+        return CityLedgerComposer.Compose(inputs, week, counties, slices, city);
+    }
+
+    /// <summary>Writes one county's ledger into <paramref name="outDir"/> (created if missing) and returns its path.</summary>
+    /// <exception cref="LedgerCountyException">Unknown county.</exception>
+    public static string WriteCounty(LedgerInputs inputs, string county, LedgerWeek week, string outDir,
+        IReadOnlyDictionary<(string Utility, string ApplicationId), double>? risk = null)
+    {
+        var ledger = ComposeCounty(inputs, county, week, risk);
+        return Write(outDir, LedgerFileNames.County(ledger.County, week.Thursday), s => WeeklyLedgerWorkbook.Write(ledger, s));
+    }
+
+    /// <summary>Writes every county's ledger into <paramref name="outDir"/>; returns the paths in registry order.</summary>
+    public static IReadOnlyList<string> WriteAll(LedgerInputs inputs, LedgerWeek week, string outDir,
+        IReadOnlyDictionary<(string Utility, string ApplicationId), double>? risk = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var (slices, _) = LedgerSlice.Build(inputs, week, wantCity: false);
+        var counties = inputs.Registries.Counties;
+        var paths = new string[counties.Count];
+        var composer = new CountyLedgerComposer(inputs, week);
+        // Counties are independent: compose and write them side by side.
+        Parallel.For(0, counties.Count, i =>
+        {
+            var ledger = composer.Compose(counties[i], slices[counties[i].Code], risk);
+            paths[i] = Write(outDir, LedgerFileNames.County(ledger.County, week.Thursday), s => WeeklyLedgerWorkbook.Write(ledger, s));
+        });
+        return paths;
+    }
+
+    /// <summary>Writes the city's roll-up into <paramref name="outDir"/> and returns its path.</summary>
+    public static string WriteCity(LedgerInputs inputs, LedgerWeek week, string outDir)
+    {
+        var ledger = ComposeCity(inputs, week);
+        return Write(outDir, LedgerFileNames.City(ledger.CityName, week.Thursday), s => CityLedgerWorkbook.Write(ledger, s));
+    }
+
+    private static CountyLedger[] ComposeAll(LedgerInputs inputs, LedgerWeek week,
+        Dictionary<string, LedgerSlice> slices, IReadOnlyDictionary<(string, string), double>? risk)
+    {
+        var counties = inputs.Registries.Counties;
+        var result = new CountyLedger[counties.Count];
+        var composer = new CountyLedgerComposer(inputs, week);
+        Parallel.For(0, counties.Count, i => result[i] = composer.Compose(counties[i], slices[counties[i].Code], risk));
+        return result;
+    }
+
+    private static string Write(string outDir, string fileName, Action<Stream> save)
+    {
+        ArgumentNullException.ThrowIfNull(outDir);
+        Directory.CreateDirectory(outDir);
+        var path = Path.Combine(outDir, fileName);
+        var temp = path + ".tmp";
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
+                save(stream);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+        return path;
+    }
+}

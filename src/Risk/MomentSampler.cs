@@ -1,0 +1,69 @@
+namespace Analytics.Risk;
+
+/// <summary>
+/// Replays prediction moments of finished applications honestly: a moment is the end of a calendar
+/// day d with accepted date ≤ d &lt; connected date (the application was still in progress then),
+/// taken every <c>stride</c> days from a per-application random phase. Only what was recorded by
+/// the moment feeds the features (<see cref="FeatureLayout"/>), and the days elapsed are those up to it.
+/// </summary>
+/// <remarks>
+/// Taking moments at a fixed stride makes an application's share of moments proportional to how long
+/// it stayed in progress, as in the in-progress list a utility looks at on any given day (a two-day
+/// residential connection rarely appears there; a 60-day 10 kV one appears on many days). One random
+/// moment per application instead would under-weight the slow ones and bias the predictions short.
+/// The phase is a hash of (seed, utility, application id), so it does not move when other data is added.
+/// </remarks>
+internal static class MomentSampler
+{
+    /// <summary>The stride: the option when set, else the smallest that keeps the moments under the maximum.</summary>
+    public static int Stride(IEnumerable<LabeledApplication> items, RiskModelOptions options)
+    {
+        if (options.MomentStrideDays > 0) return options.MomentStrideDays;
+        long total = 0;
+        foreach (var x in items) total += InProgressDays(x);
+        var max = Math.Max(1, options.MaximumMoments);
+        return (int)Math.Max(1, (total + max - 1) / max);
+    }
+
+    public static List<Moment> Sample(IReadOnlyList<LabeledApplication> items, int stride, int seed, TargetClock clock)
+    {
+        var moments = new List<Moment>();
+        foreach (var x in items)
+        {
+            var a = x.App;
+            var first = DateOnly.FromDateTime(a.AcceptedAt);
+            var end = DateOnly.FromDateTime(a.ConnectedAt!.Value);
+            var phase = stride == 1 ? 0 : (int)(Phase(seed, a.Utility, a.ApplicationId) % (ulong)stride);
+            for (var d = first.AddDays(phase); d < end; d = d.AddDays(stride))
+            {
+                var asOf = d.ToDateTime(TimeOnly.MaxValue);
+                var m = new MomentFigures(clock.ElapsedDays(a, asOf), clock.CountedDays(a, x.Kind, asOf), x.Limit);
+                moments.Add(new Moment(x, asOf, m));
+            }
+        }
+        return moments;
+    }
+
+    private static long InProgressDays(LabeledApplication x) =>
+        Math.Max(0, DateOnly.FromDateTime(x.App.ConnectedAt!.Value).DayNumber - x.AcceptedDate.DayNumber);
+
+    // FNV-1a over the seed and the record key: stable across runs and machines.
+    private static ulong Phase(int seed, string utility, string id)
+    {
+        var h = 14695981039346656037UL;
+        void Mix(int v)
+        {
+            h ^= (uint)v;
+            h *= 1099511628211UL;
+        }
+        Mix(seed);
+        foreach (var c in utility) Mix(c);
+        Mix(0x1F);
+        foreach (var c in id) Mix(c);
+        // Final avalanche so that neighbouring ids spread over the phases.
+        h ^= h >> 33;
+        h *= 0xff51afd7ed558ccdUL;
+        h ^= h >> 33;
+        return h;
+    }
+}

@@ -1,0 +1,216 @@
+using Analytics.Domain;
+using Analytics.Domain.Calendar;
+using Analytics.Domain.Policy;
+
+namespace Analytics.Risk;
+
+/// <summary>
+/// The early warning of 目标2 (T2a–T2e): learns from finished (connected) applications how many days
+/// an application's target measure ends up at — utility days for lv_other / hv_single / hv_dual,
+/// whole-process days for residential / lv_three_zero — from what is known while it is in progress,
+/// and from the spread of its errors the probability that an in-progress application misses the
+/// limit in force on its accepted date (<see cref="RiskAssessor"/>).
+/// </summary>
+/// <remarks>
+/// <para>Training: each finished application is replayed at moments while it was in progress
+/// (<see cref="MomentSampler"/>: the end of every stride-th day from a random phase, using only the
+/// stage times recorded by then and the working days elapsed then); a Microsoft.ML FastTree
+/// regression is fitted on those moments with a fixed seed. Its errors on the latest accepted part
+/// of the training window (<see cref="RiskModelOptions.CalibrationFraction"/>, left out of the fit)
+/// form an empirical residual distribution per category and horizon (<see cref="ResidualDistribution"/>);
+/// P(miss) = P(max(ŷ + r, days already counted) &gt; limit). The baseline's probability is derived the same way
+/// from its own residuals.</para>
+/// <para>Evaluation (<see cref="Evaluation"/>): time-based holdout — the latest accepted
+/// applications are held out; the predictors are fitted as they could have been on the first holdout
+/// day (applications connected before it, less the cohorts too recent to have finished) and scored on
+/// the holdout, beside the naive baseline (the category's median final days in the training window).
+/// Per category the model is used only where its holdout MAE beats the baseline's; elsewhere the
+/// baseline answers. The predictors in use are then refitted on everything (<see cref="RiskModelOptions.RefitOnAll"/>).</para>
+/// <para>Applications left out of learning: those not connected (or connected after
+/// <see cref="RiskModelOptions.KnownAt"/>), of a category without a day target, with a date the
+/// calendar has no schedule for, and the most recent ones whose cohort cannot have finished yet
+/// (<see cref="RiskModelOptions.MaturityQuantile"/>).</para>
+/// </remarks>
+public sealed class RiskModel
+{
+    private readonly bool[] _modelUsed;
+
+    private RiskModel(RiskModelOptions options, TargetClock clock, RiskPredictor predictor, RiskEvaluation evaluation,
+        ApplicationWindow trainedOn, int stride, int leftOut)
+    {
+        Options = options;
+        Clock = clock;
+        Predictor = predictor;
+        Evaluation = evaluation;
+        TrainedOn = trainedOn;
+        MomentStrideDays = stride;
+        LeftOut = leftOut;
+        _modelUsed = new bool[(int)Category.HvDual + 1];
+        foreach (var c in evaluation.Categories) _modelUsed[(int)c.Category] = c.ModelUsed && predictor.Regressor is not null;
+    }
+
+    public RiskModelOptions Options { get; }
+
+    /// <summary>The finished applications the predictors in use learned from (all of them after the refit).</summary>
+    public ApplicationWindow TrainedOn { get; }
+
+    /// <summary>The time-based holdout evaluation.</summary>
+    public RiskEvaluation Evaluation { get; }
+
+    /// <summary>True when the model (not only the baseline) answers for at least one category.</summary>
+    public bool Used => _modelUsed.Any(x => x);
+
+    /// <summary>The calendar-day stride between replayed prediction moments.</summary>
+    public int MomentStrideDays { get; }
+
+    /// <summary>Connected applications given but not learned from (see the remarks of <see cref="RiskModel"/>).</summary>
+    public int LeftOut { get; }
+
+    /// <summary>Replayed prediction moments the model in use was fitted on.</summary>
+    public int TrainingMoments => Predictor.FitMoments;
+
+    /// <summary>True when the model answers for <paramref name="category"/>; false when the baseline does.</summary>
+    public bool UsesModelFor(Category category) => (int)category > 0 && (int)category < _modelUsed.Length && _modelUsed[(int)category];
+
+    internal TargetClock Clock { get; }
+
+    internal RiskPredictor Predictor { get; }
+
+    /// <summary>Trains, evaluates and (by default) refits on everything. Same data and options → same figures.</summary>
+    /// <param name="finished">Applications; only connected ones are learned from, the rest are ignored.</param>
+    /// <param name="options">Null = <see cref="RiskModelOptions"/> defaults.</param>
+    public static RiskModel Train(IEnumerable<Application> finished, RiskModelOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(finished);
+        var o = options ?? new RiskModelOptions();
+        var clock = new TargetClock(o.Policy, o.Calendar);
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        void Report(string what)
+        {
+            o.Progress?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{watch.Elapsed.TotalSeconds,6:F1} s (cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,6:F1} s)  {what}"));
+        }
+
+        Report("start");
+        var (all, leftOut, horizon) = Label(finished, o, clock);
+        var stride = MomentSampler.Stride(all, o);
+        Report(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"labelled {all.Count} applications ({leftOut} left out), stride {stride} d"));
+        var (earlier, test, cut) = TimeSplit.Split(all, x => x.AcceptedDate, o.HoldoutFraction);
+        // Train as it could have been done on the first holdout day: only applications connected
+        // before it, less the cohorts that could not have finished by then (the same maturity rule).
+        var train = cut is { } first
+            ? earlier.Where(x => DateOnly.FromDateTime(x.App.ConnectedAt!.Value) < first && x.AcceptedDate.DayNumber <= first.DayNumber - horizon).ToList()
+            : earlier;
+
+        var evaluated = RiskPredictor.Fit(train, stride, o, clock, Report);
+        var evaluation = Evaluate(evaluated, train, test, stride, o, clock) with { Cut = cut };
+        Report("evaluated on the holdout");
+        var production = o.RefitOnAll ? RiskPredictor.Fit(all, stride, o, clock, Report) : evaluated;
+        var trainedOn = ApplicationWindow.Of(o.RefitOnAll ? all : train);
+        return new RiskModel(o, clock, production, evaluation, trainedOn, stride, leftOut) { EvaluationTraining = train };
+    }
+
+    /// <summary>The applications the evaluated predictors learned from (tests check the time split with them).</summary>
+    internal IReadOnlyList<LabeledApplication> EvaluationTraining { get; private init; } = [];
+
+    /// <summary>The miss probability of a prediction, with the residuals of the predictor in use for the category.</summary>
+    internal double MissProbability(Category category, bool useModel, double predicted, int floor, double limit) =>
+        (useModel ? Predictor.ModelResiduals : Predictor.BaselineResiduals).MissProbability(category, predicted, floor, limit);
+
+    private static (List<LabeledApplication> All, int LeftOut, int Horizon) Label(IEnumerable<Application> apps, RiskModelOptions o, TargetClock clock)
+    {
+        var candidates = new List<(Application App, TargetDefinition Target)>();
+        var given = 0;
+        foreach (var a in apps)
+        {
+            if (a.Status != ApplicationStatus.Connected || a.ConnectedAt is not { } connected) continue;
+            given++;
+            if (o.KnownAt is { } known && connected > known) continue;
+            if (connected < a.AcceptedAt) continue;
+            if (clock.TargetOf(a.Category) is { } target) candidates.Add((a, target));
+        }
+
+        // The metrics engine's final days, independent per application; written by index, so deterministic.
+        var finals = new int[candidates.Count];
+        Parallel.For(0, candidates.Count, i =>
+        {
+            try
+            {
+                finals[i] = clock.FinalDays(candidates[i].App, candidates[i].Target.Kind);
+            }
+            catch (CalendarException)
+            {
+                finals[i] = -1; // a date outside the calendar's years: nothing can be counted for it
+            }
+        });
+
+        var labeled = new List<LabeledApplication>(candidates.Count);
+        DateTime? last = null;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (finals[i] < 0) continue;
+            var (a, target) = candidates[i];
+            var limit = target.LimitOn(DateOnly.FromDateTime(a.AcceptedAt));
+            labeled.Add(new LabeledApplication(a, target.Kind, finals[i], limit is { } l ? (double)l : double.NaN));
+            if (last is null || a.ConnectedAt > last) last = a.ConnectedAt;
+        }
+
+        // Leave out the recent cohorts whose slow members cannot have finished yet. One cut for all
+        // categories (the slowest category's horizon), so that a time split of what is left has every
+        // category on both sides.
+        var end = DateOnly.FromDateTime(o.KnownAt ?? last ?? DateTime.MinValue);
+        var horizon = 0;
+        foreach (var g in labeled.GroupBy(x => x.Category))
+        {
+            var durations = g.Select(x => DateOnly.FromDateTime(x.App.ConnectedAt!.Value).DayNumber - x.AcceptedDate.DayNumber).Order().ToArray();
+            horizon = Math.Max(horizon, durations[Math.Clamp((int)Math.Ceiling(o.MaturityQuantile * durations.Length) - 1, 0, durations.Length - 1)]);
+        }
+        var mature = labeled
+            .Where(x => x.AcceptedDate.DayNumber <= end.DayNumber - horizon)
+            .OrderBy(x => x.App.AcceptedAt)
+            .ThenBy(x => x.App.Utility, StringComparer.Ordinal)
+            .ThenBy(x => x.App.ApplicationId, StringComparer.Ordinal)
+            .ToList();
+        return (mature, given - mature.Count, horizon);
+    }
+
+    private static RiskEvaluation Evaluate(RiskPredictor p, IReadOnlyList<LabeledApplication> train, IReadOnlyList<LabeledApplication> test,
+        int stride, RiskModelOptions o, TargetClock clock)
+    {
+        var moments = MomentSampler.Sample(test, stride, o.Seed, clock);
+        var queries = moments.Select(Query.Replayed).ToList();
+        var (model, baseline) = p.Predict(queries);
+        var rows = new List<(Category Cat, double M, double MP, double B, double BP, int Actual, double Limit)>(moments.Count);
+        for (var i = 0; i < moments.Count; i++)
+        {
+            var c = moments[i].Item.Category;
+            var floor = queries[i].Floor;
+            var limit = moments[i].Item.Limit;
+            var mp = double.IsNaN(model[i]) || double.IsNaN(limit) ? double.NaN : p.ModelResiduals.MissProbability(c, model[i], floor, limit);
+            var bp = double.IsNaN(baseline[i]) || double.IsNaN(limit) ? double.NaN : p.BaselineResiduals.MissProbability(c, baseline[i], floor, limit);
+            rows.Add((c, model[i], mp, baseline[i], bp, moments[i].Item.Final, limit));
+        }
+
+        var t = o.AtRiskThreshold;
+        var categories = new List<CategoryEvaluation>();
+        var used = new HashSet<Category>();
+        foreach (var c in Codes.All<Category>())
+        {
+            var mine = rows.Where(r => r.Cat == c).ToList();
+            var mf = PredictorFigures.Of(mine.Select(r => (r.M, r.Actual, r.MP, r.Limit)), t);
+            var bf = PredictorFigures.Of(mine.Select(r => (r.B, r.Actual, r.BP, r.Limit)), t);
+            var useModel = mf.Moments >= o.MinimumHoldoutMoments && mf.Moments == bf.Moments && mf.MaeDays < bf.MaeDays;
+            if (useModel) used.Add(c);
+            categories.Add(new CategoryEvaluation(c, mf, bf, useModel));
+        }
+        return new RiskEvaluation
+        {
+            Training = ApplicationWindow.Of(train),
+            Holdout = ApplicationWindow.Of(test),
+            Model = PredictorFigures.Of(rows.Select(r => (r.M, r.Actual, r.MP, r.Limit)), t),
+            Baseline = PredictorFigures.Of(rows.Select(r => (r.B, r.Actual, r.BP, r.Limit)), t),
+            Selected = PredictorFigures.Of(rows.Select(r => used.Contains(r.Cat) ? (r.M, r.Actual, r.MP, r.Limit) : (r.B, r.Actual, r.BP, r.Limit)), t),
+            Categories = categories,
+        };
+    }
+}

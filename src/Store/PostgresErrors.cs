@@ -1,0 +1,70 @@
+using System.Net.Sockets;
+using Analytics.Domain.Storage;
+using Npgsql;
+
+namespace Analytics.Store;
+
+/// <summary>
+/// Maps PostgreSQL errors (by <see cref="PostgresException.SqlState"/>) and Npgsql connection
+/// failures to the store's own errors, as one line that names the server but never the password:
+/// cannot connect, wrong password, missing database, server shutting down, no privilege →
+/// <see cref="StoreUnavailableException"/>; serialization failure, deadlock, lock not available →
+/// <see cref="StoreConflictException"/>. Anything else is a bug and stays as it is.
+/// </summary>
+internal static class PostgresErrors
+{
+    public static Exception Map(Exception ex, string description)
+    {
+        switch (ex)
+        {
+            case StoreUnavailableException or StoreConflictException:
+                return ex;
+            case PostgresException pg:
+                return MapState(pg, description);
+            case NpgsqlException np:
+                return new StoreUnavailableException($"{description}: {Reason(np)}", ex);
+            case TimeoutException:
+                return new StoreUnavailableException($"{description}: timed out", ex);
+            case SocketException se:
+                return new StoreUnavailableException($"{description}: cannot connect ({se.SocketErrorCode})", ex);
+            default:
+                return ex;
+        }
+    }
+
+    private static Exception MapState(PostgresException pg, string description)
+    {
+        var state = pg.SqlState;
+        string? unavailable = state switch
+        {
+            PostgresErrorCodes.InvalidPassword => "password authentication failed",
+            PostgresErrorCodes.InvalidAuthorizationSpecification => "the server refused the user (authentication)",
+            PostgresErrorCodes.InvalidCatalogName => "the database does not exist",
+            PostgresErrorCodes.InsufficientPrivilege => "the user lacks a privilege the store needs",
+            PostgresErrorCodes.TooManyConnections => "the server has too many connections",
+            PostgresErrorCodes.CannotConnectNow => "the server is starting up or shutting down",
+            PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown => "the server is shutting down",
+            PostgresErrorCodes.DiskFull => "the server's disk is full",
+            PostgresErrorCodes.ReadOnlySqlTransaction => "the server is read-only",
+            _ when state.StartsWith("08", StringComparison.Ordinal) => "the connection failed",
+            _ => null,
+        };
+        if (unavailable is not null)
+            return new StoreUnavailableException($"{description}: {unavailable} (SQLSTATE {state})", pg);
+        if (state is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
+            or PostgresErrorCodes.LockNotAvailable)
+            return new StoreConflictException($"{description}: another writer got in the way (SQLSTATE {state}); try again", pg);
+        return pg;
+    }
+
+    /// <summary>The innermost socket or timeout cause, without the connection string.</summary>
+    private static string Reason(NpgsqlException ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException se) return $"cannot connect ({se.SocketErrorCode})";
+            if (e is TimeoutException) return "timed out connecting";
+        }
+        return ex.IsTransient ? "the connection failed" : "the server cannot be used";
+    }
+}

@@ -1,0 +1,142 @@
+namespace Analytics.Store;
+
+/// <summary>
+/// The PostgreSQL schema as ordered migration steps. Instants are <c>timestamp without time zone</c>
+/// (China local time, read back with <see cref="DateTimeKind.Unspecified"/>), money and capacities
+/// <c>numeric</c> (exact, scale kept), enums and flags <c>smallint</c>/<c>integer</c> values.
+/// Key text columns use the "C" collation so that ordering is ordinal, as in the embedded store.
+/// No column holds personal data: applications carry only the keyed hash and the mask.
+/// </summary>
+internal static class PostgresSchema
+{
+    public static readonly Migration[] Migrations =
+    [
+        new(1, "filings, application revisions, outages, customers, notes, ledger notes", """
+            CREATE TABLE filings (
+                id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                kind           smallint  NOT NULL,
+                file_name      text      NOT NULL,
+                sha256         text      NOT NULL,
+                as_of          timestamp NOT NULL,
+                loaded_at      timestamp NOT NULL,
+                rows_read      integer   NOT NULL,
+                rows_changed   integer   NOT NULL,
+                rows_unchanged integer   NOT NULL,
+                rows_rejected  integer   NOT NULL
+            );
+            CREATE INDEX filings_kind_sha256 ON filings (kind, sha256);
+
+            -- filing_id carries no foreign key: a per-row check would cost as much as the load itself,
+            -- and the writer inserts the filing in the same transaction as its rows.
+            CREATE TABLE application_revisions (
+                utility                  text COLLATE "C" NOT NULL,
+                application_id           text COLLATE "C" NOT NULL,
+                revision                 integer   NOT NULL,
+                filing_id                bigint    NOT NULL,
+                filing_as_of             timestamp NOT NULL,
+                content_hash             bytea     NOT NULL,
+                county                   text      NOT NULL,
+                area                     smallint  NOT NULL,
+                customer_type            smallint  NOT NULL,
+                voltage                  smallint  NOT NULL,
+                power_sources            integer   NOT NULL,
+                capacity_kw              numeric   NOT NULL,
+                three_zero               boolean   NOT NULL,
+                small_micro              boolean   NOT NULL,
+                important_user           boolean   NOT NULL,
+                channel                  smallint  NOT NULL,
+                e_contract               boolean,
+                materials                integer,
+                fee_yuan                 numeric,
+                customer_investment_yuan numeric,
+                status                   smallint  NOT NULL,
+                record_created_at        timestamp,
+                accepted_at              timestamp NOT NULL,
+                plan_replied_at          timestamp,
+                design_review_start      timestamp,
+                design_review_end        timestamp,
+                customer_works_start     timestamp,
+                customer_works_end       timestamp,
+                mid_check_start          timestamp,
+                mid_check_end            timestamp,
+                external_works_start     timestamp,
+                external_works_end       timestamp,
+                approval_submitted_at    timestamp,
+                approval_granted_at      timestamp,
+                approval_mode            smallint,
+                completion_check_start   timestamp,
+                completion_check_end     timestamp,
+                connected_at             timestamp,
+                paused_days              integer   NOT NULL,
+                withdrawn_at             timestamp,
+                previous_application_id  text,
+                customer_key             text,
+                customer_mask            text,
+                PRIMARY KEY (utility, application_id, revision)
+            );
+
+            -- The latest revision of each key and its content hash: what a new row is compared with.
+            CREATE TABLE application_heads (
+                utility        text COLLATE "C" NOT NULL,
+                application_id text COLLATE "C" NOT NULL,
+                revision       integer NOT NULL,
+                content_hash   bytea   NOT NULL,
+                PRIMARY KEY (utility, application_id)
+            );
+
+            CREATE TABLE outage_steps (
+                utility         text COLLATE "C" NOT NULL,
+                outage_id       text COLLATE "C" NOT NULL,
+                step            integer   NOT NULL,
+                filing_id       bigint    NOT NULL REFERENCES filings (id),
+                content_hash    bytea     NOT NULL,
+                county          text      NOT NULL,
+                area            smallint  NOT NULL,
+                feeder          text,
+                kind            smallint  NOT NULL,
+                cause           smallint  NOT NULL,
+                start_at        timestamp NOT NULL,
+                end_at          timestamp NOT NULL,
+                customers       integer   NOT NULL,
+                notified_at     timestamp,
+                notify_channels integer   NOT NULL,
+                PRIMARY KEY (utility, outage_id, step)
+            );
+
+            -- month 0 is a yearly figure (CustomersServed.Month = null); a key column cannot be null.
+            CREATE TABLE customers_served (
+                utility      text COLLATE "C" NOT NULL,
+                county       text COLLATE "C" NOT NULL,
+                area         smallint NOT NULL,
+                year         integer  NOT NULL,
+                month        smallint NOT NULL,
+                filing_id    bigint   NOT NULL REFERENCES filings (id),
+                content_hash bytea    NOT NULL,
+                customers    bigint   NOT NULL,
+                PRIMARY KEY (utility, county, area, year, month)
+            );
+
+            CREATE TABLE report_notes (
+                utility      text COLLATE "C" NOT NULL,
+                year         integer  NOT NULL,
+                half         smallint NOT NULL,
+                section      smallint NOT NULL,
+                filing_id    bigint   NOT NULL REFERENCES filings (id),
+                content_hash bytea    NOT NULL,
+                text         text     NOT NULL,
+                PRIMARY KEY (utility, year, half, section)
+            );
+
+            CREATE TABLE ledger_notes (
+                county       text COLLATE "C" NOT NULL,
+                thursday     date     NOT NULL,
+                task         text COLLATE "C" NOT NULL,
+                filing_id    bigint   NOT NULL REFERENCES filings (id),
+                content_hash bytea    NOT NULL,
+                text         text     NOT NULL,
+                status       text,
+                PRIMARY KEY (county, thursday, task)
+            );
+            """),
+    ];
+}

@@ -1,0 +1,35 @@
+using Analytics.Domain.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Analytics.Store;
+
+/// <summary>
+/// Maps SQLite result codes to the store's own errors: a file that cannot be opened, is not a
+/// database, is read-only, full or damaged → <see cref="StoreUnavailableException"/>; a busy or
+/// locked database → <see cref="StoreConflictException"/>. Anything else is a bug and stays as it is.
+/// </summary>
+internal static class SqliteErrors
+{
+    // Primary result codes (https://www.sqlite.org/rescode.html); extended codes keep them in the low byte.
+    private const int Perm = 3, Busy = 5, Locked = 6, ReadOnly = 8, IoErr = 10, Corrupt = 11,
+        Full = 13, CantOpen = 14, NotADb = 26, Auth = 23;
+
+    public static Exception Map(SqliteException ex, string description)
+    {
+        var code = ex.SqliteErrorCode & 0xFF;
+        var what = code switch
+        {
+            CantOpen => "cannot open the database file",
+            NotADb => "the file is not an analytics store (not a SQLite database)",
+            Corrupt => "the database file is damaged",
+            ReadOnly or Perm or Auth => "the database file is read-only or not accessible",
+            Full => "the disk is full",
+            IoErr => "input/output error on the database file",
+            _ => null,
+        };
+        if (what is not null) return new StoreUnavailableException($"{description}: {what}", ex);
+        if (code is Busy or Locked)
+            return new StoreConflictException($"{description}: the store is busy (another process is writing to it); try again", ex);
+        return ex;
+    }
+}

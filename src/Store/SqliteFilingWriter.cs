@@ -1,0 +1,328 @@
+using System.Globalization;
+using Analytics.Domain;
+using Analytics.Domain.Storage;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Analytics.Store;
+
+/// <summary>
+/// One filing into the embedded store, inside one <c>BEGIN IMMEDIATE</c> transaction. Rows go into
+/// temporary staging tables (one per kind, keyed, so the last row of a key in the file wins) through
+/// one prepared statement each; <see cref="Commit"/> merges set-based and commits. SQLite pages the
+/// staging tables to a temp file, so memory stays flat however long the file is.
+/// </summary>
+internal sealed class SqliteFilingWriter : IFilingWriter
+{
+    // Bounded page caches: big enough that a million-row merge does not thrash, small enough to stay flat.
+    private const string CachePragmas = "PRAGMA main.cache_size = -32768; PRAGMA temp.cache_size = -32768;";
+
+    private readonly SqliteConnection _conn;
+    private readonly SqliteTransaction _tx;
+    private readonly string _description;
+    private readonly Filing _filing;
+    private SqliteRowInserter? _applications, _outages, _customers, _notes, _ledgerNotes;
+    private bool _finished;
+
+    public SqliteFilingWriter(SqliteConnection conn, string description, FilingKind kind, string fileName,
+        string sha256, DateTime asOf, DateTime loadedAt)
+    {
+        _conn = conn;
+        _description = description;
+        try
+        {
+            conn.Execute(CachePragmas);
+            _tx = conn.BeginTransaction(deferred: false);
+            var id = conn.ExecuteScalar<long>("""
+                INSERT INTO filings (kind, file_name, sha256, as_of, loaded_at, rows_read, rows_changed, rows_unchanged, rows_rejected)
+                VALUES (@kind, @fileName, @sha256, @asOf, @loadedAt, 0, 0, 0, 0)
+                RETURNING id
+                """,
+                new { kind = (int)kind, fileName, sha256, asOf = SqliteText.Instant(asOf), loadedAt = SqliteText.Instant(loadedAt) },
+                _tx);
+            _filing = new Filing { Id = id, Kind = kind, FileName = fileName, Sha256 = sha256, AsOf = StoreTime.Normalize(asOf), LoadedAt = StoreTime.Normalize(loadedAt) };
+        }
+        catch (SqliteException ex)
+        {
+            _tx?.Dispose();
+            throw SqliteErrors.Map(ex, description);
+        }
+    }
+
+    public void Add(Application application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var a = application;
+        var s = _applications ??= Stage("stage_applications", ["utility", "application_id"],
+            [.. StoreColumns.ApplicationData]);
+        s.Text(1, a.Utility);
+        s.Text(2, a.ApplicationId);
+        s.Blob(3, ContentHash.Of(a));
+        s.Text(4, a.County);
+        s.Int(5, (int)a.Area);
+        s.Int(6, (int)a.CustomerType);
+        s.Int(7, (int)a.Voltage);
+        s.Int(8, a.PowerSources);
+        s.Decimal(9, a.CapacityKw);
+        s.Bool(10, a.ThreeZero);
+        s.Bool(11, a.SmallMicro);
+        s.Bool(12, a.ImportantUser);
+        s.Int(13, (int)a.Channel);
+        s.Bool(14, a.EContract);
+        s.Int(15, (int?)a.Materials);
+        s.Decimal(16, a.FeeYuan);
+        s.Decimal(17, a.CustomerInvestmentYuan);
+        s.Int(18, (int)a.Status);
+        s.Instant(19, a.RecordCreatedAt);
+        s.Instant(20, a.AcceptedAt);
+        s.Instant(21, a.PlanRepliedAt);
+        s.Instant(22, a.DesignReviewStart);
+        s.Instant(23, a.DesignReviewEnd);
+        s.Instant(24, a.CustomerWorksStart);
+        s.Instant(25, a.CustomerWorksEnd);
+        s.Instant(26, a.MidCheckStart);
+        s.Instant(27, a.MidCheckEnd);
+        s.Instant(28, a.ExternalWorksStart);
+        s.Instant(29, a.ExternalWorksEnd);
+        s.Instant(30, a.ApprovalSubmittedAt);
+        s.Instant(31, a.ApprovalGrantedAt);
+        s.Int(32, (int?)a.ApprovalMode);
+        s.Instant(33, a.CompletionCheckStart);
+        s.Instant(34, a.CompletionCheckEnd);
+        s.Instant(35, a.ConnectedAt);
+        s.Int(36, a.PausedDays);
+        s.Instant(37, a.WithdrawnAt);
+        s.Text(38, a.PreviousApplicationId);
+        s.Text(39, a.CustomerKey);
+        s.Text(40, a.CustomerMask);
+        Run(s);
+    }
+
+    public void Add(OutageStep step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var o = step;
+        var t = KeyedTable.Outages;
+        var s = _outages ??= Stage(t.Stage, t.Keys, t.Data);
+        s.Text(1, o.Utility);
+        s.Text(2, o.OutageId);
+        s.Int(3, o.Step);
+        s.Blob(4, ContentHash.Of(o));
+        s.Text(5, o.County);
+        s.Int(6, (int)o.Area);
+        s.Text(7, o.Feeder);
+        s.Int(8, (int)o.Kind);
+        s.Int(9, (int)o.Cause);
+        s.Instant(10, o.StartAt);
+        s.Instant(11, o.EndAt);
+        s.Int(12, o.Customers);
+        s.Instant(13, o.NotifiedAt);
+        s.Int(14, (int)o.NotifyChannels);
+        Run(s);
+    }
+
+    public void Add(CustomersServed snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var c = snapshot;
+        var t = KeyedTable.Customers;
+        var s = _customers ??= Stage(t.Stage, t.Keys, t.Data);
+        s.Text(1, c.Utility);
+        s.Text(2, c.County);
+        s.Int(3, (int)c.Area);
+        s.Int(4, c.Year);
+        s.Int(5, c.Month ?? 0);
+        s.Blob(6, ContentHash.Of(c));
+        s.Int(7, c.Customers);
+        Run(s);
+    }
+
+    public void Add(ReportNote note)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        var t = KeyedTable.Notes;
+        var s = _notes ??= Stage(t.Stage, t.Keys, t.Data);
+        s.Text(1, note.Utility);
+        s.Int(2, note.Half.Year);
+        s.Int(3, note.Half.Half);
+        s.Int(4, (int)note.Section);
+        s.Blob(5, ContentHash.Of(note));
+        s.Text(6, note.Text);
+        Run(s);
+    }
+
+    public void Add(LedgerNote note)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        var t = KeyedTable.LedgerNotes;
+        var s = _ledgerNotes ??= Stage(t.Stage, t.Keys, t.Data);
+        s.Text(1, note.County);
+        s.Date(2, note.Thursday);
+        s.Text(3, note.Task);
+        s.Blob(4, ContentHash.Of(note));
+        s.Text(5, note.Text);
+        s.Text(6, note.Status);
+        Run(s);
+    }
+
+    public Filing Commit(int rowsRead, int rowsRejected)
+    {
+        ThrowIfFinished();
+        try
+        {
+            var (changed, unchanged) = (0L, 0L);
+            if (_applications is not null) Tally(MergeApplications(), ref changed, ref unchanged);
+            if (_outages is not null) Tally(MergeOutages(), ref changed, ref unchanged);
+            if (_customers is not null) Tally(MergeKeyed(KeyedTable.Customers), ref changed, ref unchanged);
+            if (_notes is not null) Tally(MergeKeyed(KeyedTable.Notes), ref changed, ref unchanged);
+            if (_ledgerNotes is not null) Tally(MergeKeyed(KeyedTable.LedgerNotes), ref changed, ref unchanged);
+
+            var filing = _filing with
+            {
+                RowsRead = rowsRead,
+                RowsChanged = checked((int)changed),
+                RowsUnchanged = checked((int)unchanged),
+                RowsRejected = rowsRejected,
+            };
+            _conn.Execute("""
+                UPDATE filings SET rows_read = @RowsRead, rows_changed = @RowsChanged,
+                                   rows_unchanged = @RowsUnchanged, rows_rejected = @RowsRejected
+                WHERE id = @Id
+                """, filing, _tx);
+            DropStages();
+            _tx.Commit();
+            _finished = true;
+            return filing;
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteErrors.Map(ex, _description);
+        }
+    }
+
+    /// <summary>Without <see cref="Commit"/>, rolls everything back: nothing of the filing is visible.</summary>
+    public void Dispose()
+    {
+        foreach (var s in Stages()) s.Dispose();
+        if (!_finished)
+        {
+            _finished = true;
+            try
+            {
+                _tx.Rollback();
+            }
+            catch (SqliteException)
+            {
+                // The connection is gone or already rolled back; closing it discards the transaction anyway.
+            }
+        }
+        _tx.Dispose();
+        _conn.Dispose();
+    }
+
+    /// <summary>
+    /// New keys become revision 1, rows whose content hash differs from the key's latest revision become
+    /// revision n+1 (earlier revisions stay), identical rows change nothing.
+    /// </summary>
+    private (long Changed, long Unchanged) MergeApplications()
+    {
+        var staged = Staged("stage_applications");
+        var data = StoreColumns.ApplicationData;
+        var changed = _conn.Execute($"""
+            INSERT INTO application_revisions
+                (utility, application_id, revision, filing_id, filing_as_of, content_hash, {string.Join(", ", data)})
+            SELECT s.utility, s.application_id, COALESCE(h.revision, 0) + 1, @filing, @asOf, s.content_hash,
+                   {StoreColumns.Prefixed("s", data)}
+            FROM stage_applications s
+            LEFT JOIN application_heads h ON h.utility = s.utility AND h.application_id = s.application_id
+            WHERE h.content_hash IS NOT s.content_hash
+            """, new { filing = _filing.Id, asOf = SqliteText.Instant(_filing.AsOf) }, _tx);
+        _conn.Execute("""
+            INSERT INTO application_heads (utility, application_id, revision, content_hash)
+            SELECT utility, application_id, revision, content_hash FROM application_revisions WHERE filing_id = @filing
+            ON CONFLICT (utility, application_id) DO UPDATE SET revision = excluded.revision, content_hash = excluded.content_hash
+            """, new { filing = _filing.Id }, _tx);
+        return (changed, staged - changed);
+    }
+
+    /// <summary>A filed outage replaces every stored step of that outage, unless it is filed exactly as stored.</summary>
+    private (long Changed, long Unchanged) MergeOutages()
+    {
+        var t = KeyedTable.Outages;
+        var staged = Staged(t.Stage);
+        _conn.Execute(t.CollectChangedOutages, transaction: _tx);
+        _conn.Execute(t.DeleteChangedOutages, transaction: _tx);
+        var changed = _conn.Execute(t.InsertChangedOutages, new { filing = _filing.Id }, _tx);
+        _conn.Execute("DROP TABLE temp.changed_outages", transaction: _tx);
+        return (changed, staged - changed);
+    }
+
+    /// <summary>Replace by key: a stored row with other content goes, new and changed rows come in.</summary>
+    private (long Changed, long Unchanged) MergeKeyed(KeyedTable t)
+    {
+        var staged = Staged(t.Stage);
+        _conn.Execute(t.DeleteChanged, transaction: _tx);
+        var changed = _conn.Execute(t.InsertNew, new { filing = _filing.Id }, _tx);
+        return (changed, staged - changed);
+    }
+
+    private long Staged(string stage) => _conn.ExecuteScalar<long>($"SELECT count(*) FROM temp.{stage}", transaction: _tx);
+
+    private static void Tally((long Changed, long Unchanged) r, ref long changed, ref long unchanged)
+    {
+        changed += r.Changed;
+        unchanged += r.Unchanged;
+    }
+
+    private void DropStages()
+    {
+        foreach (var s in Stages())
+        {
+            s.Dispose();
+            _conn.Execute($"DROP TABLE temp.{s.Table}", transaction: _tx);
+        }
+    }
+
+    private IEnumerable<SqliteRowInserter> Stages() =>
+        new[] { _applications, _outages, _customers, _notes, _ledgerNotes }.OfType<SqliteRowInserter>();
+
+    /// <summary>Creates a keyed temp staging table and its prepared <c>INSERT OR REPLACE</c> (the last row of a key wins).</summary>
+    private SqliteRowInserter Stage(string table, string[] keys, string[] data)
+    {
+        ThrowIfFinished();
+        var columns = keys.Append("content_hash").Concat(data).ToArray();
+        try
+        {
+            // Untyped data columns keep each value as bound; the merge copies them into the typed tables.
+            _conn.Execute($"""
+                CREATE TEMP TABLE {table} (
+                    {string.Join(", ", keys.Select(k => k + " NOT NULL"))}, content_hash BLOB NOT NULL, {string.Join(", ", data)},
+                    PRIMARY KEY ({string.Join(", ", keys)})
+                ) WITHOUT ROWID
+                """, transaction: _tx);
+            return new SqliteRowInserter(_conn, table,
+                $"INSERT OR REPLACE INTO temp.{table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1).ToString(CultureInfo.InvariantCulture)))})");
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteErrors.Map(ex, _description);
+        }
+    }
+
+    private void Run(SqliteRowInserter s)
+    {
+        ThrowIfFinished();
+        try
+        {
+            s.Run();
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteErrors.Map(ex, _description);
+        }
+    }
+
+    private void ThrowIfFinished() =>
+        ObjectDisposedException.ThrowIf(_finished, this);
+
+}

@@ -1,0 +1,140 @@
+namespace Analytics.Store;
+
+/// <summary>
+/// The embedded store's schema as ordered migration steps (SQLite dialect). Typed STRICT tables;
+/// instants are TEXT <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c> (China local time, sorts chronologically),
+/// decimals are exact invariant TEXT, enums and flags are their numeric values, booleans 0/1.
+/// No column holds personal data: applications carry only the keyed hash and the mask.
+/// </summary>
+internal static class SqliteSchema
+{
+    public static readonly Migration[] Migrations =
+    [
+        new(1, "filings, application revisions, outages, customers, notes, ledger notes", """
+            CREATE TABLE filings (
+                id             INTEGER PRIMARY KEY,
+                kind           INTEGER NOT NULL,
+                file_name      TEXT    NOT NULL,
+                sha256         TEXT    NOT NULL,
+                as_of          TEXT    NOT NULL,
+                loaded_at      TEXT    NOT NULL,
+                rows_read      INTEGER NOT NULL,
+                rows_changed   INTEGER NOT NULL,
+                rows_unchanged INTEGER NOT NULL,
+                rows_rejected  INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX filings_kind_sha256 ON filings (kind, sha256);
+
+            CREATE TABLE application_revisions (
+                utility                  TEXT    NOT NULL,
+                application_id           TEXT    NOT NULL,
+                revision                 INTEGER NOT NULL,
+                filing_id                INTEGER NOT NULL REFERENCES filings (id),
+                filing_as_of             TEXT    NOT NULL,
+                content_hash             BLOB    NOT NULL,
+                county                   TEXT    NOT NULL,
+                area                     INTEGER NOT NULL,
+                customer_type            INTEGER NOT NULL,
+                voltage                  INTEGER NOT NULL,
+                power_sources            INTEGER NOT NULL,
+                capacity_kw              TEXT    NOT NULL,
+                three_zero               INTEGER NOT NULL,
+                small_micro              INTEGER NOT NULL,
+                important_user           INTEGER NOT NULL,
+                channel                  INTEGER NOT NULL,
+                e_contract               INTEGER,
+                materials                INTEGER,
+                fee_yuan                 TEXT,
+                customer_investment_yuan TEXT,
+                status                   INTEGER NOT NULL,
+                record_created_at        TEXT,
+                accepted_at              TEXT    NOT NULL,
+                plan_replied_at          TEXT,
+                design_review_start      TEXT,
+                design_review_end        TEXT,
+                customer_works_start     TEXT,
+                customer_works_end       TEXT,
+                mid_check_start          TEXT,
+                mid_check_end            TEXT,
+                external_works_start     TEXT,
+                external_works_end       TEXT,
+                approval_submitted_at    TEXT,
+                approval_granted_at      TEXT,
+                approval_mode            INTEGER,
+                completion_check_start   TEXT,
+                completion_check_end     TEXT,
+                connected_at             TEXT,
+                paused_days              INTEGER NOT NULL,
+                withdrawn_at             TEXT,
+                previous_application_id  TEXT,
+                customer_key             TEXT,
+                customer_mask            TEXT,
+                PRIMARY KEY (utility, application_id, revision)
+            ) STRICT;
+            CREATE INDEX application_revisions_filing ON application_revisions (filing_id);
+
+            -- The latest revision of each key and its content hash: what a new row is compared with.
+            CREATE TABLE application_heads (
+                utility        TEXT    NOT NULL,
+                application_id TEXT    NOT NULL,
+                revision       INTEGER NOT NULL,
+                content_hash   BLOB    NOT NULL,
+                PRIMARY KEY (utility, application_id)
+            ) STRICT, WITHOUT ROWID;
+
+            CREATE TABLE outage_steps (
+                utility         TEXT    NOT NULL,
+                outage_id       TEXT    NOT NULL,
+                step            INTEGER NOT NULL,
+                filing_id       INTEGER NOT NULL REFERENCES filings (id),
+                content_hash    BLOB    NOT NULL,
+                county          TEXT    NOT NULL,
+                area            INTEGER NOT NULL,
+                feeder          TEXT,
+                kind            INTEGER NOT NULL,
+                cause           INTEGER NOT NULL,
+                start_at        TEXT    NOT NULL,
+                end_at          TEXT    NOT NULL,
+                customers       INTEGER NOT NULL,
+                notified_at     TEXT,
+                notify_channels INTEGER NOT NULL,
+                PRIMARY KEY (utility, outage_id, step)
+            ) STRICT;
+
+            -- month 0 is a yearly figure (CustomersServed.Month = null); a key column cannot be null.
+            CREATE TABLE customers_served (
+                utility      TEXT    NOT NULL,
+                county       TEXT    NOT NULL,
+                area         INTEGER NOT NULL,
+                year         INTEGER NOT NULL,
+                month        INTEGER NOT NULL,
+                filing_id    INTEGER NOT NULL REFERENCES filings (id),
+                content_hash BLOB    NOT NULL,
+                customers    INTEGER NOT NULL,
+                PRIMARY KEY (utility, county, area, year, month)
+            ) STRICT;
+
+            CREATE TABLE report_notes (
+                utility      TEXT    NOT NULL,
+                year         INTEGER NOT NULL,
+                half         INTEGER NOT NULL,
+                section      INTEGER NOT NULL,
+                filing_id    INTEGER NOT NULL REFERENCES filings (id),
+                content_hash BLOB    NOT NULL,
+                text         TEXT    NOT NULL,
+                PRIMARY KEY (utility, year, half, section)
+            ) STRICT;
+
+            CREATE TABLE ledger_notes (
+                county       TEXT    NOT NULL,
+                thursday     TEXT    NOT NULL,
+                task         TEXT    NOT NULL,
+                filing_id    INTEGER NOT NULL REFERENCES filings (id),
+                content_hash BLOB    NOT NULL,
+                text         TEXT    NOT NULL,
+                status       TEXT,
+                PRIMARY KEY (county, thursday, task)
+            ) STRICT;
+            """),
+    ];
+}

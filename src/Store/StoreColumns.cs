@@ -1,0 +1,57 @@
+namespace Analytics.Store;
+
+/// <summary>
+/// Column lists shared by both dialects (the tables use the same column names), and the
+/// <c>SELECT</c> lists that alias snake_case columns to the record properties Dapper fills.
+/// </summary>
+internal static class StoreColumns
+{
+    /// <summary>Every field of <see cref="Analytics.Domain.Application"/> after the key, in the order writers bind them.</summary>
+    public static readonly string[] ApplicationData =
+    [
+        "county", "area", "customer_type", "voltage", "power_sources", "capacity_kw", "three_zero",
+        "small_micro", "important_user", "channel", "e_contract", "materials", "fee_yuan",
+        "customer_investment_yuan", "status", "record_created_at", "accepted_at", "plan_replied_at",
+        "design_review_start", "design_review_end", "customer_works_start", "customer_works_end",
+        "mid_check_start", "mid_check_end", "external_works_start", "external_works_end",
+        "approval_submitted_at", "approval_granted_at", "approval_mode", "completion_check_start",
+        "completion_check_end", "connected_at", "paused_days", "withdrawn_at",
+        "previous_application_id", "customer_key", "customer_mask",
+    ];
+
+    /// <summary>Staged application columns: key, hash, data.</summary>
+    public static readonly string StagedApplication =
+        "utility, application_id, content_hash, " + string.Join(", ", ApplicationData);
+
+    /// <summary><c>s.county, s.area, …</c></summary>
+    public static string Prefixed(string alias, IEnumerable<string> columns) =>
+        string.Join(", ", columns.Select(c => alias + "." + c));
+
+    /// <summary>The application fields of revision alias <c>r</c>, named as <see cref="Analytics.Domain.Application"/>'s properties.</summary>
+    public static readonly string ApplicationSelect = "r.utility AS Utility, r.application_id AS ApplicationId, "
+        + string.Join(", ", ApplicationData.Select(c => "r." + c + " AS " + Pascal(c)));
+
+    public const string OutageData =
+        "county, area, feeder, kind, cause, start_at, end_at, customers, notified_at, notify_channels";
+
+    public const string OutageSelect = """
+        utility AS Utility, outage_id AS OutageId, step AS Step, county AS County, area AS Area,
+        feeder AS Feeder, kind AS Kind, cause AS Cause, start_at AS StartAt, end_at AS EndAt,
+        customers AS Customers, notified_at AS NotifiedAt, notify_channels AS NotifyChannels
+        """;
+
+    public const string FilingSelect = """
+        id AS Id, kind AS Kind, file_name AS FileName, sha256 AS Sha256, as_of AS AsOf,
+        loaded_at AS LoadedAt, rows_read AS RowsRead, rows_changed AS RowsChanged,
+        rows_unchanged AS RowsUnchanged, rows_rejected AS RowsRejected
+        """;
+
+    public const string CustomersSelect = """
+        utility AS Utility, county AS County, area AS Area, year AS Year,
+        NULLIF(month, 0) AS Month, customers AS Customers
+        """;
+
+    /// <summary><c>external_works_start</c> → <c>ExternalWorksStart</c>; <c>fee_yuan</c> → <c>FeeYuan</c>.</summary>
+    private static string Pascal(string snake) =>
+        string.Concat(snake.Split('_').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+}

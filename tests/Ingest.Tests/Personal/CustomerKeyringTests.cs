@@ -1,0 +1,73 @@
+using Analytics.Ingest.Personal;
+
+namespace Analytics.Ingest.Tests.Personal;
+
+public class CustomerKeyringTests
+{
+    [Fact]
+    public void The_key_file_is_created_once_with_owner_only_access()
+    {
+        using var dir = new TempFolder();
+        var path = Path.Combine(dir.Path, "sub", "customer.key");
+        var first = CustomerKeyring.OpenOrCreate(path);
+        var text = File.ReadAllText(path);
+        var second = CustomerKeyring.OpenOrCreate(path);
+        Assert.Equal(text, File.ReadAllText(path));
+        Assert.Equal(first.KeyOf(null, "11010519491231002X", null), second.KeyOf(null, "11010519491231002X", null));
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+    }
+
+    [Fact]
+    public void The_same_person_gets_the_same_key_however_the_number_is_written()
+    {
+        using var dir = new TempFolder();
+        var ring = CustomerKeyring.OpenOrCreate(dir.KeyFile);
+        var a = ring.KeyOf("张三", "11010519491231002X", "13800001111");
+        var b = ring.KeyOf("张 三", "11010519491231002x ", null);
+        Assert.Equal(a, b);
+        Assert.Matches("^[0-9a-f]{64}$", a);
+    }
+
+    [Fact]
+    public void Without_an_ID_number_name_and_phone_make_the_key()
+    {
+        using var dir = new TempFolder();
+        var ring = CustomerKeyring.OpenOrCreate(dir.KeyFile);
+        Assert.Equal(ring.KeyOf("张三", null, "138 0000 1111"), ring.KeyOf("张三", "", "+86 13800001111"));
+        Assert.NotEqual(ring.KeyOf("张三", null, "13800001111"), ring.KeyOf("李四", null, "13800001111"));
+        Assert.Null(ring.KeyOf(null, null, null));
+    }
+
+    [Fact]
+    public void Two_installations_give_different_keys_for_the_same_person()
+    {
+        using var a = new TempFolder();
+        using var b = new TempFolder();
+        Assert.NotEqual(CustomerKeyring.OpenOrCreate(a.KeyFile).KeyOf(null, "11010519491231002X", null),
+            CustomerKeyring.OpenOrCreate(b.KeyFile).KeyOf(null, "11010519491231002X", null));
+    }
+
+    [Fact]
+    public void A_key_file_that_holds_no_key_is_an_error_naming_it()
+    {
+        using var dir = new TempFolder();
+        File.WriteAllText(dir.KeyFile, "not a key");
+        var e = Assert.Throws<InvalidDataException>(() => CustomerKeyring.OpenOrCreate(dir.KeyFile));
+        Assert.Contains(dir.KeyFile, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("张三", "张*")]
+    [InlineData("欧阳娜娜", "欧*")]
+    [InlineData("张", "张*")]
+    public void Names_are_masked_to_their_first_character(string name, string mask) => Assert.Equal(mask, PersonalDataMask.Name(name));
+
+    [Fact]
+    public void Id_numbers_and_phones_keep_only_their_ends()
+    {
+        Assert.Equal("1101**********002X", PersonalDataMask.IdNumber("11010519491231002X"));
+        Assert.Equal("138****1111", PersonalDataMask.Phone("13800001111"));
+        Assert.Equal("*****", PersonalDataMask.Phone("12345"));
+    }
+}

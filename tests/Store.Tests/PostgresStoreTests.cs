@@ -1,0 +1,84 @@
+using Analytics.Domain.Storage;
+using Analytics.Store.Tests.Support;
+using Npgsql;
+
+namespace Analytics.Store.Tests;
+
+/// <summary>
+/// The store contract against a real PostgreSQL server (<c>ANALYTICS_TEST_PG</c>, or the private server
+/// of scripts/pg-test-server.sh): a fresh database for the class, a fresh schema per test.
+/// </summary>
+public sealed class PostgresStoreTests : StoreContractTests, IClassFixture<PostgresDatabase>
+{
+    private const string Secret = "pw-Секрет-42";
+    private readonly PostgresDatabase _database;
+    private readonly string _store;
+
+    public PostgresStoreTests(PostgresDatabase database)
+    {
+        _database = database;
+        _store = database.NewSchema();
+    }
+
+    protected override string StoreArgument => _store;
+
+    // Port 1 on loopback: nothing listens, the connection is refused at once.
+    protected override string UnreachableArgument => $"Host=127.0.0.1;Port=1;Database=analytics;Username=analytics;Password={Secret};Timeout=5";
+
+    protected override string? SecretInUnreachableArgument => Secret;
+
+    protected override void ExecuteRaw(string sql)
+    {
+        using var conn = new NpgsqlConnection(_store);
+        conn.Open();
+        using var cmd = new NpgsqlCommand(sql, conn);
+        cmd.ExecuteNonQuery();
+    }
+
+    [Fact]
+    public void A_missing_database_is_its_own_unavailable_error()
+    {
+        var cs = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Database = "analytics_no_such_db" }.ConnectionString;
+        var ex = Assert.Throws<StoreUnavailableException>(() => StoreFactory.Open(cs));
+        Assert.Contains("does not exist", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("3D000", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_url_opens_the_same_store_as_the_connection_string()
+    {
+        var csb = new NpgsqlConnectionStringBuilder(_store);
+        var url = $"postgres://{csb.Username}@{csb.Host}:{csb.Port}/{csb.Database}?search_path={csb.SearchPath}";
+        using (var w = StoreFactory.Open(_store).BeginFiling(Domain.FilingKind.Applications, "a.csv", "u1", new DateTime(2022, 1, 1), new DateTime(2022, 1, 2)))
+        {
+            w.Add(Support.Samples.Minimal());
+            w.Commit(1, 0);
+        }
+        using var viaUrl = StoreFactory.Open(url);
+        Assert.Equal([Support.Samples.Minimal()], viaUrl.Applications());
+        Assert.StartsWith("PostgreSQL ", viaUrl.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Instants_are_stored_as_timestamps_without_time_zone_and_money_as_numeric()
+    {
+        StoreFactory.Open(_store).Dispose();
+        using var conn = new NpgsqlConnection(_store);
+        conn.Open();
+        using var cmd = new NpgsqlCommand("""
+            SELECT column_name || ':' || data_type FROM information_schema.columns
+            WHERE table_schema = current_schema() AND table_name = 'application_revisions'
+              AND column_name IN ('accepted_at', 'connected_at', 'filing_as_of', 'capacity_kw', 'fee_yuan')
+            ORDER BY column_name
+            """, conn);
+        var types = new List<string>();
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) types.Add(r.GetString(0));
+        Assert.Equal(
+            ["accepted_at:timestamp without time zone", "capacity_kw:numeric", "connected_at:timestamp without time zone",
+             "fee_yuan:numeric", "filing_as_of:timestamp without time zone"],
+            types);
+    }
+
+    protected override void DisposeStore() { }
+}

@@ -1,0 +1,493 @@
+using System.Diagnostics;
+using System.Globalization;
+using Analytics.Domain;
+using Analytics.Domain.Storage;
+using Analytics.Store.Testing;
+using Analytics.Store.Tests.Support;
+
+namespace Analytics.Store.Tests;
+
+/// <summary>
+/// The one test suite of the <see cref="IAnalyticsStore"/> contract, run against every store
+/// (<see cref="SqliteStoreTests"/>, <see cref="PostgresStoreTests"/>). Each test gets a fresh, empty store.
+/// </summary>
+public abstract class StoreContractTests : IDisposable
+{
+    private static readonly DateTime Jan = new(2022, 1, 31, 18, 0, 0);
+    private static readonly DateTime Feb = new(2022, 2, 28, 18, 0, 0);
+    private static readonly DateTime Mar = new(2022, 3, 31, 18, 0, 0);
+    private static readonly DateTime Loaded = new(2022, 4, 1, 9, 0, 0);
+
+    private readonly List<IAnalyticsStore> _opened = [];
+    private IAnalyticsStore? _store;
+
+    /// <summary>The <c>--store</c> argument of this test's fresh store.</summary>
+    protected abstract string StoreArgument { get; }
+
+    /// <summary>A <c>--store</c> argument that names a store that cannot be reached or opened.</summary>
+    protected abstract string UnreachableArgument { get; }
+
+    /// <summary>A secret in <see cref="UnreachableArgument"/> that no message may show (null when it has none).</summary>
+    protected virtual string? SecretInUnreachableArgument => null;
+
+    /// <summary>Runs SQL on this test's store behind the store's back (to fake a newer schema).</summary>
+    protected abstract void ExecuteRaw(string sql);
+
+    /// <summary>The store under test, opened (schema ensured) on first use.</summary>
+    protected IAnalyticsStore Store => _store ??= Reopen();
+
+    /// <summary>Another instance over the same data, as a second process would see it.</summary>
+    protected IAnalyticsStore Reopen()
+    {
+        var s = StoreFactory.Open(StoreArgument);
+        _opened.Add(s);
+        return s;
+    }
+
+    [Fact]
+    public void Schema_creation_is_idempotent()
+    {
+        Store.EnsureSchema();
+        Store.EnsureSchema();
+        Load(Store, Jan, Samples.Full());
+        using var again = StoreFactory.Create(StoreArgument);
+        again.EnsureSchema();
+        again.EnsureSchema();
+        Assert.Equal([Samples.Full()], again.Applications());
+        Assert.Single(again.Filings());
+    }
+
+    [Fact]
+    public void A_schema_newer_than_the_program_is_refused()
+    {
+        Store.EnsureSchema();
+        ExecuteRaw("INSERT INTO schema_version (version, description, applied_at) VALUES (999, 'from the future', '2030-01-01 00:00:00')");
+        using var newer = StoreFactory.Create(StoreArgument);
+        var ex = Assert.Throws<StoreUnavailableException>(newer.EnsureSchema);
+        Assert.Contains("999", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_application_field_round_trips_exactly()
+    {
+        var full = Samples.Full();
+        var minimal = Samples.Minimal();
+        var filing = Load(Store, Jan, full, minimal);
+
+        var latest = Reopen().Applications().ToList();
+        Assert.Equal([full, minimal], latest);
+        AssertSameDetail(full, latest[0]);
+        AssertSameDetail(minimal, latest[1]);
+
+        var revisions = Store.ApplicationRevisions().ToList();
+        Assert.Equal(
+            [new ApplicationRevision(full, 1, filing.Id, Jan), new ApplicationRevision(minimal, 1, filing.Id, Jan)],
+            revisions);
+        Assert.All(revisions, r => Assert.Equal(DateTimeKind.Unspecified, r.FilingAsOf.Kind));
+    }
+
+    [Theory]
+    [InlineData("de-DE")]
+    [InlineData("zh-CN")]
+    [InlineData("ar-SA")]
+    public void Values_do_not_depend_on_the_machine_culture(string culture)
+    {
+        var saved = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+            var full = Samples.Full();
+            Load(Store, Jan, full);
+            var back = Reopen().Applications().Single();
+            Assert.Equal(full, back);
+            AssertSameDetail(full, back);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = saved;
+        }
+    }
+
+    [Fact]
+    public void Every_synthetic_row_round_trips()
+    {
+        var rows = SyntheticApplications.Range(0, 500).ToList();
+        Load(Store, Jan, [.. rows]);
+        var back = Reopen().Applications().ToList();
+        Assert.Equal(rows.OrderBy(a => a.Utility, StringComparer.Ordinal).ThenBy(a => a.ApplicationId, StringComparer.Ordinal), back);
+    }
+
+    [Fact]
+    public void Applications_are_ordered_by_utility_then_id_ordinally()
+    {
+        string[] ids = ["b-1", "B-2", "a10", "a9", "A-3", "中-1", "Z", "a-10"];
+        var apps = ids.SelectMany(id => new[] { Samples.Minimal(id, "sxdl-puxian"), Samples.Minimal(id, "hzmd-pilot") }).ToArray();
+        Load(Store, Jan, apps);
+        var expected = apps.OrderBy(a => a.Utility, StringComparer.Ordinal).ThenBy(a => a.ApplicationId, StringComparer.Ordinal)
+            .Select(a => (a.Utility, a.ApplicationId));
+        Assert.Equal(expected, Store.Applications().Select(a => (a.Utility, a.ApplicationId)));
+        Assert.Equal(expected, Store.ApplicationRevisions().Select(r => (r.Record.Utility, r.Record.ApplicationId)));
+    }
+
+    [Fact]
+    public void A_filing_is_recorded_and_found_by_kind_and_sha256()
+    {
+        var asOf = new DateTime(2022, 6, 30, 23, 59, 59).AddTicks(9_999_990);
+        Filing committed;
+        using (var w = Store.BeginFiling(FilingKind.Applications, "国网临汾 2022H1.xlsx", "ab12", asOf, Loaded))
+        {
+            w.Add(Samples.Full());
+            w.Add(Samples.Minimal());
+            committed = w.Commit(rowsRead: 3, rowsRejected: 1);
+        }
+        var expected = new Filing
+        {
+            Id = committed.Id, Kind = FilingKind.Applications, FileName = "国网临汾 2022H1.xlsx", Sha256 = "ab12",
+            AsOf = asOf, LoadedAt = Loaded, RowsRead = 3, RowsChanged = 2, RowsUnchanged = 0, RowsRejected = 1,
+        };
+        Assert.Equal(expected, committed);
+
+        var again = Reopen();
+        Assert.Equal(expected, again.FindFiling(FilingKind.Applications, "ab12"));
+        Assert.Null(again.FindFiling(FilingKind.Outages, "ab12"));
+        Assert.Null(again.FindFiling(FilingKind.Applications, "ab13"));
+        Assert.Equal([expected], again.Filings());
+        Assert.Equal(DateTimeKind.Unspecified, again.Filings()[0].AsOf.Kind);
+    }
+
+    [Fact]
+    public void Instants_are_kept_to_the_microsecond_in_every_store()
+    {
+        var fine = new DateTime(2022, 6, 30, 23, 59, 59).AddTicks(9_999_999);
+        var micro = new DateTime(2022, 6, 30, 23, 59, 59).AddTicks(9_999_990);
+        var app = Samples.Minimal() with { AcceptedAt = fine, ConnectedAt = fine.AddTicks(-5) };
+        Filing committed;
+        using (var w = Store.BeginFiling(FilingKind.Applications, "a.csv", "t1", fine, fine))
+        {
+            w.Add(app);
+            committed = w.Commit(1, 0);
+        }
+        Assert.Equal(micro, committed.AsOf);
+        Assert.Equal(micro, Reopen().Filings().Single().AsOf);
+        var back = Reopen().Applications().Single();
+        Assert.Equal(micro, back.AcceptedAt);
+        Assert.Equal(micro, back.ConnectedAt);
+        // The truncated value is what the store holds, so filing the fine value again changes nothing.
+        Assert.Equal(0, Load(Store, Feb, app).RowsChanged);
+        Assert.Equal(0, Load(Store, Feb, back).RowsChanged);
+    }
+
+    [Fact]
+    public void Filings_are_listed_oldest_first()
+    {
+        var a = Load(Store, Feb, Samples.Full());
+        var b = Load(Store, Jan, Samples.Minimal());
+        Assert.Equal([a.Id, b.Id], Store.Filings().Select(f => f.Id));
+        Assert.True(b.Id > a.Id);
+    }
+
+    [Fact]
+    public void Rows_are_invisible_until_commit()
+    {
+        using var w = Store.BeginFiling(FilingKind.Applications, "a.csv", "s1", Jan, Loaded);
+        w.Add(Samples.Full());
+        var reader = Reopen();
+        Assert.Empty(reader.Applications());
+        Assert.Empty(reader.Filings());
+        w.Commit(1, 0);
+        Assert.Equal([Samples.Full()], reader.Applications());
+        Assert.Single(reader.Filings());
+    }
+
+    [Fact]
+    public void Disposing_without_commit_leaves_nothing()
+    {
+        Load(Store, Jan, Samples.Minimal());
+        var before = StoreSnapshot.Of(Store);
+        using (var w = Store.BeginFiling(FilingKind.Applications, "a.csv", "s2", Feb, Loaded))
+        {
+            w.Add(Samples.Full());
+            w.Add(Samples.Minimal() with { PausedDays = 4 });
+            w.Add(Samples.Step("T-1", 1));
+            w.Add(Samples.Customers(2022, null, 5));
+            w.Add(Samples.Note(NoteSection.Progress, "进度"));
+            w.Add(Samples.Ledger("任务1", "推进中"));
+        }
+        StoreSnapshot.Of(Reopen()).AssertSameAs(before);
+        Assert.Null(Store.FindFiling(FilingKind.Applications, "s2"));
+        // The store is still writable: no lock or staging table was left behind.
+        Load(Store, Feb, Samples.Full());
+        Assert.Equal(2, Store.Applications().Count());
+    }
+
+    [Fact]
+    public void The_same_rows_again_change_nothing()
+    {
+        var rows = SyntheticApplications.Range(0, 200).Append(Samples.Full()).ToArray();
+        Load(Store, Jan, rows);
+        var before = Store.ApplicationRevisions().ToList();
+
+        var again = Load(Store, Feb, rows);
+        Assert.Equal(0, again.RowsChanged);
+        Assert.Equal(rows.Length, again.RowsUnchanged);
+        Assert.Equal(before, Store.ApplicationRevisions());
+    }
+
+    [Fact]
+    public void A_changed_row_becomes_a_new_revision_and_the_earlier_one_is_kept()
+    {
+        var first = Samples.Full();
+        var other = Samples.Minimal();
+        var f1 = Load(Store, Jan, first, other);
+        var changed = first with { ConnectedAt = first.ConnectedAt!.Value.AddDays(-1), Status = ApplicationStatus.Connected };
+        var f2 = Load(Store, Feb, changed, other);
+        Assert.Equal(1, f2.RowsChanged);
+        Assert.Equal(1, f2.RowsUnchanged);
+        var changedAgain = changed with { CustomerMask = null };
+        var f3 = Load(Store, Mar, changedAgain);
+        Assert.Equal(1, f3.RowsChanged);
+
+        Assert.Equal([changedAgain, other], Store.Applications());
+        Assert.Equal(
+        [
+            new ApplicationRevision(first, 1, f1.Id, Jan),
+            new ApplicationRevision(changed, 2, f2.Id, Feb),
+            new ApplicationRevision(changedAgain, 3, f3.Id, Mar),
+            new ApplicationRevision(other, 1, f1.Id, Jan),
+        ], Store.ApplicationRevisions());
+    }
+
+    [Fact]
+    public void A_decimal_written_with_another_scale_is_the_same_row()
+    {
+        Load(Store, Jan, Samples.Full() with { CapacityKw = 1250.5m });
+        var again = Load(Store, Feb, Samples.Full() with { CapacityKw = 1250.500m });
+        Assert.Equal(0, again.RowsChanged);
+        Assert.Single(Store.ApplicationRevisions());
+    }
+
+    [Fact]
+    public void Known_at_shows_what_was_known_then()
+    {
+        var a1 = Samples.Full();
+        var a2 = a1 with { PlanRepliedAt = a1.PlanRepliedAt!.Value.AddHours(-5) };
+        var b = Samples.Minimal();
+        Load(Store, Jan, a1);
+        Load(Store, Mar, a2, b);
+
+        Assert.Empty(Store.Applications(Jan.AddTicks(-1)));
+        Assert.Equal([a1], Store.Applications(Jan));
+        Assert.Equal([a1], Store.Applications(Feb));
+        Assert.Equal([a2, b], Store.Applications(Mar));
+        Assert.Equal([a2, b], Store.Applications());
+        Assert.Equal([a1], Store.ApplicationRevisions(Feb).Select(r => r.Record));
+        Assert.Equal([a1, a2, b], Store.ApplicationRevisions(Mar).Select(r => r.Record));
+        Assert.Empty(Store.ApplicationRevisions(new DateTime(2021, 1, 1)));
+    }
+
+    [Fact]
+    public void A_key_given_twice_in_one_filing_keeps_the_last_row()
+    {
+        var last = Samples.Full() with { PausedDays = 9 };
+        var filing = Load(Store, Jan, Samples.Full(), Samples.Minimal(), last);
+        Assert.Equal([last, Samples.Minimal()], Store.Applications());
+        Assert.Equal(2, filing.RowsChanged);
+        Assert.Single(Store.ApplicationRevisions(), r => r.Record.ApplicationId == last.ApplicationId);
+    }
+
+    [Fact]
+    public void An_outage_filed_again_replaces_all_its_steps()
+    {
+        OutageStep[] t1 = [Samples.Step("T-1", 1), Samples.Step("T-1", 2), Samples.Step("T-1", 3)];
+        var t2 = Samples.Step("T-2", 1);
+        var otherUtility = Samples.Step("T-1", 1, utility: "sxdl-anze");
+        var f1 = LoadOutages(Store, Jan, [.. t1, t2, otherUtility]);
+        Assert.Equal(5, f1.RowsChanged);
+        Assert.Equal(Sorted([.. t1, t2, otherUtility]), Reopen().Outages());
+
+        // T-1 of sgcc-linfen again, now in two steps: its third step goes, the other outages stay.
+        OutageStep[] t1Again = [Samples.Step("T-1", 1, customers: 60), Samples.Step("T-1", 2, customers: 40)];
+        var f2 = LoadOutages(Store, Feb, t1Again);
+        Assert.Equal(2, f2.RowsChanged);
+        Assert.Equal(Sorted([.. t1Again, t2, otherUtility]), Store.Outages());
+
+        // Filed exactly as stored: unchanged.
+        var f3 = LoadOutages(Store, Mar, [.. t1Again, t2]);
+        Assert.Equal(0, f3.RowsChanged);
+        Assert.Equal(3, f3.RowsUnchanged);
+        Assert.Equal(Sorted([.. t1Again, t2, otherUtility]), Store.Outages());
+
+        // Only a step's content changes: the whole outage is replaced.
+        var f4 = LoadOutages(Store, Mar, [t1Again[0], t1Again[1] with { EndAt = t1Again[1].EndAt.AddMinutes(1) }]);
+        Assert.Equal(2, f4.RowsChanged);
+        Assert.Equal(t1Again[1].EndAt.AddMinutes(1), Store.Outages().Single(o => o.OutageId == "T-1" && o.Utility == "sgcc-linfen" && o.Step == 2).EndAt);
+    }
+
+    [Fact]
+    public void Customers_are_replaced_by_key()
+    {
+        var yearly = Samples.Customers(2022, null, 1000);
+        var june = Samples.Customers(2022, 6, 990);
+        var other = Samples.Customers(2022, 6, 77, county: "houma");
+        Load(Store, Jan, w => { w.Add(yearly); w.Add(june); w.Add(other); });
+        Assert.Equal([yearly, other, june], Reopen().CustomersServed().OrderBy(c => c.Month ?? 0).ThenBy(c => c.County, StringComparer.Ordinal));
+
+        var juneAgain = june with { Customers = 995 };
+        var f = Load(Store, Feb, w => { w.Add(yearly); w.Add(juneAgain); });
+        Assert.Equal(1, f.RowsChanged);
+        Assert.Equal(1, f.RowsUnchanged);
+        var stored = Store.CustomersServed().ToList();
+        Assert.Equal(3, stored.Count);
+        Assert.Contains(juneAgain, stored);
+        Assert.Contains(yearly, stored);
+        Assert.Contains(other, stored);
+        Assert.Null(stored.Single(c => c.Customers == 1000).Month);
+    }
+
+    [Fact]
+    public void Notes_and_ledger_notes_are_replaced_by_key()
+    {
+        var progress = Samples.Note(NoteSection.Progress, "一、实施进度\n按计划推进。");
+        var problems = Samples.Note(NoteSection.Problems, "存在问题：审批时限偏长。");
+        var h2 = Samples.Note(NoteSection.Progress, "下半年", half: 2);
+        var task1 = Samples.Ledger("任务1", "已完成线上办电推广", "已完成");
+        var task2 = Samples.Ledger("任务2", "推进中", null);
+        Load(Store, Jan, w => { w.Add(progress); w.Add(problems); w.Add(h2); w.Add(task1); w.Add(task2); });
+        Assert.Equal([progress, problems, h2], Reopen().Notes().OrderBy(n => n.Half.Half).ThenBy(n => n.Section));
+        Assert.Equal([task1, task2], Reopen().LedgerNotes());
+
+        var progressAgain = progress with { Text = "一、实施进度\n已全面完成。" };
+        var task2Again = task2 with { Status = "已完成" };
+        var f = Load(Store, Feb, w => { w.Add(progressAgain); w.Add(problems); w.Add(task2Again); });
+        Assert.Equal(2, f.RowsChanged);
+        Assert.Equal(1, f.RowsUnchanged);
+        Assert.Equal([progressAgain, problems, h2], Store.Notes().OrderBy(n => n.Half.Half).ThenBy(n => n.Section));
+        Assert.Equal([task1, task2Again], Store.LedgerNotes());
+    }
+
+    [Fact]
+    public void A_store_that_cannot_be_reached_fails_quickly_with_its_own_error()
+    {
+        var sw = Stopwatch.StartNew();
+        var ex = Assert.Throws<StoreUnavailableException>(() => StoreFactory.Open(UnreachableArgument).Dispose());
+        sw.Stop();
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(20), $"took {sw.Elapsed}");
+        Assert.DoesNotContain('\n', ex.Message);
+        if (SecretInUnreachableArgument is { } secret) Assert.DoesNotContain(secret, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_description_never_shows_a_password()
+    {
+        Assert.DoesNotContain("Password", Store.Description, StringComparison.OrdinalIgnoreCase);
+        using var unreachable = StoreFactory.Create(UnreachableArgument);
+        if (SecretInUnreachableArgument is { } secret) Assert.DoesNotContain(secret, unreachable.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_killed_writer_leaves_the_store_exactly_as_before()
+    {
+        SeedForCrash();
+        var before = StoreSnapshot.Of(Store);
+
+        using (var probe = CrashProbe.Start(StoreArgument, "hold", rows: 20_000, first: 100, seed: 2))
+        {
+            probe.WaitFor("ready", TimeSpan.FromMinutes(3));
+            probe.Kill();
+        }
+
+        var after = Reopen();
+        StoreSnapshot.Of(after).AssertSameAs(before);
+        // Not locked either: the next filing goes through.
+        var next = Load(after, Mar, Samples.Minimal("after-crash"));
+        Assert.Equal(1, next.RowsChanged);
+    }
+
+    [Fact]
+    public void A_writer_killed_while_committing_leaves_the_old_store_or_the_new_one_never_a_mix()
+    {
+        SeedForCrash();
+        var before = StoreSnapshot.Of(Store);
+        const long rows = 60_000;
+
+        using (var probe = CrashProbe.Start(StoreArgument, "commit", rows, first: 100, seed: 3))
+        {
+            probe.WaitFor("committing", TimeSpan.FromMinutes(5));
+            probe.Kill();
+        }
+
+        var after = StoreSnapshot.Of(Reopen());
+        if (after.Filings.Count == before.Filings.Count)
+        {
+            after.AssertSameAs(before);
+            return;
+        }
+        // The commit won the race: every row of the filing is there, nothing else moved.
+        var filing = Assert.Single(after.Filings.Skip(before.Filings.Count));
+        Assert.Equal(rows + 1, filing.RowsChanged);
+        Assert.Equal(before.Filings, after.Filings.Take(before.Filings.Count));
+        Assert.Equal(before.Revisions.Count + rows, after.Revisions.Count);
+        Assert.Equal(before.Outages.Count + 1, after.Outages.Count);
+    }
+
+    public void Dispose()
+    {
+        foreach (var s in _opened) s.Dispose();
+        DisposeStore();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Removes the test's store (file or schema).</summary>
+    protected abstract void DisposeStore();
+
+    /// <summary>A store with something of every kind, some of it in two revisions.</summary>
+    private void SeedForCrash()
+    {
+        Load(Store, Jan, w =>
+        {
+            foreach (var a in SyntheticApplications.Range(0, 300, seed: 1)) w.Add(a);
+            w.Add(Samples.Step("T-9", 1));
+            w.Add(Samples.Customers(2022, null, 1000));
+            w.Add(Samples.Note(NoteSection.Results, "成效"));
+            w.Add(Samples.Ledger("任务3", "按期推进"));
+        });
+        Load(Store, Feb, [.. SyntheticApplications.Range(150, 300, seed: 2)]);
+    }
+
+    private static Filing Load(IAnalyticsStore store, DateTime asOf, params Application[] rows) =>
+        Load(store, asOf, w => { foreach (var a in rows) w.Add(a); });
+
+    private static Filing LoadOutages(IAnalyticsStore store, DateTime asOf, params OutageStep[] rows) =>
+        Load(store, asOf, w => { foreach (var o in rows) w.Add(o); });
+
+    private static Filing Load(IAnalyticsStore store, DateTime asOf, Action<IFilingWriter> add)
+    {
+        using var w = store.BeginFiling(FilingKind.Applications, "f.csv", Guid.NewGuid().ToString("N"), asOf, Loaded);
+        add(w);
+        return w.Commit(0, 0);
+    }
+
+    private static List<OutageStep> Sorted(params OutageStep[] steps) =>
+        [.. steps.OrderBy(o => o.Utility, StringComparer.Ordinal).ThenBy(o => o.OutageId, StringComparer.Ordinal).ThenBy(o => o.Step)];
+
+    /// <summary>What record equality does not show: instants' kind and decimals' scale.</summary>
+    private static void AssertSameDetail(Application expected, Application actual)
+    {
+        DateTime?[] e = Instants(expected), a = Instants(actual);
+        for (var i = 0; i < e.Length; i++)
+        {
+            Assert.Equal(e[i], a[i]);
+            if (a[i] is { } t) Assert.Equal(DateTimeKind.Unspecified, t.Kind);
+        }
+        Assert.Equal(expected.CapacityKw.ToString(CultureInfo.InvariantCulture), actual.CapacityKw.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(expected.FeeYuan?.ToString(CultureInfo.InvariantCulture), actual.FeeYuan?.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(expected.CustomerInvestmentYuan?.ToString(CultureInfo.InvariantCulture), actual.CustomerInvestmentYuan?.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static DateTime?[] Instants(Application a) =>
+    [
+        a.RecordCreatedAt, a.AcceptedAt, a.PlanRepliedAt, a.DesignReviewStart, a.DesignReviewEnd, a.CustomerWorksStart,
+        a.CustomerWorksEnd, a.MidCheckStart, a.MidCheckEnd, a.ExternalWorksStart, a.ExternalWorksEnd,
+        a.ApprovalSubmittedAt, a.ApprovalGrantedAt, a.CompletionCheckStart, a.CompletionCheckEnd, a.ConnectedAt, a.WithdrawnAt,
+    ];
+}
