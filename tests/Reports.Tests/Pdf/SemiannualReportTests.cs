@@ -126,6 +126,23 @@ public class SemiannualReportTests(SemiannualFixture f) : IClassFixture<Semiannu
     }
 
     [Fact]
+    public void A_mask_that_is_not_one_is_masked_again_before_it_is_printed()
+    {
+        // A utility's data that slipped a clear name and a phone number into the mask column.
+        var leaky = f.Inputs with
+        {
+            Applications = f.Inputs.Applications.Select(a => a.Utility == "sgcc-linfen" && a.CustomerMask is not null
+                ? a with { CustomerMask = (a.ApplicationId[^1] - '0') % 2 == 0 ? "张三丰" : "13812345678" } : a).ToList(),
+        };
+        var pdf = SemiannualReport.Render(leaky, "sgcc-linfen", SyntheticCity.Half, SyntheticCity.AsOf);
+        PdfText.Keep("leaky.pdf", pdf);
+        var words = PdfText.Words(pdf);
+        Assert.DoesNotContain("张三丰", words, StringComparison.Ordinal);
+        Assert.DoesNotContain("13812345678", words, StringComparison.Ordinal);
+        Assert.Contains("张**", words, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void File_names_say_what_and_whose_and_when()
     {
         Assert.Equal("半年报_国网临汾供电公司_2024H2.pdf",
