@@ -52,7 +52,6 @@ public sealed record Theme
     public float ParagraphIndentEms { get; init; } = 2f;
     /// <summary>Charts are drawn at this many pixels a point so ScottPlot's defaults keep their proportions.</summary>
     public float ChartPixelsPerPoint { get; init; } = 1.5f;
-    public float ChartFontSize { get; init; } = 13f;
 
     public SKColor Text { get; init; } = new(0x21, 0x21, 0x21);
     public SKColor Muted { get; init; } = new(0x6B, 0x6B, 0x6B);
@@ -64,6 +63,19 @@ public sealed record Theme
     public SKColor Bad { get; init; } = new(0xB3, 0x26, 0x1E);
     public SKColor Warn { get; init; } = new(0xB2, 0x6A, 0x00);
     public SKColor NoteFill { get; init; } = new(0xF3, 0xF5, 0xF8);
+
+    /// <summary>Charts: this period's bars.</summary>
+    public SKColor ChartCurrent { get; init; } = new(0x1F, 0x3A, 0x5F);
+    /// <summary>Charts: the previous half's bars.</summary>
+    public SKColor ChartPrevious { get; init; } = new(0x7D, 0x95, 0xB5);
+    /// <summary>Charts: the same half last year.</summary>
+    public SKColor ChartLastYear { get; init; } = new(0xC9, 0xD3, 0xE0);
+    /// <summary>Charts: target limits (dashed).</summary>
+    public SKColor ChartLimit { get; init; } = new(0xB3, 0x26, 0x1E);
+    /// <summary>Charts: a second series drawn as a line (online share).</summary>
+    public SKColor ChartLine { get; init; } = new(0xD9, 0x8E, 0x04);
+    /// <summary>Charts: font size in chart pixels (<see cref="ChartPixelsPerPoint"/>).</summary>
+    public float ChartTextSize { get; init; } = 13f;
 
     /// <summary>Width of the text column.</summary>
     public float ContentWidth => PageWidth - MarginLeft - MarginRight;

@@ -2,14 +2,15 @@ using System.Globalization;
 using Analytics.Domain;
 using Analytics.Domain.Registry;
 using Analytics.Metrics;
+using Analytics.Reports.Common;
 using Analytics.Reports.Pdf.Model;
 
 namespace Analytics.Reports.Pdf.Content;
 
 /// <summary>
 /// The appendix: every application of the period with a target breach or an integrity finding, one row each, with
-/// the customer only as masked (<see cref="Application.CustomerMask"/>, e.g. 张*) — never clear personal data, which
-/// the records do not hold anyway. Rows are ordered by the most serious problem, then the number of problems; beyond
+/// the customer only as masked (<see cref="Application.CustomerMask"/>, e.g. 张*, passed through
+/// <see cref="PersonalDataMask.Safe"/> so that a mask that is not one is masked again) — never clear personal data. Rows are ordered by the most serious problem, then the number of problems; beyond
 /// <c>limit</c> rows the list is cut and says so (the <c>findings</c> command exports the whole list).
 /// </summary>
 internal static class AppendixTable
@@ -42,19 +43,20 @@ internal static class AppendixTable
             var evidence = string.Join("；", g.Items.Select(x => $"{(x.TargetId is null ? x.Label : x.TargetId)}：{x.Evidence}"));
             rows.Add(new TableRow(
             [
-                i.ToString(CultureInfo.InvariantCulture), g.Key.ApplicationId, ProblemRanking.CountyName(registries, g.Items[0].County),
+                i.ToString(CultureInfo.InvariantCulture),
+                a is null ? g.Key.ApplicationId : $"{g.Key.ApplicationId}\n{ReportFormat.Date(a.AcceptedAt)}",
+                ProblemRanking.CountyName(registries, g.Items[0].County),
                 f is null ? ReportFormat.None : Codes.Label(f.Category),
-                string.IsNullOrWhiteSpace(a?.CustomerMask) ? ReportFormat.None : a.CustomerMask,
-                a is null ? ReportFormat.None : ReportFormat.Date(a.AcceptedAt),
+                PersonalDataMask.Safe(a?.CustomerMask) is { Length: > 0 } mask ? mask : ReportFormat.None,
                 new TableCell(codes, g.Severity >= 3 ? Tone.Bad : Tone.Normal),
                 evidence,
             ]));
         }
         yield return new TableBlock(
             [
-                new TableColumn("序号", 0.45f, TextAlign.Right), new TableColumn("工单号", 1.75f), new TableColumn("县（市、区）", 1.1f),
-                new TableColumn("用户类别", 1.0f), new TableColumn("用户", 0.5f), new TableColumn("受理日期", 1.2f),
-                new TableColumn("问题", 1.0f), new TableColumn("说明", 4.25f),
+                new TableColumn("序号", 0.45f, TextAlign.Right), new TableColumn("工单号\n受理日期", 2.0f), new TableColumn("县（市、区）", 0.95f),
+                new TableColumn("用户类别", 1.05f), new TableColumn("用户", 0.7f, TextAlign.Center),
+                new TableColumn("问题", 1.0f), new TableColumn("说明", 3.85f),
             ], rows)
         {
             Caption = n.Table("不达标及数据异常工单清单"),

@@ -41,6 +41,9 @@ internal sealed record HalfYearMetrics(HalfYear Half, MetricsResult Current, Met
             });
         }
 
-        return new HalfYearMetrics(half, Run(half), Run(half.Previous), Run(half.SameHalfLastYear));
+        // The three halves are independent: compute them side by side.
+        MetricsResult? current = null, previous = null, lastYear = null;
+        Parallel.Invoke(() => current = Run(half), () => previous = Run(half.Previous), () => lastYear = Run(half.SameHalfLastYear));
+        return new HalfYearMetrics(half, current!, previous!, lastYear!);
     }
 }

@@ -12,12 +12,15 @@ namespace Analytics.Reports.Pdf.Content;
 /// </summary>
 internal static class ReportCharts
 {
-    private static readonly Color Current = Color.FromHex("#1F3A5F");
-    private static readonly Color Previous = Color.FromHex("#7D95B5");
-    private static readonly Color LastYear = Color.FromHex("#C9D3E0");
-    private static readonly Color Limit = Color.FromHex("#B3261E");
-    private static readonly Color Line = Color.FromHex("#D98E04");
-    private const float FontSize = 13;
+    private static Theme T => Theme.Default;
+    private static Color Current => Of(T.ChartCurrent);
+    private static Color Previous => Of(T.ChartPrevious);
+    private static Color LastYear => Of(T.ChartLastYear);
+    private static Color Limit => Of(T.ChartLimit);
+    private static Color Line => Of(T.ChartLine);
+    private static float FontSize => T.ChartTextSize;
+
+    private static Color Of(SkiaSharp.SKColor c) => new(c.Red, c.Green, c.Blue);
 
     /// <summary>
     /// Mean days of each category's 目标2 figure (供电企业办理时间 or 全过程办电时间) this half, last half and the same half
@@ -217,9 +220,3 @@ internal static class ReportCharts
         return plot;
     }
 }
-
-/// <summary>One month of a half: applications accepted and the online share (metrics.md §6, 任务5).</summary>
-internal sealed record MonthlyFigure(string Label, int Accepted, double? OnlineShare);
-
-/// <summary>SAIDI of one area class this year to date and the same period last year, and its 目标5 limit.</summary>
-internal sealed record SaidiFigure(Area Area, decimal? Saidi, decimal? SaidiLastYear, decimal? Limit);

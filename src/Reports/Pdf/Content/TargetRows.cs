@@ -60,12 +60,12 @@ internal static class TargetRows
         _ => ReportFormat.None,
     };
 
-    /// <summary>Day targets: 平均3.2 / 最长9; T5: the SAIDI; otherwise —.</summary>
+    /// <summary>Day targets: mean / longest, "3.2 / 9" (working days); T5: the SAIDI; otherwise —.</summary>
     public static string ActualText(TargetResult t)
     {
         if (t.Kind == TargetKind.Saidi) return t.Value is { } v ? ReportFormat.Hours(v) + "小时" : ReportFormat.None;
         if (!t.IsDayTarget || t.MeanDays is null) return ReportFormat.None;
-        return string.Create(CultureInfo.InvariantCulture, $"平均{ReportFormat.Days(t.MeanDays)} / 最长{t.MaxDays}");
+        return string.Create(CultureInfo.InvariantCulture, $"{ReportFormat.Days(t.MeanDays)} / {t.MaxDays}");
     }
 
     /// <summary>达标 / 未达标 / 本期无适用工单 / 未生效, and its tone.</summary>

@@ -49,7 +49,8 @@ internal static class LineBreaker
                 var w = advance(p[i]);
                 if (width + w > maxWidth && i > start && !char.IsLowSurrogate(p[i]))
                 {
-                    var at = lastBreak > start ? lastBreak : i;
+                    // A space that does not fit hangs past the margin: break there, it is trimmed.
+                    var at = p[i] == ' ' ? i : lastBreak > start ? lastBreak : i;
                     lines.Add(new WrappedLine(p[start..at].TrimEnd(), first));
                     first = false;
                     start = at;
