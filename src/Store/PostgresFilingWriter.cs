@@ -294,6 +294,8 @@ internal sealed class PostgresFilingWriter : IFilingWriter
         var t = KeyedTable.Outages;
         var staged = _added[(int)Kind.Outages] - DropDuplicates(t);
         _conn.Execute(t.CollectChangedOutages, transaction: _tx);
+        // Index and statistics, so the semi-joins below never fall back to scanning changed_outages per row.
+        _conn.Execute("CREATE INDEX ON changed_outages (utility, outage_id); ANALYZE changed_outages", transaction: _tx);
         _conn.Execute(t.DeleteChangedOutages, transaction: _tx);
         var changed = _conn.Execute(t.InsertChangedOutages, new { filing = _filing.Id }, _tx);
         _conn.Execute("DROP TABLE changed_outages", transaction: _tx);
