@@ -62,6 +62,7 @@ else if (target == "postgres")
     {
         var cs = new NpgsqlConnectionStringBuilder(pg) { SearchPath = schema }.ConnectionString;
         double ours;
+        ServerCpu.Postmaster = Postmaster(pg);
         using (var store = new PostgresStore(cs))
         {
             store.EnsureSchema();
@@ -94,21 +95,23 @@ static double RunLoads(IAnalyticsStore store, long rows)
     Load(store, "same rows again (unchanged)", rows, seed: 1, changeEvery: 0, expectChanged: 0);
     Load(store, "every 10th row changed", rows, seed: 1, changeEvery: 10, expectChanged: (rows + 9) / 10);
 
+    var server0 = ServerCpu.Now();
     var cpu0 = Cpu();
     var sw = Stopwatch.StartNew();
     long read = 0;
     foreach (var a in store.Applications())
         if (a.ApplicationId.Length > 0) read++;
     sw.Stop();
-    Report("read latest revisions (streamed)", read, sw.Elapsed, Cpu() - cpu0);
+    Report("read latest revisions (streamed)", read, sw.Elapsed, Cpu() - cpu0, ServerCpu.Since(server0));
     return first;
 }
 
 static double Load(IAnalyticsStore store, string label, long rows, int seed, int changeEvery, long expectChanged)
 {
+    var server0 = ServerCpu.Now();
     var cpu0 = Cpu();
     var sw = Stopwatch.StartNew();
-    TimeSpan added;
+    TimeSpan added, addedCpu;
     Filing filing;
     using (var writer = store.BeginFiling(FilingKind.Applications, "bench.csv", Guid.NewGuid().ToString("N"),
                new DateTime(2023, 1, 1), new DateTime(2023, 1, 1)))
@@ -120,13 +123,14 @@ static double Load(IAnalyticsStore store, string label, long rows, int seed, int
             writer.Add(a);
         }
         added = sw.Elapsed;
+        addedCpu = Cpu() - cpu0;
         filing = writer.Commit((int)rows, 0);
     }
     sw.Stop();
     if (filing.RowsChanged != expectChanged)
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  !! expected {expectChanged} changed, store says {filing.RowsChanged}"));
     Report(label, rows, sw.Elapsed, Cpu() - cpu0, string.Create(CultureInfo.InvariantCulture,
-        $"(add {added.TotalSeconds:F1} s + commit {(sw.Elapsed - added).TotalSeconds:F1} s; changed {filing.RowsChanged:N0}, unchanged {filing.RowsUnchanged:N0})"));
+        $"{ServerCpu.Since(server0)}(add {added.TotalSeconds:F1} s, client CPU {addedCpu.TotalSeconds:F1} s + commit {(sw.Elapsed - added).TotalSeconds:F1} s; changed {filing.RowsChanged:N0}, unchanged {filing.RowsUnchanged:N0})"));
     return rows / sw.Elapsed.TotalSeconds;
 }
 
@@ -161,10 +165,11 @@ static double PsqlCopyReference(string pg, string schema, long rows)
             $"host={csb.Host} port={csb.Port} dbname={csb.Database} user={csb.Username} options=-csearch_path={schema}");
         var table = $"CREATE TABLE copy_reference ({string.Join(", ", columns.Select(c => c + " text"))})";
         RunPsql(conninfo, csb.Password, "-c", table);
+        var server0 = ServerCpu.Now();
         var sw = Stopwatch.StartNew();
-        RunPsql(conninfo, csb.Password, "-c", $"\\copy copy_reference FROM '{csv}' WITH (FORMAT csv)");
+        var psqlCpu = RunPsql(conninfo, csb.Password, "-c", $"\\copy copy_reference FROM '{csv}' WITH (FORMAT csv)");
         sw.Stop();
-        Report("reference: psql \\copy CSV -> text", rows, sw.Elapsed, TimeSpan.Zero);
+        Report("reference: psql \\copy CSV -> text", rows, sw.Elapsed, psqlCpu, ServerCpu.Since(server0) + "(psql's CPU as client CPU)");
         return rows / sw.Elapsed.TotalSeconds;
     }
     finally
@@ -173,9 +178,14 @@ static double PsqlCopyReference(string pg, string schema, long rows)
     }
 }
 
-static void RunPsql(string conninfo, string? password, params string[] args)
+// Runs psql and returns its CPU time (read from the kernel while it is still a zombie is not possible
+// from .NET, so psql runs under bash, whose `times` reports its children's CPU).
+static TimeSpan RunPsql(string conninfo, string? password, params string[] args)
 {
-    var psi = new ProcessStartInfo("psql") { RedirectStandardOutput = true, RedirectStandardError = true };
+    var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+    psi.ArgumentList.Add("-c");
+    psi.ArgumentList.Add("psql \"$@\" >/dev/null && times");
+    psi.ArgumentList.Add("psql");
     psi.ArgumentList.Add("-X");
     psi.ArgumentList.Add("-q");
     psi.ArgumentList.Add("-v");
@@ -185,10 +195,29 @@ static void RunPsql(string conninfo, string? password, params string[] args)
     foreach (var a in args) psi.ArgumentList.Add(a);
     if (password is not null) psi.Environment["PGPASSWORD"] = password;
     using var p = Process.Start(psi)!;
-    var err = p.StandardError.ReadToEnd();
-    p.StandardOutput.ReadToEnd();
+    var err = p.StandardError.ReadToEndAsync();
+    var times = p.StandardOutput.ReadToEnd().Trim().Split('\n')[^1];
     p.WaitForExit();
-    if (p.ExitCode != 0) throw new InvalidOperationException("psql failed: " + err);
+    if (p.ExitCode != 0) throw new InvalidOperationException("psql failed: " + err.Result);
+    // "0m1.234s 0m0.123s": children's user and system time.
+    return times.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(ParseBashTime).Aggregate(TimeSpan.Zero, (a, b) => a + b);
+}
+
+static TimeSpan ParseBashTime(string text)
+{
+    var m = text.IndexOf('m', StringComparison.Ordinal);
+    return TimeSpan.FromMinutes(int.Parse(text[..m], CultureInfo.InvariantCulture))
+         + TimeSpan.FromSeconds(double.Parse(text[(m + 1)..].TrimEnd('s'), CultureInfo.InvariantCulture));
+}
+
+// The server's main process: the parent of a backend (a private test server, so all its CPU is ours).
+static int Postmaster(string pg)
+{
+    using var conn = new NpgsqlConnection(pg);
+    conn.Open();
+    using var cmd = new NpgsqlCommand("SELECT pg_backend_pid()", conn);
+    var backend = (int)cmd.ExecuteScalar()!;
+    return ServerCpu.ParentOf(backend);
 }
 
 static string[] CsvColumns() =>
@@ -236,4 +265,56 @@ static string StartServer()
     p.WaitForExit();
     if (p.ExitCode != 0) throw new InvalidOperationException("scripts/pg-test-server.sh start failed");
     return cs;
+}
+
+/// <summary>CPU time of the PostgreSQL server (postmaster and its children) from /proc, when on Linux.</summary>
+internal static class ServerCpu
+{
+    public static int Postmaster { get; set; }
+
+    public static TimeSpan? Now()
+    {
+        if (Postmaster == 0 || !Directory.Exists("/proc")) return null;
+        long ticks = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
+            var f = Stat(pid);
+            if (f is null) continue;
+            if (pid == Postmaster)
+            {
+                // cutime + cstime: the backends that already exited (psql's, for instance), reaped by the postmaster.
+                ticks += long.Parse(f[11], CultureInfo.InvariantCulture) + long.Parse(f[12], CultureInfo.InvariantCulture)
+                       + long.Parse(f[13], CultureInfo.InvariantCulture) + long.Parse(f[14], CultureInfo.InvariantCulture);
+            }
+            else if (f[1] == Postmaster.ToString(CultureInfo.InvariantCulture))
+            {
+                ticks += long.Parse(f[11], CultureInfo.InvariantCulture) + long.Parse(f[12], CultureInfo.InvariantCulture);
+            }
+        }
+        return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
+    }
+
+    public static string Since(TimeSpan? start) =>
+        start is { } s && Now() is { } now ? string.Create(CultureInfo.InvariantCulture, $"server CPU {(now - s).TotalSeconds:F1} s ") : "";
+
+    public static int ParentOf(int pid) => int.Parse(Stat(pid)![1], CultureInfo.InvariantCulture);
+
+    /// <summary>Fields of /proc/PID/stat after the command name: [0] state, [1] ppid, … [11] utime, [12] stime, [13] cutime, [14] cstime.</summary>
+    private static string[]? Stat(int pid)
+    {
+        try
+        {
+            var text = File.ReadAllText($"/proc/{pid}/stat");
+            return text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 }

@@ -18,8 +18,24 @@ public sealed class StoreData
     public required IReadOnlyList<ReportNote> Notes { get; init; }
     public required IReadOnlyList<LedgerNote> LedgerNotes { get; init; }
 
-    /// <summary>The newest as-of of any filing, or null for an empty store.</summary>
-    public DateTime? NewestAsOf => Filings.Count == 0 ? null : Filings.Max(f => f.AsOf);
+    /// <summary>
+    /// The newest as-of of the data filings (applications, outages), else of any filing, or null for an empty
+    /// store. Customers and notes filings carry their load time, which would make figures depend on when they
+    /// were loaded.
+    /// </summary>
+    public DateTime? NewestAsOf
+    {
+        get
+        {
+            DateTime? data = null, any = null;
+            foreach (var f in Filings)
+            {
+                if (any is null || f.AsOf > any) any = f.AsOf;
+                if (f.Kind is FilingKind.Applications or FilingKind.Outages && (data is null || f.AsOf > data)) data = f.AsOf;
+            }
+            return data ?? any;
+        }
+    }
 
     /// <summary>Loads everything known at <paramref name="knownAt"/> (all when null).</summary>
     public static StoreData Load(IAnalyticsStore store, DateTime? knownAt)

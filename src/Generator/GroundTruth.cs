@@ -26,6 +26,7 @@ public sealed class GroundTruth
     public long RewalksNamingPrevious { get; internal set; }
     /// <summary>Re-applications 35–80 days after a withdrawal (no finding).</summary>
     public long LateReapplications { get; internal set; }
+    /// <summary>Applications drawn as stalled (<see cref="InjectionRates.Stalled"/>) and still in progress at the end.</summary>
     public long Stalled { get; internal set; }
     public long Rewritten { get; internal set; }
     public long RewrittenPopulation { get; internal set; }

@@ -17,8 +17,9 @@ public static class InjectionRates
 
     /// <summary>
     /// 体外循环: record_created_at 2–6 working days after accepted_at (more than the 1 allowed),
-    /// still before connection or withdrawal. Population: applications with at least 3 working
-    /// days between acceptance and connection, withdrawal or the end of the data.
+    /// still before connection or withdrawal. Population: applications not drawn for
+    /// <see cref="RecordAfterConnection"/> with at least 3 working days between acceptance and
+    /// connection, withdrawal or the end of the data.
     /// </summary>
     public const double EnteredLate = 0.02;
 
@@ -56,7 +57,8 @@ public static class InjectionRates
     /// <summary>
     /// 后补流程 (second form): the first filing shows the application in progress although it was
     /// connected; the revised filing reports the connection with its earlier time. Population:
-    /// applications connected in the 90 days before the first filing's as-of.
+    /// applications connected in the 90 days before the first filing's as-of (up to two days before
+    /// it, so the time is before the filing's as-of however that is taken).
     /// </summary>
     public const double BackFilledConnection = 0.03;
 
@@ -76,10 +78,11 @@ public static class InjectionRates
     public const double RecordCreatedMissing = 0.02;
 
     /// <summary>
-    /// Non-residential applications whose customer works never finish inside the data, so they
-    /// stay in progress for months (what the risk view looks for). Population: non-residential.
+    /// Applications whose customer works drag on for 120–400 working days, so they stay in progress
+    /// for months (what the risk view looks for). Population: lv other and HV applications
+    /// (those with customer works).
     /// </summary>
-    public const double Stalled = 0.003;
+    public const double Stalled = 0.03;
 
     /// <summary>Applications with 1–5 working days paused at the customer's request. Population: all.</summary>
     public const double Paused = 0.03;

@@ -23,8 +23,10 @@ namespace Analytics.Ingest;
 /// <remarks>
 /// Memory does not grow with a CSV file: rows stream, and only the key sets of the rules across rows
 /// (duplicate keys, outage steps) and at most <see cref="IngestOptions.MaxErrors"/> errors are kept.
-/// Without an explicit as-of (or for outages with accept-partial) the file is read twice: a
-/// validation pass, then the load pass, which checks it read the same bytes.
+/// The store needs the as-of when the filing begins, so without an explicit as-of an applications or
+/// outages file is read twice: a cheap scan of its date-time cells, then the load pass (which checks
+/// it read the same bytes). With accept-partial the first pass validates everything instead, since
+/// only good rows count for the as-of and an outage with a bad step is set aside whole.
 /// </remarks>
 public sealed class FileIngestor
 {
@@ -68,16 +70,28 @@ public sealed class FileIngestor
         var asOf = options.AsOf;
         IReadOnlyDictionary<string, int>? setAside = null;
         IReadOnlyList<IngestWarning> warnings = [];
-        if (asOf is null || (options.AcceptPartial && kind == FilingKind.Outages))
+        if (options.AcceptPartial && (asOf is null || kind == FilingKind.Outages))
         {
+            // The as-of comes from the good rows only, and an outage with a bad step is set aside
+            // whole: both need every row validated before the first one is written.
             var check = TemplateReader.Read(file, keepRecords: false, options.MaxErrors);
-            if (check.FileRejected || (check.RowsRejected > 0 && !options.AcceptPartial))
+            if (check.FileRejected)
                 return Rejected(kind, path, sha, asOf ?? check.Newest ?? loadedAt, check.RowsRead, check.RowsRejected, check.Errors, check.Warnings, check.ErrorCount);
             asOf ??= check.Newest ?? loadedAt;
-            if (options.AcceptPartial && check.BadGroups.Count > 0) setAside = check.BadGroups;
+            if (check.BadGroups.Count > 0) setAside = check.BadGroups;
             warnings = check.Warnings;
         }
-        return Load(kind, path, sha, asOf.Value, loadedAt, file, setAside, options, warnings);
+        else if (asOf is null && kind is FilingKind.Applications or FilingKind.Outages)
+        {
+            // Atomic: any bad row rolls the filing back, so the as-of may come from every row's
+            // date-times, found by a scan that parses nothing else.
+            using var scan = file.Scan();
+            while (scan.MoveNext()) { }
+            if (scan.FileErrors.Count > 0)
+                return Rejected(kind, path, sha, loadedAt, scan.RowsRead, 0, scan.FileErrors, scan.Warnings, scan.FileErrors.Count);
+            asOf = scan.Newest;
+        }
+        return Load(kind, path, sha, asOf ?? loadedAt, loadedAt, file, setAside, options, warnings);
     }
 
     private IngestResult Load(FilingKind kind, string path, string sha, DateTime asOf, DateTime loadedAt, TemplateFile file,
@@ -98,7 +112,8 @@ public sealed class FileIngestor
             {
                 if (pass.Record is { } record)
                 {
-                    Add(writer, record);
+                    // Atomic and already failed: keep validating, stop feeding a filing that will be rolled back.
+                    if (rejected == 0 || options.AcceptPartial) Add(writer, record);
                     loaded++;
                     continue;
                 }

@@ -66,7 +66,7 @@ internal static class BreachEvidence
         }
     }
 
-    private static string T(DateTime? t) => t is { } v ? ExportFormats.DateTime(v) : "空";
+    private static string T(DateTime? t) => t is { } v ? ExportFormats.Readable(v) : "空";
 
     private static string Span(DateTime? s, DateTime? e) => s is null && e is null ? "无" : $"{T(s)} → {T(e)}";
 

@@ -77,7 +77,7 @@ public static class IntegrityChecker
                     var late = calendar.WorkingDaysBetween(a.AcceptedAt, created);
                     if (late > p.EnteredLateWorkingDays)
                         findings.Add(Make(a, FindingRule.EnteredLate, string.Create(CultureInfo.InvariantCulture,
-                            $"工单创建时间 {ExportFormats.DateTime(created)} 晚于申请受理时间 {ExportFormats.DateTime(a.AcceptedAt)} {late} 个工作日（限 {p.EnteredLateWorkingDays} 个工作日）"),
+                            $"工单创建时间 {ExportFormats.Readable(created)} 晚于申请受理时间 {ExportFormats.Readable(a.AcceptedAt)} {late} 个工作日（限 {p.EnteredLateWorkingDays} 个工作日）"),
                             DateOnly.FromDateTime(created)));
                 }
                 catch (CalendarException e)
@@ -87,7 +87,7 @@ public static class IntegrityChecker
                 }
                 if (a.ConnectedAt is { } conn && created > conn)
                     findings.Add(Make(a, FindingRule.BackFilled,
-                        $"工单创建时间 {ExportFormats.DateTime(created)} 晚于装表接电时间 {ExportFormats.DateTime(conn)}",
+                        $"工单创建时间 {ExportFormats.Readable(created)} 晚于装表接电时间 {ExportFormats.Readable(conn)}",
                         DateOnly.FromDateTime(created)));
             }
         }
@@ -127,22 +127,22 @@ public static class IntegrityChecker
                 if (old is { } o && now != o)
                 {
                     if (rewritten.Length > 0) rewritten.Append('；');
-                    rewritten.Append(label).Append(' ').Append(ExportFormats.DateTime(o)).Append(" → ")
-                        .Append(now is { } n ? ExportFormats.DateTime(n) : "空");
+                    rewritten.Append(label).Append(' ').Append(ExportFormats.Readable(o)).Append(" → ")
+                        .Append(now is { } n ? ExportFormats.Readable(n) : "空");
                 }
                 else if (old is null && now is { } t && t < prev.FilingAsOf)
                 {
                     if (backFilled.Length > 0) backFilled.Append('；');
-                    backFilled.Append(label).Append(' ').Append(ExportFormats.DateTime(t));
+                    backFilled.Append(label).Append(' ').Append(ExportFormats.Readable(t));
                 }
             }
             var on = DateOnly.FromDateTime(cur.FilingAsOf);
             if (rewritten.Length > 0)
                 findings.Add(Make(cur.Record, FindingRule.Rewritten, string.Create(CultureInfo.InvariantCulture,
-                    $"{rewritten}（第{prev.Revision}版 报送#{prev.FilingId} 截至 {ExportFormats.DateTime(prev.FilingAsOf)} → 第{cur.Revision}版 报送#{cur.FilingId} 截至 {ExportFormats.DateTime(cur.FilingAsOf)}）"), on));
+                    $"{rewritten}（第{prev.Revision}版 报送#{prev.FilingId} 截至 {ExportFormats.Readable(prev.FilingAsOf)} → 第{cur.Revision}版 报送#{cur.FilingId} 截至 {ExportFormats.Readable(cur.FilingAsOf)}）"), on));
             if (backFilled.Length > 0)
                 findings.Add(Make(cur.Record, FindingRule.BackFilled, string.Create(CultureInfo.InvariantCulture,
-                    $"{backFilled} 首次出现在第{cur.Revision}版 报送#{cur.FilingId}（截至 {ExportFormats.DateTime(cur.FilingAsOf)}），早于上一版 报送#{prev.FilingId} 的截至时间 {ExportFormats.DateTime(prev.FilingAsOf)}"), on));
+                    $"{backFilled} 首次出现在第{cur.Revision}版 报送#{cur.FilingId}（截至 {ExportFormats.Readable(cur.FilingAsOf)}），早于上一版 报送#{prev.FilingId} 的截至时间 {ExportFormats.Readable(prev.FilingAsOf)}"), on));
         }
     }
 
@@ -207,7 +207,7 @@ public static class IntegrityChecker
         var days = DateOnly.FromDateTime(b.AcceptedAt).DayNumber - DateOnly.FromDateTime(a.WithdrawnAt!.Value).DayNumber;
         var how = named ? "本工单注明其为原工单" : "同一客户";
         return Make(b, FindingRule.Rewalked, string.Create(CultureInfo.InvariantCulture,
-            $"原工单 {a.Utility}/{a.ApplicationId} 于 {ExportFormats.DateTime(a.WithdrawnAt!.Value)} 撤销，{days} 天后（限 {window} 天内）{how}重新申请，受理时间 {ExportFormats.DateTime(b.AcceptedAt)}"),
+            $"原工单 {a.Utility}/{a.ApplicationId} 于 {ExportFormats.Readable(a.WithdrawnAt!.Value)} 撤销，{days} 天后（限 {window} 天内）{how}重新申请，受理时间 {ExportFormats.Readable(b.AcceptedAt)}"),
             DateOnly.FromDateTime(b.AcceptedAt));
     }
 

@@ -39,6 +39,7 @@ internal sealed class DurationRegressor
             NumberOfThreads = o.NumberOfThreads,
             Seed = o.Seed,
             FeatureSelectionSeed = o.Seed,
+            MaximumBinCountPerFeature = 64,
         });
         var model = trainer.Fit(data);
         return new DurationRegressor(ml, model, schema, o.LogLabel);

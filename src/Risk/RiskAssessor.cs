@@ -25,7 +25,7 @@ public sealed class RiskAssessor
         Assess(applications, asOf.ToDateTime(TimeOnly.MaxValue));
 
     /// <summary>The assessment at the instant <paramref name="asOf"/>.</summary>
-    /// <exception cref="Analytics.Domain.Calendar.CalendarException">The as-of date or an accepted date falls in a year without schedule.</exception>
+    /// <remarks>An application whose figures need a year without schedule (e.g. a due date in next year) is counted in <see cref="RiskAssessment.NotAssessed"/>.</remarks>
     public RiskAssessment Assess(IEnumerable<Application> applications, DateTime asOf)
     {
         ArgumentNullException.ThrowIfNull(applications);
@@ -41,7 +41,14 @@ public sealed class RiskAssessor
             // Connected or withdrawn after the as-of instant: in progress as of then.
             var then = a.Status == ApplicationStatus.InProgress ? a
                 : a with { Status = ApplicationStatus.InProgress, ConnectedAt = null, WithdrawnAt = null };
-            var f = engine.Compute(then);
+            ApplicationFigures f;
+            try { f = engine.Compute(then); }
+            catch (Analytics.Domain.Calendar.CalendarException)
+            {
+                // A due date past the last year with a schedule: not assessed, never a failed run.
+                notAssessed++;
+                continue;
+            }
             if (f.LimitDays is not { } limit || f.LimitKind is not { } kind || f.CountedDays is not { } counted)
             {
                 notAssessed++;

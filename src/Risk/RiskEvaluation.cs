@@ -4,8 +4,8 @@ namespace Analytics.Risk;
 
 /// <summary>
 /// The honest evaluation of the early warning (time-based holdout): both predictors are fitted on
-/// the applications accepted before the cut (<see cref="Training"/>) and scored on the replayed
-/// prediction moments of those accepted on or after it (<see cref="Holdout"/>).
+/// what was finished before the cut (<see cref="Training"/>) and scored on the replayed prediction
+/// moments of the applications accepted on or after it (<see cref="Holdout"/>).
 /// </summary>
 /// <remarks>
 /// The model is used for a category only when, on that category's holdout moments (at least
@@ -17,8 +17,14 @@ public sealed record RiskEvaluation
     /// <summary>The finished applications the evaluated predictors learned from.</summary>
     public required ApplicationWindow Training { get; init; }
 
-    /// <summary>The finished applications held out, all accepted on or after every training one.</summary>
+    /// <summary>The finished applications held out, all accepted on or after <see cref="Cut"/>.</summary>
     public required ApplicationWindow Holdout { get; init; }
+
+    /// <summary>
+    /// The first holdout acceptance date; every training application was connected before it (null
+    /// when nothing could be held out).
+    /// </summary>
+    public DateOnly? Cut { get; init; }
 
     /// <summary>The FastTree model on the holdout (NaN figures when no model could be trained).</summary>
     public required PredictorFigures Model { get; init; }
@@ -37,6 +43,7 @@ public sealed record RiskEvaluation
 }
 
 /// <summary>A set of finished applications: how many, and their first and last accepted dates (null when empty).</summary>
+/// <remarks>In the JSON output: <c>{"count", "from", "to"}</c>.</remarks>
 public sealed record ApplicationWindow(int Count, DateOnly? From, DateOnly? To)
 {
     internal static ApplicationWindow Of(IReadOnlyList<LabeledApplication> sortedByAccepted) =>

@@ -15,11 +15,17 @@ namespace Analytics.Risk;
 /// <para>Training: each finished application is replayed at moments while it was in progress
 /// (<see cref="MomentSampler"/>: the end of every stride-th day from a random phase, using only the
 /// stage times recorded by then and the working days elapsed then); a Microsoft.ML FastTree
-/// regression is fitted on those moments with a fixed seed.</para>
-/// <para>Evaluation (<see cref="Evaluation"/>): time-based holdout — fitted on the earlier accepted
-/// applications, scored on the later ones — beside the naive baseline (the category's median final
-/// days in the training window). Per category the model is used only where its holdout MAE beats the
-/// baseline's; elsewhere the baseline answers.</para>
+/// regression is fitted on those moments with a fixed seed. Its errors on the latest accepted part
+/// of the training window (<see cref="RiskModelOptions.CalibrationFraction"/>, left out of the fit)
+/// form an empirical residual distribution per category and horizon (<see cref="ResidualDistribution"/>);
+/// P(miss) = P(max(ŷ + r, days already counted) &gt; limit). The baseline's probability is derived the same way
+/// from its own residuals.</para>
+/// <para>Evaluation (<see cref="Evaluation"/>): time-based holdout — the latest accepted
+/// applications are held out; the predictors are fitted as they could have been on the first holdout
+/// day (applications connected before it, less the cohorts too recent to have finished) and scored on
+/// the holdout, beside the naive baseline (the category's median final days in the training window).
+/// Per category the model is used only where its holdout MAE beats the baseline's; elsewhere the
+/// baseline answers. The predictors in use are then refitted on everything (<see cref="RiskModelOptions.RefitOnAll"/>).</para>
 /// <para>Applications left out of learning: those not connected (or connected after
 /// <see cref="RiskModelOptions.KnownAt"/>), of a category without a day target, with a date the
 /// calendar has no schedule for, and the most recent ones whose cohort cannot have finished yet
@@ -86,24 +92,32 @@ public sealed class RiskModel
         }
 
         Report("start");
-        var (all, leftOut) = Label(finished, o, clock);
+        var (all, leftOut, horizon) = Label(finished, o, clock);
         var stride = MomentSampler.Stride(all, o);
         Report(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"labelled {all.Count} applications ({leftOut} left out), stride {stride} d"));
-        var (train, test, _) = TimeSplit.Split(all, x => x.AcceptedDate, o.HoldoutFraction);
+        var (earlier, test, cut) = TimeSplit.Split(all, x => x.AcceptedDate, o.HoldoutFraction);
+        // Train as it could have been done on the first holdout day: only applications connected
+        // before it, less the cohorts that could not have finished by then (the same maturity rule).
+        var train = cut is { } first
+            ? earlier.Where(x => DateOnly.FromDateTime(x.App.ConnectedAt!.Value) < first && x.AcceptedDate.DayNumber <= first.DayNumber - horizon).ToList()
+            : earlier;
 
         var evaluated = RiskPredictor.Fit(train, stride, o, clock, Report);
-        var evaluation = Evaluate(evaluated, train, test, stride, o, clock);
+        var evaluation = Evaluate(evaluated, train, test, stride, o, clock) with { Cut = cut };
         Report("evaluated on the holdout");
         var production = o.RefitOnAll ? RiskPredictor.Fit(all, stride, o, clock, Report) : evaluated;
         var trainedOn = ApplicationWindow.Of(o.RefitOnAll ? all : train);
-        return new RiskModel(o, clock, production, evaluation, trainedOn, stride, leftOut);
+        return new RiskModel(o, clock, production, evaluation, trainedOn, stride, leftOut) { EvaluationTraining = train };
     }
+
+    /// <summary>The applications the evaluated predictors learned from (tests check the time split with them).</summary>
+    internal IReadOnlyList<LabeledApplication> EvaluationTraining { get; private init; } = [];
 
     /// <summary>The miss probability of a prediction, with the residuals of the predictor in use for the category.</summary>
     internal double MissProbability(Category category, bool useModel, double predicted, int floor, double limit) =>
         (useModel ? Predictor.ModelResiduals : Predictor.BaselineResiduals).MissProbability(category, predicted, floor, limit);
 
-    private static (List<LabeledApplication> All, int LeftOut) Label(IEnumerable<Application> apps, RiskModelOptions o, TargetClock clock)
+    private static (List<LabeledApplication> All, int LeftOut, int Horizon) Label(IEnumerable<Application> apps, RiskModelOptions o, TargetClock clock)
     {
         var candidates = new List<(Application App, TargetDefinition Target)>();
         var given = 0;
@@ -157,7 +171,7 @@ public sealed class RiskModel
             .ThenBy(x => x.App.Utility, StringComparer.Ordinal)
             .ThenBy(x => x.App.ApplicationId, StringComparer.Ordinal)
             .ToList();
-        return (mature, given - mature.Count);
+        return (mature, given - mature.Count, horizon);
     }
 
     private static RiskEvaluation Evaluate(RiskPredictor p, IReadOnlyList<LabeledApplication> train, IReadOnlyList<LabeledApplication> test,

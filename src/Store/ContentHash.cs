@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Analytics.Domain;
@@ -16,7 +15,7 @@ namespace Analytics.Store;
 /// Canonical encoding (version 1; changing it makes every stored row look changed once, so it is
 /// versioned with the schema): a presence byte before every nullable value; integers little-endian;
 /// instants as their ticks to the microsecond (<see cref="StoreTime"/>; the kind is ignored: every instant is China local time); decimals as
-/// invariant text without trailing zeros (1.50 equals 1.5); text as UTF-8 with a length prefix.
+/// mantissa and scale without trailing zeros (1.50 equals 1.5); text as UTF-8 with a length prefix.
 /// </remarks>
 internal static class ContentHash
 {
@@ -135,12 +134,21 @@ internal static class ContentHash
 
         public void Decimal(decimal value)
         {
-            // Invariant text without trailing zeros: 1.50 and 1.5 are the same amount.
-            Span<byte> text = stackalloc byte[40];
-            if (!value.TryFormat(text, out var n, "0.############################", CultureInfo.InvariantCulture))
-                throw new InvalidOperationException("decimal did not fit its canonical text");
-            Int(n);
-            text[..n].CopyTo(Take(n));
+            // Mantissa and scale with trailing zeros removed: 1.50 and 1.5 are the same amount.
+            Span<int> bits = stackalloc int[4];
+            decimal.GetBits(value, bits);
+            var mantissa = ((UInt128)(uint)bits[2] << 64) | ((UInt128)(uint)bits[1] << 32) | (uint)bits[0];
+            var scale = (bits[3] >> 16) & 0xFF;
+            var negative = bits[3] < 0 && mantissa != 0;
+            while (scale > 0 && mantissa % 10 == 0)
+            {
+                mantissa /= 10;
+                scale--;
+            }
+            if (mantissa == 0) scale = 0;
+            BinaryPrimitives.WriteUInt128LittleEndian(Take(16), mantissa);
+            Take(1)[0] = (byte)scale;
+            Bool(negative);
         }
 
         public void Decimal(decimal? value)

@@ -54,10 +54,6 @@ internal sealed record KeyedTable(string Name, string[] Keys, string[] Data)
         $"INSERT INTO {Name} ({StoredColumns}) SELECT {StagedSelect("s")} FROM {Stage} s " +
         "WHERE EXISTS (SELECT 1 FROM changed_outages c WHERE c.utility = s.utility AND c.outage_id = s.outage_id)";
 
-    /// <summary>PostgreSQL staging has no key (binary COPY appends): drop all but the last row of a key.</summary>
-    public string DeleteStagedDuplicates =>
-        $"DELETE FROM {Stage} a USING {Stage} b WHERE {Match("a", "b")} AND b.seq > a.seq";
-
     private string StoredColumns => string.Join(", ", Keys.Append("filing_id").Append("content_hash").Concat(Data));
 
     private string StagedSelect(string alias) =>

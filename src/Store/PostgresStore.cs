@@ -127,63 +127,19 @@ public sealed class PostgresStore : IAnalyticsStore
         }
     }
 
-    public IEnumerable<ApplicationRevision> ApplicationRevisions(DateTime? knownAt = null)
-    {
-        var where = knownAt is null ? "" : "WHERE r.filing_as_of <= @knownAt";
-        var sql = $"""
-            SELECT {StoreColumns.ApplicationSelect},
-                   r.revision AS Revision, r.filing_id AS FilingId, r.filing_as_of AS FilingAsOf
-            FROM application_revisions r {where}
-            ORDER BY r.utility, r.application_id, r.revision
-            """;
-        return Stream(conn => conn.Query<Application, RevisionRow, ApplicationRevision>(sql,
-            (a, r) => new ApplicationRevision(a, r.Revision, r.FilingId, r.FilingAsOf),
-            KnownAt(knownAt), buffered: false, splitOn: "Revision"));
-    }
+    public IEnumerable<ApplicationRevision> ApplicationRevisions(DateTime? knownAt = null) =>
+        Stream(conn => StoreReads.ApplicationRevisions(conn, KnownAt(knownAt)));
 
-    public IEnumerable<Application> Applications(DateTime? knownAt = null)
-    {
-        var sql = knownAt is null
-            ? $"""
-               SELECT {StoreColumns.ApplicationSelect}
-               FROM application_heads h
-               JOIN application_revisions r
-                 ON r.utility = h.utility AND r.application_id = h.application_id AND r.revision = h.revision
-               ORDER BY h.utility, h.application_id
-               """
-            : $"""
-               SELECT {StoreColumns.ApplicationSelect}
-               FROM application_revisions r
-               WHERE r.filing_as_of <= @knownAt
-                 AND NOT EXISTS (SELECT 1 FROM application_revisions n
-                                 WHERE n.utility = r.utility AND n.application_id = r.application_id
-                                   AND n.revision > r.revision AND n.filing_as_of <= @knownAt)
-               ORDER BY r.utility, r.application_id
-               """;
-        return Stream(conn => conn.Query<Application>(sql, KnownAt(knownAt), buffered: false));
-    }
+    public IEnumerable<Application> Applications(DateTime? knownAt = null) =>
+        Stream(conn => StoreReads.Applications(conn, KnownAt(knownAt)));
 
-    public IEnumerable<OutageStep> Outages() =>
-        Stream(conn => conn.Query<OutageStep>(
-            $"SELECT {StoreColumns.OutageSelect} FROM outage_steps ORDER BY utility, outage_id, step",
-            buffered: false));
+    public IEnumerable<OutageStep> Outages() => Stream(StoreReads.Outages);
 
-    public IEnumerable<CustomersServed> CustomersServed() =>
-        Stream(conn => conn.Query<CustomersServed>(
-            $"SELECT {StoreColumns.CustomersSelect} FROM customers_served ORDER BY year, month, utility, county, area",
-            buffered: false));
+    public IEnumerable<CustomersServed> CustomersServed() => Stream(StoreReads.CustomersServed);
 
-    public IEnumerable<ReportNote> Notes() =>
-        Stream(conn => conn.Query<ReportNoteRow>(
-            "SELECT utility AS Utility, year AS Year, half AS Half, section AS Section, text AS Text FROM report_notes ORDER BY utility, year, half, section",
-            buffered: false)
-            .Select(r => new ReportNote { Utility = r.Utility, Half = new HalfYear(r.Year, r.Half), Section = r.Section, Text = r.Text }));
+    public IEnumerable<ReportNote> Notes() => Stream(StoreReads.Notes);
 
-    public IEnumerable<LedgerNote> LedgerNotes() =>
-        Stream(conn => conn.Query<LedgerNoteRow>(
-            "SELECT county AS County, thursday AS Thursday, task AS Task, text AS Text, status AS Status FROM ledger_notes ORDER BY county, thursday, task",
-            buffered: false)
-            .Select(r => new LedgerNote { County = r.County, Thursday = DateOnly.FromDateTime(r.Thursday), Task = r.Task, Text = r.Text, Status = r.Status }));
+    public IEnumerable<LedgerNote> LedgerNotes() => Stream(StoreReads.LedgerNotes);
 
     public void Dispose() => _dataSource.Dispose();
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Analytics.Domain;
 using Analytics.Domain.Storage;
 using Dapper;
@@ -20,7 +21,7 @@ internal sealed class SqliteFilingWriter : IFilingWriter
     private readonly SqliteTransaction _tx;
     private readonly string _description;
     private readonly Filing _filing;
-    private StagedInsert? _applications, _outages, _customers, _notes, _ledgerNotes;
+    private SqliteRowInserter? _applications, _outages, _customers, _notes, _ledgerNotes;
     private bool _finished;
 
     public SqliteFilingWriter(SqliteConnection conn, string description, FilingKind kind, string fileName,
@@ -54,47 +55,46 @@ internal sealed class SqliteFilingWriter : IFilingWriter
         var a = application;
         var s = _applications ??= Stage("stage_applications", ["utility", "application_id"],
             [.. StoreColumns.ApplicationData]);
-        var p = s.Values;
-        p[0].Value = a.Utility;
-        p[1].Value = a.ApplicationId;
-        p[2].Value = ContentHash.Of(a);
-        p[3].Value = a.County;
-        p[4].Value = (int)a.Area;
-        p[5].Value = (int)a.CustomerType;
-        p[6].Value = (int)a.Voltage;
-        p[7].Value = a.PowerSources;
-        p[8].Value = SqliteText.Decimal(a.CapacityKw);
-        p[9].Value = a.ThreeZero;
-        p[10].Value = a.SmallMicro;
-        p[11].Value = a.ImportantUser;
-        p[12].Value = (int)a.Channel;
-        p[13].Value = a.EContract is { } ec ? ec : DBNull.Value;
-        p[14].Value = a.Materials is { } m ? (int)m : DBNull.Value;
-        p[15].Value = SqliteText.Decimal(a.FeeYuan);
-        p[16].Value = SqliteText.Decimal(a.CustomerInvestmentYuan);
-        p[17].Value = (int)a.Status;
-        p[18].Value = SqliteText.Instant(a.RecordCreatedAt);
-        p[19].Value = SqliteText.Instant(a.AcceptedAt);
-        p[20].Value = SqliteText.Instant(a.PlanRepliedAt);
-        p[21].Value = SqliteText.Instant(a.DesignReviewStart);
-        p[22].Value = SqliteText.Instant(a.DesignReviewEnd);
-        p[23].Value = SqliteText.Instant(a.CustomerWorksStart);
-        p[24].Value = SqliteText.Instant(a.CustomerWorksEnd);
-        p[25].Value = SqliteText.Instant(a.MidCheckStart);
-        p[26].Value = SqliteText.Instant(a.MidCheckEnd);
-        p[27].Value = SqliteText.Instant(a.ExternalWorksStart);
-        p[28].Value = SqliteText.Instant(a.ExternalWorksEnd);
-        p[29].Value = SqliteText.Instant(a.ApprovalSubmittedAt);
-        p[30].Value = SqliteText.Instant(a.ApprovalGrantedAt);
-        p[31].Value = a.ApprovalMode is { } am ? (int)am : DBNull.Value;
-        p[32].Value = SqliteText.Instant(a.CompletionCheckStart);
-        p[33].Value = SqliteText.Instant(a.CompletionCheckEnd);
-        p[34].Value = SqliteText.Instant(a.ConnectedAt);
-        p[35].Value = a.PausedDays;
-        p[36].Value = SqliteText.Instant(a.WithdrawnAt);
-        p[37].Value = (object?)a.PreviousApplicationId ?? DBNull.Value;
-        p[38].Value = (object?)a.CustomerKey ?? DBNull.Value;
-        p[39].Value = (object?)a.CustomerMask ?? DBNull.Value;
+        s.Text(1, a.Utility);
+        s.Text(2, a.ApplicationId);
+        s.Blob(3, ContentHash.Of(a));
+        s.Text(4, a.County);
+        s.Int(5, (int)a.Area);
+        s.Int(6, (int)a.CustomerType);
+        s.Int(7, (int)a.Voltage);
+        s.Int(8, a.PowerSources);
+        s.Decimal(9, a.CapacityKw);
+        s.Bool(10, a.ThreeZero);
+        s.Bool(11, a.SmallMicro);
+        s.Bool(12, a.ImportantUser);
+        s.Int(13, (int)a.Channel);
+        s.Bool(14, a.EContract);
+        s.Int(15, (int?)a.Materials);
+        s.Decimal(16, a.FeeYuan);
+        s.Decimal(17, a.CustomerInvestmentYuan);
+        s.Int(18, (int)a.Status);
+        s.Instant(19, a.RecordCreatedAt);
+        s.Instant(20, a.AcceptedAt);
+        s.Instant(21, a.PlanRepliedAt);
+        s.Instant(22, a.DesignReviewStart);
+        s.Instant(23, a.DesignReviewEnd);
+        s.Instant(24, a.CustomerWorksStart);
+        s.Instant(25, a.CustomerWorksEnd);
+        s.Instant(26, a.MidCheckStart);
+        s.Instant(27, a.MidCheckEnd);
+        s.Instant(28, a.ExternalWorksStart);
+        s.Instant(29, a.ExternalWorksEnd);
+        s.Instant(30, a.ApprovalSubmittedAt);
+        s.Instant(31, a.ApprovalGrantedAt);
+        s.Int(32, (int?)a.ApprovalMode);
+        s.Instant(33, a.CompletionCheckStart);
+        s.Instant(34, a.CompletionCheckEnd);
+        s.Instant(35, a.ConnectedAt);
+        s.Int(36, a.PausedDays);
+        s.Instant(37, a.WithdrawnAt);
+        s.Text(38, a.PreviousApplicationId);
+        s.Text(39, a.CustomerKey);
+        s.Text(40, a.CustomerMask);
         Run(s);
     }
 
@@ -104,21 +104,20 @@ internal sealed class SqliteFilingWriter : IFilingWriter
         var o = step;
         var t = KeyedTable.Outages;
         var s = _outages ??= Stage(t.Stage, t.Keys, t.Data);
-        var p = s.Values;
-        p[0].Value = o.Utility;
-        p[1].Value = o.OutageId;
-        p[2].Value = o.Step;
-        p[3].Value = ContentHash.Of(o);
-        p[4].Value = o.County;
-        p[5].Value = (int)o.Area;
-        p[6].Value = (object?)o.Feeder ?? DBNull.Value;
-        p[7].Value = (int)o.Kind;
-        p[8].Value = (int)o.Cause;
-        p[9].Value = SqliteText.Instant(o.StartAt);
-        p[10].Value = SqliteText.Instant(o.EndAt);
-        p[11].Value = o.Customers;
-        p[12].Value = SqliteText.Instant(o.NotifiedAt);
-        p[13].Value = (int)o.NotifyChannels;
+        s.Text(1, o.Utility);
+        s.Text(2, o.OutageId);
+        s.Int(3, o.Step);
+        s.Blob(4, ContentHash.Of(o));
+        s.Text(5, o.County);
+        s.Int(6, (int)o.Area);
+        s.Text(7, o.Feeder);
+        s.Int(8, (int)o.Kind);
+        s.Int(9, (int)o.Cause);
+        s.Instant(10, o.StartAt);
+        s.Instant(11, o.EndAt);
+        s.Int(12, o.Customers);
+        s.Instant(13, o.NotifiedAt);
+        s.Int(14, (int)o.NotifyChannels);
         Run(s);
     }
 
@@ -128,14 +127,13 @@ internal sealed class SqliteFilingWriter : IFilingWriter
         var c = snapshot;
         var t = KeyedTable.Customers;
         var s = _customers ??= Stage(t.Stage, t.Keys, t.Data);
-        var p = s.Values;
-        p[0].Value = c.Utility;
-        p[1].Value = c.County;
-        p[2].Value = (int)c.Area;
-        p[3].Value = c.Year;
-        p[4].Value = c.Month ?? 0;
-        p[5].Value = ContentHash.Of(c);
-        p[6].Value = c.Customers;
+        s.Text(1, c.Utility);
+        s.Text(2, c.County);
+        s.Int(3, (int)c.Area);
+        s.Int(4, c.Year);
+        s.Int(5, c.Month ?? 0);
+        s.Blob(6, ContentHash.Of(c));
+        s.Int(7, c.Customers);
         Run(s);
     }
 
@@ -144,13 +142,12 @@ internal sealed class SqliteFilingWriter : IFilingWriter
         ArgumentNullException.ThrowIfNull(note);
         var t = KeyedTable.Notes;
         var s = _notes ??= Stage(t.Stage, t.Keys, t.Data);
-        var p = s.Values;
-        p[0].Value = note.Utility;
-        p[1].Value = note.Half.Year;
-        p[2].Value = note.Half.Half;
-        p[3].Value = (int)note.Section;
-        p[4].Value = ContentHash.Of(note);
-        p[5].Value = note.Text;
+        s.Text(1, note.Utility);
+        s.Int(2, note.Half.Year);
+        s.Int(3, note.Half.Half);
+        s.Int(4, (int)note.Section);
+        s.Blob(5, ContentHash.Of(note));
+        s.Text(6, note.Text);
         Run(s);
     }
 
@@ -159,13 +156,12 @@ internal sealed class SqliteFilingWriter : IFilingWriter
         ArgumentNullException.ThrowIfNull(note);
         var t = KeyedTable.LedgerNotes;
         var s = _ledgerNotes ??= Stage(t.Stage, t.Keys, t.Data);
-        var p = s.Values;
-        p[0].Value = note.County;
-        p[1].Value = SqliteText.Date(note.Thursday);
-        p[2].Value = note.Task;
-        p[3].Value = ContentHash.Of(note);
-        p[4].Value = note.Text;
-        p[5].Value = (object?)note.Status ?? DBNull.Value;
+        s.Text(1, note.County);
+        s.Date(2, note.Thursday);
+        s.Text(3, note.Task);
+        s.Blob(4, ContentHash.Of(note));
+        s.Text(5, note.Text);
+        s.Text(6, note.Status);
         Run(s);
     }
 
@@ -207,7 +203,7 @@ internal sealed class SqliteFilingWriter : IFilingWriter
     /// <summary>Without <see cref="Commit"/>, rolls everything back: nothing of the filing is visible.</summary>
     public void Dispose()
     {
-        foreach (var s in Stages()) s.Command.Dispose();
+        foreach (var s in Stages()) s.Dispose();
         if (!_finished)
         {
             _finished = true;
@@ -255,6 +251,8 @@ internal sealed class SqliteFilingWriter : IFilingWriter
         var t = KeyedTable.Outages;
         var staged = Staged(t.Stage);
         _conn.Execute(t.CollectChangedOutages, transaction: _tx);
+        // Without an index every EXISTS below scans changed_outages: quadratic in the outages filed.
+        _conn.Execute("CREATE INDEX temp.changed_outages_key ON changed_outages (utility, outage_id)", transaction: _tx);
         _conn.Execute(t.DeleteChangedOutages, transaction: _tx);
         var changed = _conn.Execute(t.InsertChangedOutages, new { filing = _filing.Id }, _tx);
         _conn.Execute("DROP TABLE temp.changed_outages", transaction: _tx);
@@ -282,16 +280,16 @@ internal sealed class SqliteFilingWriter : IFilingWriter
     {
         foreach (var s in Stages())
         {
-            s.Command.Dispose();
+            s.Dispose();
             _conn.Execute($"DROP TABLE temp.{s.Table}", transaction: _tx);
         }
     }
 
-    private IEnumerable<StagedInsert> Stages() =>
-        new[] { _applications, _outages, _customers, _notes, _ledgerNotes }.OfType<StagedInsert>();
+    private IEnumerable<SqliteRowInserter> Stages() =>
+        new[] { _applications, _outages, _customers, _notes, _ledgerNotes }.OfType<SqliteRowInserter>();
 
-    /// <summary>Creates a keyed temp staging table and its prepared <c>INSERT OR REPLACE</c>.</summary>
-    private StagedInsert Stage(string table, string[] keys, string[] data)
+    /// <summary>Creates a keyed temp staging table and its prepared <c>INSERT OR REPLACE</c> (the last row of a key wins).</summary>
+    private SqliteRowInserter Stage(string table, string[] keys, string[] data)
     {
         ThrowIfFinished();
         var columns = keys.Append("content_hash").Concat(data).ToArray();
@@ -304,13 +302,8 @@ internal sealed class SqliteFilingWriter : IFilingWriter
                     PRIMARY KEY ({string.Join(", ", keys)})
                 ) WITHOUT ROWID
                 """, transaction: _tx);
-            var cmd = _conn.CreateCommand();
-            cmd.Transaction = _tx;
-            cmd.CommandText = $"INSERT OR REPLACE INTO temp.{table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
-            var values = new SqliteParameter[columns.Length];
-            for (var i = 0; i < columns.Length; i++) values[i] = cmd.Parameters.Add(new SqliteParameter("$p" + i, DBNull.Value));
-            cmd.Prepare();
-            return new StagedInsert(table, cmd, values);
+            return new SqliteRowInserter(_conn, table,
+                $"INSERT OR REPLACE INTO temp.{table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1).ToString(CultureInfo.InvariantCulture)))})");
         }
         catch (SqliteException ex)
         {
@@ -318,12 +311,12 @@ internal sealed class SqliteFilingWriter : IFilingWriter
         }
     }
 
-    private void Run(StagedInsert s)
+    private void Run(SqliteRowInserter s)
     {
         ThrowIfFinished();
         try
         {
-            s.Command.ExecuteNonQuery();
+            s.Run();
         }
         catch (SqliteException ex)
         {
@@ -333,6 +326,4 @@ internal sealed class SqliteFilingWriter : IFilingWriter
 
     private void ThrowIfFinished() =>
         ObjectDisposedException.ThrowIf(_finished, this);
-
-    private sealed record StagedInsert(string Table, SqliteCommand Command, SqliteParameter[] Values);
 }

@@ -10,6 +10,12 @@ namespace Analytics.Store;
 /// </summary>
 public static class StoreFactory
 {
+    /// <summary>The store when <c>--store</c> is not given (cli.md): <c>$ANALYTICS_STORE</c> when set, else <c>./analytics.db</c>.</summary>
+    public static string DefaultArgument =>
+        Environment.GetEnvironmentVariable("ANALYTICS_STORE") is { Length: > 0 } fromEnvironment
+            ? fromEnvironment
+            : "./analytics.db";
+
     /// <summary>Opens the store and ensures its schema.</summary>
     /// <exception cref="StoreUnavailableException">It cannot be reached, opened or used (one-line message, no password).</exception>
     public static IAnalyticsStore Open(string storeArgument)

@@ -85,4 +85,17 @@ public sealed class DataGeneratorTests : IDisposable
         Assert.Contains(t.Rows, row => t.Get(row, "供电企业") == "国网临汾供电公司");
         Assert.Contains(t.Rows, row => t.Get(row, "申请资料").Contains('、', StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_few_hundred_outages_still_give_every_area_class_its_designed_SAIDI()
+    {
+        var r = Generate("a", new GeneratorOptions { Applications = 50, Outages = 400, Seed = 11 });
+        var saidi = Reliability.Saidi(CsvTable.Read(r.Files[2].Path), CsvTable.Read(r.Files[3].Path));
+        Assert.Equal(12, saidi.Count);
+        foreach (var ((area, year), hours) in saidi)
+        {
+            var design = (double)LinfenProfile.DesignSaidiHours(area, year) * Reliability.Covered(year);
+            Assert.True(Math.Abs(hours - design) <= 0.1 * design, $"{area} {year}: {hours:0.00} h, designed {design:0.00} h");
+        }
+    }
 }

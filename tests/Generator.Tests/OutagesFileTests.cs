@@ -87,10 +87,10 @@ public sealed class OutagesFileTests
     [Fact]
     public void SAIDI_per_area_class_lands_on_the_design_and_declines()
     {
-        var saidi = Saidi();
+        var saidi = Reliability.Saidi(_set.OutageTable, _set.Customers);
         foreach (var ((area, year), hours) in saidi)
         {
-            var design = (double)LinfenProfile.DesignSaidiHours(area, year) * Covered(year);
+            var design = (double)LinfenProfile.DesignSaidiHours(area, year) * Reliability.Covered(year);
             _output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{area} {year}: SAIDI {hours:0.00} h (designed {design:0.00} h)"));
             Assert.True(Math.Abs(hours - design) <= 0.12 * design, $"{area} {year}: SAIDI {hours:0.00} h, designed {design:0.00} h");
         }
@@ -100,32 +100,4 @@ public sealed class OutagesFileTests
         Assert.True(saidi[(Area.Central, 2024)] <= 2);
     }
 
-    private static double Covered(int year) => year == 2026 ? (new DateOnly(2026, 11, 25).DayNumber - new DateOnly(2026, 1, 1).DayNumber + 1) / 365.0 : 1.0;
-
-    /// <summary>metrics.md §5: customer-hours inside the year (short interruptions left out) over the mean customers served, pooled per area class.</summary>
-    private Dictionary<(Area, int), double> Saidi()
-    {
-        var o = _set.OutageTable;
-        var c = _set.Customers;
-        var hours = new Dictionary<(Area, int), double>();
-        foreach (var r in o.Rows)
-        {
-            Assert.True(Codes.TryParse<Area>(o.Get(r, "area"), out var area));
-            var s = o.Date(r, "start_at")!.Value;
-            var e = o.Date(r, "end_at")!.Value;
-            if ((e - s).TotalMinutes <= 3) continue;
-            for (var y = s.Year; y <= e.Year; y++)
-            {
-                var a = s > new DateTime(y, 1, 1) ? s : new DateTime(y, 1, 1);
-                var b = e < new DateTime(y + 1, 1, 1) ? e : new DateTime(y + 1, 1, 1);
-                if (b > a) hours[(area, y)] = hours.GetValueOrDefault((area, y)) + (double)o.Number(r, "customers")!.Value * (b - a).TotalHours;
-            }
-        }
-        var customers = c.Rows
-            .GroupBy(r => (Year: int.Parse(c.Get(r, "period")[..4], System.Globalization.CultureInfo.InvariantCulture), U: c.Get(r, "utility"), C: c.Get(r, "county"), A: c.Get(r, "area")))
-            .Select(g => (g.Key.Year, Area: Enum.Parse<Area>(g.Key.A, ignoreCase: true), Mean: g.Average(r => (double)c.Number(r, "customers")!.Value)))
-            .GroupBy(x => (x.Area, x.Year))
-            .ToDictionary(g => g.Key, g => g.Sum(x => x.Mean));
-        return customers.ToDictionary(kv => kv.Key, kv => hours.GetValueOrDefault(kv.Key) / kv.Value);
-    }
 }

@@ -254,4 +254,15 @@ public sealed class FileIngestorTests : IDisposable
         Assert.Equal(("用电报装", 5, "area"), (e.Sheet, e.Row!.Value, e.Column));
         Assert.Empty(_store.Filings());
     }
+
+    [Fact]
+    public void A_header_only_file_is_an_empty_filing_as_of_the_load_time()
+    {
+        var path = TestFiles.Text(_dir, "none-this-week.csv", string.Join(",", TestFiles.Outage().Keys) + "\r\n");
+        var r = _ingestor.Ingest(FilingKind.Outages, path, Options());
+        Assert.Equal(IngestOutcome.Loaded, r.Outcome);
+        Assert.Equal((0, 0), (r.RowsRead, r.RowsLoaded));
+        Assert.Equal(new DateTime(2022, 3, 1, 9, 0, 0), r.Filing!.AsOf);
+        Assert.Empty(_store.Outages());
+    }
 }

@@ -64,7 +64,7 @@ public class IntegrityCheckerTests
         var a = App() with { RecordCreatedAt = T("2022-03-09 17:00") };
         var f = Assert.Single(Check([a]), x => x.Rule == FindingRule.BackFilled);
         Assert.Equal("后补流程", f.Label);
-        Assert.Contains("2022-03-09T16:00:00", f.Evidence, StringComparison.Ordinal);
+        Assert.Contains("2022-03-09 16:00", f.Evidence, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public class IntegrityCheckerTests
         };
         var f = Assert.Single(Check([second], revisions), x => x.Rule == FindingRule.Rewritten);
         Assert.Equal("rewritten", f.Code);
-        Assert.Contains("2022-03-10T10:00:00 → 2022-03-08T10:00:00", f.Evidence, StringComparison.Ordinal);
+        Assert.Contains("2022-03-10 10:00 → 2022-03-08 10:00", f.Evidence, StringComparison.Ordinal);
         Assert.Contains("#11", f.Evidence, StringComparison.Ordinal);
         Assert.Contains("#12", f.Evidence, StringComparison.Ordinal);
         Assert.Equal(D("2022-03-17"), f.On);

@@ -43,6 +43,18 @@ public class RiskAssessorTests(PlantedSignalFixture planted)
     }
 
     [Fact]
+    public void An_application_due_after_the_last_scheduled_year_is_not_assessed_rather_than_failing_the_run()
+    {
+        var asOf = new DateTime(2026, 12, 30, 23, 59, 59);
+        var apps = new[] { HvSingle("due-in-2027", new DateTime(2026, 12, 28, 9, 0, 0)), HvSingle("due-in-2026", new DateTime(2026, 11, 2, 9, 0, 0)) };
+
+        var assessment = new RiskAssessor(planted.Model).Assess(apps, asOf);
+
+        Assert.Equal("due-in-2026", Assert.Single(assessment.Applications).ApplicationId);
+        Assert.Equal(1, assessment.NotAssessed);
+    }
+
+    [Fact]
     public void Days_left_and_the_due_date_follow_the_limit_and_the_days_counted()
     {
         var accepted = new DateTime(2024, 6, 3, 9, 0, 0); // Monday

@@ -67,17 +67,22 @@ public class RiskModelTests(PlantedSignalFixture planted)
         var e = planted.Model.Evaluation;
         Assert.True(e.Training.Count > 0 && e.Holdout.Count > 0);
         Assert.True(e.Training.To < e.Holdout.From, $"training ends {e.Training.To}, holdout starts {e.Holdout.From}");
-        // The model in use was refitted on everything learned from.
-        Assert.Equal(e.Training.Count + e.Holdout.Count, planted.Model.TrainedOn.Count);
+        Assert.Equal(e.Holdout.From, e.Cut);
+        // Trained on what was known on the first holdout day: connected before it.
+        Assert.All(planted.Model.EvaluationTraining, x => Assert.True(DateOnly.FromDateTime(x.App.ConnectedAt!.Value) < e.Cut));
+        // The model in use was refitted on everything learned from, the holdout included.
+        Assert.True(planted.Model.TrainedOn.Count > e.Training.Count + e.Holdout.Count);
+        Assert.Equal(e.Holdout.To, planted.Model.TrainedOn.To);
     }
 
     [Fact]
     public void The_same_data_and_seed_give_the_same_figures_whatever_the_input_order()
     {
-        var data = Dataset.From(new SyntheticApplications { Seed = 3, From = new DateOnly(2023, 1, 1), To = new DateOnly(2023, 12, 31) }, 1500);
+        var data = Dataset.From(new SyntheticApplications { Seed = 3, From = new DateOnly(2023, 1, 1), To = new DateOnly(2023, 12, 31) }, 800);
         var rng = new Random(17);
         var shuffled = data.Finished.OrderBy(_ => rng.Next()).ToList();
-        var options = Dataset.QuickOptions with { NumberOfThreads = null };
+        // Multi-threaded FastTree, as the CLI runs it.
+        var options = Dataset.QuickOptions with { NumberOfThreads = null, NumberOfTrees = 20, MaximumMoments = 8_000 };
 
         var first = RiskModel.Train(data.Finished, options);
         var second = RiskModel.Train(shuffled, options);

@@ -21,12 +21,13 @@ var seed = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 
 using var s = StoreFactory.Open(store);
 var writer = s.BeginFiling(FilingKind.Applications, "crash-probe.csv", "probe-" + seed.ToString(CultureInfo.InvariantCulture),
     new DateTime(2023, 1, 1), new DateTime(2023, 1, 2, 3, 4, 5));
-foreach (var a in SyntheticApplications.Range(first, rows, seed)) writer.Add(a);
+// The outage first, so that the applications are still streaming (an open COPY on PostgreSQL) when killed.
 writer.Add(new OutageStep
 {
     OutageId = "probe-outage", Utility = "sgcc-linfen", County = "yaodu", Area = Area.Urban, Kind = OutageKind.Fault,
     StartAt = new DateTime(2022, 5, 1, 10, 0, 0), EndAt = new DateTime(2022, 5, 1, 12, 0, 0), Customers = 10,
 });
+foreach (var a in SyntheticApplications.Range(first, rows, seed)) writer.Add(a);
 
 if (mode == "hold")
 {

@@ -35,6 +35,20 @@ public sealed class PostgresStoreTests : StoreContractTests, IClassFixture<Postg
         cmd.ExecuteNonQuery();
     }
 
+    protected override IReadOnlyList<string> StoredColumns()
+    {
+        using var conn = new NpgsqlConnection(_store);
+        conn.Open();
+        using var cmd = new NpgsqlCommand("""
+            SELECT table_name || '.' || column_name FROM information_schema.columns
+            WHERE table_schema = current_schema() ORDER BY 1
+            """, conn);
+        var columns = new List<string>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) columns.Add(r.GetString(0));
+        return columns;
+    }
+
     [Fact]
     public void A_missing_database_is_its_own_unavailable_error()
     {

@@ -30,6 +30,21 @@ public sealed class SqliteStoreTests : StoreContractTests
         cmd.ExecuteNonQuery();
     }
 
+    protected override IReadOnlyList<string> StoredColumns()
+    {
+        using var conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = StoreArgument, Pooling = false }.ToString());
+        conn.Open();
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = """
+            SELECT m.name || '.' || p.name FROM sqlite_master m, pragma_table_info(m.name) p
+            WHERE m.type = 'table' ORDER BY 1
+            """;
+        var columns = new List<string>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) columns.Add(r.GetString(0));
+        return columns;
+    }
+
     [Fact]
     public void The_store_file_and_its_folder_are_created_when_missing()
     {

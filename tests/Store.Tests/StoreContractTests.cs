@@ -33,6 +33,9 @@ public abstract class StoreContractTests : IDisposable
     /// <summary>Runs SQL on this test's store behind the store's back (to fake a newer schema).</summary>
     protected abstract void ExecuteRaw(string sql);
 
+    /// <summary>Every column of every table of this test's store, as <c>table.column</c>.</summary>
+    protected abstract IReadOnlyList<string> StoredColumns();
+
     /// <summary>The store under test, opened (schema ensured) on first use.</summary>
     protected IAnalyticsStore Store => _store ??= Reopen();
 
@@ -55,6 +58,17 @@ public abstract class StoreContractTests : IDisposable
         again.EnsureSchema();
         Assert.Equal([Samples.Full()], again.Applications());
         Assert.Single(again.Filings());
+    }
+
+    [Fact]
+    public void No_column_can_hold_personal_data_in_clear()
+    {
+        Store.EnsureSchema();
+        var columns = StoredColumns();
+        Assert.Contains("application_revisions.customer_key", columns);
+        Assert.Contains("application_revisions.customer_mask", columns);
+        string[] forbidden = ["name", "id_number", "phone", "customer_name", "id_card", "mobile", "address"];
+        Assert.DoesNotContain(columns, c => forbidden.Contains(c[(c.IndexOf('.', StringComparison.Ordinal) + 1)..]));
     }
 
     [Fact]

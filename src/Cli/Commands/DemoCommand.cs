@@ -162,7 +162,7 @@ public static class DemoCommand
         ctx.Out.WriteLine(string.Create(inv, $"Done in {elapsed.TotalSeconds:0.0} s."));
     }
 
-    /// <summary>Runs the demo's steps, with a spinner on a terminal and one line a step otherwise.</summary>
+    /// <summary>Runs the demo's steps, with a progress bar on a terminal and one line a step either way.</summary>
     private sealed class Steps(CliContext ctx)
     {
         private int _n;
@@ -175,7 +175,16 @@ public static class DemoCommand
             if (ReferenceEquals(ctx.Out, Console.Out) && !Console.IsOutputRedirected)
             {
                 detail = "";
-                AnsiConsole.Status().Start($"[{_n}] {Markup.Escape(name)} …", _ => detail = step());
+                AnsiConsole.Progress()
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+                    .Start(progress =>
+                    {
+                        var task = progress.AddTask(Markup.Escape($"[{_n}] {name}"));
+                        task.IsIndeterminate = true;
+                        detail = step();
+                        task.IsIndeterminate = false;
+                        task.Value = task.MaxValue;
+                    });
             }
             else
             {

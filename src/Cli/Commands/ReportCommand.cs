@@ -1,35 +1,105 @@
 using System.CommandLine;
+using Analytics.Domain;
+using Analytics.Reports.Pdf;
 
 namespace Analytics.Cli.Commands;
 
-/// <summary><c>analytics report semiannual|city</c>: the semiannual PDFs (plan 四、2 and 四、3).</summary>
+/// <summary>
+/// <c>analytics report semiannual --utility U --half 2026H1 [--out FILE]</c> / <c>--all</c>, and
+/// <c>analytics report city --half 2026H1 [--out FILE]</c>: the utilities' semiannual progress reports
+/// (plan 四、2) and the city's circular (四、3), as PDF.
+/// </summary>
 public static class ReportCommand
 {
     public static Command Build(Func<ParseResult, CliContext> context)
     {
         var cmd = new Command("report", "Semiannual progress reports (PDF) of the utilities, and the city's circular (通报).");
-        var semi = new Command("semiannual", "A utility's semiannual progress report: --utility U --half 2026H1 [--out FILE], or --all.");
-        semi.SetAction(p => NotYet(context(p), "report semiannual"));
-        var city = new Command("city", "The city's circular: --half 2026H1 [--out FILE].");
-        city.SetAction(p => NotYet(context(p), "report city"));
+
+        var utility = CommandOptions.Utility();
+        var all = CommandOptions.All("Every utility's report (into the --out folder, default ./out).");
+        var half = HalfOption();
+        var output = CommandOptions.Out("The PDF file (a folder with --all); default: a file named for the utility and half in ./out.");
+        var asOf = CommandOptions.AsOf();
+        var semi = new Command("semiannual", "A utility's semiannual progress report (实施进度、工作成效、存在问题、解决措施), or every utility's with --all.")
+        {
+            utility, all, half, output, asOf,
+        };
+        semi.SetAction(p =>
+        {
+            var ctx = context(p);
+            var h = Half(p.GetValue(half));
+            var u = p.GetValue(utility);
+            if ((u is null) == !p.GetValue(all)) throw new UsageException("report semiannual needs exactly one of --utility U or --all.");
+            var entry = u is null ? null : ctx.Utility(u);
+            var (data, instant) = Load(ctx, p, asOf);
+            var inputs = Inputs(ctx, data);
+            if (entry is not null)
+                ctx.Out.WriteLine(SemiannualReport.Write(inputs, entry.Code, h, instant, OutFile(p.GetValue(output), SemiannualReport.FileName(entry, h))));
+            else
+                foreach (var path in SemiannualReport.WriteAll(inputs, h, instant, p.GetValue(output) ?? "out")) ctx.Out.WriteLine(path);
+            return ExitCodes.Success;
+        });
+
+        var cityHalf = HalfOption();
+        var cityOut = CommandOptions.Out("The PDF file; default: 通报_临汾市_HALF.pdf in ./out.");
+        var cityAsOf = CommandOptions.AsOf();
+        var city = new Command("city", "The city's circular (通报): the targets city-wide, a ranking of utilities and counties, and each one's breaches.")
+        {
+            cityHalf, cityOut, cityAsOf,
+        };
+        city.SetAction(p =>
+        {
+            var ctx = context(p);
+            var h = Half(p.GetValue(cityHalf));
+            var (data, instant) = Load(ctx, p, cityAsOf);
+            var inputs = Inputs(ctx, data);
+            ctx.Out.WriteLine(CityCircular.Write(inputs, h, instant, OutFile(p.GetValue(cityOut), CityCircular.FileName(ctx.Registries.CityName, h))));
+            return ExitCodes.Success;
+        });
+
         cmd.Subcommands.Add(semi);
         cmd.Subcommands.Add(city);
         return cmd;
     }
 
-    private static int NotYet(CliContext ctx, string what)
-    {
-        ctx.Err.WriteLine($"analytics: {what} is not available in this build yet.");
-        return ExitCodes.BadUsage;
-    }
-
     /// <summary>Every utility's semiannual PDF and the city circular for a half-year; returns the paths.</summary>
-    public static IReadOnlyList<string> WriteAll(CliContext ctx, StoreData data, Analytics.Domain.HalfYear half, string dir)
+    public static IReadOnlyList<string> WriteAll(CliContext ctx, StoreData data, HalfYear half, string dir)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(data);
-        _ = half;
-        _ = dir;
-        return [];
+        var inputs = Inputs(ctx, data);
+        var asOf = data.NewestAsOf ?? ctx.Clock();
+        var paths = new List<string>(SemiannualReport.WriteAll(inputs, half, asOf, dir))
+        {
+            CityCircular.Write(inputs, half, asOf, Path.Combine(dir, CityCircular.FileName(ctx.Registries.CityName, half))),
+        };
+        return paths;
     }
+
+    private static Option<string> HalfOption() => new("--half") { Description = "The half-year: 2026H1, 2026H2 (or 2026年上半年).", Required = true };
+
+    private static HalfYear Half(string? text) =>
+        HalfYear.TryParse(text, out var h) ? h : throw new UsageException($"--half: \"{text}\" is not a half-year; expected e.g. 2026H1 or 2026H2.");
+
+    private static string OutFile(string? given, string fileName) => given ?? Path.Combine("out", fileName);
+
+    private static (StoreData Data, DateTime AsOf) Load(CliContext ctx, ParseResult p, Option<string?> asOf)
+    {
+        var knownAt = CliArgs.Date(p.GetValue(asOf), "--as-of") is { } d ? d.AddDays(1).ToDateTime(TimeOnly.MinValue) : (DateTime?)null;
+        using var store = ctx.OpenStore();
+        var data = StoreData.Load(store, knownAt);
+        return (data, knownAt ?? data.NewestAsOf ?? ctx.Clock());
+    }
+
+    private static ReportInputs Inputs(CliContext ctx, StoreData data) => new()
+    {
+        Applications = data.Applications,
+        Revisions = data.Revisions,
+        Outages = data.Outages,
+        CustomersServed = data.CustomersServed,
+        Notes = data.Notes,
+        Policy = ctx.Policy,
+        Calendar = ctx.Calendar,
+        Registries = ctx.Registries,
+    };
 }

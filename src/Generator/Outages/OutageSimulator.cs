@@ -65,6 +65,20 @@ internal sealed class OutageSimulator
                 outages.Add(AcrossNewYear(cell.Group, y));
             }
         }
+        // Every area class gets a few outages each year (when there are enough), so that a small
+        // class (中心区 is only part of 尧都区) still has a SAIDI to tune instead of a chance zero.
+        var classYears = cells.Where(c => c.Weight > 0).Select(c => (c.Group.Area, c.Year)).Distinct().ToArray();
+        var reserve = classYears.Length == 0 ? 0 : Math.Min(3, (_options.Outages - outages.Count) / (4 * classYears.Length));
+        foreach (var (area, year) in classYears)
+        {
+            var idx = Enumerable.Range(0, cells.Count).Where(i => cells[i].Group.Area == area && cells[i].Year == year).ToArray();
+            var w = idx.Select(i => weights[i]).ToArray();
+            for (var k = 0; k < reserve; k++)
+            {
+                var cell = cells[idx[_rng.PickIndex(w)]];
+                outages.Add(Ordinary(cell.Group, cell.Year));
+            }
+        }
         while (outages.Count < _options.Outages)
         {
             var cell = cells[_rng.PickIndex(weights)];
@@ -329,26 +343,46 @@ internal sealed class OutageSimulator
                 var target = customers * (double)LinfenProfile.DesignSaidiHours(area, y) * Covered(y);
                 var own = outages.Where(o => !o.Short && o.Group.Area == area && o.Start >= from && o.Start < to).ToList();
                 if (own.Count == 0) continue;
-                for (var pass = 0; pass < 6; pass++)
+                for (var pass = 0; pass < 12; pass++)
                 {
                     var actual = outages.Where(o => !o.Short && o.Group.Area == area).Sum(o => o.CustomerHours(from, to));
                     if (actual <= 0) break;
                     var f = target / actual;
                     if (Math.Abs(f - 1) < 0.002) break;
+                    // Up to 6 passes scale the customers (capped at the group's size); when the caps
+                    // bind (few outages in a small class), later passes lengthen the capped outages.
                     foreach (var o in own)
                     {
                         var cap = (int)Math.Max(1, served[(o.Group, y)]);
-                        foreach (var s in o.Steps) s.Customers = Math.Max(1, (int)Math.Round(s.Customers * f));
-                        var over = o.TotalCustomers - cap;
-                        for (var k = o.Steps.Count - 1; over > 0 && k >= 0; k--)
-                        {
-                            var cut = Math.Min(over, o.Steps[k].Customers - 1);
-                            o.Steps[k].Customers -= cut;
-                            over -= cut;
-                        }
+                        if (pass < 6 || o.TotalCustomers < cap) ScaleCustomers(o, f, cap);
+                        else Lengthen(o, f);
                     }
                 }
             }
+        }
+    }
+
+    private static void ScaleCustomers(SyntheticOutage o, double f, int cap)
+    {
+        foreach (var s in o.Steps) s.Customers = Math.Max(1, (int)Math.Round(s.Customers * f));
+        var total = o.TotalCustomers;
+        if (total <= cap) return;
+        var k = cap / (double)total;
+        foreach (var s in o.Steps) s.Customers = Math.Max(1, (int)Math.Floor(s.Customers * k));
+    }
+
+    /// <summary>Stretches the restoration times by <paramref name="f"/> (at most 12 h planned, 24 h fault; never past the data).</summary>
+    private void Lengthen(SyntheticOutage o, double f)
+    {
+        if (f <= 1) return;
+        var longest = o.Kind == OutageKind.Planned ? 12 * 60.0 : 24 * 60.0;
+        var whole = (o.Steps[^1].End - o.Start).TotalMinutes;
+        var g = Math.Min(f, longest / Math.Max(1, whole));
+        if (g <= 1) return;
+        foreach (var s in o.Steps)
+        {
+            var end = o.Start.AddMinutes(Math.Round((s.End - o.Start).TotalMinutes * g));
+            s.End = end > _dataEnd ? _dataEnd : end;
         }
     }
 }

@@ -24,15 +24,38 @@ internal sealed class ValueText
 
     public bool Chinese => _language == HeaderLanguage.Chinese;
 
-    public string Enum<T>(T value) where T : struct, System.Enum => Chinese ? Codes.Label(value) : Codes.Of(value);
+    private readonly Dictionary<(Type, int), string> _enums = [];
+
+    /// <summary>The code or the first Chinese label (cached: asked for several times per row).</summary>
+    public string Enum<T>(T value) where T : struct, System.Enum
+    {
+        var key = (typeof(T), System.Runtime.CompilerServices.Unsafe.As<T, int>(ref value));
+        if (_enums.TryGetValue(key, out var s)) return s;
+        s = Chinese ? Codes.Label(value) : Codes.Of(value);
+        _enums[key] = s;
+        return s;
+    }
 
     public string Bool(bool value) => Chinese ? (value ? "是" : "否") : (value ? "Y" : "N");
 
     public string? Bool(bool? value) => value is { } v ? Bool(v) : null;
 
-    public string Utility(string code) => Chinese ? _registries.Utility(code).Name : code;
+    private readonly Dictionary<string, string> _utilityNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _countyNames = new(StringComparer.Ordinal);
 
-    public string County(string code) => Chinese ? _registries.County(code).Name : code;
+    public string Utility(string code)
+    {
+        if (!Chinese) return code;
+        if (!_utilityNames.TryGetValue(code, out var s)) _utilityNames[code] = s = _registries.Utility(code).Name;
+        return s;
+    }
+
+    public string County(string code)
+    {
+        if (!Chinese) return code;
+        if (!_countyNames.TryGetValue(code, out var s)) _countyNames[code] = s = _registries.County(code).Name;
+        return s;
+    }
 
     public string Materials(Materials set)
     {

@@ -7,7 +7,8 @@ namespace Analytics.Generator.People;
 /// Invents customers that look like Linfen's: common Shanxi surnames, one- or two-character
 /// given names, companies named after their county, identity numbers with Linfen (or other
 /// Shanxi) area codes, adult birth dates and a valid GB 11643 check character, and mobile
-/// numbers (a few Linfen landlines, area code 0357).
+/// numbers (a few Linfen landlines, area code 0357). Everyone has an identity number or a phone
+/// (a name alone would make namesakes one customer for the 重走流程 rule).
 /// </summary>
 internal sealed class PersonFactory
 {
@@ -83,7 +84,7 @@ internal sealed class PersonFactory
         var male = _rng.NextDouble() < 0.55;
         var name = ChineseName();
         var id = _rng.NextDouble() < idShare ? IdNumber(county, on, 18, 80, male) : null;
-        var phone = _rng.NextDouble() < phoneShare ? Phone() : null;
+        var phone = _rng.NextDouble() < phoneShare || id is null ? Phone() : null;
         return new Person(name, id, phone);
     }
 
@@ -96,7 +97,7 @@ internal sealed class PersonFactory
         sb.Append(Trades[_rng.Next(Trades.Length)]);
         sb.Append(Pick(Suffixes, _suffixTotal));
         var id = _rng.NextDouble() < idShare ? IdNumber(county, on, 25, 65, _rng.NextDouble() < 0.7) : null;
-        var phone = _rng.NextDouble() < phoneShare ? Phone() : null;
+        var phone = _rng.NextDouble() < phoneShare || id is null ? Phone() : null;
         return new Person(sb.ToString(), id, phone);
     }
 

@@ -2,16 +2,6 @@ using System.Globalization;
 
 namespace Analytics.Ingest.Parsing;
 
-/// <summary>Outcome of parsing a date-time.</summary>
-public enum DateTimeParse
-{
-    Ok = 0,
-    /// <summary>Not in any accepted form.</summary>
-    Invalid = 1,
-    /// <summary>In an accepted form but no such instant (2021-02-30, 25:00, year 1899).</summary>
-    Impossible = 2,
-}
-
 /// <summary>
 /// The date-time forms of templates.md §1, parsed by hand (no regex, no culture) because every row
 /// has a dozen of them: <c>2021-09-22 10:30[:00]</c>, <c>2021/9/22 10:30</c>, <c>2021.9.22</c>,

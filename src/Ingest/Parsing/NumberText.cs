@@ -2,15 +2,6 @@ using System.Globalization;
 
 namespace Analytics.Ingest.Parsing;
 
-/// <summary>Outcome of parsing a number.</summary>
-public enum NumberParse
-{
-    Ok = 0,
-    Invalid = 1,
-    /// <summary>A well-formed negative number; templates accept none.</summary>
-    Negative = 2,
-}
-
 /// <summary>
 /// Numbers as templates.md §1 writes them, parsed by hand into <see cref="decimal"/> (no culture,
 /// no regex): <c>.</c> is the decimal point; <c>,</c> separates thousands and must group by three

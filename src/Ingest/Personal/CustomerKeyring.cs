@@ -18,11 +18,13 @@ namespace Analytics.Ingest.Personal;
 public sealed class CustomerKeyring
 {
     private const int KeyBytes = 32;
-    private readonly byte[] _key;
+    // One HMAC context, reused: creating one per call costs far more than hashing a short ID.
+    private readonly IncrementalHash _hmac;
+    private readonly Lock _lock = new();
 
     private CustomerKeyring(byte[] key, string path)
     {
-        _key = key;
+        _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
         Path = path;
     }
 
@@ -71,7 +73,13 @@ public sealed class CustomerKeyring
         else if (!string.IsNullOrWhiteSpace(name) || !string.IsNullOrWhiteSpace(phone))
             material = "np:" + NoSpaces(name) + "|" + PhoneDigits(phone);
         else return null;
-        return Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(material)));
+        Span<byte> mac = stackalloc byte[32];
+        lock (_lock)
+        {
+            _hmac.AppendData(Encoding.UTF8.GetBytes(material));
+            _hmac.GetHashAndReset(mac);
+        }
+        return Convert.ToHexStringLower(mac);
     }
 
     private static string NoSpaces(string? s)

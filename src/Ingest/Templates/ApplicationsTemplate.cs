@@ -54,9 +54,9 @@ public sealed class ApplicationsTemplate : Template
     public static readonly TemplateColumn PausedDays = new("paused_days", "客户原因暂停(工作日)", aliases: ["客户原因暂停", "暂停工作日"]);
     public static readonly TemplateColumn WithdrawnAt = new("withdrawn_at", "撤销时间");
     public static readonly TemplateColumn PreviousApplicationId = new("previous_application_id", "原工单编号");
-    public static readonly TemplateColumn CustomerName = new("customer_name", "户名", personal: true, aliases: ["用户名称", "客户名称"]);
-    public static readonly TemplateColumn IdNumber = new("id_number", "证件号码", personal: true, aliases: ["身份证号", "身份证号码"]);
-    public static readonly TemplateColumn Phone = new("phone", "联系电话", personal: true, aliases: ["电话", "手机号"]);
+    public static readonly TemplateColumn CustomerName = new("customer_name", "户名", personal: true, aliases: ["用户名称", "客户名称", "姓名", "客户姓名", "户主姓名"]);
+    public static readonly TemplateColumn IdNumber = new("id_number", "证件号码", personal: true, aliases: ["身份证号", "身份证号码", "身份证", "证件号"]);
+    public static readonly TemplateColumn Phone = new("phone", "联系电话", personal: true, aliases: ["电话", "手机号", "手机", "手机号码", "联系方式"]);
 
     /// <summary>Every column, in the order of templates.md §3.</summary>
     public static IReadOnlyList<TemplateColumn> AllColumns { get; } = Indexed(
@@ -195,14 +195,33 @@ public sealed class ApplicationsTemplate : Template
     {
         var a = (Application)record;
         var max = a.AcceptedAt;
-        foreach (var t in new[]
-        {
-            a.RecordCreatedAt, a.PlanRepliedAt, a.DesignReviewStart, a.DesignReviewEnd, a.CustomerWorksStart,
-            a.CustomerWorksEnd, a.MidCheckStart, a.MidCheckEnd, a.ExternalWorksStart, a.ExternalWorksEnd,
-            a.ApprovalSubmittedAt, a.ApprovalGrantedAt, a.CompletionCheckStart, a.CompletionCheckEnd,
-            a.ConnectedAt, a.WithdrawnAt,
-        })
-            if (t > max) max = t.Value;
+        Max(ref max, a.RecordCreatedAt); Max(ref max, a.PlanRepliedAt); Max(ref max, a.DesignReviewStart);
+        Max(ref max, a.DesignReviewEnd); Max(ref max, a.CustomerWorksStart); Max(ref max, a.CustomerWorksEnd);
+        Max(ref max, a.MidCheckStart); Max(ref max, a.MidCheckEnd); Max(ref max, a.ExternalWorksStart);
+        Max(ref max, a.ExternalWorksEnd); Max(ref max, a.ApprovalSubmittedAt); Max(ref max, a.ApprovalGrantedAt);
+        Max(ref max, a.CompletionCheckStart); Max(ref max, a.CompletionCheckEnd); Max(ref max, a.ConnectedAt);
+        Max(ref max, a.WithdrawnAt);
+        return max;
+    }
+
+    private static void Max(ref DateTime max, DateTime? t)
+    {
+        if (t > max) max = t.Value;
+    }
+
+    private static readonly TemplateColumn[] DateTimeColumns =
+    [
+        RecordCreatedAt, AcceptedAt, PlanRepliedAt, DesignReviewStart, DesignReviewEnd, CustomerWorksStart, CustomerWorksEnd,
+        MidCheckStart, MidCheckEnd, ExternalWorksStart, ExternalWorksEnd, ApprovalSubmittedAt, ApprovalGrantedAt,
+        CompletionCheckStart, CompletionCheckEnd, ConnectedAt, WithdrawnAt,
+    ];
+
+    public override DateTime? NewestInRow(TemplateRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        DateTime? max = null;
+        foreach (var c in DateTimeColumns)
+            if (row.PeekDateTime(c) is { } t && (max is null || t > max)) max = t;
         return max;
     }
 
@@ -255,7 +274,8 @@ public sealed class ApplicationsTemplate : Template
         }
         if (id is null && name is null && phone is null) return (null, null);
         if (row.HasErrors) return (null, null); // the row is rejected anyway; do not open the key file for it
-        return (row.Context.Keyring.KeyOf(name, id, phone), name is null ? null : PersonalDataMask.Name(name));
+        var key = row.CustomerKeysWanted ? row.Context.Keyring.KeyOf(name, id, phone) : null;
+        return (key, name is null ? null : PersonalDataMask.Name(name));
     }
 
     private static void Order(TemplateRow row, TemplateColumn startColumn, DateTime? start, TemplateColumn endColumn, DateTime? end)

@@ -75,6 +75,12 @@ public sealed class OutagesTemplate : Template
     /// <summary>The newest restoration.</summary>
     public override DateTime? NewestInstant(object record) => ((OutageStep)record).EndAt;
 
+    public override DateTime? NewestInRow(TemplateRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.PeekDateTime(EndAt);
+    }
+
     /// <summary>The outage id: all steps of an outage are loaded or set aside together.</summary>
     public override string? GroupKey(TemplateRow row)
     {

@@ -35,6 +35,12 @@ public abstract class Template
     public virtual DateTime? NewestInstant(object record) => null;
 
     /// <summary>
+    /// The newest instant of the current row, read from the date-time cells alone without the other
+    /// rules (a cheap first pass to find the default as-of); null when none parses or the kind has none.
+    /// </summary>
+    public virtual DateTime? NewestInRow(TemplateRow row) => null;
+
+    /// <summary>
     /// Rows sharing a group key stand or fall together when bad rows are set aside (the steps of one
     /// outage); null for templates whose rows stand alone.
     /// </summary>
@@ -57,11 +63,4 @@ public abstract class Template
         for (var i = 0; i < columns.Length; i++) columns[i].Index = i;
         return columns;
     }
-}
-
-/// <summary>Rules across the rows of one file, fed the mapped records in file order.</summary>
-public interface IRowSetCheck
-{
-    /// <summary>Checks a mapped record against the rows before it; adds errors to <paramref name="row"/>; returns the record to keep (possibly completed, e.g. an outage's step number).</summary>
-    object Admit(object record, TemplateRow row);
 }

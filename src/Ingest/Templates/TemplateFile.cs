@@ -38,12 +38,24 @@ public sealed class TemplateFile : IDisposable
 
     /// <summary>
     /// Starts a pass over the rows. With <paramref name="setAside"/> (group key → a bad row of that
-    /// group), every row of those groups is refused too.
+    /// group), every row of those groups is refused too. With <paramref name="customerKeys"/> false
+    /// (a validation-only pass), records carry no customer key.
     /// </summary>
-    public TemplatePass Read(IReadOnlyDictionary<string, int>? setAside = null)
+    public TemplatePass Read(IReadOnlyDictionary<string, int>? setAside = null, bool customerKeys = true)
     {
         if (_source is null) throw new InvalidOperationException("The file could not be opened; see OpenErrors.");
-        return new TemplatePass(this, _source, setAside);
+        return new TemplatePass(this, _source, setAside, customerKeys, scanOnly: false);
+    }
+
+    /// <summary>
+    /// A cheap pass that only reads the date-time cells for <see cref="Template.NewestInRow"/>: rows
+    /// are not mapped, so <see cref="TemplatePass.Record"/> stays null and rows carry no errors; file
+    /// errors (header, broken CSV) are still found. The result is in <see cref="TemplatePass.Newest"/>.
+    /// </summary>
+    public TemplatePass Scan()
+    {
+        if (_source is null) throw new InvalidOperationException("The file could not be opened; see OpenErrors.");
+        return new TemplatePass(this, _source, null, customerKeys: false, scanOnly: true);
     }
 
     public void Dispose() => _source?.Dispose();

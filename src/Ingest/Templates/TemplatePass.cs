@@ -23,11 +23,13 @@ public sealed class TemplatePass : IDisposable
     private readonly HeaderBinding? _binding;
     private readonly TemplateRow? _row;
     private readonly IRowSetCheck _rowSet;
+    private readonly bool _scanOnly;
     private bool _done;
 
-    internal TemplatePass(TemplateFile file, TableSource source, IReadOnlyDictionary<string, int>? setAside)
+    internal TemplatePass(TemplateFile file, TableSource source, IReadOnlyDictionary<string, int>? setAside, bool customerKeys, bool scanOnly)
     {
         _file = file;
+        _scanOnly = scanOnly;
         _source = source;
         _setAside = setAside;
         _rowSet = file.Template.NewRowSetCheck();
@@ -48,7 +50,7 @@ public sealed class TemplatePass : IDisposable
             _fileErrors, warnings);
         foreach (var w in warnings) _warnings.Add(new IngestWarning { File = file.Path, Sheet = Sheet, Message = w });
         if (_fileErrors.Count > 0) { _done = true; return; }
-        _row = new TemplateRow(file.Path, Sheet, file.Template.Context);
+        _row = new TemplateRow(file.Path, Sheet, file.Template.Context) { CustomerKeysWanted = customerKeys };
     }
 
     /// <summary>The sheet read (XLSX).</summary>
@@ -75,6 +77,9 @@ public sealed class TemplatePass : IDisposable
 
     /// <summary>The current row's errors (empty for a good row).</summary>
     public IReadOnlyList<IngestError> RowErrors => _row is null ? [] : _row.Errors;
+
+    /// <summary>In a scan (<see cref="TemplateFile.Scan"/>): the newest instant of the rows so far.</summary>
+    public DateTime? Newest { get; private set; }
 
     /// <summary>The current row's group key (see <see cref="Template.GroupKey"/>).</summary>
     public string? GroupKey { get; private set; }
@@ -103,6 +108,12 @@ public sealed class TemplatePass : IDisposable
         var row = _row!;
         row.Start(reader, _binding!);
         var template = _file.Template;
+        if (_scanOnly)
+        {
+            if (template.NewestInRow(row) is { } t && (Newest is null || t > Newest)) Newest = t;
+            Record = null;
+            return true;
+        }
         if (reader.FieldCount > _binding!.Headers.Count) ExtraFields(reader, row);
         var record = template.Map(row);
         if (record is not null)

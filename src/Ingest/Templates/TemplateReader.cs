@@ -35,7 +35,8 @@ public static class TemplateReader
         DateTime? newest = null;
         var rejected = 0;
         var errorCount = 0;
-        using var pass = file.Read();
+        // Records that are not kept need no customer key.
+        using var pass = file.Read(customerKeys: keepRecords);
         while (pass.MoveNext())
         {
             if (pass.Record is { } r)

@@ -36,6 +36,12 @@ public sealed class TemplateRow
         _utilities = new MemoLookup<RegistryEntry>(context.Registries.TryUtility);
     }
 
+    /// <summary>
+    /// False in a validation-only pass: personal data is still validated, but no customer key is
+    /// computed (an HMAC per row is a noticeable share of the cost, and the records are not kept).
+    /// </summary>
+    public bool CustomerKeysWanted { get; internal set; } = true;
+
     /// <summary>The row number as a person sees it.</summary>
     public int Number { get; private set; }
 
@@ -155,6 +161,24 @@ public sealed class TemplateRow
         return null;
     }
 
+    /// <summary>The cell as a date-time if it is a good one; null otherwise, recording no error.</summary>
+    public DateTime? PeekDateTime(TemplateColumn column)
+    {
+        var cell = _reader.Cell(_binding.OrdinalOf(column));
+        switch (cell.Kind)
+        {
+            case CellKind.Text:
+                return DateTimeText.TryParse(cell.Text.Trim(), out var value, out _) == DateTimeParse.Ok ? value : null;
+            case CellKind.DateTime:
+                var dt = DateTimeText.RoundToSecond(cell.DateTime);
+                return dt.Year is >= DateTimeText.MinYear and <= DateTimeText.MaxYear ? dt : null;
+            case CellKind.Number:
+                return DateTimeText.TryFromSerial(cell.Number, out var serial) ? serial : null;
+            default:
+                return null;
+        }
+    }
+
     /// <summary>A number ≥ 0 (or &gt; 0 with <paramref name="positive"/>), with the column's unit suffix allowed.</summary>
     public decimal? Amount(TemplateColumn column, NumberUnit unit, bool required = false, bool positive = false)
     {
@@ -236,19 +260,19 @@ public sealed class TemplateRow
     /// </summary>
     public T? Flags<T>(TemplateColumn column) where T : struct, Enum
     {
-        var text = Text(column);
-        if (text is null) return null;
+        var text = RawText(column);
+        if (CellText.IsEmptyMarker(text)) return null;
         var memo = EnumMemo<T>();
-        ulong bits = 0;
-        var bad = new List<string>();
-        foreach (var range in text.AsSpan().SplitAny(";；、,，"))
+        var bits = 0;
+        List<string>? bad = null;
+        foreach (var range in text.SplitAny(";；、,，"))
         {
-            var item = text.AsSpan()[range].Trim();
+            var item = text[range].Trim();
             if (item.IsEmpty) continue;
-            if (memo.TryGet(item, out var v)) bits |= Convert.ToUInt64(v, CultureInfo.InvariantCulture);
-            else bad.Add(item.ToString());
+            if (memo.TryGet(item, out var v)) bits |= Convert.ToInt32(v, CultureInfo.InvariantCulture);
+            else (bad ??= []).Add(item.ToString());
         }
-        if (bad.Count > 0)
+        if (bad is not null)
         {
             Error(column, IngestErrorCode.UnknownValue,
                 $"{string.Join(", ", bad.Select(b => "\"" + b + "\""))} in {Quoted(column)} {(bad.Count == 1 ? "is not an accepted value" : "are not accepted values")}; accepted, separated by ; or 、: {Codes.Accepted<T>()}.");
@@ -259,11 +283,11 @@ public sealed class TemplateRow
 
     /// <summary>A county of the registry, by code, name or alias.</summary>
     public RegistryEntry? County(TemplateColumn column, bool required = false) =>
-        Registry(column, _counties, IngestErrorCode.UnknownCounty, "a county", _context.Registries.AcceptedCounties, required);
+        Registry(column, _counties, IngestErrorCode.UnknownCounty, "a county", static r => r.AcceptedCounties, required);
 
     /// <summary>A utility of the registry, by code, name, short name or alias.</summary>
     public RegistryEntry? Utility(TemplateColumn column, bool required = false) =>
-        Registry(column, _utilities, IngestErrorCode.UnknownUtility, "a utility", _context.Registries.AcceptedUtilities, required);
+        Registry(column, _utilities, IngestErrorCode.UnknownUtility, "a utility", static r => r.AcceptedUtilities, required);
 
     /// <summary>Records an error on <paramref name="column"/> of this row, with the cell's value (masked for personal data).</summary>
     public void Error(TemplateColumn column, IngestErrorCode code, string message)
@@ -367,7 +391,7 @@ public sealed class TemplateRow
         _ => "a number such as 12 or 1,234.5",
     };
 
-    private RegistryEntry? Registry(TemplateColumn column, MemoLookup<RegistryEntry> memo, IngestErrorCode code, string what, string accepted, bool required)
+    private RegistryEntry? Registry(TemplateColumn column, MemoLookup<RegistryEntry> memo, IngestErrorCode code, string what, Func<Registries, string> accepted, bool required)
     {
         var ord = _binding.OrdinalOf(column);
         var cell = _reader.Cell(ord);
@@ -383,7 +407,7 @@ public sealed class TemplateRow
             return null;
         }
         if (memo.TryGet(text, out var entry)) return entry;
-        Error(column, code, $"{Quoted(column)} is not {what} of the registry; accepted (code or name): {accepted}.");
+        Error(column, code, $"{Quoted(column)} is not {what} of the registry; accepted (code or name): {accepted(_context.Registries)}.");
         return null;
     }
 

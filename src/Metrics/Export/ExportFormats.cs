@@ -15,6 +15,9 @@ public static class ExportFormats
 
     public static string DateTime(System.DateTime t) => t.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
 
+    /// <summary>A date-time for people, in evidence text: <c>2026-11-10 14:44</c>.</summary>
+    public static string Readable(System.DateTime t) => t.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
     public static string Number(decimal d) => d.ToString(CultureInfo.InvariantCulture);
 
     public static string Number(int i) => i.ToString(CultureInfo.InvariantCulture);

@@ -1,0 +1,45 @@
+using Analytics.Domain;
+using Analytics.Reports.Pdf.Content;
+using Analytics.Reports.Pdf.Model;
+
+namespace Analytics.Reports.Pdf;
+
+/// <summary>
+/// The city energy bureau's circular (通报) on a half year, as the plan asks in 四、3 (市、县能源局…开展监督检查工作，
+/// 以查促改，并将结果予以通报): what <c>analytics report city --half 2024H2 [--out FILE]</c> calls (cli.md). The same sections
+/// as a utility's report at city level, a ranking of the utilities and of the counties on the targets (the rule is printed
+/// in the circular), each one's problems, and the bureau's requirements.
+/// </summary>
+public static class CityCircular
+{
+    /// <summary>A file name a person understands: <c>通报_临汾市_2024H2.pdf</c>.</summary>
+    public static string FileName(string cityName, HalfYear half) => $"通报_{cityName}_{half}.pdf";
+
+    /// <summary>The circular as a document model.</summary>
+    public static ReportDocument Compose(ReportInputs inputs, HalfYear half, DateTime asOf, ReportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return CircularLayout.Compose(inputs, half, asOf, options ?? ReportOptions.Default);
+    }
+
+    /// <summary>The circular as PDF bytes.</summary>
+    public static byte[] Render(ReportInputs inputs, HalfYear half, DateTime asOf, ReportOptions? options = null)
+    {
+        var o = options ?? ReportOptions.Default;
+        return new PdfRenderer(o.Theme).RenderToBytes(Compose(inputs, half, asOf, o));
+    }
+
+    /// <summary>
+    /// Writes the circular and returns its path: <paramref name="outPath"/> when it names a file, <see cref="FileName"/>
+    /// inside it when it is an existing directory (or ends with a separator), or in the current directory when null.
+    /// </summary>
+    public static string Write(ReportInputs inputs, HalfYear half, DateTime asOf, string? outPath = null, ReportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var o = options ?? ReportOptions.Default;
+        var city = string.IsNullOrEmpty(inputs.Registries.CityName) ? "全市" : inputs.Registries.CityName;
+        var path = ReportPaths.Resolve(outPath, FileName(city, half));
+        new PdfRenderer(o.Theme).RenderToFile(CircularLayout.Compose(inputs, half, asOf, o), path);
+        return path;
+    }
+}

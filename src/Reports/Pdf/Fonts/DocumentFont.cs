@@ -1,0 +1,42 @@
+using System.Text;
+using SkiaSharp;
+
+namespace Analytics.Reports.Pdf.Fonts;
+
+/// <summary>
+/// The report font cut down to the characters of one document (<see cref="TrueTypeSubsetter"/>), as the typeface
+/// its pages are drawn with. Printable ASCII is always in, so numbers a chart library formats on its own
+/// always have their glyphs.
+/// </summary>
+internal sealed class DocumentFont : IDisposable
+{
+    private static readonly Lazy<TrueTypeSubsetter> Subsetter = new(() => new TrueTypeSubsetter(ReportFonts.FontBytes));
+
+    private DocumentFont(SKTypeface typeface, int characters)
+    {
+        Typeface = typeface;
+        Characters = characters;
+    }
+
+    public SKTypeface Typeface { get; }
+
+    /// <summary>How many distinct characters the subset was asked for.</summary>
+    public int Characters { get; }
+
+    public static DocumentFont For(IEnumerable<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var codePoints = new HashSet<int>();
+        for (var c = 0x20; c < 0x7F; c++) codePoints.Add(c);
+        foreach (var c in "−–—…·×÷±≤≥%‰（）【】《》“”‘’、，。：；？！") codePoints.Add(c);
+        foreach (var text in texts)
+            foreach (var rune in text.EnumerateRunes())
+                codePoints.Add(rune.Value);
+        var subset = Subsetter.Value.Subset(codePoints);
+        var typeface = SKTypeface.FromData(SKData.CreateCopy(subset))
+            ?? throw new InvalidOperationException("The document's subset of the report font could not be read back.");
+        return new DocumentFont(typeface, codePoints.Count);
+    }
+
+    public void Dispose() => Typeface.Dispose();
+}

@@ -1,0 +1,540 @@
+using Analytics.Reports.Pdf.Model;
+using SkiaSharp;
+
+namespace Analytics.Reports.Pdf.Layout;
+
+/// <summary>
+/// Lays a <see cref="ReportDocument"/> out on pages: the first of the two passes of
+/// <see cref="PdfRenderer"/> (lay out and count, then draw). Everything about where things go on a
+/// page lives here; sizes and colours come from the <see cref="Theme"/>.
+/// </summary>
+/// <remarks>
+/// Flow rules: text, lists, notes and tables break between lines or rows and continue on the next
+/// page; a table repeats its header row there (and its caption marked 续); a heading moves to the next
+/// page when the start of the block after it would not fit under it; charts and tiles move whole.
+/// </remarks>
+internal sealed class PageComposer
+{
+    private readonly Theme _t;
+    private readonly TextMeasurer _m;
+    private readonly List<LaidOutPage> _pages = [];
+    private LaidOutPage? _page;
+    private float _y;
+
+    public PageComposer(Theme theme, TextMeasurer measurer)
+    {
+        _t = theme;
+        _m = measurer;
+    }
+
+    private float Top => _t.MarginTop;
+    private float Left => _t.MarginLeft;
+    private float Width => _t.ContentWidth;
+    private float Bottom => _t.ContentBottom;
+    private bool AtTop => _page is null || _y <= Top + 0.01f;
+    private List<DrawOp> Ops => _page!.Ops;
+
+    /// <summary>The pages of <paramref name="doc"/>: the cover (if any) first, then at least one body page.</summary>
+    public List<LaidOutPage> Compose(ReportDocument doc)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        if (doc.Cover is not null) ComposeCover(doc.Cover);
+        _page = null;
+        for (var i = 0; i < doc.Body.Count; i++)
+            Place(doc.Body[i], i + 1 < doc.Body.Count ? doc.Body[i + 1] : null);
+        if (_page is null) NewPage();
+        return _pages;
+    }
+
+    private void NewPage()
+    {
+        _page = new LaidOutPage(false);
+        _pages.Add(_page);
+        _y = Top;
+    }
+
+    /// <summary>Moves to a new page unless <paramref name="height"/> still fits (or the page is empty anyway).</summary>
+    private void EnsureSpace(float height)
+    {
+        if (_page is null) NewPage();
+        else if (_y + height > Bottom + 0.01f && !AtTop) NewPage();
+    }
+
+    private float LineHeight(float size) => size * _t.LineSpacing;
+
+    /// <summary>Baseline of text of <paramref name="size"/> centred in a line box from <paramref name="top"/>.</summary>
+    /// <remarks>CJK glyphs sit about 0.88 em above and 0.12 em below the baseline, so their middle is 0.38 em up.</remarks>
+    private static float Baseline(float top, float lineHeight, float size) => top + lineHeight / 2 + 0.38f * size;
+
+    private void Text(float x, float baseline, string text, float size, bool bold, SKColor colour)
+    {
+        if (text.Length > 0) Ops.Add(new TextOp(x, baseline, text, size, bold, colour));
+    }
+
+    private float AlignedX(float left, float width, string text, float size, TextAlign align) => align switch
+    {
+        TextAlign.Center => left + (width - _m.Width(text, size)) / 2,
+        TextAlign.Right => left + width - _m.Width(text, size),
+        _ => left,
+    };
+
+    private List<WrappedLine> Wrap(string text, float width, float size, float indent = 0) =>
+        LineBreaker.Wrap(text, width, c => _m.Advance(c, size), indent);
+
+    private void Place(Block block, Block? next)
+    {
+        switch (block)
+        {
+            case HeadingBlock h: PlaceHeading(h, next); break;
+            case ParagraphBlock p: PlaceParagraph(p); break;
+            case KeyValueBlock kv: PlaceKeyValues(kv); break;
+            case ListBlock l: PlaceList(l); break;
+            case NoteBlock n: PlaceNote(n); break;
+            case TableBlock t: PlaceTable(t); break;
+            case ChartBlock c: PlaceChart(c); break;
+            case StatTilesBlock s: PlaceTiles(s); break;
+            case SpacerBlock s:
+                if (_page is null) NewPage();
+                if (!AtTop) _y = Math.Min(_y + s.Height, Bottom);
+                break;
+            case PageBreakBlock:
+                if (!AtTop) NewPage();
+                break;
+            default:
+                throw new NotSupportedException($"No layout for {block.GetType().Name}.");
+        }
+    }
+
+    /// <summary>How much of <paramref name="next"/> must fit under a heading for the heading to stay on this page.</summary>
+    private float MinStart(Block? next) => next switch
+    {
+        ParagraphBlock p => 2 * LineHeight(p.Small ? _t.SmallSize : _t.BodySize),
+        ListBlock or KeyValueBlock or NoteBlock => 2 * LineHeight(_t.BodySize) + 12,
+        TableBlock t => (t.Caption is null ? 0 : LineHeight(_t.SmallSize)) + 4 * _t.TableSize * _t.TableLineSpacing + 4 * _t.TableCellPadding,
+        ChartBlock c => c.Height + (c.Caption is null ? 0 : LineHeight(_t.SmallSize)),
+        StatTilesBlock => TileHeight,
+        HeadingBlock => LineHeight(_t.Heading2Size) + 2 * LineHeight(_t.BodySize),
+        _ => 0,
+    };
+
+    private void PlaceHeading(HeadingBlock h, Block? next)
+    {
+        var (size, colour) = h.Level switch
+        {
+            1 => (_t.Heading1Size, _t.Accent),
+            2 => (_t.Heading2Size, _t.Accent),
+            _ => (_t.Heading3Size, _t.Text),
+        };
+        var lh = LineHeight(size);
+        var gap = h.Level == 1 ? _t.HeadingGapBefore * 1.5f : _t.HeadingGapBefore;
+        var lines = Wrap(h.Text, Width, size);
+        var height = gap + lines.Count * lh + (h.Level == 1 ? 4 : 0);
+        EnsureSpace(height + MinStart(next));
+        if (!AtTop) _y += gap;
+        foreach (var line in lines)
+        {
+            Text(Left, Baseline(_y, lh, size), line.Text, size, h.Level == 1, colour);
+            _y += lh;
+        }
+        if (h.Level == 1)
+        {
+            Ops.Add(new LineOp(Left, _y + 1, Left + Width, _y + 1, _t.Rule, 0.8f));
+            _y += 6;
+        }
+        else
+        {
+            _y += 2;
+        }
+    }
+
+    private void PlaceParagraph(ParagraphBlock p)
+    {
+        var size = p.Small ? _t.SmallSize : _t.BodySize;
+        var lh = LineHeight(size);
+        var indent = p.Indent ? _t.ParagraphIndentEms * size : 0;
+        var colour = _t.Colour(p.Tone);
+        foreach (var line in Wrap(p.Text, Width, size, indent))
+        {
+            EnsureSpace(lh);
+            var left = Left + (line.FirstOfParagraph ? indent : 0);
+            var x = AlignedX(left, Left + Width - left, line.Text, size, p.Align);
+            Text(x, Baseline(_y, lh, size), line.Text, size, p.Bold, colour);
+            _y += lh;
+        }
+        _y += _t.BlockGap;
+    }
+
+    private void PlaceKeyValues(KeyValueBlock kv)
+    {
+        var size = _t.BodySize;
+        var lh = LineHeight(size);
+        var keyWidth = Width * kv.KeyShare;
+        var valueWidth = Width - keyWidth - 8;
+        foreach (var (key, value) in kv.Items)
+        {
+            var keys = Wrap(key, keyWidth, size);
+            var values = Wrap(value, valueWidth, size);
+            var rows = Math.Max(keys.Count, values.Count);
+            EnsureSpace(Math.Min(rows, 2) * lh);
+            for (var r = 0; r < rows; r++)
+            {
+                EnsureSpace(lh);
+                var b = Baseline(_y, lh, size);
+                if (r < keys.Count) Text(Left, b, keys[r].Text, size, false, _t.Muted);
+                if (r < values.Count) Text(Left + keyWidth + 8, b, values[r].Text, size, false, _t.Text);
+                _y += lh;
+            }
+        }
+        _y += _t.BlockGap;
+    }
+
+    private void PlaceList(ListBlock l)
+    {
+        var size = _t.BodySize;
+        var lh = LineHeight(size);
+        var colour = _t.Colour(l.Tone);
+        var markers = l.Items.Select((_, i) => l.Numbered ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{i + 1}.") : "•").ToArray();
+        var hang = (markers.Length == 0 ? 0 : markers.Max(m => _m.Width(m, size))) + size * 0.6f;
+        var indent = _t.ParagraphIndentEms * size * 0.5f;
+        for (var i = 0; i < l.Items.Count; i++)
+        {
+            var lines = Wrap(l.Items[i], Width - indent - hang, size);
+            EnsureSpace(Math.Min(lines.Count, 2) * lh);
+            for (var k = 0; k < lines.Count; k++)
+            {
+                EnsureSpace(lh);
+                var b = Baseline(_y, lh, size);
+                if (k == 0) Text(Left + indent, b, markers[i], size, false, colour);
+                Text(Left + indent + hang, b, lines[k].Text, size, false, colour);
+                _y += lh;
+            }
+            _y += 2;
+        }
+        _y += _t.BlockGap;
+    }
+
+    private void PlaceNote(NoteBlock n)
+    {
+        const float pad = 7;
+        const float bar = 2.5f;
+        var size = _t.BodySize;
+        var lh = LineHeight(size);
+        var inner = Width - 2 * pad - bar;
+        var indent = _t.ParagraphIndentEms * size;
+        var lines = new List<(string Text, bool Title, float Indent)>();
+        lines.AddRange(Wrap(n.Title, inner, _t.SmallSize).Select(l => (l.Text, true, 0f)));
+        lines.AddRange(Wrap(n.Text, inner, size, indent).Select(l => (l.Text, false, l.FirstOfParagraph ? indent : 0f)));
+        EnsureSpace(2 * pad + Math.Min(lines.Count, 3) * lh);
+        var segmentStart = Ops.Count;
+        var segmentTop = _y;
+        _y += pad;
+        foreach (var (text, title, lineIndent) in lines)
+        {
+            if (_y + lh + pad > Bottom && _y > segmentTop + pad)
+            {
+                CloseNoteSegment(segmentStart, segmentTop, _y + pad, bar);
+                NewPage();
+                segmentStart = Ops.Count;
+                segmentTop = _y;
+                _y += pad;
+            }
+            var x = Left + bar + pad;
+            if (title)
+            {
+                Text(x, Baseline(_y, lh, _t.SmallSize), text, _t.SmallSize, false, _t.Accent);
+            }
+            else
+            {
+                Text(x + lineIndent, Baseline(_y, lh, size), text, size, false, _t.Text);
+            }
+            _y += lh;
+        }
+        CloseNoteSegment(segmentStart, segmentTop, _y + pad, bar);
+        _y += pad + _t.BlockGap;
+    }
+
+    private void CloseNoteSegment(int opIndex, float top, float bottom, float bar)
+    {
+        // The box goes under the text already placed, so it is inserted before it.
+        Ops.Insert(opIndex, new RectOp(new SKRect(Left, top, Left + bar, bottom), _t.Accent, null));
+        Ops.Insert(opIndex, new RectOp(new SKRect(Left, top, Left + Width, bottom), _t.NoteFill, null));
+    }
+
+    private void PlaceChart(ChartBlock c)
+    {
+        var captionHeight = c.Caption is null ? 0 : LineHeight(_t.SmallSize) + 2;
+        EnsureSpace(c.Height + captionHeight);
+        Ops.Add(new ChartOp(new SKRect(Left, _y, Left + Width, _y + c.Height), c.Plot));
+        _y += c.Height + 2;
+        if (c.Caption is not null)
+        {
+            var lh = LineHeight(_t.SmallSize);
+            foreach (var line in Wrap(c.Caption, Width, _t.SmallSize))
+            {
+                Text(AlignedX(Left, Width, line.Text, _t.SmallSize, TextAlign.Center), Baseline(_y, lh, _t.SmallSize), line.Text, _t.SmallSize, false, _t.Muted);
+                _y += lh;
+            }
+        }
+        _y += _t.BlockGap;
+    }
+
+    private const float TileHeight = 58;
+
+    private void PlaceTiles(StatTilesBlock s)
+    {
+        const int perRow = 4;
+        const float gap = 8;
+        for (var start = 0; start < s.Tiles.Count; start += perRow)
+        {
+            var row = s.Tiles.Skip(start).Take(perRow).ToList();
+            var w = (Width - gap * (perRow - 1)) / perRow;
+            EnsureSpace(TileHeight);
+            for (var i = 0; i < row.Count; i++)
+            {
+                var tile = row[i];
+                var x = Left + i * (w + gap);
+                Ops.Add(new RectOp(new SKRect(x, _y, x + w, _y + TileHeight), _t.NoteFill, _t.Rule));
+                var valueSize = 16f;
+                var value = Fit(tile.Value, w - 8, valueSize);
+                Text(AlignedX(x, w, value, valueSize, TextAlign.Center), _y + 24, value, valueSize, false, _t.Colour(tile.Tone));
+                var label = Fit(tile.Label, w - 8, _t.SmallSize);
+                Text(AlignedX(x, w, label, _t.SmallSize, TextAlign.Center), _y + 40, label, _t.SmallSize, false, _t.Text);
+                if (tile.Note is not null)
+                {
+                    var note = Fit(tile.Note, w - 8, 7.5f);
+                    Text(AlignedX(x, w, note, 7.5f, TextAlign.Center), _y + 51, note, 7.5f, false, _t.Muted);
+                }
+            }
+            _y += TileHeight + gap;
+        }
+        _y += _t.BlockGap - gap;
+    }
+
+    /// <summary>The text, cut with … when wider than <paramref name="width"/> (tiles have one line).</summary>
+    private string Fit(string text, float width, float size)
+    {
+        if (_m.Width(text, size) <= width) return text;
+        var n = text.Length;
+        while (n > 0 && _m.Width(text.AsSpan(0, n), size) + _m.Advance('…', size) > width) n--;
+        return string.Concat(text.AsSpan(0, n), "…");
+    }
+
+    private void PlaceTable(TableBlock table) => new TableComposer(this, table).Place();
+
+    /// <summary>The table part of the layout: rows, repeated headers, the grid per page segment.</summary>
+    private sealed class TableComposer(PageComposer c, TableBlock table)
+    {
+        private readonly float _size = c._t.TableSize;
+        private readonly float _lh = c._t.TableSize * c._t.TableLineSpacing;
+        private readonly float _pad = c._t.TableCellPadding;
+        private float[] _x = [];
+        private float[] _w = [];
+        private float _segmentTop;
+        private float _headerBottom;
+
+        public void Place()
+        {
+            if (table.Columns.Count == 0) throw new ArgumentException("A table needs at least one column.", nameof(table));
+            var total = table.Columns.Sum(col => Math.Max(col.Weight, 0.01f));
+            _w = table.Columns.Select(col => c.Width * Math.Max(col.Weight, 0.01f) / total).ToArray();
+            _x = new float[_w.Length + 1];
+            _x[0] = c.Left;
+            for (var i = 0; i < _w.Length; i++) _x[i + 1] = _x[i] + _w[i];
+
+            var header = table.Columns.Select((col, i) => WrapCell(col.Header, i)).ToArray();
+            var headerHeight = RowHeight(header);
+            var captionHeight = table.Caption is null ? 0 : c.LineHeight(c._t.SmallSize);
+
+            var rows = table.Rows;
+            var first = rows.Count == 0 ? _lh + 2 * _pad : RowHeight(Wrapped(rows[0]));
+            c.EnsureSpace(captionHeight + headerHeight + first);
+            StartSegment(header, headerHeight, continued: false);
+
+            if (rows.Count == 0)
+            {
+                var height = _lh + 2 * _pad;
+                var text = table.EmptyText;
+                c.Text(c.AlignedX(c.Left, c.Width, text, _size, TextAlign.Center), Baseline(c._y + _pad, _lh, _size), text, _size, false, c._t.Muted);
+                c._y += height;
+                c.Ops.Add(new LineOp(c.Left, c._y, c.Left + c.Width, c._y, c._t.Rule));
+                EndSegment(spanning: true);
+            }
+            else
+            {
+                for (var r = 0; r < rows.Count; r++)
+                {
+                    var cells = Wrapped(rows[r]);
+                    var height = RowHeight(cells);
+                    if (c._y + height > c.Bottom + 0.01f)
+                    {
+                        EndSegment(spanning: false);
+                        c.NewPage();
+                        StartSegment(header, headerHeight, continued: true);
+                    }
+                    DrawRow(rows[r], cells, height, stripe: r % 2 == 1);
+                }
+                EndSegment(spanning: false);
+            }
+
+            if (table.Footnote is not null)
+            {
+                c._y += 2;
+                c.PlaceParagraph(new ParagraphBlock(table.Footnote) { Small = true, Indent = false, Tone = Tone.Muted });
+            }
+            else
+            {
+                c._y += c._t.BlockGap + 2;
+            }
+        }
+
+        private List<WrappedLine>[] Wrapped(TableRow row) =>
+            table.Columns.Select((_, i) => WrapCell(i < row.Cells.Count ? row.Cells[i].Text : "", i)).ToArray();
+
+        private List<WrappedLine> WrapCell(string text, int column) => c.Wrap(text, _w[column] - 2 * _pad, _size);
+
+        private float RowHeight(List<WrappedLine>[] cells) => cells.Max(l => Math.Max(l.Count, 1)) * _lh + 2 * _pad;
+
+        private void StartSegment(List<WrappedLine>[] header, float headerHeight, bool continued)
+        {
+            if (table.Caption is not null)
+            {
+                var size = c._t.SmallSize;
+                var lh = c.LineHeight(size);
+                var caption = continued ? table.Caption + "（续）" : table.Caption;
+                c.Text(c.AlignedX(c.Left, c.Width, caption, size, TextAlign.Center), Baseline(c._y, lh, size), caption, size, false, c._t.Accent);
+                c._y += lh;
+            }
+            _segmentTop = c._y;
+            c.Ops.Add(new RectOp(new SKRect(c.Left, c._y, c.Left + c.Width, c._y + headerHeight), c._t.TableHeaderFill, null));
+            for (var i = 0; i < header.Length; i++)
+                DrawLines(header[i], i, c._y, headerHeight, TextAlign.Center, bold: false, c._t.Accent);
+            c._y += headerHeight;
+            _headerBottom = c._y;
+            c.Ops.Add(new LineOp(c.Left, c._y, c.Left + c.Width, c._y, c._t.Rule, 0.8f));
+        }
+
+        private void DrawRow(TableRow row, List<WrappedLine>[] cells, float height, bool stripe)
+        {
+            if (stripe) c.Ops.Add(new RectOp(new SKRect(c.Left, c._y, c.Left + c.Width, c._y + height), c._t.TableStripeFill, null));
+            for (var i = 0; i < cells.Length; i++)
+            {
+                var tone = i < row.Cells.Count ? row.Cells[i].Tone : Tone.Normal;
+                DrawLines(cells[i], i, c._y, height, table.Columns[i].Align, row.Emphasis, c._t.Colour(tone));
+            }
+            c._y += height;
+            c.Ops.Add(new LineOp(c.Left, c._y, c.Left + c.Width, c._y, c._t.Rule, 0.4f));
+        }
+
+        private void DrawLines(List<WrappedLine> lines, int column, float top, float height, TextAlign align, bool bold, SKColor colour)
+        {
+            // Vertically centred in the row, so a one-line cell sits level with a wrapped neighbour's middle.
+            var y = top + (height - lines.Count * _lh) / 2;
+            foreach (var line in lines)
+            {
+                var x = c.AlignedX(_x[column] + _pad, _w[column] - 2 * _pad, line.Text, _size, align);
+                c.Text(x, Baseline(y, _lh, _size), line.Text, _size, bold, colour);
+                y += _lh;
+            }
+        }
+
+        /// <summary>The outer frame and the column rules of the part of the table on this page.</summary>
+        private void EndSegment(bool spanning)
+        {
+            var bottom = c._y;
+            c.Ops.Add(new RectOp(new SKRect(c.Left, _segmentTop, c.Left + c.Width, bottom), null, c._t.Rule, 0.8f));
+            for (var i = 1; i < _w.Length; i++)
+            {
+                // An empty-table row spans all columns: the rules stop at the header.
+                var end = spanning ? _headerBottom : bottom;
+                c.Ops.Add(new LineOp(_x[i], _segmentTop, _x[i], end, c._t.Rule, 0.4f));
+            }
+        }
+    }
+
+    private void ComposeCover(CoverPage cover)
+    {
+        _page = new LaidOutPage(true);
+        _pages.Add(_page);
+        var centreLeft = Left;
+        var w = Width;
+
+        if (cover.TopLine is not null)
+        {
+            var size = 12f;
+            var y = Top + 20;
+            Text(AlignedX(centreLeft, w, cover.TopLine, size, TextAlign.Center), y, cover.TopLine, size, false, _t.Text);
+            Ops.Add(new LineOp(Left, y + 12, Left + Width, y + 12, _t.Bad, 1.5f));
+        }
+
+        var titleTop = _t.PageHeight * 0.24f;
+        var tlh = _t.CoverTitleSize * 1.45f;
+        foreach (var line in Wrap(cover.Title, w * 0.86f, _t.CoverTitleSize))
+        {
+            Text(AlignedX(centreLeft, w, line.Text, _t.CoverTitleSize, TextAlign.Center), Baseline(titleTop, tlh, _t.CoverTitleSize), line.Text, _t.CoverTitleSize, true, _t.Text);
+            titleTop += tlh;
+        }
+        if (cover.Subtitle is not null)
+        {
+            titleTop += 8;
+            var slh = _t.CoverSubtitleSize * 1.5f;
+            foreach (var line in Wrap(cover.Subtitle, w * 0.86f, _t.CoverSubtitleSize))
+            {
+                Text(AlignedX(centreLeft, w, line.Text, _t.CoverSubtitleSize, TextAlign.Center), Baseline(titleTop, slh, _t.CoverSubtitleSize), line.Text, _t.CoverSubtitleSize, false, _t.Text);
+                titleTop += slh;
+            }
+        }
+
+        // Facts: labels right-aligned against a centre column, values to their right.
+        var fieldSize = 12f;
+        var flh = fieldSize * 1.9f;
+        var fy = Math.Max(_t.PageHeight * 0.47f, titleTop + 30);
+        var keyWidth = cover.Fields.Count == 0 ? 0 : cover.Fields.Max(f => _m.Width(f.Key + "：", fieldSize));
+        var blockLeft = Left + w * 0.14f;
+        var valueLeft = blockLeft + keyWidth + 4;
+        var valueWidth = Left + w * 0.92f - valueLeft;
+        foreach (var (key, value) in cover.Fields)
+        {
+            var label = key + "：";
+            Text(blockLeft + keyWidth - _m.Width(label, fieldSize), Baseline(fy, flh, fieldSize), label, fieldSize, false, _t.Muted);
+            foreach (var line in Wrap(value, valueWidth, fieldSize))
+            {
+                Text(valueLeft, Baseline(fy, flh, fieldSize), line.Text, fieldSize, false, _t.Text);
+                fy += flh * 0.75f;
+            }
+            fy += flh * 0.25f;
+        }
+
+        // Signatures on the left, the seal circle on the right, above the bottom line.
+        var signSize = 11f;
+        var slh2 = signSize * 2.6f;
+        var signTop = Bottom - 40 - Math.Max(cover.SignatureLines.Count * slh2, 100);
+        var sy = signTop;
+        var labelWidth = cover.SignatureLines.Count == 0 ? 0 : cover.SignatureLines.Max(s => _m.Width(s + "：", signSize));
+        foreach (var label in cover.SignatureLines)
+        {
+            var b = Baseline(sy, slh2, signSize);
+            Text(Left + 10, b, label + "：", signSize, false, _t.Text);
+            Ops.Add(new LineOp(Left + 14 + labelWidth, b + 3, Left + w * 0.58f, b + 3, _t.Muted, 0.6f));
+            sy += slh2;
+        }
+        if (cover.SealLabel is not null)
+        {
+            var r = 46f;
+            var cx = Left + w * 0.80f;
+            var cy = signTop + Math.Max(cover.SignatureLines.Count * slh2, 100) / 2;
+            Ops.Add(new CircleOp(cx, cy, r, _t.Rule, Dashed: true));
+            var lines = Wrap(cover.SealLabel, 2 * r - 16, 9f);
+            var ly = cy - lines.Count * 13f / 2;
+            foreach (var line in lines)
+            {
+                Text(AlignedX(cx - r, 2 * r, line.Text, 9f, TextAlign.Center), Baseline(ly, 13f, 9f), line.Text, 9f, false, _t.Muted);
+                ly += 13f;
+            }
+        }
+        if (cover.BottomLine is not null)
+        {
+            var size = 12f;
+            Text(AlignedX(centreLeft, w, cover.BottomLine, size, TextAlign.Center), Bottom - 8, cover.BottomLine, size, false, _t.Text);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using Analytics.Reports.Pdf.Fonts;
+using Analytics.Reports.Pdf.Layout;
+using Analytics.Reports.Pdf.Model;
+using SkiaSharp;
+
+namespace Analytics.Reports.Pdf;
+
+/// <summary>
+/// Writes a <see cref="ReportDocument"/> as an A4 PDF with SkiaSharp's PDF backend, in two passes:
+/// lay every page out (so the page count is known), then draw each page with its running header and
+/// the footer 第 N 页 共 M 页. The cover is drawn without header, footer or number; body pages count
+/// from 1. Text is drawn in a subset of <see cref="ReportFonts.Typeface"/> holding the document's characters,
+/// embedded and searchable; charts are drawn as vectors with the same font.
+/// </summary>
+public sealed class PdfRenderer
+{
+    private readonly Theme _theme;
+
+    public PdfRenderer(Theme? theme = null) => _theme = theme ?? Theme.Default;
+
+    /// <summary>Writes <paramref name="document"/> to <paramref name="output"/>; returns the number of pages written (cover included).</summary>
+    public int Render(ReportDocument document, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(output);
+        ReportFonts.RegisterWithScottPlot();
+        using var measurer = new TextMeasurer(ReportFonts.Typeface);
+        var pages = new PageComposer(_theme, measurer).Compose(document);
+        var bodyPages = pages.Count(p => !p.IsCover);
+
+        // Draw with a subset of the font holding this document's characters (SkiaSharp would embed all 5 MB).
+        var texts = new List<string> { document.HeaderLeft ?? document.Title, document.HeaderRight ?? "", document.FooterLeft ?? "", PageLabel(bodyPages, bodyPages) };
+        foreach (var op in pages.SelectMany(p => p.Ops))
+        {
+            if (op is TextOp t) texts.Add(t.Text);
+            else if (op is ChartOp c) texts.AddRange(ChartPainter.TextOf(c.Plot, c.Rect, _theme.ChartPixelsPerPoint));
+        }
+        using var font = DocumentFont.For(texts);
+        using var drawing = new TextMeasurer(font.Typeface);
+
+        var metadata = new SKDocumentPdfMetadata
+        {
+            Title = document.Title,
+            Author = document.Author,
+            Subject = document.Subject,
+            Keywords = document.Keywords,
+            Creator = "Analytics",
+            Producer = "Analytics (SkiaSharp PDF)",
+            Creation = document.CreatedAt,
+            Modified = document.CreatedAt,
+            RasterDpi = 300,
+            EncodingQuality = 101,
+        };
+        using (var managed = new SKManagedWStream(output))
+        using (var pdf = SKDocument.CreatePdf(managed, metadata) ?? throw new InvalidOperationException("SkiaSharp could not create a PDF document."))
+        using (var painter = new PagePainter(drawing, _theme.ChartPixelsPerPoint, font.Typeface))
+        {
+            var number = 0;
+            foreach (var page in pages)
+            {
+                var canvas = pdf.BeginPage(_theme.PageWidth, _theme.PageHeight);
+                painter.Paint(canvas, page.Ops);
+                if (!page.IsCover)
+                {
+                    number++;
+                    PaintHeaderFooter(painter, canvas, document, number, bodyPages);
+                }
+                pdf.EndPage();
+            }
+            pdf.Close();
+            managed.Flush();
+        }
+        return pages.Count;
+    }
+
+    /// <summary>The PDF as bytes.</summary>
+    public byte[] RenderToBytes(ReportDocument document)
+    {
+        using var ms = new MemoryStream();
+        Render(document, ms);
+        return ms.ToArray();
+    }
+
+    /// <summary>Writes the PDF to <paramref name="path"/> (through a temporary file, so a failure leaves no half-written report).</summary>
+    public int RenderToFile(ReportDocument document, string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        var temp = path + ".tmp";
+        int count;
+        using (var fs = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            count = Render(document, fs);
+        File.Move(temp, path, overwrite: true);
+        return count;
+    }
+
+    /// <summary>The footer's page label, e.g. 第 3 页 共 12 页.</summary>
+    public static string PageLabel(int number, int total) =>
+        string.Create(CultureInfo.InvariantCulture, $"第 {number} 页 共 {total} 页");
+
+    private void PaintHeaderFooter(PagePainter painter, SKCanvas canvas, ReportDocument doc, int number, int total)
+    {
+        var t = _theme;
+        var size = t.HeaderFooterSize;
+        var left = t.MarginLeft;
+        var right = t.PageWidth - t.MarginRight;
+        var hb = t.HeaderBaseline;
+        var headerLeft = doc.HeaderLeft ?? doc.Title;
+        painter.Text(canvas, left, hb, headerLeft, size, false, t.Muted);
+        if (doc.HeaderRight is not null)
+            painter.Text(canvas, right - painter.Width(doc.HeaderRight, size), hb, doc.HeaderRight, size, false, t.Muted);
+        painter.Line(canvas, left, hb + 4, right, hb + 4, t.Rule, 0.5f);
+
+        var fb = t.PageHeight - t.FooterBaseline;
+        var label = PageLabel(number, total);
+        painter.Text(canvas, (t.PageWidth - painter.Width(label, size)) / 2, fb, label, size, false, t.Text);
+        if (doc.FooterLeft is not null)
+            painter.Text(canvas, left, fb, doc.FooterLeft, size, false, t.Muted);
+    }
+}

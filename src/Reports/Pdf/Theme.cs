@@ -1,0 +1,95 @@
+using SkiaSharp;
+
+namespace Analytics.Reports.Pdf;
+
+/// <summary>
+/// The typography tokens of every PDF report, in one place: page size and margins, font sizes,
+/// line heights and colours. Units are PDF points (1/72 inch); A4 portrait is 595.28 × 841.89 pt.
+/// </summary>
+/// <remarks>
+/// Margins follow the usual Chinese office layout for printed reports (GB/T 9704 gives 37 mm top and
+/// 28 mm left for official documents): generous enough for binding on the left and for signatures and
+/// seals, with the header and footer inside the margin band.
+/// The font has no bold face, and Skia's PDF backend draws synthetic bold as outlines (with invisible text
+/// over them for search), which makes pages heavy and slow: bold is kept for the cover title and level-1
+/// headings; elsewhere colour and size carry the emphasis.
+/// </remarks>
+public sealed record Theme
+{
+    /// <summary>The shipped theme.</summary>
+    public static Theme Default { get; } = new();
+
+    private const float Mm = 72f / 25.4f;
+
+    public float PageWidth { get; init; } = 595.28f;
+    public float PageHeight { get; init; } = 841.89f;
+    public float MarginTop { get; init; } = 28 * Mm;
+    public float MarginBottom { get; init; } = 25 * Mm;
+    public float MarginLeft { get; init; } = 25 * Mm;
+    public float MarginRight { get; init; } = 20 * Mm;
+    /// <summary>Distance of the header's baseline from the top edge.</summary>
+    public float HeaderBaseline { get; init; } = 16 * Mm;
+    /// <summary>Distance of the footer's baseline from the bottom edge.</summary>
+    public float FooterBaseline { get; init; } = 12 * Mm;
+
+    public float BodySize { get; init; } = 10.5f;     // 五号
+    public float SmallSize { get; init; } = 9f;       // 小五
+    public float TableSize { get; init; } = 8.5f;
+    public float HeaderFooterSize { get; init; } = 8f;
+    public float Heading1Size { get; init; } = 15f;   // 小三
+    public float Heading2Size { get; init; } = 12f;   // 小四
+    public float Heading3Size { get; init; } = 10.5f;
+    public float CoverTitleSize { get; init; } = 24f; // 一号
+    public float CoverSubtitleSize { get; init; } = 16f;
+    /// <summary>Line height as a multiple of the font size (Chinese text reads best a little open).</summary>
+    public float LineSpacing { get; init; } = 1.55f;
+    public float TableLineSpacing { get; init; } = 1.3f;
+    public float TableCellPadding { get; init; } = 3f;
+    /// <summary>Space after a paragraph or block, in points.</summary>
+    public float BlockGap { get; init; } = 6f;
+    public float HeadingGapBefore { get; init; } = 10f;
+    /// <summary>First-line indent of body paragraphs, in ems (Chinese convention: two characters).</summary>
+    public float ParagraphIndentEms { get; init; } = 2f;
+    /// <summary>Charts are drawn at this many pixels a point so ScottPlot's defaults keep their proportions.</summary>
+    public float ChartPixelsPerPoint { get; init; } = 1.5f;
+
+    public SKColor Text { get; init; } = new(0x21, 0x21, 0x21);
+    public SKColor Muted { get; init; } = new(0x6B, 0x6B, 0x6B);
+    public SKColor Accent { get; init; } = new(0x1F, 0x3A, 0x5F);
+    public SKColor Rule { get; init; } = new(0xB0, 0xB8, 0xC4);
+    public SKColor TableHeaderFill { get; init; } = new(0xE4, 0xEA, 0xF2);
+    public SKColor TableStripeFill { get; init; } = new(0xF6, 0xF8, 0xFA);
+    public SKColor Good { get; init; } = new(0x1E, 0x7D, 0x32);
+    public SKColor Bad { get; init; } = new(0xB3, 0x26, 0x1E);
+    public SKColor Warn { get; init; } = new(0xB2, 0x6A, 0x00);
+    public SKColor NoteFill { get; init; } = new(0xF3, 0xF5, 0xF8);
+
+    /// <summary>Charts: this period's bars.</summary>
+    public SKColor ChartCurrent { get; init; } = new(0x1F, 0x3A, 0x5F);
+    /// <summary>Charts: the previous half's bars.</summary>
+    public SKColor ChartPrevious { get; init; } = new(0x7D, 0x95, 0xB5);
+    /// <summary>Charts: the same half last year.</summary>
+    public SKColor ChartLastYear { get; init; } = new(0xC9, 0xD3, 0xE0);
+    /// <summary>Charts: target limits (dashed).</summary>
+    public SKColor ChartLimit { get; init; } = new(0xB3, 0x26, 0x1E);
+    /// <summary>Charts: a second series drawn as a line (online share).</summary>
+    public SKColor ChartLine { get; init; } = new(0xD9, 0x8E, 0x04);
+    /// <summary>Charts: font size in chart pixels (<see cref="ChartPixelsPerPoint"/>).</summary>
+    public float ChartTextSize { get; init; } = 13f;
+
+    /// <summary>Width of the text column.</summary>
+    public float ContentWidth => PageWidth - MarginLeft - MarginRight;
+    /// <summary>Bottom edge of the text column.</summary>
+    public float ContentBottom => PageHeight - MarginBottom;
+
+    /// <summary>The colour of a tone.</summary>
+    public SKColor Colour(Tone tone) => tone switch
+    {
+        Tone.Muted => Muted,
+        Tone.Accent => Accent,
+        Tone.Good => Good,
+        Tone.Bad => Bad,
+        Tone.Warn => Warn,
+        _ => Text,
+    };
+}
