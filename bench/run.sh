@@ -19,6 +19,8 @@
 #   BENCH_NO_DEMO=1  skip the demo
 #   BENCH_DOC        the document to update (default docs/performance.md; BENCH_DOC=- updates none)
 #   BENCH_KEEP=1     keep the generated data and stores under BENCH_DIR afterwards
+#   BENCH_OUTAGE_RATIO  outages generated per application (default 0.1: N/10 outages, ~1.2 steps each;
+#                    0.82 gives about as many outage step rows as applications)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -221,7 +223,7 @@ pg_step() {
 }
 
 for N in "${SIZES[@]}"; do
-    M=$((N / 10))
+    M="$(awk -v n="$N" -v r="${BENCH_OUTAGE_RATIO:-0.1}" 'BEGIN { printf "%d", n * r }')"
     D="$BENCH_DIR/$N"
     rm -rf "$D"
     mkdir -p "$D"
