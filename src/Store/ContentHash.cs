@@ -21,6 +21,8 @@ internal static class ContentHash
 {
     public const int Length = 16;
 
+    [ThreadStatic] private static IncrementalHash? _sha256;
+
     public static byte[] Of(Application a)
     {
         var w = new Encoder(stackalloc byte[512]);
@@ -170,8 +172,12 @@ internal static class ContentHash
 
         public readonly byte[] Hash()
         {
+            // One SHA-256 context a thread, reused: the one-shot API creates and frees an OpenSSL
+            // context on every call, which cost more than hashing a row of a few hundred bytes.
+            var sha = _sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             Span<byte> full = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(_buffer[.._length], full);
+            sha.AppendData(_buffer[.._length]);
+            sha.GetHashAndReset(full);
             return full[..Length].ToArray();
         }
 

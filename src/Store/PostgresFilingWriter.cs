@@ -3,15 +3,17 @@ using Analytics.Domain;
 using Analytics.Domain.Storage;
 using Dapper;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Analytics.Store;
 
 /// <summary>
 /// One filing into PostgreSQL, inside one transaction. Rows stream to the server by binary COPY into
 /// temporary staging tables (dropped at commit); <see cref="Commit"/> drops all but the last row of a
-/// key given twice, merges with one <c>INSERT … SELECT</c> per table and commits. The client holds one
-/// row at a time, so memory stays flat however long the file is.
+/// key given twice, merges with one <c>INSERT … SELECT</c> per table and commits. The first applications
+/// filing into a store without applications skips the staging: its rows are all revision 1, so they are
+/// copied straight into <c>application_revisions</c> while the client is still reading the file.
+/// The client holds one row at a time plus 8 bytes a key (<see cref="KeyFingerprints"/>, which tells
+/// whether a key may have been given twice), so memory stays nearly flat however long the file is.
 /// </summary>
 internal sealed class PostgresFilingWriter : IFilingWriter
 {
@@ -20,13 +22,18 @@ internal sealed class PostgresFilingWriter : IFilingWriter
     private readonly string _description;
     private readonly Filing _filing;
     private readonly HashSet<Kind> _created = [];
-    private readonly long[] _added = new long[5];
-    private NpgsqlBinaryImporter? _copy;
+    private readonly long[] _added = new long[6];
+    private readonly KeyFingerprints _applicationKeys = new();
+    private readonly bool _direct;
+    private List<Application>? _repeated;
+    private bool _repeatedKeys;
+    private PostgresCopyWriter? _copy;
     private Kind _copying;
     private long _seq;
     private bool _finished;
 
-    private enum Kind { Applications, Outages, Customers, Notes, LedgerNotes }
+    /// <summary>What a COPY feeds: a staging table per kind, or (<see cref="Revisions"/>) application_revisions itself.</summary>
+    private enum Kind { Applications, Outages, Customers, Notes, LedgerNotes, Revisions }
 
     public PostgresFilingWriter(NpgsqlConnection conn, string description, FilingKind kind, string fileName,
         string sha256, DateTime asOf, DateTime loadedAt)
@@ -49,6 +56,9 @@ internal sealed class PostgresFilingWriter : IFilingWriter
                 RETURNING id
                 """, p, _tx);
             _filing = new Filing { Id = id, Kind = kind, FileName = fileName, Sha256 = sha256, AsOf = Unspecified(asOf), LoadedAt = Unspecified(loadedAt) };
+            // Under the schema lock no other filing can add applications before this one commits.
+            _direct = kind == FilingKind.Applications
+                && conn.ExecuteScalar<bool>("SELECT NOT EXISTS (SELECT 1 FROM application_revisions)", transaction: _tx);
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
@@ -61,50 +71,84 @@ internal sealed class PostgresFilingWriter : IFilingWriter
     {
         ArgumentNullException.ThrowIfNull(application);
         var a = application;
-        var hash = ContentHash.Of(a);
-        Write(Kind.Applications, w =>
+        var first = _applicationKeys.Add(a.Utility, a.ApplicationId);
+        _repeatedKeys |= !first;
+        if (!_direct)
         {
-            w.Write(a.Utility, NpgsqlDbType.Text);
-            w.Write(a.ApplicationId, NpgsqlDbType.Text);
-            w.Write(hash, NpgsqlDbType.Bytea);
-            w.Write(a.County, NpgsqlDbType.Text);
-            w.Write((short)a.Area, NpgsqlDbType.Smallint);
-            w.Write((short)a.CustomerType, NpgsqlDbType.Smallint);
-            w.Write((short)a.Voltage, NpgsqlDbType.Smallint);
-            w.Write(a.PowerSources, NpgsqlDbType.Integer);
-            w.Write(a.CapacityKw, NpgsqlDbType.Numeric);
-            w.Write(a.ThreeZero, NpgsqlDbType.Boolean);
-            w.Write(a.SmallMicro, NpgsqlDbType.Boolean);
-            w.Write(a.ImportantUser, NpgsqlDbType.Boolean);
-            w.Write((short)a.Channel, NpgsqlDbType.Smallint);
-            Nullable(w, a.EContract, NpgsqlDbType.Boolean);
-            Nullable(w, (int?)a.Materials, NpgsqlDbType.Integer);
-            Nullable(w, a.FeeYuan, NpgsqlDbType.Numeric);
-            Nullable(w, a.CustomerInvestmentYuan, NpgsqlDbType.Numeric);
-            w.Write((short)a.Status, NpgsqlDbType.Smallint);
-            Instant(w, a.RecordCreatedAt);
-            Instant(w, a.AcceptedAt);
-            Instant(w, a.PlanRepliedAt);
-            Instant(w, a.DesignReviewStart);
-            Instant(w, a.DesignReviewEnd);
-            Instant(w, a.CustomerWorksStart);
-            Instant(w, a.CustomerWorksEnd);
-            Instant(w, a.MidCheckStart);
-            Instant(w, a.MidCheckEnd);
-            Instant(w, a.ExternalWorksStart);
-            Instant(w, a.ExternalWorksEnd);
-            Instant(w, a.ApprovalSubmittedAt);
-            Instant(w, a.ApprovalGrantedAt);
-            Nullable(w, (short?)a.ApprovalMode, NpgsqlDbType.Smallint);
-            Instant(w, a.CompletionCheckStart);
-            Instant(w, a.CompletionCheckEnd);
-            Instant(w, a.ConnectedAt);
-            w.Write(a.PausedDays, NpgsqlDbType.Integer);
-            Instant(w, a.WithdrawnAt);
-            Text(w, a.PreviousApplicationId);
-            Text(w, a.CustomerKey);
-            Text(w, a.CustomerMask);
+            var staged = ContentHash.Of(a);
+            Write(Kind.Applications, w =>
+            {
+                w.Text(a.Utility);
+                w.Text(a.ApplicationId);
+                WriteData(w, staged, a);
+            });
+            return;
+        }
+        if (!first)
+        {
+            // Possibly given twice (or a fingerprint collision): sorted out by key at commit.
+            (_repeated ??= []).Add(a);
+            return;
+        }
+        WriteRevision(a);
+    }
+
+    /// <summary>A first revision, straight into application_revisions (direct filings only).</summary>
+    private void WriteRevision(Application a)
+    {
+        var hash = ContentHash.Of(a);
+        Write(Kind.Revisions, w =>
+        {
+            w.Text(a.Utility);
+            w.Text(a.ApplicationId);
+            w.Int32(1);
+            w.Int64(_filing.Id);
+            Instant(w, _filing.AsOf);
+            WriteData(w, hash, a);
         });
+    }
+
+    /// <summary>The content hash and every field after the key, in <see cref="StoreColumns.ApplicationData"/> order.</summary>
+    private static void WriteData(PostgresCopyWriter w, byte[] hash, Application a)
+    {
+        w.Bytes(hash);
+        w.Text(a.County);
+        w.Int16((short)a.Area);
+        w.Int16((short)a.CustomerType);
+        w.Int16((short)a.Voltage);
+        w.Int32(a.PowerSources);
+        w.Numeric(a.CapacityKw);
+        w.Bool(a.ThreeZero);
+        w.Bool(a.SmallMicro);
+        w.Bool(a.ImportantUser);
+        w.Int16((short)a.Channel);
+        NullableBool(w, a.EContract);
+        NullableInt32(w, (int?)a.Materials);
+        w.Numeric(a.FeeYuan);
+        w.Numeric(a.CustomerInvestmentYuan);
+        w.Int16((short)a.Status);
+        Instant(w, a.RecordCreatedAt);
+        Instant(w, a.AcceptedAt);
+        Instant(w, a.PlanRepliedAt);
+        Instant(w, a.DesignReviewStart);
+        Instant(w, a.DesignReviewEnd);
+        Instant(w, a.CustomerWorksStart);
+        Instant(w, a.CustomerWorksEnd);
+        Instant(w, a.MidCheckStart);
+        Instant(w, a.MidCheckEnd);
+        Instant(w, a.ExternalWorksStart);
+        Instant(w, a.ExternalWorksEnd);
+        Instant(w, a.ApprovalSubmittedAt);
+        Instant(w, a.ApprovalGrantedAt);
+        NullableInt16(w, (short?)a.ApprovalMode);
+        Instant(w, a.CompletionCheckStart);
+        Instant(w, a.CompletionCheckEnd);
+        Instant(w, a.ConnectedAt);
+        w.Int32(a.PausedDays);
+        Instant(w, a.WithdrawnAt);
+        w.Text(a.PreviousApplicationId);
+        w.Text(a.CustomerKey);
+        w.Text(a.CustomerMask);
     }
 
     public void Add(OutageStep step)
@@ -114,20 +158,20 @@ internal sealed class PostgresFilingWriter : IFilingWriter
         var hash = ContentHash.Of(o);
         Write(Kind.Outages, w =>
         {
-            w.Write(o.Utility, NpgsqlDbType.Text);
-            w.Write(o.OutageId, NpgsqlDbType.Text);
-            w.Write(o.Step, NpgsqlDbType.Integer);
-            w.Write(hash, NpgsqlDbType.Bytea);
-            w.Write(o.County, NpgsqlDbType.Text);
-            w.Write((short)o.Area, NpgsqlDbType.Smallint);
-            Text(w, o.Feeder);
-            w.Write((short)o.Kind, NpgsqlDbType.Smallint);
-            w.Write((short)o.Cause, NpgsqlDbType.Smallint);
+            w.Text(o.Utility);
+            w.Text(o.OutageId);
+            w.Int32(o.Step);
+            w.Bytes(hash);
+            w.Text(o.County);
+            w.Int16((short)o.Area);
+            w.Text(o.Feeder);
+            w.Int16((short)o.Kind);
+            w.Int16((short)o.Cause);
             Instant(w, o.StartAt);
             Instant(w, o.EndAt);
-            w.Write(o.Customers, NpgsqlDbType.Integer);
+            w.Int32(o.Customers);
             Instant(w, o.NotifiedAt);
-            w.Write((int)o.NotifyChannels, NpgsqlDbType.Integer);
+            w.Int32((int)o.NotifyChannels);
         });
     }
 
@@ -138,13 +182,13 @@ internal sealed class PostgresFilingWriter : IFilingWriter
         var hash = ContentHash.Of(c);
         Write(Kind.Customers, w =>
         {
-            w.Write(c.Utility, NpgsqlDbType.Text);
-            w.Write(c.County, NpgsqlDbType.Text);
-            w.Write((short)c.Area, NpgsqlDbType.Smallint);
-            w.Write(c.Year, NpgsqlDbType.Integer);
-            w.Write((short)(c.Month ?? 0), NpgsqlDbType.Smallint);
-            w.Write(hash, NpgsqlDbType.Bytea);
-            w.Write(c.Customers, NpgsqlDbType.Bigint);
+            w.Text(c.Utility);
+            w.Text(c.County);
+            w.Int16((short)c.Area);
+            w.Int32(c.Year);
+            w.Int16((short)(c.Month ?? 0));
+            w.Bytes(hash);
+            w.Int64(c.Customers);
         });
     }
 
@@ -154,12 +198,12 @@ internal sealed class PostgresFilingWriter : IFilingWriter
         var hash = ContentHash.Of(note);
         Write(Kind.Notes, w =>
         {
-            w.Write(note.Utility, NpgsqlDbType.Text);
-            w.Write(note.Half.Year, NpgsqlDbType.Integer);
-            w.Write((short)note.Half.Half, NpgsqlDbType.Smallint);
-            w.Write((short)note.Section, NpgsqlDbType.Smallint);
-            w.Write(hash, NpgsqlDbType.Bytea);
-            w.Write(note.Text, NpgsqlDbType.Text);
+            w.Text(note.Utility);
+            w.Int32(note.Half.Year);
+            w.Int16((short)note.Half.Half);
+            w.Int16((short)note.Section);
+            w.Bytes(hash);
+            w.Text(note.Text);
         });
     }
 
@@ -169,12 +213,12 @@ internal sealed class PostgresFilingWriter : IFilingWriter
         var hash = ContentHash.Of(note);
         Write(Kind.LedgerNotes, w =>
         {
-            w.Write(note.County, NpgsqlDbType.Text);
-            w.Write(note.Thursday, NpgsqlDbType.Date);
-            w.Write(note.Task, NpgsqlDbType.Text);
-            w.Write(hash, NpgsqlDbType.Bytea);
-            w.Write(note.Text, NpgsqlDbType.Text);
-            Text(w, note.Status);
+            w.Text(note.County);
+            w.Date(note.Thursday);
+            w.Text(note.Task);
+            w.Bytes(hash);
+            w.Text(note.Text);
+            w.Text(note.Status);
         });
     }
 
@@ -184,14 +228,16 @@ internal sealed class PostgresFilingWriter : IFilingWriter
         try
         {
             EndCopy();
+            if (_direct && _repeated is not null) _created.Add(Kind.Revisions);
             // The merge's hash joins and the duplicate check fit in memory instead of spilling to disk.
             _conn.Execute("SET LOCAL work_mem = '256MB'", transaction: _tx);
             var (changed, unchanged) = (0L, 0L);
-            foreach (var kind in _created.Order())
+            foreach (var kind in _created.Order().ToList())
             {
                 var (c, u) = kind switch
                 {
                     Kind.Applications => MergeApplications(),
+                    Kind.Revisions => FinishDirect(),
                     Kind.Outages => MergeOutages(),
                     Kind.Customers => MergeKeyed(Kind.Customers, KeyedTable.Customers),
                     Kind.Notes => MergeKeyed(Kind.Notes, KeyedTable.Notes),
@@ -228,7 +274,7 @@ internal sealed class PostgresFilingWriter : IFilingWriter
     {
         try
         {
-            // Disposing an importer that was not completed cancels the COPY on the server.
+            // Disposing a COPY that was not completed cancels it on the server.
             _copy?.Dispose();
         }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or IOException)
@@ -254,38 +300,57 @@ internal sealed class PostgresFilingWriter : IFilingWriter
 
     /// <summary>
     /// New keys become revision 1, rows whose content hash differs from the key's latest revision become
-    /// revision n+1 (earlier revisions stay), identical rows change nothing. One statement: the inserted
-    /// revisions feed the heads.
+    /// revision n+1 (earlier revisions stay), identical rows change nothing. The latest revision of each
+    /// staged key is one backward probe of application_revisions' primary key.
     /// </summary>
     private (long Changed, long Unchanged) MergeApplications()
     {
-        var staged = _added[(int)Kind.Applications] - DropDuplicates("stage_applications", ["utility", "application_id"]);
+        var staged = _added[(int)Kind.Applications]
+            - (_repeatedKeys ? DropDuplicates("stage_applications", ["utility", "application_id"]) : 0);
         var data = StoreColumns.ApplicationData;
         var p = new DynamicParameters();
         p.Add("filing", _filing.Id);
         p.Add("asOf", Unspecified(_filing.AsOf), DbType.DateTime2);
-        // Heads: a plain insert for new keys (revision 1) and an update for changed ones is much cheaper
-        // than ON CONFLICT's speculative insertion; the staged keys are unique by now.
-        var changed = _conn.ExecuteScalar<long>($"""
-            WITH inserted AS (
-                INSERT INTO application_revisions
-                    (utility, application_id, revision, filing_id, filing_as_of, content_hash, {string.Join(", ", data)})
-                SELECT s.utility, s.application_id, COALESCE(h.revision, 0) + 1, @filing, @asOf, s.content_hash,
-                       {StoreColumns.Prefixed("s", data)}
-                FROM stage_applications s
-                LEFT JOIN application_heads h ON h.utility = s.utility AND h.application_id = s.application_id
-                WHERE h.content_hash IS DISTINCT FROM s.content_hash
-                RETURNING utility, application_id, revision, content_hash),
-            updated AS (
-                UPDATE application_heads h SET revision = i.revision, content_hash = i.content_hash
-                FROM inserted i
-                WHERE i.revision > 1 AND h.utility = i.utility AND h.application_id = i.application_id),
-            added AS (
-                INSERT INTO application_heads (utility, application_id, revision, content_hash)
-                SELECT utility, application_id, revision, content_hash FROM inserted WHERE revision = 1)
-            SELECT count(*) FROM inserted
+        var changed = _conn.Execute($"""
+            INSERT INTO application_revisions
+                (utility, application_id, revision, filing_id, filing_as_of, content_hash, {string.Join(", ", data)})
+            SELECT s.utility, s.application_id, COALESCE(h.revision, 0) + 1, @filing, @asOf, s.content_hash,
+                   {StoreColumns.Prefixed("s", data)}
+            FROM stage_applications s
+            LEFT JOIN LATERAL (
+                SELECT r.revision, r.content_hash FROM application_revisions r
+                WHERE r.utility = s.utility AND r.application_id = s.application_id
+                ORDER BY r.revision DESC LIMIT 1) h ON TRUE
+            WHERE h.content_hash IS DISTINCT FROM s.content_hash
             """, p, _tx, commandTimeout: 0);
         return (changed, staged - changed);
+    }
+
+    /// <summary>
+    /// A direct filing: every row copied is a first revision already in place. Rows whose key may have
+    /// been given before were held back; for each of their keys the last row wins: the copied row of that
+    /// key (if there is one) goes and the last held-back row comes in.
+    /// </summary>
+    private (long Changed, long Unchanged) FinishDirect()
+    {
+        var copied = _added[(int)Kind.Revisions];
+        if (_repeated is null) return (copied, 0);
+        var last = new Dictionary<(string Utility, string Id), Application>();
+        foreach (var a in _repeated) last[(a.Utility, a.ApplicationId)] = a;
+        var deleted = _conn.Execute("""
+            DELETE FROM application_revisions r
+            USING unnest(@utilities, @ids) AS d(utility, application_id)
+            WHERE r.filing_id = @filing AND r.utility = d.utility AND r.application_id = d.application_id
+            """, new
+            {
+                filing = _filing.Id,
+                utilities = last.Keys.Select(k => k.Utility).ToArray(),
+                ids = last.Keys.Select(k => k.Id).ToArray(),
+            }, _tx, commandTimeout: 0);
+        foreach (var a in last.Values) WriteRevision(a);
+        EndCopy();
+        var changed = copied - deleted + last.Count;
+        return (changed, 0);
     }
 
     /// <summary>A filed outage replaces every stored step of that outage, unless it is filed exactly as stored.</summary>
@@ -329,7 +394,7 @@ internal sealed class PostgresFilingWriter : IFilingWriter
     }
 
     /// <summary>Writes one staged row on the COPY of its kind, switching COPY when the kind changes.</summary>
-    private void Write(Kind kind, Action<NpgsqlBinaryImporter> row)
+    private void Write(Kind kind, Action<PostgresCopyWriter> row)
     {
         ObjectDisposedException.ThrowIf(_finished, this);
         try
@@ -337,12 +402,14 @@ internal sealed class PostgresFilingWriter : IFilingWriter
             if (_copy is null || _copying != kind)
             {
                 EndCopy();
-                if (_created.Add(kind)) CreateStage(kind);
-                _copy = _conn.BeginBinaryImport($"COPY {StageName(kind)} (seq, {StagedColumns(kind)}) FROM STDIN (FORMAT BINARY)");
+                if (_created.Add(kind) && kind != Kind.Revisions) CreateStage(kind);
+                _copy = new PostgresCopyWriter(_conn, kind == Kind.Revisions
+                    ? $"COPY application_revisions (utility, application_id, revision, filing_id, filing_as_of, content_hash, {string.Join(", ", StoreColumns.ApplicationData)}) FROM STDIN (FORMAT BINARY)"
+                    : $"COPY {StageName(kind)} (seq, {StagedColumns(kind)}) FROM STDIN (FORMAT BINARY)");
                 _copying = kind;
             }
             _copy.StartRow();
-            _copy.Write(++_seq, NpgsqlDbType.Bigint);
+            if (kind != Kind.Revisions) _copy.Int64(++_seq);
             row(_copy);
             _added[(int)kind]++;
         }
@@ -355,9 +422,17 @@ internal sealed class PostgresFilingWriter : IFilingWriter
     private void EndCopy()
     {
         if (_copy is null) return;
-        _copy.Complete();
-        _copy.Dispose();
+        var copy = _copy;
         _copy = null;
+        try
+        {
+            copy.Complete();
+        }
+        catch
+        {
+            copy.Dispose();
+            throw;
+        }
     }
 
     /// <summary>A temp table with the stored columns' types and collations, no constraints, dropped at commit.</summary>
@@ -392,24 +467,29 @@ internal sealed class PostgresFilingWriter : IFilingWriter
 
     private static DateTime Unspecified(DateTime value) => StoreTime.Normalize(value);
 
-    private static void Instant(NpgsqlBinaryImporter w, DateTime value) =>
-        w.Write(Unspecified(value), NpgsqlDbType.Timestamp);
+    private static void Instant(PostgresCopyWriter w, DateTime value) => w.Timestamp(Unspecified(value));
 
-    private static void Instant(NpgsqlBinaryImporter w, DateTime? value)
+    private static void Instant(PostgresCopyWriter w, DateTime? value)
     {
-        if (value is { } v) w.Write(Unspecified(v), NpgsqlDbType.Timestamp);
-        else w.WriteNull();
+        if (value is { } v) w.Timestamp(Unspecified(v));
+        else w.Null();
     }
 
-    private static void Text(NpgsqlBinaryImporter w, string? value)
+    private static void NullableBool(PostgresCopyWriter w, bool? value)
     {
-        if (value is null) w.WriteNull();
-        else w.Write(value, NpgsqlDbType.Text);
+        if (value is { } v) w.Bool(v);
+        else w.Null();
     }
 
-    private static void Nullable<T>(NpgsqlBinaryImporter w, T? value, NpgsqlDbType type) where T : struct
+    private static void NullableInt16(PostgresCopyWriter w, short? value)
     {
-        if (value is { } v) w.Write(v, type);
-        else w.WriteNull();
+        if (value is { } v) w.Int16(v);
+        else w.Null();
+    }
+
+    private static void NullableInt32(PostgresCopyWriter w, int? value)
+    {
+        if (value is { } v) w.Int32(v);
+        else w.Null();
     }
 }

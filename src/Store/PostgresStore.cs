@@ -36,11 +36,16 @@ public sealed class PostgresStore : IAnalyticsStore
         }
         var csb = builder.ConnectionStringBuilder;
         csb.ApplicationName ??= "analytics";
+        // COPY streams a filing in one direction: bigger writes mean fewer system calls and wake-ups of
+        // the server (the default 8 KB buffer cost a fifth of the client's CPU on a million-row load).
+        if (csb.WriteBufferSize == DefaultWriteBufferSize) csb.WriteBufferSize = 1 << 20;
         Description = Describe(csb);
         _dataSource = builder.Build();
     }
 
     public string Description { get; }
+
+    private static readonly int DefaultWriteBufferSize = new NpgsqlConnectionStringBuilder().WriteBufferSize;
 
     /// <summary>The highest schema version this program knows.</summary>
     public static int SchemaVersion => PostgresSchema.Migrations[^1].Version;
@@ -131,7 +136,7 @@ public sealed class PostgresStore : IAnalyticsStore
         Stream(conn => StoreReads.ApplicationRevisions(conn, KnownAt(knownAt)));
 
     public IEnumerable<Application> Applications(DateTime? knownAt = null) =>
-        Stream(conn => StoreReads.Applications(conn, KnownAt(knownAt)));
+        Stream(conn => StoreReads.Applications(conn, KnownAt(knownAt), heads: false));
 
     public IEnumerable<OutageStep> Outages() => Stream(StoreReads.Outages);
 

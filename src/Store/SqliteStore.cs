@@ -126,7 +126,7 @@ public sealed class SqliteStore : IAnalyticsStore
         Stream(conn => StoreReads.ApplicationRevisions(conn, KnownAt(knownAt)));
 
     public IEnumerable<Application> Applications(DateTime? knownAt = null) =>
-        Stream(conn => StoreReads.Applications(conn, KnownAt(knownAt)));
+        Stream(conn => StoreReads.Applications(conn, KnownAt(knownAt), heads: true));
 
     public IEnumerable<OutageStep> Outages() => Stream(StoreReads.Outages);
 

@@ -24,9 +24,14 @@ internal static class StoreReads
             knownAt, buffered: false, splitOn: "Revision");
     }
 
-    public static IEnumerable<Application> Applications(IDbConnection conn, DynamicParameters? knownAt)
+    /// <summary>The latest revision of each application (known at <c>@knownAt</c> when given), ordered by key.</summary>
+    /// <param name="conn">An open connection of the store.</param>
+    /// <param name="knownAt">The store's encoding of the known-at instant, or null for everything stored.</param>
+    /// <param name="heads">The store keeps a heads table (the embedded store does; PostgreSQL finds the latest revision by its key).</param>
+    public static IEnumerable<Application> Applications(IDbConnection conn, DynamicParameters? knownAt, bool heads)
     {
-        var sql = knownAt is null
+        var asOf = knownAt is null ? "" : "AND n.filing_as_of <= @knownAt";
+        var sql = knownAt is null && heads
             ? $"""
                SELECT {StoreColumns.ApplicationSelect}
                FROM application_heads h
@@ -37,10 +42,10 @@ internal static class StoreReads
             : $"""
                SELECT {StoreColumns.ApplicationSelect}
                FROM application_revisions r
-               WHERE r.filing_as_of <= @knownAt
+               WHERE {(knownAt is null ? "TRUE" : "r.filing_as_of <= @knownAt")}
                  AND NOT EXISTS (SELECT 1 FROM application_revisions n
                                  WHERE n.utility = r.utility AND n.application_id = r.application_id
-                                   AND n.revision > r.revision AND n.filing_as_of <= @knownAt)
+                                   AND n.revision > r.revision {asOf})
                ORDER BY r.utility, r.application_id
                """;
         return conn.Query<Application>(sql, knownAt, buffered: false);

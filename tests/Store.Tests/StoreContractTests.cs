@@ -299,6 +299,62 @@ public abstract class StoreContractTests : IDisposable
         Assert.Empty(Store.ApplicationRevisions(new DateTime(2021, 1, 1)));
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("0.0001")]
+    [InlineData("0.00001")]
+    [InlineData("1.5")]
+    [InlineData("1.50")]
+    [InlineData("10000")]
+    [InlineData("100000000")]
+    [InlineData("12345.6789")]
+    [InlineData("123456789012.345678")]
+    [InlineData("0.0000000000000000000000000001")]
+    [InlineData("79228162514264337593543950335")]
+    [InlineData("-3.25")]
+    public void Decimals_of_every_shape_read_back_with_their_value_and_scale(string text)
+    {
+        var value = decimal.Parse(text, CultureInfo.InvariantCulture);
+        // Once in the first filing of an empty store and once in a later one: both write paths.
+        var first = Samples.Full() with { CapacityKw = value, FeeYuan = value, CustomerInvestmentYuan = value };
+        var later = Samples.Minimal() with { CapacityKw = value, FeeYuan = -value, CustomerInvestmentYuan = null };
+        Load(Store, Jan, first);
+        Load(Store, Feb, later);
+        var back = Reopen().Applications().ToList();
+        Assert.Equal([first, later], back);
+        AssertSameDetail(first, back[0]);
+        AssertSameDetail(later, back[1]);
+    }
+
+    [Fact]
+    public void A_key_given_twice_in_a_later_filing_keeps_the_last_row()
+    {
+        Load(Store, Jan, Samples.Minimal());
+        var last = Samples.Full() with { PausedDays = 9 };
+        var changed = Samples.Minimal() with { PausedDays = 4 };
+        var filing = Load(Store, Feb, Samples.Full(), changed, Samples.Full() with { PausedDays = 5 }, last, Samples.Minimal(), changed);
+        Assert.Equal(2, filing.RowsChanged);
+        Assert.Equal([last, changed], Store.Applications());
+        Assert.Equal([1, 1, 2], Store.ApplicationRevisions().Select(r => r.Revision));
+    }
+
+    [Fact]
+    public void A_long_first_filing_with_keys_given_twice_keeps_every_key_once_with_its_last_row()
+    {
+        // Enough rows for several COPY buffers; every 97th key comes back later with other content.
+        var rows = Enumerable.Range(0, 20_000)
+            .Select(i => Samples.Full(id: string.Create(CultureInfo.InvariantCulture, $"SG-{i:D6}")) with { PausedDays = 0 })
+            .ToList();
+        var again = rows.Where((_, i) => i % 97 == 0).Select(a => a with { PausedDays = 7 }).ToList();
+        var filing = Load(Store, Jan, [.. rows, .. again]);
+        Assert.Equal(rows.Count, filing.RowsChanged);
+        var back = Reopen().Applications().ToList();
+        Assert.Equal(rows.Count, back.Count);
+        Assert.Equal(again.Count, back.Count(a => a.PausedDays == 7));
+        Assert.All(back, a => Assert.Equal(a.PausedDays == 7, int.Parse(a.ApplicationId[3..], CultureInfo.InvariantCulture) % 97 == 0));
+        Assert.All(Store.ApplicationRevisions(), r => Assert.Equal(1, r.Revision));
+    }
+
     [Fact]
     public void A_key_given_twice_in_one_filing_keeps_the_last_row()
     {
