@@ -108,12 +108,14 @@ public sealed class FileIngestor
         {
             using var writer = _store.BeginFiling(kind, Path.GetFileName(path), sha, asOf, loadedAt);
             using var pass = file.Read(setAside);
+            // This thread parses and validates; the store writes on a second one. Disposed (stopped) before the writer.
+            using var writing = new WriterThread(writer);
             while (pass.MoveNext())
             {
                 if (pass.Record is { } record)
                 {
                     // Atomic and already failed: keep validating, stop feeding a filing that will be rolled back.
-                    if (rejected == 0 || options.AcceptPartial) Add(writer, record);
+                    if (rejected == 0 || options.AcceptPartial) writing.Add(record);
                     loaded++;
                     continue;
                 }
@@ -127,6 +129,8 @@ public sealed class FileIngestor
                     rejects.Write(pass.Reader!, pass.RowNumber, pass.RowErrors);
                 }
             }
+            // The writer has everything (or its exception is thrown here) before anything is decided.
+            writing.Finish();
             if (warnings.Count == 0) warnings = pass.Warnings.ToList();
             if (pass.FileErrors.Count > 0)
             {
@@ -171,18 +175,6 @@ public sealed class FileIngestor
         {
             rejects?.Dispose();
             if (rejectsTemp is not null && File.Exists(rejectsTemp)) File.Delete(rejectsTemp);
-        }
-    }
-
-    private static void Add(IFilingWriter writer, object record)
-    {
-        switch (record)
-        {
-            case Application a: writer.Add(a); break;
-            case OutageStep o: writer.Add(o); break;
-            case CustomersServed c: writer.Add(c); break;
-            case ReportNote n: writer.Add(n); break;
-            default: throw new InvalidOperationException($"No store method for {record.GetType().Name}.");
         }
     }
 

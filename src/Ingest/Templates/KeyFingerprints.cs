@@ -1,0 +1,91 @@
+using System.Buffers;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+
+namespace Analytics.Ingest.Templates;
+
+/// <summary>
+/// The key set of a rule across rows (one row per key): each key is kept as its 128-bit XxHash128
+/// fingerprint with the number of the first row that carried it, so the set costs about 20–40 bytes
+/// a row (an open-addressing table of 16-byte fingerprints and 4-byte row numbers, ¾ full at most)
+/// however long the keys are, instead of the key strings themselves (templates.md §1: memory does not
+/// grow with the text of the file).
+/// </summary>
+/// <remarks>
+/// Two different keys share a fingerprint with probability about n²/2¹²⁹: for 10⁷ keys in one file,
+/// about 1.5·10⁻²⁵, far below the chance of a memory or disk error, so the set is treated as exact:
+/// a fingerprint seen before means the key was seen before. The key parts are hashed as their UTF-16
+/// code units with a U+0000 between them; the first part is a registry code, which never holds
+/// U+0000, so ("a", "bc") and ("ab", "c") are different byte strings.
+/// </remarks>
+internal sealed class KeyFingerprints
+{
+    // Row 0 marks an empty slot: row numbers start at 1 (the header).
+    private UInt128[] _keys = new UInt128[1024];
+    private int[] _rows = new int[1024];
+    private int _count;
+
+    public int Count => _count;
+
+    /// <summary>The fingerprint of a one-part key.</summary>
+    public static UInt128 Of(ReadOnlySpan<char> key) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(key));
+
+    /// <summary>The fingerprint of the two-part key (<paramref name="first"/>, <paramref name="second"/>).</summary>
+    public static UInt128 Of(ReadOnlySpan<char> first, ReadOnlySpan<char> second)
+    {
+        var length = first.Length + 1 + second.Length;
+        char[]? rented = null;
+        var buffer = length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(length));
+        first.CopyTo(buffer);
+        buffer[first.Length] = '\0';
+        second.CopyTo(buffer[(first.Length + 1)..]);
+        var hash = XxHash128.HashToUInt128(MemoryMarshal.AsBytes(buffer[..length]));
+        if (rented is not null) ArrayPool<char>.Shared.Return(rented);
+        return hash;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="key"/> first seen in <paramref name="row"/> (≥ 1); when it was already
+    /// there, returns false and the row that first carried it in <paramref name="firstRow"/>.
+    /// </summary>
+    public bool TryAdd(UInt128 key, int row, out int firstRow)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(row, 1);
+        if ((_count + 1) * 4L > _keys.Length * 3L) Grow();
+        var mask = _keys.Length - 1;
+        // The fingerprint is already uniformly spread: its low bits index the table (linear probing).
+        for (var i = (int)(ulong)key & mask; ; i = (i + 1) & mask)
+        {
+            if (_rows[i] == 0)
+            {
+                _keys[i] = key;
+                _rows[i] = row;
+                _count++;
+                firstRow = 0;
+                return true;
+            }
+            if (_keys[i] == key)
+            {
+                firstRow = _rows[i];
+                return false;
+            }
+        }
+    }
+
+    private void Grow()
+    {
+        var keys = _keys;
+        var rows = _rows;
+        _keys = new UInt128[keys.Length * 2];
+        _rows = new int[rows.Length * 2];
+        var mask = _keys.Length - 1;
+        for (var j = 0; j < keys.Length; j++)
+        {
+            if (rows[j] == 0) continue;
+            var i = (int)(ulong)keys[j] & mask;
+            while (_rows[i] != 0) i = (i + 1) & mask;
+            _keys[i] = keys[j];
+            _rows[i] = rows[j];
+        }
+    }
+}
