@@ -265,7 +265,7 @@ public sealed class ApplicationsTemplate : Template
                     "the ID number is stored as a number, so Excel has dropped its last digits; format the column as text (文本) and type the numbers again.");
                 return (null, null);
             }
-            id = ChineseIdNumber.Normalize(row.Text(IdNumber)!);
+            id = ChineseIdNumber.Normalize(row.RawText(IdNumber));
             if (!ChineseIdNumber.IsValid(id, DateOnly.FromDateTime(row.Context.LoadedAt), out var reason))
             {
                 row.Error(IdNumber, IngestErrorCode.InvalidIdNumber, $"{row.Quoted(IdNumber)} is not a valid ID number: {reason}.");
