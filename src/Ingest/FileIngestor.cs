@@ -22,7 +22,9 @@ namespace Analytics.Ingest;
 /// </summary>
 /// <remarks>
 /// Memory does not grow with a CSV file: rows stream, and only the key sets of the rules across rows
-/// (duplicate keys, outage steps) and at most <see cref="IngestOptions.MaxErrors"/> errors are kept.
+/// (duplicate keys, outage steps; as 128-bit fingerprints) and at most <see cref="IngestOptions.MaxErrors"/>
+/// errors are kept. The caller's thread parses and validates while a second thread feeds the store's
+/// writer through a bounded queue (<see cref="WriterThread"/>), so both cores work on a large file.
 /// The store needs the as-of when the filing begins, so without an explicit as-of an applications or
 /// outages file is read twice: a cheap scan of its date-time cells, then the load pass (which checks
 /// it read the same bytes). With accept-partial the first pass validates everything instead, since

@@ -6,10 +6,10 @@ namespace Analytics.Ingest.Templates;
 
 /// <summary>
 /// The key set of a rule across rows (one row per key): each key is kept as its 128-bit XxHash128
-/// fingerprint with the number of the first row that carried it, so the set costs about 20–40 bytes
-/// a row (an open-addressing table of 16-byte fingerprints and 4-byte row numbers, ¾ full at most)
-/// however long the keys are, instead of the key strings themselves (templates.md §1: memory does not
-/// grow with the text of the file).
+/// fingerprint with the number of the first row that carried it, in an open-addressing table of
+/// 20-byte slots kept between ⅜ and ¾ full: 27–53 bytes a key however long the keys are (plus the old
+/// table while it doubles), instead of the key strings themselves (about 130 bytes a row before).
+/// Memory still grows with the number of keys, as any exact duplicate check must, but slowly.
 /// </summary>
 /// <remarks>
 /// Two different keys share a fingerprint with probability about n²/2¹²⁹: for 10⁷ keys in one file,
