@@ -22,7 +22,9 @@ namespace Analytics.Ingest;
 /// </summary>
 /// <remarks>
 /// Memory does not grow with a CSV file: rows stream, and only the key sets of the rules across rows
-/// (duplicate keys, outage steps) and at most <see cref="IngestOptions.MaxErrors"/> errors are kept.
+/// (duplicate keys, outage steps; as 128-bit fingerprints) and at most <see cref="IngestOptions.MaxErrors"/>
+/// errors are kept. The caller's thread parses and validates while a second thread feeds the store's
+/// writer through a bounded queue (<see cref="WriterThread"/>), so both cores work on a large file.
 /// The store needs the as-of when the filing begins, so without an explicit as-of an applications or
 /// outages file is read twice: a cheap scan of its date-time cells, then the load pass (which checks
 /// it read the same bytes). With accept-partial the first pass validates everything instead, since
@@ -108,12 +110,14 @@ public sealed class FileIngestor
         {
             using var writer = _store.BeginFiling(kind, Path.GetFileName(path), sha, asOf, loadedAt);
             using var pass = file.Read(setAside);
+            // This thread parses and validates; the store writes on a second one. Disposed (stopped) before the writer.
+            using var writing = new WriterThread(writer);
             while (pass.MoveNext())
             {
                 if (pass.Record is { } record)
                 {
                     // Atomic and already failed: keep validating, stop feeding a filing that will be rolled back.
-                    if (rejected == 0 || options.AcceptPartial) Add(writer, record);
+                    if (rejected == 0 || options.AcceptPartial) writing.Add(record);
                     loaded++;
                     continue;
                 }
@@ -127,6 +131,8 @@ public sealed class FileIngestor
                     rejects.Write(pass.Reader!, pass.RowNumber, pass.RowErrors);
                 }
             }
+            // The writer has everything (or its exception is thrown here) before anything is decided.
+            writing.Finish();
             if (warnings.Count == 0) warnings = pass.Warnings.ToList();
             if (pass.FileErrors.Count > 0)
             {
@@ -171,18 +177,6 @@ public sealed class FileIngestor
         {
             rejects?.Dispose();
             if (rejectsTemp is not null && File.Exists(rejectsTemp)) File.Delete(rejectsTemp);
-        }
-    }
-
-    private static void Add(IFilingWriter writer, object record)
-    {
-        switch (record)
-        {
-            case Application a: writer.Add(a); break;
-            case OutageStep o: writer.Add(o); break;
-            case CustomersServed c: writer.Add(c); break;
-            case ReportNote n: writer.Add(n); break;
-            default: throw new InvalidOperationException($"No store method for {record.GetType().Name}.");
         }
     }
 

@@ -14,15 +14,25 @@ public static class ChineseIdNumber
     /// <summary>The number upper-cased and without white space (the form that is hashed).</summary>
     public static string Normalize(ReadOnlySpan<char> text)
     {
-        Span<char> buf = stackalloc char[Math.Min(text.Length, 64)];
+        Span<char> buf = stackalloc char[MaxNormalizedLength];
+        return new string(buf[..Normalize(text, buf)]);
+    }
+
+    /// <summary>The longest normalized number kept (anything longer is invalid anyway).</summary>
+    internal const int MaxNormalizedLength = 64;
+
+    /// <summary>Writes the normalized number (at most <see cref="MaxNormalizedLength"/> characters) to <paramref name="destination"/>; returns its length.</summary>
+    internal static int Normalize(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        var max = Math.Min(destination.Length, MaxNormalizedLength);
         var n = 0;
         foreach (var c in text)
         {
             if (char.IsWhiteSpace(c)) continue;
-            if (n == buf.Length) break;
-            buf[n++] = c == 'x' ? 'X' : c;
+            if (n == max) break;
+            destination[n++] = c == 'x' ? 'X' : c;
         }
-        return new string(buf[..n]);
+        return n;
     }
 
     /// <summary>Validates a normalized number; on failure <paramref name="reason"/> says what is wrong, without repeating the number.</summary>

@@ -68,18 +68,29 @@ public sealed class CustomerKeyring
     /// </summary>
     public string? KeyOf(string? name, string? idNumber, string? phone)
     {
-        string material;
-        if (!string.IsNullOrWhiteSpace(idNumber)) material = "id:" + ChineseIdNumber.Normalize(idNumber);
-        else if (!string.IsNullOrWhiteSpace(name) || !string.IsNullOrWhiteSpace(phone))
-            material = "np:" + NoSpaces(name) + "|" + PhoneDigits(phone);
-        else return null;
         Span<byte> mac = stackalloc byte[32];
+        if (!string.IsNullOrWhiteSpace(idNumber))
+        {
+            // The common case, built on the stack: "id:" + the normalized number, as UTF-8.
+            Span<char> chars = stackalloc char[3 + ChineseIdNumber.MaxNormalizedLength];
+            "id:".CopyTo(chars);
+            var length = 3 + ChineseIdNumber.Normalize(idNumber, chars[3..]);
+            Span<byte> bytes = stackalloc byte[chars.Length * 3];
+            Mac(bytes[..Encoding.UTF8.GetBytes(chars[..length], bytes)], mac);
+        }
+        else if (!string.IsNullOrWhiteSpace(name) || !string.IsNullOrWhiteSpace(phone))
+            Mac(Encoding.UTF8.GetBytes("np:" + NoSpaces(name) + "|" + PhoneDigits(phone)), mac);
+        else return null;
+        return Convert.ToHexStringLower(mac);
+    }
+
+    private void Mac(ReadOnlySpan<byte> material, Span<byte> mac)
+    {
         lock (_lock)
         {
-            _hmac.AppendData(Encoding.UTF8.GetBytes(material));
+            _hmac.AppendData(material);
             _hmac.GetHashAndReset(mac);
         }
-        return Convert.ToHexStringLower(mac);
     }
 
     private static string NoSpaces(string? s)

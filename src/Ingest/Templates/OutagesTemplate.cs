@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Analytics.Domain;
 using Analytics.Ingest.Parsing;
 
@@ -89,27 +90,31 @@ public sealed class OutagesTemplate : Template
         return CellText.IsEmptyMarker(t) ? null : t.ToString();
     }
 
-    /// <summary>Numbers the steps of each outage and checks they agree.</summary>
+    /// <summary>
+    /// Numbers the steps of each outage and checks they agree. Per outage it keeps the 128-bit
+    /// fingerprint of its id (<see cref="KeyFingerprints"/>) and the fields the later steps must agree
+    /// on (registry codes are shared strings), not the first step's record.
+    /// </summary>
     private sealed class ConsistentSteps : IRowSetCheck
     {
-        private readonly Dictionary<string, (OutageStep First, int Row, int Steps)> _outages = new(StringComparer.Ordinal);
+        private readonly Dictionary<UInt128, FirstStep> _outages = [];
 
         public object Admit(object record, TemplateRow row)
         {
             var step = (OutageStep)record;
-            if (!_outages.TryGetValue(step.OutageId, out var seen))
+            ref var seen = ref CollectionsMarshal.GetValueRefOrAddDefault(_outages, KeyFingerprints.Of(step.OutageId), out var exists);
+            if (!exists)
             {
-                _outages[step.OutageId] = (step, row.Number, 1);
+                seen = new FirstStep(step.Utility, step.County, step.Area, step.Kind, step.StartAt, row.Number, 1);
                 return step with { Step = 1 };
             }
-            var f = seen.First;
-            Agree(row, seen.Row, step.OutageId, UtilityColumn, f.Utility, step.Utility);
-            Agree(row, seen.Row, step.OutageId, CountyColumn, f.County, step.County);
-            Agree(row, seen.Row, step.OutageId, AreaColumn, Codes.Of(f.Area), Codes.Of(step.Area));
-            Agree(row, seen.Row, step.OutageId, KindColumn, Codes.Of(f.Kind), Codes.Of(step.Kind));
-            Agree(row, seen.Row, step.OutageId, StartAt, ApplicationsTemplate.Show(f.StartAt), ApplicationsTemplate.Show(step.StartAt));
-            _outages[step.OutageId] = (f, seen.Row, seen.Steps + 1);
-            return step with { Step = seen.Steps + 1 };
+            Agree(row, seen.Row, step.OutageId, UtilityColumn, seen.Utility, step.Utility);
+            Agree(row, seen.Row, step.OutageId, CountyColumn, seen.County, step.County);
+            Agree(row, seen.Row, step.OutageId, AreaColumn, Codes.Of(seen.Area), Codes.Of(step.Area));
+            Agree(row, seen.Row, step.OutageId, KindColumn, Codes.Of(seen.Kind), Codes.Of(step.Kind));
+            Agree(row, seen.Row, step.OutageId, StartAt, ApplicationsTemplate.Show(seen.StartAt), ApplicationsTemplate.Show(step.StartAt));
+            seen.Steps++;
+            return step with { Step = seen.Steps };
         }
 
         private static void Agree(TemplateRow row, int firstRow, string id, TemplateColumn column, string first, string now)
@@ -117,6 +122,18 @@ public sealed class OutagesTemplate : Template
             if (string.Equals(first, now, StringComparison.Ordinal)) return;
             row.Error(column, IngestErrorCode.InconsistentOutage, string.Create(CultureInfo.InvariantCulture,
                 $"outage {id}: row {firstRow} gives {column.Name} {first}, this row gives {now}; the rows (restoration steps) of one outage must agree on utility, county, area, kind and start_at."));
+        }
+
+        /// <summary>What the first step of an outage said, and how many steps it has so far.</summary>
+        private struct FirstStep(string utility, string county, Area area, OutageKind kind, DateTime startAt, int row, int steps)
+        {
+            public readonly string Utility = utility;
+            public readonly string County = county;
+            public readonly Area Area = area;
+            public readonly OutageKind Kind = kind;
+            public readonly DateTime StartAt = startAt;
+            public readonly int Row = row;
+            public int Steps = steps;
         }
     }
 }

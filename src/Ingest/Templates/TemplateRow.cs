@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Analytics.Domain;
 using Analytics.Domain.Registry;
 using Analytics.Ingest.Parsing;
@@ -168,7 +169,9 @@ public sealed class TemplateRow
         switch (cell.Kind)
         {
             case CellKind.Text:
-                return DateTimeText.TryParse(cell.Text.Trim(), out var value, out _) == DateTimeParse.Ok ? value : null;
+                // Most stage times are empty: skip them before the parser (which would try them as a serial number too).
+                var t = cell.Text.Trim();
+                return !CellText.IsEmptyMarker(t) && DateTimeText.TryParse(t, out var value, out _) == DateTimeParse.Ok ? value : null;
             case CellKind.DateTime:
                 var dt = DateTimeText.RoundToSecond(cell.DateTime);
                 return dt.Year is >= DateTimeText.MinYear and <= DateTimeText.MaxYear ? dt : null;
@@ -269,7 +272,7 @@ public sealed class TemplateRow
         {
             var item = text[range].Trim();
             if (item.IsEmpty) continue;
-            if (memo.TryGet(item, out var v)) bits |= Convert.ToInt32(v, CultureInfo.InvariantCulture);
+            if (memo.TryGet(item, out var v)) bits |= FlagBits(v);
             else (bad ??= []).Add(item.ToString());
         }
         if (bad is not null)
@@ -278,8 +281,12 @@ public sealed class TemplateRow
                 $"{string.Join(", ", bad.Select(b => "\"" + b + "\""))} in {Quoted(column)} {(bad.Count == 1 ? "is not an accepted value" : "are not accepted values")}; accepted, separated by ; or 、: {Codes.Accepted<T>()}.");
             return null;
         }
-        return (T)System.Enum.ToObject(typeof(T), bits);
+        return Unsafe.SizeOf<T>() == sizeof(int) ? Unsafe.As<int, T>(ref bits) : (T)System.Enum.ToObject(typeof(T), bits);
     }
+
+    // An int-based [Flags] enum's bits without boxing it (Convert.ToInt32 takes an object).
+    private static int FlagBits<T>(T value) where T : struct, Enum =>
+        Unsafe.SizeOf<T>() == sizeof(int) ? Unsafe.As<T, int>(ref value) : Convert.ToInt32(value, CultureInfo.InvariantCulture);
 
     /// <summary>A county of the registry, by code, name or alias.</summary>
     public RegistryEntry? County(TemplateColumn column, bool required = false) =>

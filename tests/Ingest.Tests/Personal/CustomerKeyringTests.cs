@@ -29,6 +29,19 @@ public class CustomerKeyringTests
         Assert.Matches("^[0-9a-f]{64}$", a);
     }
 
+    [Theory]
+    [InlineData(null, " 11010519491231002x", null, "id:11010519491231002X")]
+    [InlineData("张 三", null, "+86 138 0000 1111", "np:张三|13800001111")]
+    [InlineData(null, "", "13800001111", "np:|13800001111")]
+    public void The_key_is_the_hmac_of_the_documented_material_so_stored_keys_stay_linked(string? name, string? id, string? phone, string material)
+    {
+        using var dir = new TempFolder();
+        var ring = CustomerKeyring.OpenOrCreate(dir.KeyFile);
+        var secret = Convert.FromHexString(File.ReadAllText(dir.KeyFile).Trim());
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(secret, System.Text.Encoding.UTF8.GetBytes(material)));
+        Assert.Equal(expected, ring.KeyOf(name, id, phone));
+    }
+
     [Fact]
     public void Without_an_ID_number_name_and_phone_make_the_key()
     {

@@ -323,4 +323,29 @@ public class ApplicationsTemplateTests
         Assert.Empty(result.Errors);
         Assert.Equal(2, result.Records.Count);
     }
+
+    [Fact]
+    public void A_duplicate_key_among_thousands_is_reported_with_both_rows_and_only_within_one_utility()
+    {
+        using var dir = new TempFolder();
+        // Enough keys for the fingerprint table to grow several times; the duplicates name early and late rows.
+        var rows = Enumerable.Range(1, 5_000).Select(i => (IReadOnlyDictionary<string, string>)TestFiles.Application($"A-{i}")).ToList();
+        rows.Add(TestFiles.Application("A-7"));                                  // row 5002: A-7 is row 8
+        rows.Add(TestFiles.Application("A-4999"));                               // row 5003: A-4999 is row 5000
+        rows.Add(TestFiles.Application("A-7").With("utility", "sxdl-anze"));     // another utility: not a duplicate
+        rows.Add(TestFiles.Application("A-7").With("utility", "sxdl-anze"));     // row 5005: duplicate of row 5004
+        var path = TestFiles.Csv(dir, "dups.csv", rows);
+
+        var result = TestFiles.Read(dir, FilingKind.Applications, path);
+
+        Assert.All(result.Errors, e => Assert.Equal((IngestErrorCode.DuplicateKey, "application_id"), (e.Code, e.Column)));
+        Assert.Equal(
+            [
+                (5002, "application A-7 of sgcc-linfen is already in row 8; a file has one row per application."),
+                (5003, "application A-4999 of sgcc-linfen is already in row 5000; a file has one row per application."),
+                (5005, "application A-7 of sxdl-anze is already in row 5004; a file has one row per application."),
+            ],
+            result.Errors.Select(e => (e.Row!.Value, e.Message)));
+        Assert.Equal(5_001, result.Records.Count);
+    }
 }
