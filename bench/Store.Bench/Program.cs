@@ -114,7 +114,7 @@ static double Load(IAnalyticsStore store, string label, long rows, int seed, int
     TimeSpan added, addedCpu;
     Filing filing;
     using (var writer = store.BeginFiling(FilingKind.Applications, "bench.csv", Guid.NewGuid().ToString("N"),
-               new DateTime(2023, 1, 1), new DateTime(2023, 1, 1)))
+               new DateTime(2023, 1, 1), new DateTime(2023, 1, 1), distinctKeys: true))
     {
         for (long i = 0; i < rows; i++)
         {

@@ -108,7 +108,10 @@ public sealed class FileIngestor
         RejectsWriter? rejects = null;
         try
         {
-            using var writer = _store.BeginFiling(kind, Path.GetFileName(path), sha, asOf, loadedAt);
+            // The applications template refuses a key given twice (that row is rejected), so the store
+            // may skip its own duplicate handling.
+            using var writer = _store.BeginFiling(kind, Path.GetFileName(path), sha, asOf, loadedAt,
+                distinctKeys: kind == FilingKind.Applications);
             using var pass = file.Read(setAside);
             // This thread parses and validates; the store writes on a second one. Disposed (stopped) before the writer.
             using var writing = new WriterThread(writer);

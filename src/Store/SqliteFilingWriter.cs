@@ -10,7 +10,10 @@ namespace Analytics.Store;
 /// One filing into the embedded store, inside one <c>BEGIN IMMEDIATE</c> transaction. Rows go into
 /// temporary staging tables (one per kind, keyed, so the last row of a key in the file wins) through
 /// one prepared statement each; <see cref="Commit"/> merges set-based and commits. SQLite pages the
-/// staging tables to a temp file, so memory stays flat however long the file is.
+/// staging tables to a temp file, so memory stays flat however long the file is. An applications filing
+/// with distinct keys into a store without applications (the first, usually largest load) skips the
+/// staging: its rows are all revision 1, so they go straight into <c>application_revisions</c> while the
+/// file is still being read, and the commit only builds their heads.
 /// </summary>
 internal sealed class SqliteFilingWriter : IFilingWriter
 {
@@ -22,10 +25,12 @@ internal sealed class SqliteFilingWriter : IFilingWriter
     private readonly string _description;
     private readonly Filing _filing;
     private SqliteRowInserter? _applications, _outages, _customers, _notes, _ledgerNotes;
+    private readonly bool _direct;
+    private long _directRows;
     private bool _finished;
 
     public SqliteFilingWriter(SqliteConnection conn, string description, FilingKind kind, string fileName,
-        string sha256, DateTime asOf, DateTime loadedAt)
+        string sha256, DateTime asOf, DateTime loadedAt, bool distinctKeys)
     {
         _conn = conn;
         _description = description;
@@ -41,6 +46,9 @@ internal sealed class SqliteFilingWriter : IFilingWriter
                 new { kind = (int)kind, fileName, sha256, asOf = SqliteText.Instant(asOf), loadedAt = SqliteText.Instant(loadedAt) },
                 _tx);
             _filing = new Filing { Id = id, Kind = kind, FileName = fileName, Sha256 = sha256, AsOf = StoreTime.Normalize(asOf), LoadedAt = StoreTime.Normalize(loadedAt) };
+            // BEGIN IMMEDIATE holds the write lock: no other filing can add applications before this one commits.
+            _direct = distinctKeys && kind == FilingKind.Applications
+                && conn.ExecuteScalar<long>("SELECT NOT EXISTS (SELECT 1 FROM application_revisions)", transaction: _tx) == 1;
         }
         catch (SqliteException ex)
         {
@@ -53,8 +61,14 @@ internal sealed class SqliteFilingWriter : IFilingWriter
     {
         ArgumentNullException.ThrowIfNull(application);
         var a = application;
-        var s = _applications ??= Stage("stage_applications", ["utility", "application_id"],
+        var s = _applications ??= _direct ? Direct() : Stage("stage_applications", ["utility", "application_id"],
             [.. StoreColumns.ApplicationData]);
+        if (_direct)
+        {
+            s.Int(41, _filing.Id);
+            s.Instant(42, _filing.AsOf);
+            _directRows++;
+        }
         s.Text(1, a.Utility);
         s.Text(2, a.ApplicationId);
         s.Blob(3, ContentHash.Of(a));
@@ -226,6 +240,15 @@ internal sealed class SqliteFilingWriter : IFilingWriter
     /// </summary>
     private (long Changed, long Unchanged) MergeApplications()
     {
+        if (_direct)
+        {
+            // Every row is a first revision, already in place: only its head is missing.
+            _conn.Execute("""
+                INSERT INTO application_heads (utility, application_id, revision, content_hash)
+                SELECT utility, application_id, revision, content_hash FROM application_revisions WHERE filing_id = @filing
+                """, new { filing = _filing.Id }, _tx);
+            return (_directRows, 0);
+        }
         var staged = Staged("stage_applications");
         var data = StoreColumns.ApplicationData;
         var changed = _conn.Execute($"""
@@ -281,12 +304,32 @@ internal sealed class SqliteFilingWriter : IFilingWriter
         foreach (var s in Stages())
         {
             s.Dispose();
-            _conn.Execute($"DROP TABLE temp.{s.Table}", transaction: _tx);
+            if (s.Table.StartsWith("stage_", StringComparison.Ordinal))
+                _conn.Execute($"DROP TABLE temp.{s.Table}", transaction: _tx);
         }
     }
 
     private IEnumerable<SqliteRowInserter> Stages() =>
         new[] { _applications, _outages, _customers, _notes, _ledgerNotes }.OfType<SqliteRowInserter>();
+
+    /// <summary>The prepared insert of a direct filing: the staged columns' numbering, then filing id (?41) and as-of (?42).</summary>
+    private SqliteRowInserter Direct()
+    {
+        ThrowIfFinished();
+        var data = StoreColumns.ApplicationData;
+        try
+        {
+            return new SqliteRowInserter(_conn, "application_revisions", $"""
+                INSERT INTO application_revisions
+                    (utility, application_id, revision, filing_id, filing_as_of, content_hash, {string.Join(", ", data)})
+                VALUES (?1, ?2, 1, ?41, ?42, ?3, {string.Join(", ", data.Select((_, i) => "?" + (i + 4).ToString(CultureInfo.InvariantCulture)))})
+                """);
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteErrors.Map(ex, _description);
+        }
+    }
 
     /// <summary>Creates a keyed temp staging table and its prepared <c>INSERT OR REPLACE</c> (the last row of a key wins).</summary>
     private SqliteRowInserter Stage(string table, string[] keys, string[] data)

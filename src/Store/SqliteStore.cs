@@ -93,14 +93,14 @@ public sealed class SqliteStore : IAnalyticsStore
         }
     }
 
-    public IFilingWriter BeginFiling(FilingKind kind, string fileName, string sha256, DateTime asOf, DateTime loadedAt)
+    public IFilingWriter BeginFiling(FilingKind kind, string fileName, string sha256, DateTime asOf, DateTime loadedAt, bool distinctKeys = false)
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(sha256);
         var conn = OpenReady();
         try
         {
-            return new SqliteFilingWriter(conn, Description, kind, fileName, sha256, asOf, loadedAt);
+            return new SqliteFilingWriter(conn, Description, kind, fileName, sha256, asOf, loadedAt, distinctKeys);
         }
         catch
         {

@@ -120,9 +120,9 @@ public sealed class FileIngestorPipelineTests : IDisposable
         public void EnsureSchema() => inner.EnsureSchema();
         public Filing? FindFiling(FilingKind kind, string sha256) => inner.FindFiling(kind, sha256);
 
-        public IFilingWriter BeginFiling(FilingKind kind, string fileName, string sha256, DateTime asOf, DateTime loadedAt)
+        public IFilingWriter BeginFiling(FilingKind kind, string fileName, string sha256, DateTime asOf, DateTime loadedAt, bool distinctKeys = false)
         {
-            var w = new WrappedWriter(inner.BeginFiling(kind, fileName, sha256, asOf, loadedAt), FailAt, Failure);
+            var w = new WrappedWriter(inner.BeginFiling(kind, fileName, sha256, asOf, loadedAt, distinctKeys), FailAt, Failure);
             Writers.Add(w);
             return w;
         }

@@ -74,6 +74,31 @@ public sealed class PostgresStoreTests : StoreContractTests, IClassFixture<Postg
     }
 
     [Fact]
+    public void A_key_given_twice_despite_the_promise_fails_the_first_load_on_its_primary_key()
+    {
+        using var store = StoreFactory.Open(_store);
+        var w = store.BeginFiling(Domain.FilingKind.Applications, "a.csv", "dup", new DateTime(2022, 1, 1), new DateTime(2022, 1, 2), distinctKeys: true);
+        var ex = Assert.Throws<PostgresException>(() =>
+        {
+            w.Add(Support.Samples.Full());
+            w.Add(Support.Samples.Full() with { PausedDays = 3 });
+            w.Commit(2, 0);
+        });
+        w.Dispose();
+        Assert.Equal(PostgresErrorCodes.UniqueViolation, ex.SqlState);
+        Assert.Empty(store.Filings());
+        Assert.Empty(store.ApplicationRevisions());
+    }
+
+    [Fact]
+    public void The_schema_keeps_no_heads_table_the_latest_revision_comes_from_the_key()
+    {
+        StoreFactory.Open(_store).Dispose();
+        Assert.DoesNotContain(StoredColumns(), c => c.StartsWith("application_heads.", StringComparison.Ordinal));
+        Assert.Contains("schema_version.version", StoredColumns());
+    }
+
+    [Fact]
     public void Instants_are_stored_as_timestamps_without_time_zone_and_money_as_numeric()
     {
         StoreFactory.Open(_store).Dispose();

@@ -315,10 +315,10 @@ public abstract class StoreContractTests : IDisposable
     public void Decimals_of_every_shape_read_back_with_their_value_and_scale(string text)
     {
         var value = decimal.Parse(text, CultureInfo.InvariantCulture);
-        // Once in the first filing of an empty store and once in a later one: both write paths.
+        // The first filing of an empty store with distinct keys, then a staged later one: every write path.
         var first = Samples.Full() with { CapacityKw = value, FeeYuan = value, CustomerInvestmentYuan = value };
         var later = Samples.Minimal() with { CapacityKw = value, FeeYuan = -value, CustomerInvestmentYuan = null };
-        Load(Store, Jan, first);
+        LoadDistinct(Store, Jan, first);
         Load(Store, Feb, later);
         var back = Reopen().Applications().ToList();
         Assert.Equal([first, later], back);
@@ -353,6 +353,45 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal(again.Count, back.Count(a => a.PausedDays == 7));
         Assert.All(back, a => Assert.Equal(a.PausedDays == 7, int.Parse(a.ApplicationId[3..], CultureInfo.InvariantCulture) % 97 == 0));
         Assert.All(Store.ApplicationRevisions(), r => Assert.Equal(1, r.Revision));
+    }
+
+    [Fact]
+    public void Filings_with_distinct_keys_read_back_like_any_other()
+    {
+        // The first into an empty store (PostgreSQL copies it straight into place), then a staged one.
+        var rows = Enumerable.Range(0, 5_000)
+            .Select(i => Samples.Full(id: string.Create(CultureInfo.InvariantCulture, $"SG-{i:D6}")))
+            .ToList();
+        var first = LoadDistinct(Store, Jan, [.. rows, Samples.Minimal()]);
+        Assert.Equal(rows.Count + 1, first.RowsChanged);
+        var changed = rows[17] with { PausedDays = 41 };
+        var second = LoadDistinct(Store, Feb, changed, rows[18], Samples.Minimal() with { PausedDays = 42 });
+        Assert.Equal((2, 1), (second.RowsChanged, second.RowsUnchanged));
+        var back = Reopen().Applications().ToList();
+        Assert.Equal(rows.Count + 1, back.Count);
+        Assert.Equal(changed, back[17]);
+        AssertSameDetail(rows[0], back[0]);
+        Assert.Equal(rows.Count + 3, Store.ApplicationRevisions().Count());
+        Assert.Equal([first.Id], Store.ApplicationRevisions(Jan).Select(r => r.FilingId).Distinct());
+    }
+
+    [Fact]
+    public void A_key_given_twice_despite_the_promise_is_never_stored_twice()
+    {
+        var before = StoreSnapshot.Of(Store);
+        var last = Samples.Full() with { PausedDays = 9 };
+        try
+        {
+            LoadDistinct(Store, Jan, Samples.Full(), Samples.Minimal(), last);
+        }
+        catch (Exception ex) when (ex is not Xunit.Sdk.XunitException)
+        {
+            // Refusing the filing is allowed: then nothing of it is stored.
+            StoreSnapshot.Of(Reopen()).AssertSameAs(before);
+            return;
+        }
+        Assert.Equal([last, Samples.Minimal()], Reopen().Applications());
+        Assert.Equal(2, Store.ApplicationRevisions().Count());
     }
 
     [Fact]
@@ -474,6 +513,26 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [Fact]
+    public void A_writer_killed_during_the_first_load_of_an_empty_store_leaves_it_empty()
+    {
+        // Distinct keys into a store without applications: PostgreSQL copies straight into application_revisions.
+        Store.EnsureSchema();
+        var before = StoreSnapshot.Of(Store);
+
+        using (var probe = CrashProbe.Start(StoreArgument, "hold", rows: 20_000, first: 0, seed: 4, distinctKeys: true))
+        {
+            probe.WaitFor("ready", TimeSpan.FromMinutes(3));
+            probe.Kill();
+        }
+
+        var after = Reopen();
+        StoreSnapshot.Of(after).AssertSameAs(before);
+        Assert.Empty(after.ApplicationRevisions());
+        var next = LoadDistinct(after, Mar, Samples.Minimal("after-crash"));
+        Assert.Equal(1, next.RowsChanged);
+    }
+
+    [Fact]
     public void A_writer_killed_while_committing_leaves_the_old_store_or_the_new_one_never_a_mix()
     {
         SeedForCrash();
@@ -530,12 +589,15 @@ public abstract class StoreContractTests : IDisposable
     private static Filing LoadOutages(IAnalyticsStore store, DateTime asOf, params OutageStep[] rows) =>
         Load(store, asOf, w => { foreach (var o in rows) w.Add(o); });
 
-    private static Filing Load(IAnalyticsStore store, DateTime asOf, Action<IFilingWriter> add)
+    private static Filing Load(IAnalyticsStore store, DateTime asOf, Action<IFilingWriter> add, bool distinctKeys = false)
     {
-        using var w = store.BeginFiling(FilingKind.Applications, "f.csv", Guid.NewGuid().ToString("N"), asOf, Loaded);
+        using var w = store.BeginFiling(FilingKind.Applications, "f.csv", Guid.NewGuid().ToString("N"), asOf, Loaded, distinctKeys);
         add(w);
         return w.Commit(0, 0);
     }
+
+    private static Filing LoadDistinct(IAnalyticsStore store, DateTime asOf, params Application[] rows) =>
+        Load(store, asOf, w => { foreach (var a in rows) w.Add(a); }, distinctKeys: true);
 
     private static List<OutageStep> Sorted(params OutageStep[] steps) =>
         [.. steps.OrderBy(o => o.Utility, StringComparer.Ordinal).ThenBy(o => o.OutageId, StringComparer.Ordinal).ThenBy(o => o.Step)];

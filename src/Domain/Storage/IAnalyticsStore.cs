@@ -18,7 +18,17 @@ public interface IAnalyticsStore : IDisposable
     Filing? FindFiling(FilingKind kind, string sha256);
 
     /// <summary>Starts an atomic filing. Rows stream in through the writer; memory does not grow with the file.</summary>
-    IFilingWriter BeginFiling(FilingKind kind, string fileName, string sha256, DateTime asOf, DateTime loadedAt);
+    /// <param name="kind">What the filing holds.</param>
+    /// <param name="fileName">The file's name, as recorded with the filing.</param>
+    /// <param name="sha256">The file's SHA-256 (what makes a filing idempotent).</param>
+    /// <param name="asOf">What the filing is known at.</param>
+    /// <param name="loadedAt">When it was loaded.</param>
+    /// <param name="distinctKeys">
+    /// The caller has checked that no key comes twice in this filing (the ingest's duplicate-key rule does),
+    /// so the store may skip its own handling of a key given twice (keep its last row) and load faster. A key
+    /// given twice all the same makes the filing fail (nothing stored) or keeps the last row, never both.
+    /// </param>
+    IFilingWriter BeginFiling(FilingKind kind, string fileName, string sha256, DateTime asOf, DateTime loadedAt, bool distinctKeys = false);
 
     /// <summary>Every filing, oldest first.</summary>
     IReadOnlyList<Filing> Filings();

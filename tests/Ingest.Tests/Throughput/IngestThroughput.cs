@@ -138,7 +138,7 @@ public static class IngestThroughput
         public string Description => "discarding sink";
         public void EnsureSchema() { }
         public Filing? FindFiling(FilingKind kind, string sha256) => null;
-        public IFilingWriter BeginFiling(FilingKind kind, string fileName, string sha256, DateTime asOf, DateTime loadedAt) => new Writer(kind, fileName, sha256, asOf, loadedAt);
+        public IFilingWriter BeginFiling(FilingKind kind, string fileName, string sha256, DateTime asOf, DateTime loadedAt, bool distinctKeys = false) => new Writer(kind, fileName, sha256, asOf, loadedAt);
         public IReadOnlyList<Filing> Filings() => [];
         public IEnumerable<ApplicationRevision> ApplicationRevisions(DateTime? knownAt = null) => [];
         public IEnumerable<Application> Applications(DateTime? knownAt = null) => [];

@@ -23,7 +23,8 @@ public sealed class CrashProbe : IDisposable
     }
 
     /// <summary>Starts the probe: <paramref name="mode"/> is <c>hold</c> or <c>commit</c>.</summary>
-    public static CrashProbe Start(string storeArgument, string mode, long rows, long first, int seed)
+    /// <param name="distinctKeys">Begin the filing vouching for distinct keys, as the ingest does.</param>
+    public static CrashProbe Start(string storeArgument, string mode, long rows, long first, int seed, bool distinctKeys = false)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -37,6 +38,7 @@ public sealed class CrashProbe : IDisposable
         psi.ArgumentList.Add(rows.ToString(CultureInfo.InvariantCulture));
         psi.ArgumentList.Add(first.ToString(CultureInfo.InvariantCulture));
         psi.ArgumentList.Add(seed.ToString(CultureInfo.InvariantCulture));
+        if (distinctKeys) psi.ArgumentList.Add("distinct");
         return new CrashProbe(Process.Start(psi) ?? throw new InvalidOperationException("dotnet did not start"));
     }
 
