@@ -123,7 +123,7 @@ public sealed class SqliteStore : IAnalyticsStore
     }
 
     public IEnumerable<ApplicationRevision> ApplicationRevisions(DateTime? knownAt = null) =>
-        Stream(conn => StoreReads.ApplicationRevisions(conn, KnownAt(knownAt)));
+        Stream(conn => SqliteRevisionReader.Read(conn, knownAt is { } k ? SqliteText.Instant(k) : null));
 
     public IEnumerable<Application> Applications(DateTime? knownAt = null) =>
         Stream(conn => StoreReads.Applications(conn, KnownAt(knownAt), heads: true));

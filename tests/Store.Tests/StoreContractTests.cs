@@ -324,6 +324,11 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal([first, later], back);
         AssertSameDetail(first, back[0]);
         AssertSameDetail(later, back[1]);
+        // The revisions' read (every read command's) is a separate code path: the same values and scales.
+        var revisions = Reopen().ApplicationRevisions().Select(r => r.Record).ToList();
+        Assert.Equal([first, later], revisions);
+        AssertSameDetail(first, revisions[0]);
+        AssertSameDetail(later, revisions[1]);
     }
 
     [Fact]
