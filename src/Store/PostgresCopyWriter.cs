@@ -82,8 +82,30 @@ internal sealed class PostgresCopyWriter : IDisposable
         _fields++;
     }
 
-    /// <summary><c>timestamp</c>: microseconds since 2000-01-01 00:00, the instant's own clock (no time zone).</summary>
-    public void Timestamp(DateTime value) => Int64((value.Ticks - PostgresEpochTicks) / TimeSpan.TicksPerMicrosecond);
+    public void Int16(short? value)
+    {
+        if (value is { } v) Int16(v);
+        else Null();
+    }
+
+    public void Int32(int? value)
+    {
+        if (value is { } v) Int32(v);
+        else Null();
+    }
+
+    public void Bool(bool? value)
+    {
+        if (value is { } v) Bool(v);
+        else Null();
+    }
+
+    /// <summary>
+    /// <c>timestamp</c>: microseconds since 2000-01-01 00:00, the instant's own clock (no time zone),
+    /// truncated to the microsecond as every store keeps instants (<see cref="StoreTime"/>).
+    /// </summary>
+    public void Timestamp(DateTime value) =>
+        Int64((StoreTime.Normalize(value).Ticks - PostgresEpochTicks) / TimeSpan.TicksPerMicrosecond);
 
     public void Timestamp(DateTime? value)
     {

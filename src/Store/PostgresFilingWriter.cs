@@ -22,7 +22,7 @@ internal sealed class PostgresFilingWriter : IFilingWriter
     private readonly string _description;
     private readonly Filing _filing;
     private readonly HashSet<Kind> _created = [];
-    private readonly long[] _added = new long[6];
+    private readonly long[] _added = new long[Enum.GetValues<Kind>().Length];
     private readonly bool _distinctKeys;
     private readonly bool _direct;
     private PostgresCopyWriter? _copy;
@@ -94,7 +94,7 @@ internal sealed class PostgresFilingWriter : IFilingWriter
             w.Text(a.ApplicationId);
             w.Int32(1);
             w.Int64(_filing.Id);
-            Instant(w, _filing.AsOf);
+            w.Timestamp(_filing.AsOf);
             WriteData(w, hash, a);
         });
     }
@@ -113,30 +113,30 @@ internal sealed class PostgresFilingWriter : IFilingWriter
         w.Bool(a.SmallMicro);
         w.Bool(a.ImportantUser);
         w.Int16((short)a.Channel);
-        NullableBool(w, a.EContract);
-        NullableInt32(w, (int?)a.Materials);
+        w.Bool(a.EContract);
+        w.Int32((int?)a.Materials);
         w.Numeric(a.FeeYuan);
         w.Numeric(a.CustomerInvestmentYuan);
         w.Int16((short)a.Status);
-        Instant(w, a.RecordCreatedAt);
-        Instant(w, a.AcceptedAt);
-        Instant(w, a.PlanRepliedAt);
-        Instant(w, a.DesignReviewStart);
-        Instant(w, a.DesignReviewEnd);
-        Instant(w, a.CustomerWorksStart);
-        Instant(w, a.CustomerWorksEnd);
-        Instant(w, a.MidCheckStart);
-        Instant(w, a.MidCheckEnd);
-        Instant(w, a.ExternalWorksStart);
-        Instant(w, a.ExternalWorksEnd);
-        Instant(w, a.ApprovalSubmittedAt);
-        Instant(w, a.ApprovalGrantedAt);
-        NullableInt16(w, (short?)a.ApprovalMode);
-        Instant(w, a.CompletionCheckStart);
-        Instant(w, a.CompletionCheckEnd);
-        Instant(w, a.ConnectedAt);
+        w.Timestamp(a.RecordCreatedAt);
+        w.Timestamp(a.AcceptedAt);
+        w.Timestamp(a.PlanRepliedAt);
+        w.Timestamp(a.DesignReviewStart);
+        w.Timestamp(a.DesignReviewEnd);
+        w.Timestamp(a.CustomerWorksStart);
+        w.Timestamp(a.CustomerWorksEnd);
+        w.Timestamp(a.MidCheckStart);
+        w.Timestamp(a.MidCheckEnd);
+        w.Timestamp(a.ExternalWorksStart);
+        w.Timestamp(a.ExternalWorksEnd);
+        w.Timestamp(a.ApprovalSubmittedAt);
+        w.Timestamp(a.ApprovalGrantedAt);
+        w.Int16((short?)a.ApprovalMode);
+        w.Timestamp(a.CompletionCheckStart);
+        w.Timestamp(a.CompletionCheckEnd);
+        w.Timestamp(a.ConnectedAt);
         w.Int32(a.PausedDays);
-        Instant(w, a.WithdrawnAt);
+        w.Timestamp(a.WithdrawnAt);
         w.Text(a.PreviousApplicationId);
         w.Text(a.CustomerKey);
         w.Text(a.CustomerMask);
@@ -158,10 +158,10 @@ internal sealed class PostgresFilingWriter : IFilingWriter
             w.Text(o.Feeder);
             w.Int16((short)o.Kind);
             w.Int16((short)o.Cause);
-            Instant(w, o.StartAt);
-            Instant(w, o.EndAt);
+            w.Timestamp(o.StartAt);
+            w.Timestamp(o.EndAt);
             w.Int32(o.Customers);
-            Instant(w, o.NotifiedAt);
+            w.Timestamp(o.NotifiedAt);
             w.Int32((int)o.NotifyChannels);
         });
     }
@@ -222,7 +222,7 @@ internal sealed class PostgresFilingWriter : IFilingWriter
             // The merge's hash joins and the duplicate check fit in memory instead of spilling to disk.
             _conn.Execute("SET LOCAL work_mem = '256MB'", transaction: _tx);
             var (changed, unchanged) = (0L, 0L);
-            foreach (var kind in _created.Order().ToList())
+            foreach (var kind in _created.Order())
             {
                 var (c, u) = kind switch
                 {
@@ -431,30 +431,4 @@ internal sealed class PostgresFilingWriter : IFilingWriter
     };
 
     private static DateTime Unspecified(DateTime value) => StoreTime.Normalize(value);
-
-    private static void Instant(PostgresCopyWriter w, DateTime value) => w.Timestamp(Unspecified(value));
-
-    private static void Instant(PostgresCopyWriter w, DateTime? value)
-    {
-        if (value is { } v) w.Timestamp(Unspecified(v));
-        else w.Null();
-    }
-
-    private static void NullableBool(PostgresCopyWriter w, bool? value)
-    {
-        if (value is { } v) w.Bool(v);
-        else w.Null();
-    }
-
-    private static void NullableInt16(PostgresCopyWriter w, short? value)
-    {
-        if (value is { } v) w.Int16(v);
-        else w.Null();
-    }
-
-    private static void NullableInt32(PostgresCopyWriter w, int? value)
-    {
-        if (value is { } v) w.Int32(v);
-        else w.Null();
-    }
 }
