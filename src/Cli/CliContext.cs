@@ -74,20 +74,7 @@ public sealed class CliContext
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config", "analytics", "customer.key"));
 
     /// <summary>Opens the store of <see cref="StoreArgument"/>, schema created or migrated.</summary>
-    public IAnalyticsStore OpenStore()
-    {
-        var store = Analytics.Store.StoreFactory.Open(StoreArgument);
-        try
-        {
-            store.EnsureSchema();
-            return store;
-        }
-        catch
-        {
-            store.Dispose();
-            throw;
-        }
-    }
+    public IAnalyticsStore OpenStore() => Analytics.Store.StoreFactory.Open(StoreArgument);
 
     /// <summary>Resolves a county by code or name, or a usage error listing the valid ones.</summary>
     public RegistryEntry County(string text) =>
