@@ -21,6 +21,17 @@ public static class LinfenProfile
     private static readonly AreaMix LocalGrid = new(0, 0, 30, 70);
     private static readonly AreaMix Pilot = new(0, 0, 80, 20);
 
+    /// <summary>The two letters a utility's application and outage ids start with (国网 GW, 蒲县 PX, 乡宁 XN, 安泽 AZ, 霍煤 HM).</summary>
+    public static string IdPrefix(string utility) => utility switch
+    {
+        "sgcc-linfen" => "GW",
+        "sxdl-puxian" => "PX",
+        "sxdl-xiangning" => "XN",
+        "sxdl-anze" => "AZ",
+        "hzmd-pilot" => "HM",
+        _ => "YK",
+    };
+
     /// <summary>Every territory: about 91 % of applications with 国网临汾, 29 % in 尧都区.</summary>
     public static IReadOnlyList<Territory> Territories { get; } =
     [

@@ -318,15 +318,7 @@ internal sealed class ApplicationSimulator
     {
         _sequence.TryGetValue(utility, out var seq);
         _sequence[utility] = ++seq;
-        var prefix = utility switch
-        {
-            "sgcc-linfen" => "GW",
-            "sxdl-puxian" => "PX",
-            "sxdl-xiangning" => "XN",
-            "sxdl-anze" => "AZ",
-            "hzmd-pilot" => "HM",
-            _ => "YK",
-        };
+        var prefix = LinfenProfile.IdPrefix(utility);
         return string.Create(CultureInfo.InvariantCulture, $"{prefix}{day:yyMM}{seq:D7}");
     }
 

@@ -283,15 +283,7 @@ internal sealed class OutageSimulator
     {
         _sequence.TryGetValue(utility, out var seq);
         _sequence[utility] = ++seq;
-        var prefix = utility switch
-        {
-            "sgcc-linfen" => "GW",
-            "sxdl-puxian" => "PX",
-            "sxdl-xiangning" => "XN",
-            "sxdl-anze" => "AZ",
-            "hzmd-pilot" => "HM",
-            _ => "YK",
-        };
+        var prefix = LinfenProfile.IdPrefix(utility);
         return string.Create(CultureInfo.InvariantCulture, $"TD{prefix}{year:D4}{seq:D6}");
     }
 
