@@ -68,8 +68,8 @@ internal static class CityLedgerComposer
         var totalLine = new CityCountyLine
         {
             Name = "全市",
-            WeekVolumes = Volumes(wk),
-            YearVolumes = Volumes(yr),
+            WeekVolumes = LedgerVolumes.Of(wk),
+            YearVolumes = LedgerVolumes.Of(yr),
             YearTargets = yearTargets,
             Issues = lines.Sum(l => l.Issues),
             SaidiYtdH = whole is null ? null : Math.Round(whole.SaidiH, 4),
@@ -89,15 +89,6 @@ internal static class CityLedgerComposer
             Progress = progress,
         };
     }
-
-    private static LedgerVolumes Volumes(MetricsResult r) => new()
-    {
-        Accepted = r.Indicators.Volumes.Accepted,
-        Connected = r.Indicators.Volumes.Connected,
-        Withdrawn = r.Indicators.Volumes.Withdrawn,
-        InProgress = r.Indicators.Volumes.InProgress,
-        Overdue = r.Applications.Count(a => a.Overdue == true),
-    };
 
     private static int TaskOrder(string task)
     {

@@ -1,4 +1,5 @@
 using Analytics.Domain.Registry;
+using Analytics.Metrics;
 
 namespace Analytics.Reports.Ledger;
 
@@ -52,6 +53,20 @@ public sealed record LedgerVolumes
     public int InProgress { get; init; }
     /// <summary>超期在途: in progress at the as-of and past their limit.</summary>
     public int Overdue { get; init; }
+
+    /// <summary>The volumes of one engine run (a county's or the city's week or year).</summary>
+    public static LedgerVolumes Of(MetricsResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new()
+        {
+            Accepted = r.Indicators.Volumes.Accepted,
+            Connected = r.Indicators.Volumes.Connected,
+            Withdrawn = r.Indicators.Volumes.Withdrawn,
+            InProgress = r.Indicators.Volumes.InProgress,
+            Overdue = r.Applications.Count(a => a.Overdue == true),
+        };
+    }
 }
 
 /// <summary>One target (and group: category or area) on 汇总.</summary>

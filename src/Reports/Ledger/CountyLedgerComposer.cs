@@ -53,8 +53,8 @@ internal sealed class CountyLedgerComposer
             CityName = _inputs.Registries.CityName,
             PlanId = _inputs.Policy.PlanId,
             Targets = Targets(county.Code, week, year),
-            WeekVolumes = Volumes(week),
-            YearVolumes = Volumes(year),
+            WeekVolumes = LedgerVolumes.Of(week),
+            YearVolumes = LedgerVolumes.Of(year),
             InProgress = InProgress(year, risk),
             Connected = Connected(week),
             Issues = Issues(week, slice.WeekOutages),
@@ -159,15 +159,6 @@ internal sealed class CountyLedgerComposer
 
     private static string Num(decimal d) => d.ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static LedgerVolumes Volumes(MetricsResult r) => new()
-    {
-        Accepted = r.Indicators.Volumes.Accepted,
-        Connected = r.Indicators.Volumes.Connected,
-        Withdrawn = r.Indicators.Volumes.Withdrawn,
-        InProgress = r.Indicators.Volumes.InProgress,
-        Overdue = r.Applications.Count(a => a.Overdue == true),
-    };
-
     // ---- 在途工单 ----
 
     private List<InProgressLine> InProgress(MetricsResult year, IReadOnlyDictionary<(string, string), double>? risk)
@@ -256,31 +247,20 @@ internal sealed class CountyLedgerComposer
 
     private List<IssueLine> Issues(MetricsResult week, List<OutageStep> weekOutages)
     {
+        IssueLine Line(string kind, Finding f) => new()
+        {
+            Kind = kind,
+            RuleId = f.Code,
+            Rule = f.Label,
+            Clause = f.Clause,
+            Utility = UtilityName(f.Utility),
+            Subject = f.ApplicationId,
+            When = f.On,
+            Evidence = f.Evidence,
+        };
         var lines = new List<IssueLine>();
-        foreach (var f in week.Breaches)
-            lines.Add(new IssueLine
-            {
-                Kind = "目标未达标",
-                RuleId = f.Code,
-                Rule = f.Label,
-                Clause = f.Clause,
-                Utility = UtilityName(f.Utility),
-                Subject = f.ApplicationId,
-                When = f.On,
-                Evidence = f.Evidence,
-            });
-        foreach (var f in week.Findings)
-            lines.Add(new IssueLine
-            {
-                Kind = "数据真实性",
-                RuleId = f.Code,
-                Rule = f.Label,
-                Clause = f.Clause,
-                Utility = UtilityName(f.Utility),
-                Subject = f.ApplicationId,
-                When = f.On,
-                Evidence = f.Evidence,
-            });
+        lines.AddRange(week.Breaches.Select(f => Line("目标未达标", f)));
+        lines.AddRange(week.Findings.Select(f => Line("数据真实性", f)));
         foreach (var o in Outages(weekOutages))
         {
             if (o.NoticeOnTime != false) continue;
