@@ -23,7 +23,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"synthesized {inputs.Applications.Count:N0} applications, {inputs.Outages.Count:N0} outage steps in {sw.Elapsed.TotalSeconds:F1} s"));
 
 // Warm-up on a small slice so JIT time is not billed to the measurement.
-WeeklyLedgers.ComposeCounty(inputs with { Applications = [.. inputs.Applications.Take(2_000)] }, "yaodu", week);
+WeeklyLedgers.ComposeCounty(inputs with { Records = inputs.Records with { Applications = [.. inputs.Applications.Take(2_000)] } }, "yaodu", week);
 
 Measure("compose all 17 county ledgers (no files)", () => WeeklyLedgers.ComposeAll(inputs, week).Count);
 Measure("--all: compose and write 17 workbooks", () => WeeklyLedgers.WriteAll(inputs, week, outDir).Count);
@@ -204,10 +204,7 @@ internal static class Synthetic
         })).ToList();
         return new LedgerInputs
         {
-            Applications = apps,
-            Outages = outages,
-            CustomersServed = customers,
-            LedgerNotes = notes,
+            Records = new RecordSnapshot { Applications = apps, Outages = outages, CustomersServed = customers, LedgerNotes = notes },
             Policy = DomainPolicy.Default,
             Calendar = WorkingDayCalendar.Default,
             Registries = Registries.Default,

@@ -18,13 +18,13 @@ namespace Analytics.Metrics;
 /// <item>stages (T3): connected applications of the categories (important users exempt where the target says so);
 /// stages ⊆ allowed and none forbidden.</item>
 /// <item>zero_investment (T4a/T4b): connected non-residential small/micro applications (categories too, if given) with
-/// capacity ≤ the area's ceiling (<see cref="TargetDefinition.CapacityCeiling"/>); customer_investment_yuan = 0. A missing
-/// investment is not evidence of zero investment and counts as a breach.</item>
-/// <item>zero_cost (T4c): connected applications of the categories; fee_yuan = 0 and customer_investment_yuan = 0,
-/// a missing amount counting as a breach (as above).</item>
-/// <item>materials (T6): applications with materials given; at lv within allowed_lv, at 10kV and above within allowed_hv,
-/// never a forbidden one.</item>
-/// <item>connection_voltage (T7): non-residential 三零 applications with capacity ≤ max_capacity_kw; compliant at lv.</item>
+/// capacity ≤ the area's ceiling (<see cref="TargetDefinition.CapacityCeiling"/>); customer_investment_yuan = 0. A blank
+/// investment is a data gap (metrics.md §8), neither compliant nor a breach.</item>
+/// <item>zero_cost (T4c): connected applications of the categories; fee_yuan = 0 and customer_investment_yuan = 0;
+/// a breach when either is given and above 0, else a data gap when either is blank.</item>
+/// <item>materials (T6): connected applications; at lv within allowed_lv, at 10kV and above within allowed_hv, never a
+/// forbidden one; blank materials are a data gap.</item>
+/// <item>connection_voltage (T7): connected non-residential 三零 applications with capacity ≤ max_capacity_kw; compliant at lv.</item>
 /// </list>
 /// </remarks>
 public sealed class ApplicationFiguresCalculator
@@ -221,31 +221,37 @@ public sealed class ApplicationFiguresCalculator
                     if (t.CapacityCeiling(a.Area, Policy.Parameters) is not { } ceiling || a.CapacityKw > ceiling) return none;
                     if (t.StepOn(accepted) is null) return none;
                     var inv = a.CustomerInvestmentYuan;
+                    if (inv is null) return Gap(DateOnly.FromDateTime(a.ConnectedAt!.Value));
                     return Outcome(inv == 0m, inv, 0m, DateOnly.FromDateTime(a.ConnectedAt!.Value));
                 }
             case TargetKind.ZeroCost:
                 {
                     if (!connected || !Has(t.Categories, f.Category)) return none;
                     if (t.StepOn(accepted) is null) return none;
-                    var ok = a.FeeYuan == 0m && a.CustomerInvestmentYuan == 0m;
-                    decimal? value = a.FeeYuan is { } fee && a.CustomerInvestmentYuan is { } inv ? fee + inv : null;
-                    return Outcome(ok, value, 0m, DateOnly.FromDateTime(a.ConnectedAt!.Value));
+                    var on = DateOnly.FromDateTime(a.ConnectedAt!.Value);
+                    // A charge that is given and above zero is a breach whatever the other field says; otherwise a blank is a gap.
+                    if (a.FeeYuan > 0m || a.CustomerInvestmentYuan > 0m)
+                        return Outcome(false, (a.FeeYuan ?? 0m) + (a.CustomerInvestmentYuan ?? 0m), 0m, on);
+                    if (a.FeeYuan is null || a.CustomerInvestmentYuan is null) return Gap(on);
+                    return Outcome(true, 0m, 0m, on);
                 }
             case TargetKind.Materials:
                 {
-                    if (a.Materials is not { } m || a.Voltage == Voltage.Invalid) return none;
-                    if (t.StepOn(accepted) is null) return none;
+                    // metrics.md §8: T6 counts applications connected in the period, as the other timeliness targets.
+                    if (!connected || a.Voltage == Voltage.Invalid || t.StepOn(accepted) is null) return none;
+                    var on = DateOnly.FromDateTime(a.ConnectedAt!.Value);
+                    if (a.Materials is not { } m) return Gap(on);
                     var allowed = a.Voltage == Voltage.Lv ? t.AllowedLv : t.AllowedHv;
                     var ok = (m & ~allowed) == Materials.None && (m & t.Forbidden) == Materials.None;
-                    return Outcome(ok, null, null, accepted);
+                    return Outcome(ok, null, null, on);
                 }
             case TargetKind.ConnectionVoltage:
                 {
-                    if (a.CustomerType != CustomerType.NonResidential || !a.ThreeZero) return none;
+                    if (!connected || a.CustomerType != CustomerType.NonResidential || !a.ThreeZero) return none;
                     if (t.MaxCapacityKw is not { } max || a.CapacityKw > max) return none;
                     if (t.Categories.Count > 0 && !Has(t.Categories, f.Category)) return none;
                     if (t.StepOn(accepted) is null) return none;
-                    return Outcome(a.Voltage == Voltage.Lv, a.CapacityKw, max, accepted);
+                    return Outcome(a.Voltage == Voltage.Lv, a.CapacityKw, max, DateOnly.FromDateTime(a.ConnectedAt!.Value));
                 }
             default:
                 return none;
@@ -259,6 +265,8 @@ public sealed class ApplicationFiguresCalculator
         Limit = limit,
         SelectDate = select,
     };
+
+    private static TargetOutcome Gap(DateOnly select) => new() { Status = TargetStatus.Gap, SelectDate = select };
 
     private static bool Has(IReadOnlyList<Category> categories, Category c)
     {

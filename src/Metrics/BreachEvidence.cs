@@ -23,6 +23,32 @@ internal static class BreachEvidence
         Limit = o.Limit,
     };
 
+    /// <summary>A data gap (数据缺项): the target applies, the field it tests is blank.</summary>
+    public static Finding Gap(TargetDefinition t, ApplicationFigures f, in TargetOutcome o) => new()
+    {
+        Utility = f.Utility,
+        ApplicationId = f.ApplicationId,
+        County = f.County,
+        Rule = FindingRule.DataGap,
+        Code = FindingRules.Code(FindingRule.DataGap),
+        Clause = t.Clause,
+        Label = FindingRules.Label(FindingRule.DataGap),
+        Evidence = GapText(t, f.Application),
+        On = o.SelectDate,
+    };
+
+    private static string GapText(TargetDefinition t, Application a)
+    {
+        var blank = t.Kind switch
+        {
+            TargetKind.ZeroInvestment => "用户投资",
+            TargetKind.ZeroCost => string.Join("、", new[] { a.FeeYuan is null ? "收费金额" : null, a.CustomerInvestmentYuan is null ? "用户投资" : null }.OfType<string>()),
+            TargetKind.Materials => "申请资料",
+            _ => "相关字段",
+        };
+        return $"{t.Id}（{t.Title}）：未填报{blank}，无法判定是否达标，不计入违规";
+    }
+
     private static string Text(TargetDefinition t, ApplicationFigures f, in TargetOutcome o)
     {
         var a = f.Application;

@@ -14,4 +14,6 @@ public enum FindingRule
     Rewritten = 4,
     /// <summary>重走流程: withdrawn, then within <c>RewalkWindowDays</c> days another application by the same customer or naming it.</summary>
     Rewalked = 5,
+    /// <summary>数据缺项: a target applies but the field it tests was left blank (metrics.md §8). Data quality, never a violation.</summary>
+    DataGap = 6,
 }

@@ -10,8 +10,10 @@ namespace Analytics.Metrics;
 /// </summary>
 /// <remarks>
 /// The county and utility filters are registry codes compared ordinally (the command line resolves names to codes).
-/// Per-application figures and integrity findings are computed for every application of the selection; targets,
-/// breaches, findings and indicators keep what the period selects; reliability covers the years the period touches.
+/// Every figure answers one question (metrics.md §8): period P, as-of A, group. Applications are taken as they stood at the
+/// end of P (<see cref="RecordSnapshot.Rewind"/>), in-progress figures run to min(end of P, A); integrity findings are
+/// judged on the records as known at A and kept when dated in P; reliability covers P's calendar-year parts up to
+/// <c>data_through</c>; a target whose tested field was left blank counts the application as a data gap, not a breach.
 /// </remarks>
 public static class MetricsEngine
 {
@@ -24,10 +26,20 @@ public static class MetricsEngine
     {
         ArgumentNullException.ThrowIfNull(input);
         var period = input.Period;
-        var applications = Filter(input.Applications, input.County, input.Utility, a => a.County, a => a.Utility);
-        var revisions = Filter(input.Revisions, input.County, input.Utility, r => r.Record.County, r => r.Record.Utility);
-        var outages = Filter(input.Outages, input.County, input.Utility, o => o.County, o => o.Utility);
+        // metrics.md §8: the period ends at the end of its last day; in-progress figures run to min(end of P, A); a period
+        // starting after the data has no data, one ending after them is partial.
+        var end = period.To.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        var figuresAsOf = input.AsOf < end ? input.AsOf : end.AddTicks(-1);
+        DateOnly? dataThrough = input.DataThrough is { } dt ? DateOnly.FromDateTime(dt) : null;
+        var empty = dataThrough is { } d0 && period.From > d0;
+        var known = empty ? [] : Filter(input.Applications, input.County, input.Utility, a => a.County, a => a.Utility);
+        var revisions = empty ? [] : Filter(input.Revisions, input.County, input.Utility, r => r.Record.County, r => r.Record.Utility);
+        var outages = empty ? [] : Filter(input.Outages, input.County, input.Utility, o => o.County, o => o.Utility);
         var customers = Filter(input.CustomersServed, input.County, input.Utility, c => c.County, c => c.Utility);
+        // Each application as it stood at the end of the period: what was connected or withdrawn later was in progress then.
+        var applications = new List<Application>(known.Count);
+        foreach (var a in known)
+            if (RecordSnapshot.Rewind(a, end) is { } r) applications.Add(r);
         var errors = new List<MetricsError>();
 
         // Findings, reliability and indicators read the same inputs as the figures pass and write nothing shared:
@@ -35,17 +47,20 @@ public static class MetricsEngine
         var integrityErrors = new List<MetricsError>();
         var sideTask = Task.Run(() =>
         {
-            var findings = IntegrityChecker.Check(applications, revisions, input.Policy, input.Calendar, integrityErrors);
-            var reliability = ReliabilityCalculator.Compute(outages, customers, input.Policy, period.Years);
+            var findings = IntegrityChecker.Check(known, revisions, input.Policy, input.Calendar, integrityErrors);
+            var reliability = empty
+                ? new ReliabilityResult([], [])
+                : ReliabilityCalculator.Compute(outages, customers, input.Policy, period, dataThrough);
             var indicators = IndicatorCalculator.Compute(applications, outages, input.Policy, period);
             return (findings, reliability, indicators);
         });
 
-        var calculator = new ApplicationFiguresCalculator(input.Policy, input.Calendar, input.AsOf);
+        var calculator = new ApplicationFiguresCalculator(input.Policy, input.Calendar, figuresAsOf);
         var targets = calculator.Targets;
         var aggregator = new TargetAggregator(targets);
         var figures = new ApplicationFigures[applications.Count];
         var breaches = new List<Finding>();
+        var gaps = new List<Finding>();
         Span<TargetOutcome> outcomes = stackalloc TargetOutcome[targets.Count];
         for (var i = 0; i < applications.Count; i++)
         {
@@ -62,6 +77,7 @@ public static class MetricsEngine
                 if (o.Status == TargetStatus.NotApplicable || !period.Contains(o.SelectDate)) continue;
                 aggregator.Add(t, cell, o);
                 if (o.Status == TargetStatus.Breach) breaches.Add(BreachEvidence.Make(targets[t], f, o));
+                else if (o.Status == TargetStatus.Gap) gaps.Add(BreachEvidence.Gap(targets[t], f, o));
             }
         }
 
@@ -78,12 +94,14 @@ public static class MetricsEngine
         {
             Period = period,
             AsOf = input.AsOf,
+            DataThrough = input.DataThrough,
             Policy = input.Policy,
             County = input.County,
             Utility = input.Utility,
             Applications = figures,
             Targets = rows,
             Breaches = breaches,
+            DataGaps = gaps,
             Findings = inPeriod,
             AllIntegrityFindings = allFindings,
             Reliability = reliability.Entries,
@@ -98,9 +116,9 @@ public static class MetricsEngine
         new ApplicationFiguresCalculator(policy, calendar, asOf).Compute(application);
 
     /// <summary>
-    /// T5 rows (目标5): one per year × area class for the whole selection (group Area) and per county × area class
-    /// (group County with its Area), from the reliability entries over all utilities. Total is 1 (the group), compliant
-    /// 1 when met; Value is the SAIDI.
+    /// T5 rows (目标5): one per year part × area class for the whole selection (group Area) and per county × area class
+    /// (group County with its Area), from the reliability entries over all utilities. Total is 1 when the entry has a
+    /// verdict (<see cref="ReliabilityEntry.Status"/>), compliant 1 when that is met or on track; Value is the SAIDI.
     /// </summary>
     private static void AddSaidiRows(List<TargetResult> rows, Policy policy, IReadOnlyList<ReliabilityEntry> entries)
     {
@@ -108,7 +126,7 @@ public static class MetricsEngine
         if (t5 is null) return;
         foreach (var e in entries)
         {
-            if (e.Utility is not null || e.Area is not { } area) continue;
+            if (e.Utility is not null || e.Area is not { } area || e.Year is not { } year) continue;
             var group = e.County is null
                 ? new TargetGroup(GroupDimension.Area, Area: area)
                 : new TargetGroup(GroupDimension.County, County: e.County, Area: area);
@@ -119,10 +137,11 @@ public static class MetricsEngine
                 Title = t5.Title,
                 Kind = t5.Kind,
                 Group = group,
-                Year = e.Year,
+                Year = year,
                 Limit = t5.LimitHoursByArea.TryGetValue(area, out var l) ? l : null,
-                Total = e.InForce ? 1 : 0,
-                Compliant = e.Met == true ? 1 : 0,
+                Total = e.Status is null ? 0 : 1,
+                Compliant = e.Status is { } s && ReliabilityStatuses.Compliant(s) ? 1 : 0,
+                Status = e.Status,
                 InForce = e.InForce,
                 Value = e.SaidiH,
             });
@@ -135,11 +154,7 @@ public static class MetricsEngine
         if (county is null && utility is null) return items;
         var list = new List<T>();
         foreach (var x in items)
-        {
-            if (county is not null && !string.Equals(countyOf(x), county, StringComparison.Ordinal)) continue;
-            if (utility is not null && !string.Equals(utilityOf(x), utility, StringComparison.Ordinal)) continue;
-            list.Add(x);
-        }
+            if (RecordSnapshot.Matches(countyOf(x), utilityOf(x), county, utility)) list.Add(x);
         return list;
     }
 }

@@ -38,9 +38,36 @@ public sealed record MetricsInput
     /// <summary>The instant the figures speak of: elapsed days, due dates and "overdue" of in-progress applications.</summary>
     public required DateTime AsOf { get; init; }
 
+    /// <summary>
+    /// The newest as-of of the data (metrics.md §8, <c>data_through</c>): a period ending after it is partial, one starting
+    /// after it is empty. Null: the data are taken as complete.
+    /// </summary>
+    public DateTime? DataThrough { get; init; }
+
     /// <summary>Only this county (registry code) when given; applied to applications, revisions, outages and customers.</summary>
     public string? County { get; init; }
 
     /// <summary>Only this utility (registry code) when given; applied like <see cref="County"/>.</summary>
     public string? Utility { get; init; }
+
+    /// <summary>The engine's input for a question (period, as-of, group) over a snapshot of the records.</summary>
+    public static MetricsInput Of(RecordSnapshot snapshot, Policy policy, WorkingDayCalendar calendar, MetricsPeriod period,
+        DateTime asOf, string? county = null, string? utility = null)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return new MetricsInput
+        {
+            Applications = snapshot.Applications,
+            Revisions = snapshot.Revisions,
+            Outages = snapshot.Outages,
+            CustomersServed = snapshot.CustomersServed,
+            Policy = policy,
+            Calendar = calendar,
+            Period = period,
+            AsOf = asOf,
+            DataThrough = snapshot.DataThrough,
+            County = county,
+            Utility = utility,
+        };
+    }
 }

@@ -44,5 +44,26 @@ public readonly record struct MetricsPeriod
     /// <summary>The calendar years the period touches, ascending.</summary>
     public IEnumerable<int> Years => Enumerable.Range(From.Year, To.Year - From.Year + 1);
 
+    /// <summary>
+    /// The period 环比 compares with (metrics.md §8): the preceding period of the same kind — the previous calendar year,
+    /// half-year or month when this is one, otherwise the same number of days just before.
+    /// </summary>
+    public MetricsPeriod Preceding()
+    {
+        var firstOfMonth = From.Day == 1;
+        var lastOfMonth = To.AddDays(1).Day == 1;
+        if (firstOfMonth && lastOfMonth)
+        {
+            var months = (To.Year - From.Year) * 12 + To.Month - From.Month + 1;
+            if (months is 12 or 6 or 3 or 1 && (From.Month - 1) % months == 0)
+                return new MetricsPeriod(From.AddMonths(-months), From.AddDays(-1));
+        }
+        var days = To.DayNumber - From.DayNumber + 1;
+        return new MetricsPeriod(From.AddDays(-days), From.AddDays(-1));
+    }
+
+    /// <summary>The same dates one year earlier (同比, metrics.md §8); 29 February becomes 28 February.</summary>
+    public MetricsPeriod SameDatesYearEarlier() => new(From.AddYears(-1), To.AddYears(-1));
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{From:yyyy-MM-dd}..{To:yyyy-MM-dd}");
 }

@@ -10,6 +10,14 @@ public sealed record MetricsResult
 {
     public required MetricsPeriod Period { get; init; }
     public required DateTime AsOf { get; init; }
+    /// <summary>The newest as-of of the data (metrics.md §8 <c>data_through</c>); null when the input did not say.</summary>
+    public DateTime? DataThrough { get; init; }
+    /// <summary>The date people read as "数据截至": <see cref="DataThrough"/>, never after the period's end.</summary>
+    public DateOnly? DataThroughDate => DataThrough is { } d ? DateOnly.FromDateTime(d) : null;
+    /// <summary>False when the period ends after <see cref="DataThrough"/> (partial) or starts after it (no data).</summary>
+    public bool Complete => DataThroughDate is not { } d || Period.To <= d;
+    /// <summary>True when the period starts after <see cref="DataThrough"/>: every figure is empty.</summary>
+    public bool NoData => DataThroughDate is { } d && Period.From > d;
     public required Policy Policy { get; init; }
     /// <summary>The county filter, if any.</summary>
     public string? County { get; init; }
@@ -27,6 +35,9 @@ public sealed record MetricsResult
 
     /// <summary>The non-compliant applications counted by <see cref="Targets"/> (selected in the period), with evidence.</summary>
     public required IReadOnlyList<Finding> Breaches { get; init; }
+
+    /// <summary>Data gaps (数据缺项, metrics.md §8): applications a target could not judge because the field it tests is blank.</summary>
+    public IReadOnlyList<Finding> DataGaps { get; init; } = [];
 
     /// <summary>Integrity findings (任务4) whose date (<see cref="Finding.On"/>) lies in the period.</summary>
     public required IReadOnlyList<Finding> Findings { get; init; }
@@ -46,8 +57,11 @@ public sealed record MetricsResult
     /// <summary>The applications whose life overlaps the period (see <see cref="ApplicationFigures.IsActiveIn"/>).</summary>
     public IEnumerable<ApplicationFigures> ApplicationsInPeriod => Applications.Where(a => a.IsActiveIn(Period));
 
-    /// <summary>Integrity findings in the period followed by target breaches: the rows of the <c>findings</c> command.</summary>
-    public IEnumerable<Finding> FindingsAndBreaches => Findings.Concat(Breaches);
+    /// <summary>
+    /// Integrity findings in the period, then data gaps (数据缺项, data quality, not violations), then target breaches:
+    /// the rows of the <c>findings</c> command.
+    /// </summary>
+    public IEnumerable<Finding> FindingsAndBreaches => Findings.Concat(DataGaps).Concat(Breaches);
 
     /// <summary>The target rows of one dimension (e.g. every county's rows).</summary>
     public IEnumerable<TargetResult> TargetsBy(GroupDimension dimension) => Targets.Where(t => t.Group.Dimension == dimension);

@@ -5,172 +5,80 @@ using Analytics.Domain.Policy;
 namespace Analytics.Metrics;
 
 /// <summary>
-/// SAIDI, SAIFI, CAIDI, ASAI and T5 (metrics.md §5, 目标5) for every year × county/city × utility/all × area/all with
-/// customers served (see <see cref="ReliabilityEntry"/> for the formulas). One pass over the outage rows into the finest
-/// cells (year, utility, county, area), then the small cell table is rolled up into the groups, pooling customer-hours
-/// and customers.
+/// SAIDI, SAIFI, CAIDI, ASAI and 目标5 (metrics.md §5, §8) for every part of a period × county/city × utility/all ×
+/// area/all with customers served (see <see cref="ReliabilityEntry"/> for the formulas).
 /// </summary>
 /// <remarks>
-/// Customer-hours are summed exactly, as customers × ticks in 128-bit integers, and turned into decimal hours once per
-/// group, so that the 8 % test of 目标5 is decided in decimal arithmetic. A group (any combination) containing a cell
-/// with outages in the year but no customers served (or zero) gets no entry and one <see cref="MetricsError"/> of kind
-/// <see cref="MetricsErrorKind.NoCustomersServed"/>; the other groups are unaffected.
+/// <para>The period is cut at each New Year into parts, each clipped to the data (<c>data_through</c>); a period that
+/// spans years also gets entries for its whole span (no <see cref="ReliabilityEntry.Year"/>). For each part, one pass over
+/// the outage rows puts the interruption time inside the part's window [from 00:00, to + 1 day 00:00) into the finest
+/// cells (utility, county, area), then the small cell table is rolled up into the groups, pooling customer-hours and
+/// customers. The same is done for the same dates a year earlier (同比) and, for a year in progress, the whole previous
+/// year (the reduction branch of 目标5).</para>
+/// <para>Customer-hours are summed exactly, as customers × ticks in 128-bit integers, and turned into decimal hours once per
+/// group, so that the 8 % test of 目标5 is decided in decimal arithmetic. A group containing a cell with outages but no
+/// customers served gets no entry and one <see cref="MetricsError"/> of kind
+/// <see cref="MetricsErrorKind.NoCustomersServed"/>; the other groups are unaffected.</para>
 /// </remarks>
 public static class ReliabilityCalculator
 {
-    private const int AreaSlots = 5;
-
-    /// <summary>The entries of <paramref name="years"/> (each computed against its Y−1 for the YoY figures).</summary>
+    /// <summary>The entries of whole calendar years <paramref name="years"/>, each compared with its year before.</summary>
     public static ReliabilityResult Compute(IReadOnlyList<OutageStep> outages, IReadOnlyList<CustomersServed> customers,
         Policy policy, IEnumerable<int> years)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        var entries = new List<ReliabilityEntry>();
+        var errors = new List<MetricsError>();
+        foreach (var y in years.Distinct().Order())
+        {
+            var r = Compute(outages, customers, policy, MetricsPeriod.Year(y), dataThrough: null);
+            entries.AddRange(r.Entries);
+            errors.AddRange(r.Errors);
+        }
+        return new ReliabilityResult(entries, errors);
+    }
+
+    /// <summary>
+    /// The entries of <paramref name="period"/> (metrics.md §8): one set per calendar-year part of the period, clipped to
+    /// <paramref name="dataThrough"/> (parts after it have none), plus one set for the whole span when it crosses a New Year.
+    /// </summary>
+    public static ReliabilityResult Compute(IReadOnlyList<OutageStep> outages, IReadOnlyList<CustomersServed> customers,
+        Policy policy, MetricsPeriod period, DateOnly? dataThrough)
     {
         ArgumentNullException.ThrowIfNull(outages);
         ArgumentNullException.ThrowIfNull(customers);
         ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(years);
-        var wanted = years.Distinct().Order().ToArray();
-        if (wanted.Length == 0) return new ReliabilityResult([], []);
-        var needed = new HashSet<int>(wanted.Concat(wanted.Select(y => y - 1)));
-        var p = policy.Parameters;
-        var shortTicks = (long)(p.ShortInterruptionMinutes * TimeSpan.TicksPerMinute);
-
-        var names = new Names();
-        var cells = new Dictionary<CellKey, Cell>();
-
-        // Pass 1: outage rows into cells.
-        for (var i = 0; i < outages.Count; i++)
-        {
-            var o = outages[i];
-            var u = names.Utility(o.Utility);
-            var c = names.County(o.County);
-            var duration = o.EndAt.Ticks - o.StartAt.Ticks;
-            var startYear = o.StartAt.Year;
-            if (duration <= shortTicks)
-            {
-                if (needed.Contains(startYear))
-                {
-                    var cell = Get(cells, new CellKey(startYear, u, c, o.Area));
-                    cell.ShortCount++;
-                    cell.ShortCustomers += o.Customers;
-                    cell.HasOutages = true;
-                }
-                continue;
-            }
-            if (needed.Contains(startYear))
-            {
-                var cell = Get(cells, new CellKey(startYear, u, c, o.Area));
-                cell.Interrupted += o.Customers;
-                cell.HasOutages = true;
-            }
-            // Split (start, end] at each New Year.
-            for (var y = startYear; y <= o.EndAt.Year; y++)
-            {
-                if (!needed.Contains(y)) continue;
-                var from = Math.Max(o.StartAt.Ticks, new DateTime(y, 1, 1).Ticks);
-                var to = y == DateTime.MaxValue.Year ? o.EndAt.Ticks : Math.Min(o.EndAt.Ticks, new DateTime(y + 1, 1, 1).Ticks);
-                if (to <= from) continue;
-                var ct = (Int128)o.Customers * (to - from);
-                var cell = Get(cells, new CellKey(y, u, c, o.Area));
-                cell.HasOutages = true;
-                cell.Ticks += ct;
-                if (o.Kind == OutageKind.Planned) cell.PlannedTicks += ct;
-                else if (o.Kind == OutageKind.Fault) cell.FaultTicks += ct;
-                if (o.Cause == OutageCause.External) cell.ExternalTicks += ct;
-                else if (o.Cause == OutageCause.SupplyShortage) cell.ShortageTicks += ct;
-            }
-        }
-
-        // Customers served: mean of the snapshots per cell.
-        foreach (var s in customers)
-        {
-            if (!needed.Contains(s.Year)) continue;
-            var cell = Get(cells, new CellKey(s.Year, names.Utility(s.Utility), names.County(s.County), s.Area));
-            cell.SnapshotSum += s.Customers;
-            cell.SnapshotCount++;
-        }
-
-        // Roll up every cell into its 8 combinations (county or all × utility or all × area or all).
-        var groups = new Dictionary<CellKey, Group>();
-        foreach (var (key, cell) in cells)
-        {
-            for (var mask = 0; mask < 8; mask++)
-            {
-                var gk = new CellKey(key.Year, (mask & 1) != 0 ? -1 : key.Utility, (mask & 2) != 0 ? -1 : key.County,
-                    (mask & 4) != 0 ? Area.Invalid : key.Area);
-                if (!groups.TryGetValue(gk, out var g)) groups[gk] = g = new Group();
-                g.Add(cell);
-            }
-        }
-
-        var saidiTarget = policy.Targets.FirstOrDefault(t => t.Kind == TargetKind.Saidi);
-        var keep = new HashSet<int>(wanted);
-        var computed = new Dictionary<CellKey, ReliabilityEntry>();
+        var parts = Parts(period, dataThrough);
+        if (parts.Count == 0) return new ReliabilityResult([], []);
+        var calc = new Calculation(outages, customers, policy);
+        var entries = new List<ReliabilityEntry>();
         var errors = new List<MetricsError>();
-        foreach (var (key, g) in groups.OrderBy(kv => kv.Key.Year))
-        {
-            if (g.Missing > 0)
-            {
-                if (keep.Contains(key.Year)) errors.Add(Error(key, g, names));
-                continue;
-            }
-            if (g.Customers <= 0m) continue;
-            computed[key] = Entry(key, g, names);
-        }
-
-        // YoY and T5 on the entries of the wanted years; mixed-area verdicts after the per-area ones.
-        var result = new List<ReliabilityEntry>();
-        var byKey = new Dictionary<CellKey, ReliabilityEntry>();
-        foreach (var (key, e) in computed.OrderBy(kv => kv.Key.Area == Area.Invalid ? 1 : 0))
-        {
-            if (!keep.Contains(key.Year)) continue;
-            decimal? prev = computed.TryGetValue(key with { Year = key.Year - 1 }, out var pe) ? pe.SaidiH : null;
-            // T5 is per year: in force for Y when in force on 1 January of Y.
-            var inForce = saidiTarget?.StepOn(new DateOnly(key.Year, 1, 1)) is not null;
-            decimal? targetH = null;
-            bool byLimit = false, byReduction = false;
-            bool? met = null;
-            if (inForce && key.Area != Area.Invalid)
-            {
-                targetH = saidiTarget!.LimitHoursByArea.TryGetValue(key.Area, out var l) ? l : null;
-                byLimit = targetH is { } th && e.SaidiH <= th;
-                byReduction = prev is { } pv && e.SaidiH <= (1m - p.SaidiYoyReduction) * pv;
-                met = byLimit || byReduction;
-            }
-            else if (inForce)
-            {
-                // A group of several area classes: met when every area class of it with figures meets its own target.
-                var any = false;
-                var all = true;
-                foreach (var area in new[] { Area.Central, Area.Urban, Area.Town, Area.Rural })
-                {
-                    if (!byKey.TryGetValue(key with { Area = area }, out var sub)) continue;
-                    if (sub.Met is not { } sm) { all = false; any = false; break; }
-                    any = true;
-                    all &= sm;
-                }
-                met = any ? all : null;
-            }
-            var final = e with
-            {
-                PreviousSaidiH = prev,
-                YoyChange = prev is { } p0 && p0 != 0m ? (e.SaidiH - p0) / p0 : null,
-                InForce = inForce,
-                TargetH = targetH,
-                MetByLimit = byLimit,
-                MetByReduction = byReduction,
-                Met = met,
-            };
-            byKey[key] = final;
-            result.Add(final);
-        }
-        result.Sort((x, y) => Compare(x, y));
+        foreach (var (from, to) in parts)
+            calc.Part(from, to, from.Year, entries, errors);
+        if (parts.Count > 1)
+            calc.Part(parts[0].From, parts[^1].To, null, entries, errors);
+        entries.Sort(Compare);
         errors.Sort((x, y) => string.CompareOrdinal(x.Scope, y.Scope));
-        return new ReliabilityResult(result, errors);
+        return new ReliabilityResult(entries, errors);
+    }
+
+    /// <summary>The calendar-year parts of a period, each clipped to the data; none after <paramref name="dataThrough"/>.</summary>
+    public static List<(DateOnly From, DateOnly To)> Parts(MetricsPeriod period, DateOnly? dataThrough)
+    {
+        var parts = new List<(DateOnly, DateOnly)>();
+        var last = dataThrough is { } dt && dt < period.To ? dt : period.To;
+        for (var y = period.From.Year; y <= last.Year; y++)
+        {
+            var from = y == period.From.Year ? period.From : new DateOnly(y, 1, 1);
+            var to = y == last.Year ? last : new DateOnly(y, 12, 31);
+            if (from <= to) parts.Add((from, to));
+        }
+        return parts;
     }
 
     private static int Compare(ReliabilityEntry x, ReliabilityEntry y)
     {
-        var c = x.Year.CompareTo(y.Year);
+        var c = (x.Year ?? int.MaxValue).CompareTo(y.Year ?? int.MaxValue);
         if (c != 0) return c;
         c = CompareNullable(x.County, y.County);
         if (c != 0) return c;
@@ -182,34 +90,247 @@ public static class ReliabilityCalculator
     private static int CompareNullable(string? a, string? b) =>
         a is null ? (b is null ? 0 : -1) : b is null ? 1 : string.CompareOrdinal(a, b);
 
-    private static ReliabilityEntry Entry(CellKey key, Group g, Names names)
+    /// <summary>One period's computation: customers served prepared once, window results cached.</summary>
+    private sealed class Calculation
     {
-        var customers = g.Customers;
-        var hours = Hours(g.Ticks);
-        var saidi = hours / customers;
-        var saifi = g.Interrupted / customers;
-        var hoursInYear = DateTime.IsLeapYear(key.Year) ? 8784m : 8760m;
-        return new ReliabilityEntry
+        private readonly IReadOnlyList<OutageStep> _outages;
+        private readonly Policy _policy;
+        private readonly TargetDefinition? _t5;
+        private readonly long _shortTicks;
+        private readonly Names _names = new();
+        private readonly Dictionary<(int Year, int Utility, int County, Area Area), decimal> _served = [];
+        private readonly Dictionary<(DateTime, DateTime), Dictionary<CellKey, Group>> _cache = [];
+
+        public Calculation(IReadOnlyList<OutageStep> outages, IReadOnlyList<CustomersServed> customers, Policy policy)
         {
-            Year = key.Year,
-            County = key.County < 0 ? null : names.CountyName(key.County),
-            Utility = key.Utility < 0 ? null : names.UtilityName(key.Utility),
-            Area = key.Area == Area.Invalid ? null : key.Area,
-            Customers = customers,
-            CustomerHours = hours,
-            CustomersInterrupted = g.Interrupted,
-            SaidiH = saidi,
-            Saifi = saifi,
-            CaidiH = saifi == 0m ? null : saidi / saifi,
-            Asai = 1m - saidi / hoursInYear,
-            SaidiPlannedH = Hours(g.PlannedTicks) / customers,
-            SaidiFaultH = Hours(g.FaultTicks) / customers,
-            SaidiExclExternalH = Hours(g.Ticks - g.ExternalTicks) / customers,
-            SaidiExclSupplyShortageH = Hours(g.Ticks - g.ShortageTicks) / customers,
-            ShortInterruptions = g.ShortCount,
-            ShortInterruptionCustomers = g.ShortCustomers,
-            InForce = false,
-        };
+            _outages = outages;
+            _policy = policy;
+            _t5 = policy.Targets.FirstOrDefault(t => t.Kind == TargetKind.Saidi);
+            _shortTicks = (long)(policy.Parameters.ShortInterruptionMinutes * TimeSpan.TicksPerMinute);
+            // The customers served of a (year, utility, county, area) is the mean of its snapshots (§5).
+            var sums = new Dictionary<(int, int, int, Area), (long Sum, int Count)>();
+            foreach (var s in customers)
+            {
+                var k = (s.Year, _names.Utility(s.Utility), _names.County(s.County), s.Area);
+                var (sum, count) = sums.TryGetValue(k, out var v) ? v : (0L, 0);
+                sums[k] = (sum + s.Customers, count + 1);
+            }
+            foreach (var (k, v) in sums) _served[k] = (decimal)v.Sum / v.Count;
+        }
+
+        public void Part(DateOnly from, DateOnly to, int? year, List<ReliabilityEntry> entries, List<MetricsError> errors)
+        {
+            var window = Window(from, to);
+            var groups = Groups(window);
+            var sameDatesBefore = Groups(Window(from.AddYears(-1), to.AddYears(-1)));
+            var yearStart = year is { } y0 ? new DateOnly(y0, 1, 1) : default;
+            var yearEnd = year is { } y1 ? new DateOnly(y1, 12, 31) : default;
+            var wholeYear = year is not null && from == yearStart && to == yearEnd;
+            var yearToDate = year is not null && from == yearStart && to < yearEnd;
+            var previousYear = yearToDate ? Groups(Window(yearStart.AddYears(-1), yearEnd.AddYears(-1))) : null;
+            var inForce = year is { } y && _t5?.StepOn(new DateOnly(y, 1, 1)) is not null;
+            var windowHours = (decimal)((window.End.Ticks - window.Start.Ticks) / TimeSpan.TicksPerHour);
+            var yearHours = year is { } yh && DateTime.IsLeapYear(yh) ? 8784m : 8760m;
+            var keep = 1m - _policy.Parameters.SaidiYoyReduction;
+
+            var byKey = new Dictionary<CellKey, ReliabilityEntry>();
+            // Area classes first, so that the verdict of a group of several classes can read theirs.
+            foreach (var (key, g) in groups.OrderBy(kv => kv.Key.Area == Area.Invalid ? 1 : 0))
+            {
+                if (g.Missing > 0)
+                {
+                    errors.Add(Error(key, g, from, to, year));
+                    continue;
+                }
+                if (g.Customers <= 0m) continue;
+                var e = Entry(key, g, from, to, year, windowHours);
+                var before = Saidi(sameDatesBefore, key);
+                var beforeYear = previousYear is null ? null : Saidi(previousYear, key);
+                decimal? targetH = null;
+                bool byLimit = false, byReduction = false;
+                bool? met = null;
+                ReliabilityStatus? status = null;
+                if (inForce && (wholeYear || yearToDate) && key.Area != Area.Invalid
+                    && _t5!.LimitHoursByArea.TryGetValue(key.Area, out var limit))
+                {
+                    targetH = limit;
+                    byReduction = before is { } b && e.SaidiH <= keep * b;
+                    if (wholeYear)
+                    {
+                        byLimit = e.SaidiH <= limit;
+                        met = byLimit || byReduction;
+                        status = met == true ? ReliabilityStatus.Met : ReliabilityStatus.NotMet;
+                    }
+                    else
+                    {
+                        // The limit pro rata to the elapsed part of the year; breached when neither branch can hold any more.
+                        byLimit = e.SaidiH <= limit * windowHours / yearHours;
+                        var breached = e.SaidiH > limit && (beforeYear is not { } py || e.SaidiH > keep * py);
+                        status = breached ? ReliabilityStatus.Breached
+                            : byLimit || byReduction ? ReliabilityStatus.OnTrack : ReliabilityStatus.AtRisk;
+                    }
+                }
+                else if (inForce && (wholeYear || yearToDate) && key.Area == Area.Invalid)
+                {
+                    status = Combined(byKey, key);
+                    if (wholeYear && status is { } s) met = s == ReliabilityStatus.Met;
+                }
+                var final = e with
+                {
+                    PreviousSaidiH = before,
+                    PreviousYearSaidiH = beforeYear,
+                    YoyChange = before is { } p0 && p0 != 0m ? (e.SaidiH - p0) / p0 : null,
+                    InForce = inForce,
+                    TargetH = targetH,
+                    MetByLimit = byLimit,
+                    MetByReduction = byReduction,
+                    Met = met,
+                    Status = status,
+                };
+                byKey[key] = final;
+                entries.Add(final);
+            }
+        }
+
+        // A group of several area classes: the worst verdict of its classes; none when any class with figures has none.
+        private static ReliabilityStatus? Combined(Dictionary<CellKey, ReliabilityEntry> byKey, CellKey key)
+        {
+            var statuses = new List<ReliabilityStatus>();
+            foreach (var area in new[] { Area.Central, Area.Urban, Area.Town, Area.Rural })
+            {
+                if (!byKey.TryGetValue(key with { Area = area }, out var sub)) continue;
+                if (sub.Status is not { } s) return null;
+                statuses.Add(s);
+            }
+            if (statuses.Count == 0) return null;
+            foreach (var worst in new[] { ReliabilityStatus.Breached, ReliabilityStatus.NotMet, ReliabilityStatus.AtRisk, ReliabilityStatus.OnTrack })
+                if (statuses.Contains(worst)) return worst;
+            return ReliabilityStatus.Met;
+        }
+
+        private static (DateTime Start, DateTime End) Window(DateOnly from, DateOnly to) =>
+            (from.ToDateTime(TimeOnly.MinValue), to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+
+        private static decimal? Saidi(Dictionary<CellKey, Group> groups, CellKey key) =>
+            groups.TryGetValue(key, out var g) && g.Missing == 0 && g.Customers > 0m ? Hours(g.Ticks) / g.Customers : null;
+
+        /// <summary>The groups of one window [Start, End): interruption time inside it, customers served day-weighted over its years.</summary>
+        private Dictionary<CellKey, Group> Groups((DateTime Start, DateTime End) w)
+        {
+            if (_cache.TryGetValue(w, out var cached)) return cached;
+            long ws = w.Start.Ticks, we = w.End.Ticks;
+            var cells = new Dictionary<CellKey, Cell>();
+            for (var i = 0; i < _outages.Count; i++)
+            {
+                var o = _outages[i];
+                var start = o.StartAt.Ticks;
+                var startsIn = start >= ws && start < we;
+                var duration = o.EndAt.Ticks - start;
+                if (duration <= _shortTicks)
+                {
+                    if (!startsIn) continue;
+                    var sc = Get(cells, new CellKey(_names.Utility(o.Utility), _names.County(o.County), o.Area));
+                    sc.ShortCount++;
+                    sc.ShortCustomers += o.Customers;
+                    sc.HasOutages = true;
+                    continue;
+                }
+                var from = Math.Max(start, ws);
+                var to = Math.Min(o.EndAt.Ticks, we);
+                if (!startsIn && to <= from) continue;
+                var cell = Get(cells, new CellKey(_names.Utility(o.Utility), _names.County(o.County), o.Area));
+                cell.HasOutages = true;
+                if (startsIn) cell.Interrupted += o.Customers;
+                if (to <= from) continue;
+                var ct = (Int128)o.Customers * (to - from);
+                cell.Ticks += ct;
+                if (o.Kind == OutageKind.Planned) cell.PlannedTicks += ct;
+                else if (o.Kind == OutageKind.Fault) cell.FaultTicks += ct;
+                if (o.Cause == OutageCause.External) cell.ExternalTicks += ct;
+                else if (o.Cause == OutageCause.SupplyShortage) cell.ShortageTicks += ct;
+            }
+
+            // Customers served: the year's mean; over a window spanning years, the mean of the years' means weighted by days.
+            var windowDays = (we - ws) / TimeSpan.TicksPerDay;
+            foreach (var ((year, u, c, area), mean) in _served)
+            {
+                var ys = Math.Max(ws, new DateTime(year, 1, 1).Ticks);
+                var ye = Math.Min(we, year == DateTime.MaxValue.Year ? DateTime.MaxValue.Ticks : new DateTime(year + 1, 1, 1).Ticks);
+                if (ye <= ys) continue;
+                var days = (ye - ys) / TimeSpan.TicksPerDay;
+                Get(cells, new CellKey(u, c, area)).Served += days == windowDays ? mean : mean * days / windowDays;
+            }
+
+            // Roll every cell up into its 8 combinations (county or all × utility or all × area or all).
+            var groups = new Dictionary<CellKey, Group>();
+            foreach (var (key, cell) in cells)
+            {
+                for (var mask = 0; mask < 8; mask++)
+                {
+                    var gk = new CellKey((mask & 1) != 0 ? -1 : key.Utility, (mask & 2) != 0 ? -1 : key.County,
+                        (mask & 4) != 0 ? Area.Invalid : key.Area);
+                    if (!groups.TryGetValue(gk, out var g)) groups[gk] = g = new Group();
+                    g.Add(cell);
+                }
+            }
+            _cache[w] = groups;
+            return groups;
+        }
+
+        private ReliabilityEntry Entry(CellKey key, Group g, DateOnly from, DateOnly to, int? year, decimal windowHours)
+        {
+            var customers = g.Customers;
+            var saidi = Hours(g.Ticks) / customers;
+            var saifi = g.Interrupted / customers;
+            return new ReliabilityEntry
+            {
+                Year = year,
+                From = from,
+                To = to,
+                County = key.County < 0 ? null : _names.CountyName(key.County),
+                Utility = key.Utility < 0 ? null : _names.UtilityName(key.Utility),
+                Area = key.Area == Area.Invalid ? null : key.Area,
+                Customers = customers,
+                CustomerHours = Hours(g.Ticks),
+                CustomersInterrupted = g.Interrupted,
+                SaidiH = saidi,
+                Saifi = saifi,
+                CaidiH = saifi == 0m ? null : saidi / saifi,
+                Asai = 1m - saidi / windowHours,
+                SaidiPlannedH = Hours(g.PlannedTicks) / customers,
+                SaidiFaultH = Hours(g.FaultTicks) / customers,
+                SaidiExclExternalH = Hours(g.Ticks - g.ExternalTicks) / customers,
+                SaidiExclSupplyShortageH = Hours(g.Ticks - g.ShortageTicks) / customers,
+                ShortInterruptions = g.ShortCount,
+                ShortInterruptionCustomers = g.ShortCustomers,
+                InForce = false,
+            };
+        }
+
+        private MetricsError Error(CellKey key, Group g, DateOnly from, DateOnly to, int? year)
+        {
+            var county = key.County < 0 ? null : _names.CountyName(key.County);
+            var utility = key.Utility < 0 ? null : _names.UtilityName(key.Utility);
+            Area? area = key.Area == Area.Invalid ? null : key.Area;
+            var when = year is { } y && from == new DateOnly(y, 1, 1) && to == new DateOnly(y, 12, 31)
+                ? y.ToString(CultureInfo.InvariantCulture)
+                : string.Create(CultureInfo.InvariantCulture, $"{from:yyyy-MM-dd}..{to:yyyy-MM-dd}");
+            var scope = string.Create(CultureInfo.InvariantCulture,
+                $"{when} {county ?? "city"} {utility ?? "all-utilities"} {(area is { } a ? Codes.Of(a) : "all-areas")}");
+            var first = g.FirstMissing;
+            var member = first is { } m
+                ? string.Create(CultureInfo.InvariantCulture, $" ({_names.UtilityName(m.Utility)} {_names.CountyName(m.County)} {Codes.Of(m.Area)})")
+                : "";
+            return new MetricsError(MetricsErrorKind.NoCustomersServed, scope,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"Reliability {scope}: outages in {when} but no customers served for {g.Missing} member group(s){member}; SAIDI cannot be computed."))
+            {
+                Year = year,
+                County = county,
+                Utility = utility,
+                Area = area,
+            };
+        }
     }
 
     // Customer-ticks to customer-hours: split so the integer part stays exact in decimal.
@@ -220,41 +341,20 @@ public static class ReliabilityCalculator
         return whole + rest / TimeSpan.TicksPerHour;
     }
 
-    private static MetricsError Error(CellKey key, Group g, Names names)
-    {
-        var county = key.County < 0 ? null : names.CountyName(key.County);
-        var utility = key.Utility < 0 ? null : names.UtilityName(key.Utility);
-        Area? area = key.Area == Area.Invalid ? null : key.Area;
-        var scope = string.Create(CultureInfo.InvariantCulture,
-            $"{key.Year} {county ?? "city"} {utility ?? "all-utilities"} {(area is { } a ? Codes.Of(a) : "all-areas")}");
-        var first = g.FirstMissing;
-        var member = first is { } m
-            ? string.Create(CultureInfo.InvariantCulture, $" ({names.UtilityName(m.Utility)} {names.CountyName(m.County)} {Codes.Of(m.Area)})")
-            : "";
-        return new MetricsError(MetricsErrorKind.NoCustomersServed, scope,
-            string.Create(CultureInfo.InvariantCulture,
-                $"Reliability {scope}: outages in {key.Year} but no customers served for {g.Missing} member group(s){member}; SAIDI cannot be computed."))
-        {
-            Year = key.Year,
-            County = county,
-            Utility = utility,
-            Area = area,
-        };
-    }
-
     private static Cell Get(Dictionary<CellKey, Cell> cells, CellKey key)
     {
         if (!cells.TryGetValue(key, out var c)) cells[key] = c = new Cell { Key = key };
         return c;
     }
 
-    private readonly record struct CellKey(int Year, int Utility, int County, Area Area);
+    private readonly record struct CellKey(int Utility, int County, Area Area);
 
     private sealed class Cell
     {
         public Int128 Ticks, PlannedTicks, FaultTicks, ExternalTicks, ShortageTicks;
-        public long Interrupted, ShortCustomers, SnapshotSum;
-        public int ShortCount, SnapshotCount;
+        public long Interrupted, ShortCustomers;
+        public int ShortCount;
+        public decimal Served;
         public bool HasOutages;
         public CellKey Key { get; init; }
     }
@@ -277,13 +377,12 @@ public static class ReliabilityCalculator
             Interrupted += c.Interrupted;
             ShortCustomers += c.ShortCustomers;
             ShortCount += c.ShortCount;
-            var served = c.SnapshotCount == 0 ? 0m : (decimal)c.SnapshotSum / c.SnapshotCount;
-            if (c.HasOutages && served <= 0m)
+            if (c.HasOutages && c.Served <= 0m)
             {
                 Missing++;
                 FirstMissing ??= c.Key;
             }
-            Customers += served;
+            Customers += c.Served;
         }
     }
 

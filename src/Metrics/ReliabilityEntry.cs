@@ -3,8 +3,9 @@ using Analytics.Domain;
 namespace Analytics.Metrics;
 
 /// <summary>
-/// Supply reliability (供电可靠性, metrics.md §5, 目标5) of one year and one group: a county (null = the whole city)
-/// × a utility (null = all) × an area class (null = all).
+/// Supply reliability (供电可靠性, metrics.md §5, §8, 目标5) of one part of a period and one group: a county (null = the
+/// whole city) × a utility (null = all) × an area class (null = all). A part lies within one calendar year
+/// (<see cref="Year"/>), or spans the whole period when that crosses a New Year (<see cref="Year"/> null).
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
@@ -14,7 +15,7 @@ namespace Analytics.Metrics;
 /// (pooled: SAIDI is never an average of ratios).</item>
 /// <item>SAIDI (AIHC-1) = customer-hours / customers; SAIFI (AITC-1) = customers interrupted (each step row's customers,
 /// counted in the year the outage began) / customers; CAIDI = SAIDI / SAIFI (null when SAIFI = 0);
-/// ASAI (RS-1) = 1 − SAIDI / hours of the year (8784 in a leap year).</item>
+/// ASAI (RS-1) = 1 − SAIDI / hours of the part (8784 for a whole leap year).</item>
 /// <item>A short interruption is a step row whose own duration (end_at − start_at) is at most
 /// <c>ShortInterruptionMinutes</c>: left out of SAIDI, SAIFI and their splits, counted in <see cref="ShortInterruptions"/>.</item>
 /// <item>T5 (目标5), per area class: met when SAIDI ≤ the class's limit, or SAIDI ≤ (1 − SaidiYoyReduction) × SAIDI of Y−1,
@@ -26,7 +27,12 @@ namespace Analytics.Metrics;
 /// </remarks>
 public sealed record ReliabilityEntry
 {
-    public required int Year { get; init; }
+    /// <summary>The calendar year of the part; null for an entry over a period that spans years.</summary>
+    public int? Year { get; init; }
+    /// <summary>First day of the part covered, inclusive.</summary>
+    public DateOnly From { get; init; }
+    /// <summary>Last day of the part covered, inclusive (never after the data's <c>data_through</c>).</summary>
+    public DateOnly To { get; init; }
     /// <summary>County code; null = the whole city.</summary>
     public string? County { get; init; }
     /// <summary>Utility code; null = all utilities.</summary>
@@ -64,9 +70,11 @@ public sealed record ReliabilityEntry
     /// <summary>Customers of those short interruption rows.</summary>
     public required long ShortInterruptionCustomers { get; init; }
 
-    /// <summary>SAIDI of the same group in Y−1; null when Y−1 has no customers-served figure for it.</summary>
+    /// <summary>SAIDI of the same group over the same dates a year earlier (同比); null when that has no customers-served figure.</summary>
     public decimal? PreviousSaidiH { get; init; }
-    /// <summary>(SAIDI − SAIDI(Y−1)) / SAIDI(Y−1), a fraction; null without Y−1 or when SAIDI(Y−1) = 0.</summary>
+    /// <summary>A year in progress: SAIDI of the whole previous year (the reduction branch of 目标5); null otherwise.</summary>
+    public decimal? PreviousYearSaidiH { get; init; }
+    /// <summary>(SAIDI − <see cref="PreviousSaidiH"/>) / <see cref="PreviousSaidiH"/>, a fraction; null without it or when it is 0.</summary>
     public decimal? YoyChange { get; init; }
 
     /// <summary>True when T5 is in force in the year.</summary>
@@ -77,6 +85,11 @@ public sealed record ReliabilityEntry
     public bool MetByLimit { get; init; }
     /// <summary>SAIDI ≤ (1 − reduction) × SAIDI(Y−1).</summary>
     public bool MetByReduction { get; init; }
-    /// <summary>T5 verdict; null when not in force (see remarks for mixed area groups).</summary>
+    /// <summary>T5 verdict of a complete year; null for a year in progress (see <see cref="Status"/>), when not in force, or for a part that is not a year.</summary>
     public bool? Met { get; init; }
+    /// <summary>
+    /// The 目标5 verdict (metrics.md §8): met / not met for a complete year, on track / at risk / breached for a year in
+    /// progress; null when not in force, for a part that does not start on 1 January, or for a span of several years.
+    /// </summary>
+    public ReliabilityStatus? Status { get; init; }
 }

@@ -51,7 +51,8 @@ internal sealed class TargetAggregator
     {
         var map = _cells[target];
         if (!map.TryGetValue(cell, out var acc)) map[cell] = acc = new Acc();
-        acc.Add(outcome.Status == TargetStatus.Compliant, outcome.Value);
+        if (outcome.Status == TargetStatus.Gap) acc.Gaps++;
+        else acc.Add(outcome.Status == TargetStatus.Compliant, outcome.Value);
     }
 
     public List<TargetResult> Results(MetricsPeriod period)
@@ -114,6 +115,7 @@ internal sealed class TargetAggregator
             Limit = def.LimitOn(period.To),
             Total = acc.Total,
             Compliant = acc.Compliant,
+            DataGaps = acc.Gaps,
             InForce = def.InForceFrom <= period.To,
             MeanDays = isDay && acc.Total > 0 ? (double)acc.Sum / acc.Total : null,
             P90Days = isDay && acc.Total > 0 ? acc.NearestRank(0.9m) : null,
@@ -132,7 +134,7 @@ internal sealed class TargetAggregator
     /// <summary>Counts, and for day figures a histogram of the values (days are small non-negative integers).</summary>
     private sealed class Acc
     {
-        public int Total, Compliant, Max;
+        public int Total, Compliant, Max, Gaps;
         public long Sum;
         private int[] _hist = [];
 
@@ -152,6 +154,7 @@ internal sealed class TargetAggregator
         {
             Total += other.Total;
             Compliant += other.Compliant;
+            Gaps += other.Gaps;
             Sum += other.Sum;
             Max = Math.Max(Max, other.Max);
             if (other._hist.Length > _hist.Length) Array.Resize(ref _hist, other._hist.Length);

@@ -11,10 +11,9 @@ namespace Analytics.Metrics;
 /// accepted date (each is judged by the limit of that date), whose <em>selecting date</em> lies in the period:</para>
 /// <list type="bullet">
 /// <item>approval days (T1): approval_granted_at — the approval is complete, and its days known, on that date;</item>
-/// <item>utility / whole-process days, stages, zero investment, zero cost (T2, T3, T4): connected_at — the clock and
-/// the stage set are final only at connection; in-progress and withdrawn applications are not counted;</item>
-/// <item>materials and connection voltage (T6, T7): accepted_at — both are settled at acceptance, and a withdrawn
-/// application was still asked for its materials;</item>
+/// <item>utility / whole-process days, stages, zero investment, zero cost, materials, connection voltage (T2, T3, T4,
+/// T6, T7): connected_at (metrics.md §8) — the clock and the stage set are final only at connection; in-progress and
+/// withdrawn applications are not counted;</item>
 /// <item>SAIDI (T5): the calendar year, one row per year of the period and area class.</item>
 /// </list>
 /// <para>Degenerate cases: <see cref="Rate"/> is null when <see cref="Total"/> = 0. <see cref="Met"/> is
@@ -50,13 +49,22 @@ public sealed record TargetResult
     /// </summary>
     public decimal? Limit { get; init; }
 
-    /// <summary>Applications (T5: groups) counted.</summary>
+    /// <summary>Applications (T5: groups with a verdict) judged compliant or non-compliant; data gaps are not counted.</summary>
     public required int Total { get; init; }
 
     /// <summary>Of <see cref="Total"/>, those that comply.</summary>
     public required int Compliant { get; init; }
 
-    /// <summary>Compliant / Total; null when Total = 0.</summary>
+    /// <summary>
+    /// Applications the target applies to whose tested field was left blank (metrics.md §8, 数据缺项): neither compliant
+    /// nor non-compliant, so not in <see cref="Total"/>.
+    /// </summary>
+    public int DataGaps { get; init; }
+
+    /// <summary>T5 only: the 目标5 verdict of the row's reliability entry (met … breached); null for other targets.</summary>
+    public ReliabilityStatus? Status { get; init; }
+
+    /// <summary>Compliant / Total (= compliant / (compliant + non-compliant)); null when Total = 0.</summary>
     public double? Rate => Total == 0 ? null : (double)Compliant / Total;
 
     /// <summary>True when the target is in force on some day of the period (T5: in the row's year).</summary>

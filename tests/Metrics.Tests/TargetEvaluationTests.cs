@@ -181,7 +181,7 @@ public class TargetEvaluationTests
     {
         { "T4a", App() with { SmallMicro = true, CapacityKw = 160m }, true },
         { "T4a", App() with { SmallMicro = true, CapacityKw = 160m, CustomerInvestmentYuan = 5000m }, false },
-        { "T4a", App() with { SmallMicro = true, CapacityKw = 160m, CustomerInvestmentYuan = null }, false },   // not evidenced
+        // A blank investment is a data gap (metrics.md §8): neither counted nor compliant; see the test below.
         { "T4a", App() with { SmallMicro = true, CapacityKw = 161m }, null },
         { "T4a", App() with { SmallMicro = false, CapacityKw = 100m }, null },
         { "T4a", App() with { SmallMicro = true, CapacityKw = 100m, Area = Area.Rural }, true },
@@ -225,14 +225,64 @@ public class TargetEvaluationTests
     [InlineData(0, 0, true)]
     [InlineData(100, 0, false)]
     [InlineData(0, 800, false)]
-    [InlineData(null, 0, false)]     // a missing fee is not evidence of no fee
-    [InlineData(0, null, false)]
+    [InlineData(100, null, false)]   // a charge given and above zero is a breach whatever the other field says
     public void T4c_asks_no_fee_and_no_investment_of_residential_and_three_zero_customers(int? fee, int? investment, bool compliant)
     {
         var a = Residential() with { FeeYuan = fee, CustomerInvestmentYuan = investment };
         var t = Run([a]).City("T4c");
         Assert.Equal(1, t.Total);
         Assert.Equal(compliant ? 1 : 0, t.Compliant);
+        Assert.Equal(0, t.DataGaps);
+    }
+
+    [Theory]
+    [InlineData("T4c", null, 0)]
+    [InlineData("T4c", 0, null)]
+    [InlineData("T4c", null, null)]
+    [InlineData("T4a", 0, null)]
+    public void A_blank_fee_or_investment_is_a_data_gap_not_a_breach(string target, int? fee, int? investment)
+    {
+        var a = target == "T4c"
+            ? Residential() with { FeeYuan = fee, CustomerInvestmentYuan = investment }
+            : App() with { SmallMicro = true, CapacityKw = 160m, FeeYuan = fee, CustomerInvestmentYuan = investment };
+        var r = Run([a]);
+        var t = r.City(target);
+        Assert.Equal(0, t.Total);
+        Assert.Equal(0, t.Compliant);
+        Assert.Equal(1, t.DataGaps);
+        Assert.Null(t.Rate);
+        Assert.DoesNotContain(r.Breaches, b => b.TargetId == target);
+        var gap = Assert.Single(r.DataGaps, g => g.Evidence.StartsWith(target, StringComparison.Ordinal));
+        Assert.Equal("data_gap", gap.Code);
+        Assert.Equal(FindingRule.DataGap, gap.Rule);
+        Assert.False(gap.IsTargetBreach);
+        Assert.Contains(target, gap.Evidence, StringComparison.Ordinal);
+        Assert.Contains(gap, r.FindingsAndBreaches);
+    }
+
+    [Fact]
+    public void The_rate_is_compliant_over_judged_applications_with_the_gaps_beside_it()
+    {
+        // Two compliant, one breach, two blanks: 2 / 3, with 2 gaps reported (metrics.md §8).
+        var apps = new[]
+        {
+            Residential("R1"), Residential("R2"), Residential("R3") with { FeeYuan = 50m },
+            Residential("R4") with { FeeYuan = null }, Residential("R5") with { CustomerInvestmentYuan = null },
+        };
+        var t = Run(apps).City("T4c");
+        Assert.Equal(3, t.Total);
+        Assert.Equal(2, t.Compliant);
+        Assert.Equal(2, t.DataGaps);
+        Assert.Equal(2.0 / 3.0, t.Rate!.Value, 12);
+    }
+
+    [Fact]
+    public void Blank_materials_are_a_data_gap_for_T6()
+    {
+        var r = Run([App() with { Materials = null }]);
+        var t = r.City("T6");
+        Assert.Equal(0, t.Total);
+        Assert.Equal(1, t.DataGaps);
     }
 
     [Theory]
@@ -251,12 +301,15 @@ public class TargetEvaluationTests
     }
 
     [Fact]
-    public void T6_counts_only_applications_whose_materials_are_given_selected_by_acceptance()
+    public void T6_counts_connected_applications_whose_materials_are_given_selected_by_connection()
     {
         Assert.Equal(0, Run([App() with { Materials = null }]).City("T6").Total);
-        // Withdrawn applications were still asked for their materials.
+        // metrics.md §8: timeliness targets (T6 among them) count applications connected in the period.
         var withdrawn = App(connected: null) with { Status = ApplicationStatus.Withdrawn, WithdrawnAt = T("2022-03-09 10:00"), Materials = Materials.Other };
-        Assert.Equal(1, Run([withdrawn]).City("T6").Total);
+        Assert.Equal(0, Run([withdrawn]).City("T6").Total);
+        var acrossNewYear = App("NY", "2021-12-28 09:00", "2022-01-05 09:00") with { Materials = Materials.Other };
+        Assert.Equal(1, Run([acrossNewYear]).City("T6").Total);
+        Assert.Equal(0, Run([acrossNewYear], "2021-01-01", "2021-12-31", "2022-02-01").City("T6").Total);
     }
 
     [Theory]

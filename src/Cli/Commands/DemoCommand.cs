@@ -83,13 +83,13 @@ public static class DemoCommand
             return string.Create(CultureInfo.InvariantCulture, $"{rows} rows");
         });
 
-        StoreData data = null!;
+        RecordSnapshot data = null!;
         MetricsResult year = null!;
         steps.Run("计算指标 computing the figures", () =>
         {
-            data = StoreData.Load(store, knownAt: null);
-            var asOf = data.NewestAsOf ?? options.End.ToDateTime(TimeOnly.MaxValue);
-            year = MetricsEngine.Compute(data.Input(ctx, MetricsPeriod.Year(asOf.Year), asOf, null, null));
+            data = RecordSnapshot.Load(store, knownAt: null);
+            var asOf = data.DataThrough ?? options.End.ToDateTime(TimeOnly.MaxValue);
+            year = MetricsEngine.Compute(MetricsInput.Of(data, ctx.Policy, ctx.Calendar, MetricsPeriod.Year(asOf.Year), asOf));
             return string.Create(CultureInfo.InvariantCulture, $"{data.Applications.Count} applications, {data.Outages.Count} outage rows");
         });
 
@@ -97,7 +97,7 @@ public static class DemoCommand
         IReadOnlyDictionary<(string, string), double>? risk = null;
         steps.Run("训练超期预警模型 training the early-warning model", () =>
         {
-            var a = RiskCommand.Assess(ctx, data, week.AsOf, county: null);
+            var a = RiskCommand.Assess(ctx, data, RiskCommand.AsOf(week.End, data.DataThrough ?? week.AsOf), county: null);
             risk = a.Probabilities();
             return string.Create(CultureInfo.InvariantCulture, $"{a.Applications.Count} in progress assessed, {a.AtRisk().Count} at risk");
         });
@@ -147,9 +147,9 @@ public static class DemoCommand
         foreach (var x in r.Targets.Where(x => x.Group.Dimension == GroupDimension.City && x.InForce))
             ConsoleTables.Row(t, x.Id, x.Title, ConsoleTables.Num(x.Limit), $"{x.Compliant}/{x.Total}", ConsoleTables.Pct(x.Rate),
                 x.Total == 0 ? "无数据" : x.Met ? "是" : "否");
-        foreach (var e in r.Reliability.Where(e => e.County is null && e.Utility is null && e.Area is not null && e.Year == r.AsOf.Year))
+        foreach (var e in r.Reliability.Where(e => e.County is null && e.Utility is null && e.Area is not null && e.Year is not null))
             ConsoleTables.Row(t, "T5", $"用户年均停电时间（{Codes.Label(e.Area!.Value)}）", ConsoleTables.Num(e.TargetH), "—",
-                ConsoleTables.Num(e.SaidiH, "0.00") + " h", e.Met is { } m ? (m ? "是" : "否") : "—");
+                ConsoleTables.Num(e.SaidiH, "0.00") + " h", e.Status is { } st ? ReliabilityStatuses.Label(st) : "—");
         console.Write(t);
         var v = r.Indicators.Volumes;
         ctx.Out.WriteLine(string.Create(inv,

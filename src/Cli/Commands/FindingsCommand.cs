@@ -1,3 +1,4 @@
+using Analytics.Domain;
 using System.CommandLine;
 using System.Text;
 using Analytics.Metrics;
@@ -26,9 +27,9 @@ public static class FindingsCommand
             var c = p.GetValue(county) is { } ct ? ctx.County(ct).Code : null;
             var u = p.GetValue(utility) is { } ut ? ctx.Utility(ut).Code : null;
             using var store = ctx.OpenStore();
-            var data = StoreData.Load(store, period.KnownAt(p));
+            var data = RecordSnapshot.Load(store, period.KnownAt(p));
             var asOf = period.AsOfInstant(p, data, ctx);
-            var result = MetricsEngine.Compute(data.Input(ctx, period.Period(p, asOf, data, allData: true), asOf, c, u));
+            var result = MetricsEngine.Compute(MetricsInput.Of(data, ctx.Policy, ctx.Calendar, period.Period(p, asOf, data, allData: true), asOf, c, u));
             var rows = result.FindingsAndBreaches.ToList();
             switch (fmt)
             {

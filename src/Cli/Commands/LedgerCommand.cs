@@ -1,3 +1,4 @@
+using Analytics.Domain;
 using System.CommandLine;
 using Analytics.Reports.Ledger;
 
@@ -18,12 +19,14 @@ public static class LedgerCommand
         var date = new Option<string>("--date") { Description = "The Thursday the ledger is due (yyyy-MM-dd).", Required = true };
         var output = CommandOptions.Out("Folder to write into (default ./out).");
         var noRisk = new Option<bool>("--no-risk") { Description = "Leave the 风险 column of 在途工单 empty (skips training the early-warning model)." };
+        var asOf = CommandOptions.AsOf();
         cmd.Options.Add(county);
         cmd.Options.Add(all);
         cmd.Options.Add(city);
         cmd.Options.Add(date);
         cmd.Options.Add(output);
         cmd.Options.Add(noRisk);
+        cmd.Options.Add(asOf);
         cmd.SetAction(p =>
         {
             var ctx = context(p);
@@ -32,10 +35,12 @@ public static class LedgerCommand
             var week = Week(CliArgs.RequiredDate(p.GetValue(date), "--date"));
             var countyEntry = p.GetValue(county) is { } c ? Resolve(ctx, c) : null;
             var outDir = p.GetValue(output) ?? "out";
+            var knownAt = CliArgs.Date(p.GetValue(asOf), "--as-of") is { } d ? DayBounds.EndOfDay(d) : (DateTime?)null;
             using var store = ctx.OpenStore();
-            var data = StoreData.Load(store, knownAt: null);
-            var inputs = Inputs(ctx, data);
-            var risk = p.GetValue(noRisk) || p.GetValue(city) ? null : RiskCommand.Probabilities(ctx, data, week.AsOf);
+            var data = RecordSnapshot.Load(store, knownAt);
+            PeriodOptions.RequireData(data, week.FirstDay, $"{week.Thursday:yyyy-MM-dd} 的工作台账");
+            var inputs = Inputs(ctx, data, knownAt);
+            var risk = p.GetValue(noRisk) || p.GetValue(city) ? null : RiskCommand.Probabilities(ctx, data, RiskCommand.AsOf(week.End, inputs.AsOfFor(week)));
             if (countyEntry is not null)
                 ctx.Out.WriteLine(WeeklyLedgers.WriteCounty(inputs, countyEntry.Code, week, outDir, risk));
             else if (p.GetValue(all))
@@ -60,17 +65,14 @@ public static class LedgerCommand
         catch (LedgerCountyException e) { throw new UsageException($"--county: {e.Message}", e); }
     }
 
-    public static LedgerInputs Inputs(CliContext ctx, StoreData data)
+    public static LedgerInputs Inputs(CliContext ctx, RecordSnapshot data, DateTime? asOf = null)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(data);
         return new LedgerInputs
         {
-            Applications = data.Applications,
-            Revisions = data.Revisions,
-            Outages = data.Outages,
-            CustomersServed = data.CustomersServed,
-            LedgerNotes = data.LedgerNotes,
+            Records = data,
+            AsOf = asOf,
             Policy = ctx.Policy,
             Calendar = ctx.Calendar,
             Registries = ctx.Registries,

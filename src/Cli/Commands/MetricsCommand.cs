@@ -28,9 +28,9 @@ public static class MetricsCommand
             var c = p.GetValue(county) is { } ct ? ctx.County(ct).Code : null;
             var u = p.GetValue(utility) is { } ut ? ctx.Utility(ut).Code : null;
             using var store = ctx.OpenStore();
-            var data = StoreData.Load(store, period.KnownAt(p));
+            var data = RecordSnapshot.Load(store, period.KnownAt(p));
             var asOf = period.AsOfInstant(p, data, ctx);
-            var result = MetricsEngine.Compute(data.Input(ctx, period.Period(p, asOf, data, allData: false), asOf, c, u));
+            var result = MetricsEngine.Compute(MetricsInput.Of(data, ctx.Policy, ctx.Calendar, period.Period(p, asOf, data, allData: false), asOf, c, u));
             if (fmt == "json") MetricsJsonWriter.Write(result, ctx.Out);
             else PrintTables(ctx, result);
             foreach (var e in result.Errors.Where(e => e.Kind != MetricsErrorKind.CalendarMissingYear || fmt == "table").Take(20))
@@ -46,6 +46,8 @@ public static class MetricsCommand
         var scope = (r.County is { } c ? ctx.Registries.County(c).Name : ctx.Registries.CityName)
             + (r.Utility is { } u ? " · " + ctx.Registries.Utility(u).Name : "");
         console.WriteLine($"{scope}  {r.Period.From:yyyy-MM-dd} – {r.Period.To:yyyy-MM-dd}  (截至 {r.AsOf:yyyy-MM-dd HH:mm})  {r.Policy.PlanId}");
+        if (r.NoData) console.WriteLine($"报告期晚于数据截止日：数据截至 {r.DataThroughDate:yyyy-MM-dd}，本期没有数据。");
+        else if (!r.Complete) console.WriteLine($"报告期尚未结束：数据截至 {r.DataThroughDate:yyyy-MM-dd}。");
 
         var targets = ConsoleTables.Table("目标完成情况", "目标", "条款", "内容", "限值", "合规/总数", "合规率", "平均", "P90", "最大", "达标");
         foreach (var t in r.Targets.Where(t => t.Group.Dimension == GroupDimension.City))
@@ -54,13 +56,13 @@ public static class MetricsCommand
                 ConsoleTables.Num(t.P90Days), ConsoleTables.Num(t.MaxDays), !t.InForce ? "未生效" : t.Total == 0 ? "无数据" : t.Met ? "是" : "否");
         console.Write(targets);
 
-        var rel = ConsoleTables.Table("供电可靠性（按供电区域）", "年份", "区域", "用户数", "SAIDI(h)", "目标(h)", "同比", "SAIFI", "ASAI", "达标");
-        foreach (var e in r.Reliability.Where(e => e.County is null && e.Utility is null).OrderBy(e => e.Year).ThenBy(e => e.Area))
-            ConsoleTables.Row(rel, e.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        var rel = ConsoleTables.Table("供电可靠性（按供电区域）", "期间", "区域", "用户数", "SAIDI(h)", "目标(h)", "同比", "SAIFI", "ASAI", "目标5结论");
+        foreach (var e in r.Reliability.Where(e => e.County is null && e.Utility is null))
+            ConsoleTables.Row(rel, $"{e.From:yyyy-MM-dd}–{e.To:yyyy-MM-dd}",
                 e.Area is { } a ? Codes.Label(a) : "全部", ConsoleTables.Num(e.Customers, "0"), ConsoleTables.Num(e.SaidiH, "0.00"),
                 ConsoleTables.Num(e.TargetH), e.YoyChange is { } y ? ConsoleTables.Pct((double)y) : "—",
                 ConsoleTables.Num(e.Saifi, "0.000"), ConsoleTables.Num(e.Asai, "0.00000"),
-                e.Met is { } m ? (m ? "是" : "否") : "—");
+                e.Status is { } st ? ReliabilityStatuses.Label(st) : "—");
         console.Write(rel);
 
         var i = r.Indicators;
@@ -73,7 +75,7 @@ public static class MetricsCommand
         ConsoleTables.Row(ind, "计划停电提前通知率", ConsoleTables.Pct(i.PlannedNoticeOnTimeShare));
         ConsoleTables.Row(ind, "受理 / 接电 / 在途 / 撤销",
             $"{i.Volumes.Accepted} / {i.Volumes.Connected} / {i.Volumes.InProgress} / {i.Volumes.Withdrawn}");
-        ConsoleTables.Row(ind, "问题数（目标未达 / 诚信问题）", $"{r.Breaches.Count} / {r.Findings.Count}");
+        ConsoleTables.Row(ind, "问题数（目标未达 / 诚信问题 / 数据缺项）", $"{r.Breaches.Count} / {r.Findings.Count} / {r.DataGaps.Count}");
         console.Write(ind);
     }
 }

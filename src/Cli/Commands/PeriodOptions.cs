@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Analytics.Domain;
 using Analytics.Metrics;
 
 namespace Analytics.Cli.Commands;
@@ -6,9 +7,10 @@ namespace Analytics.Cli.Commands;
 /// <summary>
 /// The period and as-of options of the read commands, resolved the same way everywhere:
 /// <list type="bullet">
-/// <item>--as-of D means "as known at the end of day D": revisions filed with a later as-of are not seen, and
-/// in-progress applications are measured at D 24:00. Without it: everything loaded, measured at the newest
-/// filing's as-of (so a rerun on the same store gives the same figures, whatever today is).</item>
+/// <item>--as-of D means "as known at the end of day D" (<see cref="DayBounds.EndOfDay"/>): revisions filed with a later
+/// as-of are not seen, and in-progress applications are measured at the end of D. Without it: everything loaded, measured
+/// at the data's <c>data_through</c> (the newest data filing's as-of, metrics.md §8), so a rerun on the same store gives
+/// the same figures, whatever today is.</item>
 /// <item>--year Y, or --from/--to (both inclusive; one alone runs to the other end of the data). Without either:
 /// the calendar year of the as-of instant (metrics), or every date of the data (lists).</item>
 /// </list>
@@ -33,19 +35,19 @@ public sealed class PeriodOptions
     public DateTime? KnownAt(ParseResult p)
     {
         ArgumentNullException.ThrowIfNull(p);
-        return CliArgs.Date(p.GetValue(AsOf), "--as-of") is { } d ? d.AddDays(1).ToDateTime(TimeOnly.MinValue) : null;
+        return CliArgs.Date(p.GetValue(AsOf), "--as-of") is { } d ? DayBounds.EndOfDay(d) : null;
     }
 
     /// <summary>The as-of instant of the figures.</summary>
-    public DateTime AsOfInstant(ParseResult p, StoreData data, CliContext ctx)
+    public DateTime AsOfInstant(ParseResult p, RecordSnapshot data, CliContext ctx)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(ctx);
-        return KnownAt(p) ?? data.NewestAsOf ?? ctx.Clock();
+        return KnownAt(p) ?? data.DataThrough ?? ctx.Clock();
     }
 
     /// <summary>The period; <paramref name="allData"/> decides the default when no option is given.</summary>
-    public MetricsPeriod Period(ParseResult p, DateTime asOf, StoreData data, bool allData)
+    public MetricsPeriod Period(ParseResult p, DateTime asOf, RecordSnapshot data, bool allData)
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(data);
@@ -67,7 +69,7 @@ public sealed class PeriodOptions
         return new MetricsPeriod(f, t);
     }
 
-    private static (DateOnly, DateOnly) DataSpan(StoreData data, DateTime asOf)
+    private static (DateOnly, DateOnly) DataSpan(RecordSnapshot data, DateTime asOf)
     {
         var first = DateOnly.FromDateTime(asOf);
         var last = first;
@@ -86,5 +88,20 @@ public sealed class PeriodOptions
             if (e > last) last = e;
         }
         return (first, last);
+    }
+
+    /// <summary>
+    /// metrics.md §8: a document (ledger, report) for a period that starts after the data is refused (exit 1), naming
+    /// <c>data_through</c>; an empty store has no data for any period.
+    /// </summary>
+    public static void RequireData(RecordSnapshot data, DateOnly periodStart, string what)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.DataThrough is not { } dt)
+            throw new BadInputException($"analytics: {what}：数据库中还没有数据（no data loaded yet）。");
+        var through = DateOnly.FromDateTime(dt);
+        if (periodStart > through)
+            throw new BadInputException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"analytics: {what}：报告期始于 {periodStart:yyyy-MM-dd}，晚于数据截止日 {through:yyyy-MM-dd}（data_through），没有可统计的数据。"));
     }
 }

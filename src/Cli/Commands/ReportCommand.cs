@@ -32,6 +32,7 @@ public static class ReportCommand
             if ((u is null) == !p.GetValue(all)) throw new UsageException("report semiannual needs exactly one of --utility U or --all.");
             var entry = u is null ? null : ctx.Utility(u);
             var (data, instant) = Load(ctx, p, asOf);
+            PeriodOptions.RequireData(data, h.First, $"{h} 半年报告");
             var inputs = Inputs(ctx, data);
             if (entry is not null)
                 ctx.Out.WriteLine(SemiannualReport.Write(inputs, entry.Code, h, instant, OutFile(p.GetValue(output), SemiannualReport.FileName(entry, h))));
@@ -52,6 +53,7 @@ public static class ReportCommand
             var ctx = context(p);
             var h = Half(p.GetValue(cityHalf));
             var (data, instant) = Load(ctx, p, cityAsOf);
+            PeriodOptions.RequireData(data, h.First, $"{h} 通报");
             var inputs = Inputs(ctx, data);
             ctx.Out.WriteLine(CityCircular.Write(inputs, h, instant, OutFile(p.GetValue(cityOut), CityCircular.FileName(ctx.Registries.CityName, h))));
             return ExitCodes.Success;
@@ -63,12 +65,12 @@ public static class ReportCommand
     }
 
     /// <summary>Every utility's semiannual PDF and the city circular for a half-year; returns the paths.</summary>
-    public static IReadOnlyList<string> WriteAll(CliContext ctx, StoreData data, HalfYear half, string dir)
+    public static IReadOnlyList<string> WriteAll(CliContext ctx, RecordSnapshot data, HalfYear half, string dir)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(data);
         var inputs = Inputs(ctx, data);
-        var asOf = data.NewestAsOf ?? ctx.Clock();
+        var asOf = data.DataThrough ?? ctx.Clock();
         var paths = new List<string>(SemiannualReport.WriteAll(inputs, half, asOf, dir))
         {
             CityCircular.Write(inputs, half, asOf, Path.Combine(dir, CityCircular.FileName(ctx.Registries.CityName, half))),
@@ -83,21 +85,17 @@ public static class ReportCommand
 
     private static string OutFile(string? given, string fileName) => given ?? Path.Combine("out", fileName);
 
-    private static (StoreData Data, DateTime AsOf) Load(CliContext ctx, ParseResult p, Option<string?> asOf)
+    private static (RecordSnapshot Data, DateTime AsOf) Load(CliContext ctx, ParseResult p, Option<string?> asOf)
     {
-        var knownAt = CliArgs.Date(p.GetValue(asOf), "--as-of") is { } d ? d.AddDays(1).ToDateTime(TimeOnly.MinValue) : (DateTime?)null;
+        var knownAt = CliArgs.Date(p.GetValue(asOf), "--as-of") is { } d ? DayBounds.EndOfDay(d) : (DateTime?)null;
         using var store = ctx.OpenStore();
-        var data = StoreData.Load(store, knownAt);
-        return (data, knownAt ?? data.NewestAsOf ?? ctx.Clock());
+        var data = RecordSnapshot.Load(store, knownAt);
+        return (data, knownAt ?? data.DataThrough ?? ctx.Clock());
     }
 
-    private static ReportInputs Inputs(CliContext ctx, StoreData data) => new()
+    private static ReportInputs Inputs(CliContext ctx, RecordSnapshot data) => new()
     {
-        Applications = data.Applications,
-        Revisions = data.Revisions,
-        Outages = data.Outages,
-        CustomersServed = data.CustomersServed,
-        Notes = data.Notes,
+        Records = data,
         Policy = ctx.Policy,
         Calendar = ctx.Calendar,
         Registries = ctx.Registries,

@@ -28,10 +28,10 @@ public static class RiskCommand
             var ctx = context(p);
             var fmt = CliArgs.OneOf(p.GetValue(format), "--format", "table", "table", "json");
             var c = p.GetValue(county) is { } ct ? ctx.County(ct).Code : null;
-            var knownAt = CliArgs.Date(p.GetValue(asOf), "--as-of") is { } d ? d.AddDays(1).ToDateTime(TimeOnly.MinValue) : (DateTime?)null;
+            var knownAt = CliArgs.Date(p.GetValue(asOf), "--as-of") is { } d ? DayBounds.EndOfDay(d) : (DateTime?)null;
             using var store = ctx.OpenStore();
-            var data = StoreData.Load(store, knownAt);
-            var instant = knownAt ?? data.NewestAsOf ?? ctx.Clock();
+            var data = RecordSnapshot.Load(store, knownAt);
+            var instant = knownAt ?? data.DataThrough ?? ctx.Clock();
             var assessment = Assess(ctx, data, instant, c);
             if (fmt == "json")
             {
@@ -45,18 +45,28 @@ public static class RiskCommand
     }
 
     /// <summary>Trains on what was finished by <paramref name="asOf"/> and assesses what was in progress then.</summary>
-    public static RiskAssessment Assess(CliContext ctx, StoreData data, DateTime asOf, string? county)
+    /// <remarks>
+    /// The applications are taken as they stood at <paramref name="asOf"/> (metrics.md §8, <see cref="RecordSnapshot.Rewind"/>):
+    /// one connected since was in progress then, and its later stage times were not known.
+    /// </remarks>
+    public static RiskAssessment Assess(CliContext ctx, RecordSnapshot data, DateTime asOf, string? county)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(data);
         var model = RiskModel.Train(data.Applications, new RiskModelOptions { Policy = ctx.Policy, Calendar = ctx.Calendar, KnownAt = asOf });
-        var open = data.Applications.Where(a => a.Status == ApplicationStatus.InProgress && a.AcceptedAt <= asOf
-            && (county is null || string.Equals(a.County, county, StringComparison.Ordinal)));
+        var end = asOf == DateTime.MaxValue ? asOf : asOf.AddTicks(1);
+        var open = data.Where(county, utility: null).Applications
+            .Select(a => RecordSnapshot.Rewind(a, end))
+            .Where(a => a is { Status: ApplicationStatus.InProgress })
+            .Select(a => a!);
         return new RiskAssessor(model).Assess(open, asOf);
     }
 
+    /// <summary>The instant a period's in-progress list speaks of (metrics.md §8): min(end of the period, the as-of).</summary>
+    public static DateTime AsOf(DateTime periodEnd, DateTime asOf) => asOf < periodEnd ? asOf : periodEnd.AddTicks(-1);
+
     /// <summary>The miss probability of every in-progress application, for the ledger's 风险 column.</summary>
-    public static IReadOnlyDictionary<(string Utility, string ApplicationId), double> Probabilities(CliContext ctx, StoreData data, DateTime asOf) =>
+    public static IReadOnlyDictionary<(string Utility, string ApplicationId), double> Probabilities(CliContext ctx, RecordSnapshot data, DateTime asOf) =>
         Assess(ctx, data, asOf, county: null).Probabilities();
 
     private static void Print(CliContext ctx, RiskAssessment a, bool all)

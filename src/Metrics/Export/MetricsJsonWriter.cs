@@ -15,7 +15,9 @@ namespace Analytics.Metrics.Export;
 /// target's single category when it has exactly one), <c>categories</c>, <c>year</c> and <c>value</c> (T5's SAIDI);
 /// per reliability entry the AIHC-3, SAIFI inputs, short interruptions, <c>previous_saidi_h</c>, <c>in_force</c>,
 /// <c>met_by_limit</c>, <c>met_by_reduction</c>; in indicators the counts behind each share and volumes by category,
-/// county and utility; and <c>errors</c>. <c>as_of</c> is written as the date of the as-of instant.
+/// county and utility; and <c>errors</c>. <c>as_of</c> is written as the date of the as-of instant. metrics.md §8 adds
+/// <c>period.complete</c> and <c>period.data_through</c>, per target <c>data_gaps</c> (and T5's <c>status</c>), per
+/// reliability entry <c>from</c>, <c>to</c> and <c>status</c> (<c>year</c> null for an entry spanning years).
 /// Decimals are written exactly (no rounding); shares and means as shortest round-trip doubles.
 /// </remarks>
 public static class MetricsJsonWriter
@@ -30,6 +32,8 @@ public static class MetricsJsonWriter
         w.WriteStartObject("period");
         w.WriteString("from", ExportFormats.Date(result.Period.From));
         w.WriteString("to", ExportFormats.Date(result.Period.To));
+        w.WriteBoolean("complete", result.Complete);
+        Json.String(w, "data_through", result.DataThroughDate is { } dt ? ExportFormats.Date(dt) : null);
         w.WriteEndObject();
         w.WriteString("as_of", ExportFormats.Date(DateOnly.FromDateTime(result.AsOf)));
         w.WriteString("plan", result.Policy.PlanId);
@@ -117,6 +121,8 @@ public static class MetricsJsonWriter
         Json.Number(w, "rate", t.Rate);
         w.WriteBoolean("in_force", t.InForce);
         w.WriteBoolean("met", t.Met);
+        w.WriteNumber("data_gaps", t.DataGaps);
+        if (t.Status is { } st) w.WriteString("status", ReliabilityStatuses.Code(st));
         if (t.IsDayTarget)
         {
             Json.Number(w, "mean_days", t.MeanDays);
@@ -130,7 +136,9 @@ public static class MetricsJsonWriter
     private static void WriteReliability(Utf8JsonWriter w, ReliabilityEntry e)
     {
         w.WriteStartObject();
-        w.WriteNumber("year", e.Year);
+        Json.Number(w, "year", e.Year);
+        w.WriteString("from", ExportFormats.Date(e.From));
+        w.WriteString("to", ExportFormats.Date(e.To));
         Json.String(w, "county", e.County);
         Json.String(w, "utility", e.Utility);
         Json.String(w, "area", e.Area is { } a ? Codes.Of(a) : null);
@@ -148,12 +156,14 @@ public static class MetricsJsonWriter
         w.WriteNumber("short_interruptions", e.ShortInterruptions);
         w.WriteNumber("short_interruption_customers", e.ShortInterruptionCustomers);
         Json.Number(w, "previous_saidi_h", e.PreviousSaidiH);
+        Json.Number(w, "previous_year_saidi_h", e.PreviousYearSaidiH);
         Json.Number(w, "yoy_change", e.YoyChange);
         w.WriteBoolean("in_force", e.InForce);
         Json.Number(w, "target_h", e.TargetH);
         w.WriteBoolean("met_by_limit", e.MetByLimit);
         w.WriteBoolean("met_by_reduction", e.MetByReduction);
         Json.Bool(w, "met", e.Met);
+        Json.String(w, "status", e.Status is { } s ? ReliabilityStatuses.Code(s) : null);
         w.WriteEndObject();
     }
 

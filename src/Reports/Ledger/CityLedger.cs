@@ -10,6 +10,8 @@ public sealed record CityLedger
     public required string CityName { get; init; }
     public required string BureauName { get; init; }
     public required LedgerWeek Week { get; init; }
+    /// <summary>The last day the figures cover (metrics.md §8 "数据截至"): the week's Wednesday, or the data's end when earlier.</summary>
+    public DateOnly CutOff { get; init; }
     public required string PlanId { get; init; }
     /// <summary>The targets shown as columns (every target but SAIDI, which has its own column), in policy order.</summary>
     public required IReadOnlyList<CityTargetColumn> TargetColumns { get; init; }

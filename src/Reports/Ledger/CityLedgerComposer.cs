@@ -81,6 +81,7 @@ internal static class CityLedgerComposer
             CityName = inputs.Registries.CityName,
             BureauName = inputs.Registries.BureauName,
             Week = week,
+            CutOff = inputs.CutOffFor(week),
             PlanId = inputs.Policy.PlanId,
             TargetColumns = columns,
             Counties = lines,

@@ -12,6 +12,8 @@ public sealed record CountyLedger
 {
     public required RegistryEntry County { get; init; }
     public required LedgerWeek Week { get; init; }
+    /// <summary>The last day the figures cover (metrics.md §8 "数据截至"): the week's Wednesday, or the data's end when earlier.</summary>
+    public DateOnly CutOff { get; init; }
     /// <summary>e.g. 临汾市.</summary>
     public required string CityName { get; init; }
     /// <summary>The plan the targets come from, e.g. 临能源电力发〔2021〕189号.</summary>
@@ -102,6 +104,8 @@ public sealed record LedgerTargetFigure
     public decimal? Figure { get; init; }
     /// <summary>False before the target's first in-force date.</summary>
     public bool InForce { get; init; } = true;
+    /// <summary>目标5: the verdict people read (达标, 进度正常, 存在风险 …, metrics.md §8); null: 达标/未达标 from <see cref="Met"/>.</summary>
+    public string? Verdict { get; init; }
 }
 
 /// <summary>One in-progress application on 在途工单.</summary>
@@ -213,6 +217,8 @@ public sealed record SaidiLine
     public decimal? SaidiH { get; init; }
     public decimal? LimitH { get; init; }
     public bool? Met { get; init; }
+    /// <summary>The verdict people read (达标, 未达标, 进度正常, 存在风险, 已无法达标); null when there is none.</summary>
+    public string? Verdict { get; init; }
     /// <summary>Why a figure is missing, or how it was met (同比压缩).</summary>
     public string Note { get; init; } = "";
 }

@@ -8,9 +8,9 @@ using Analytics.Reports.Common;
 namespace Analytics.Reports.Ledger;
 
 /// <summary>
-/// Turns one county's records into its <see cref="CountyLedger"/>: calls the metrics engine twice (the week
-/// and the year to date, both as of Wednesday 24:00) and reads every figure from its results; the ledger adds
-/// only selection (which rows belong to which sheet), order and Chinese labels.
+/// Turns one county's records into its <see cref="CountyLedger"/>: asks the metrics engine two questions (the week and
+/// the year to date, both as of the inputs' as-of, metrics.md §8) and reads every figure from the answers; the ledger
+/// adds only selection (which rows belong to which sheet), order and Chinese labels.
 /// </summary>
 internal sealed class CountyLedgerComposer
 {
@@ -26,18 +26,8 @@ internal sealed class CountyLedgerComposer
     /// <summary>The engine's results for a slice: the week and the year to date.</summary>
     public (MetricsResult Week, MetricsResult Year) Compute(LedgerSlice slice, string? county)
     {
-        MetricsInput Input(DateOnly from) => new()
-        {
-            Applications = slice.Applications,
-            Revisions = slice.Revisions,
-            Outages = slice.Outages,
-            CustomersServed = slice.CustomersServed,
-            Policy = _inputs.Policy,
-            Calendar = _inputs.Calendar,
-            Period = new MetricsPeriod(from, _week.LastDay),
-            AsOf = _week.AsOf,
-            County = county,
-        };
+        MetricsInput Input(DateOnly from) => MetricsInput.Of(slice.Records, _inputs.Policy, _inputs.Calendar,
+            new MetricsPeriod(from, _week.LastDay), _inputs.AsOfFor(_week), county);
         return (MetricsEngine.Compute(Input(_week.FirstDay)), MetricsEngine.Compute(Input(_week.YearStart)));
     }
 
@@ -50,6 +40,7 @@ internal sealed class CountyLedgerComposer
         {
             County = county,
             Week = _week,
+            CutOff = _inputs.CutOffFor(_week),
             CityName = _inputs.Registries.CityName,
             PlanId = _inputs.Policy.PlanId,
             Targets = Targets(county.Code, week, year),
@@ -120,9 +111,18 @@ internal sealed class CountyLedgerComposer
         Compliant = t.Kind == TargetKind.Saidi ? 0 : t.Compliant,
         Rate = t.Kind != TargetKind.Saidi && t.Rate is { } r ? Math.Round((decimal)r, 4) : null,
         // A target in force with nothing to count is met by the engine's rule; the ledger says 无业务 instead.
-        Met = !t.InForce ? null : t.Kind == TargetKind.Saidi ? (t.Value is null ? null : t.Met) : t.Total == 0 ? null : t.Met,
+        Met = !t.InForce ? null : t.Kind == TargetKind.Saidi ? Verdict(t.Status) : t.Total == 0 ? null : t.Met,
+        Verdict = t.Status is { } s ? ReliabilityStatuses.Label(s) : null,
         Figure = t.Kind == TargetKind.Saidi ? (t.Value is { } v ? Math.Round(v, 4) : null) : t.MeanDays is { } m ? Math.Round((decimal)m, 2) : null,
         InForce = t.InForce,
+    };
+
+    /// <summary>目标5: good for met or on track, bad for not met or breached, neither (null) at risk or without a verdict.</summary>
+    private static bool? Verdict(ReliabilityStatus? status) => status switch
+    {
+        ReliabilityStatus.Met or ReliabilityStatus.OnTrack => true,
+        ReliabilityStatus.NotMet or ReliabilityStatus.Breached => false,
+        _ => null,
     };
 
     private static string Scope(TargetDefinition def)
@@ -367,8 +367,9 @@ internal sealed class CountyLedgerComposer
                 CustomerHours = Math.Round(e.CustomerHours, 2),
                 SaidiH = Math.Round(e.SaidiH, 4),
                 LimitH = e.TargetH ?? limit,
-                Met = e.Met,
-                Note = e.Met == true && !e.MetByLimit && e.MetByReduction
+                Met = Verdict(e.Status),
+                Verdict = e.Status is { } st ? ReliabilityStatuses.Label(st) : null,
+                Note = e.Status is ReliabilityStatus.Met or ReliabilityStatus.OnTrack && !e.MetByLimit && e.MetByReduction
                     ? $"同比压缩{ReportFormats.Percent(-(e.YoyChange ?? 0m))}"
                     : e.YoyChange is { } y ? $"同比{(y <= 0 ? "下降" : "上升")}{ReportFormats.Percent(Math.Abs(y))}" : "",
             });

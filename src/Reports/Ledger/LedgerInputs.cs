@@ -6,24 +6,31 @@ using DomainPolicy = Analytics.Domain.Policy.Policy;
 namespace Analytics.Reports.Ledger;
 
 /// <summary>
-/// Everything a ledger is made from, as the command line loaded it from the store: the latest
-/// revision of every application, every stored revision (the evidence for 改写/后补, metrics.md §7),
-/// outages, customers served, the ledger notes counties filed back, and the policy, calendar and
-/// registries in use. Lists may hold every county: each ledger takes only its own county's records.
+/// Everything a ledger is made from: the records as known at the as-of (<see cref="RecordSnapshot"/>, every county), the
+/// as-of instant the figures speak of, and the policy, calendar and registries in use. Each ledger takes only its own
+/// county's records.
 /// </summary>
 public sealed record LedgerInputs
 {
-    /// <summary>Latest revision of each application (<c>IAnalyticsStore.Applications()</c>).</summary>
-    public required IReadOnlyList<Application> Applications { get; init; }
-    /// <summary>Every stored revision (<c>IAnalyticsStore.ApplicationRevisions()</c>); empty leaves out the findings that need history.</summary>
-    public IReadOnlyList<ApplicationRevision> Revisions { get; init; } = [];
-    /// <summary><c>IAnalyticsStore.Outages()</c>.</summary>
-    public IReadOnlyList<OutageStep> Outages { get; init; } = [];
-    /// <summary><c>IAnalyticsStore.CustomersServed()</c>.</summary>
-    public IReadOnlyList<CustomersServed> CustomersServed { get; init; } = [];
-    /// <summary><c>IAnalyticsStore.LedgerNotes()</c>: pre-fills 工作进展 and tells the city which ledgers were filed.</summary>
-    public IReadOnlyList<LedgerNote> LedgerNotes { get; init; } = [];
+    /// <summary>The records as known at <see cref="AsOf"/>.</summary>
+    public required RecordSnapshot Records { get; init; }
+    /// <summary>The as-of instant (metrics.md §8); null: the records' <c>data_through</c>, else the week's end.</summary>
+    public DateTime? AsOf { get; init; }
     public required DomainPolicy Policy { get; init; }
     public required WorkingDayCalendar Calendar { get; init; }
     public required Registries Registries { get; init; }
+
+    /// <summary>The latest revision of each application (<see cref="RecordSnapshot.Applications"/>).</summary>
+    public IReadOnlyList<Application> Applications => Records.Applications;
+    /// <summary>Every outage step (<see cref="RecordSnapshot.Outages"/>).</summary>
+    public IReadOnlyList<OutageStep> Outages => Records.Outages;
+    /// <summary>Every customers-served snapshot (<see cref="RecordSnapshot.CustomersServed"/>).</summary>
+    public IReadOnlyList<CustomersServed> CustomersServed => Records.CustomersServed;
+
+    /// <summary>"数据截至" of the week's ledger: its last day, or the records' <c>data_through</c> when that is earlier.</summary>
+    public DateOnly CutOffFor(LedgerWeek week) =>
+        Records.DataThrough is { } dt && DateOnly.FromDateTime(dt) < week.LastDay ? DateOnly.FromDateTime(dt) : week.LastDay;
+
+    /// <summary>The as-of of the figures of the week's ledger.</summary>
+    public DateTime AsOfFor(LedgerWeek week) => AsOf ?? Records.DataThrough ?? week.AsOf;
 }

@@ -3,18 +3,24 @@ using Analytics.Domain;
 namespace Analytics.Reports.Ledger;
 
 /// <summary>
-/// One county's records (or the whole city's) as at a week's end (<see cref="LedgerAsOf"/>). Built for
-/// every county in one pass over the inputs, so <c>--all</c> does not rescan the data per county.
+/// One county's records (or the whole city's) as known at the ledger's as-of. Built for every county in one pass
+/// over the inputs, so <c>--all</c> does not rescan the data per county. The records are not cut at the week's end:
+/// the metrics engine takes each application as it stood at the end of the period asked (metrics.md §8).
 /// </summary>
 internal sealed class LedgerSlice
 {
-    public List<Application> Applications { get; } = [];
-    public List<ApplicationRevision> Revisions { get; } = [];
-    /// <summary>Steps cut at the week's end, for SAIDI year to date.</summary>
-    public List<OutageStep> Outages { get; } = [];
+    private readonly List<Application> _applications = [];
+    private readonly List<ApplicationRevision> _revisions = [];
+    private readonly List<OutageStep> _outages = [];
+    private readonly List<CustomersServed> _customers = [];
+
+    /// <summary>The slice's records (what the engine is asked about).</summary>
+    public RecordSnapshot Records { get; private set; } = new();
+
     /// <summary>Steps as filed that began in the week, for the 停电事件 list.</summary>
     public List<OutageStep> WeekOutages { get; } = [];
-    public List<CustomersServed> CustomersServed { get; } = [];
+
+    /// <summary>The ledger notes the county filed back.</summary>
     public List<LedgerNote> Notes { get; } = [];
 
     /// <summary>Slices by county code (every registry county present, possibly empty) and the whole city.</summary>
@@ -23,42 +29,32 @@ internal sealed class LedgerSlice
         var by = new Dictionary<string, LedgerSlice>(StringComparer.Ordinal);
         foreach (var c in inputs.Registries.Counties) by[c.Code] = new LedgerSlice();
         var city = new LedgerSlice();
-        var end = week.End;
+        var records = inputs.Records;
 
         LedgerSlice? Of(string county) => by.TryGetValue(county, out var s) ? s : null;
 
-        foreach (var a in inputs.Applications)
-        {
-            var r = LedgerAsOf.Rewind(a, end);
-            if (r is null) continue;
-            Of(a.County)?.Applications.Add(r);
-            if (wantCity) city.Applications.Add(r);
-        }
-        foreach (var rev in inputs.Revisions)
-        {
-            // A filing made after the as-of was not known then.
-            if (rev.FilingAsOf >= end) continue;
-            Of(rev.Record.County)?.Revisions.Add(rev);
-            if (wantCity) city.Revisions.Add(rev);
-        }
-        foreach (var o in inputs.Outages)
+        foreach (var a in records.Applications) Of(a.County)?._applications.Add(a);
+        foreach (var rev in records.Revisions) Of(rev.Record.County)?._revisions.Add(rev);
+        foreach (var o in records.Outages)
         {
             var s = Of(o.County);
+            s?._outages.Add(o);
             if (week.Contains(o.StartAt)) s?.WeekOutages.Add(o);
-            var cut = LedgerAsOf.Cut(o, end);
-            if (cut is null) continue;
-            s?.Outages.Add(cut);
-            if (wantCity) city.Outages.Add(cut);
         }
-        foreach (var c in inputs.CustomersServed)
-        {
-            Of(c.County)?.CustomersServed.Add(c);
-            if (wantCity) city.CustomersServed.Add(c);
-        }
-        foreach (var n in inputs.LedgerNotes)
-        {
+        foreach (var c in records.CustomersServed) Of(c.County)?._customers.Add(c);
+        foreach (var n in records.LedgerNotes)
             if (inputs.Registries.TryCounty(n.County, out var e)) Of(e.Code)?.Notes.Add(n);
-        }
+
+        foreach (var (code, s) in by)
+            s.Records = records with
+            {
+                Applications = s._applications,
+                Revisions = s._revisions,
+                Outages = s._outages,
+                CustomersServed = s._customers,
+                County = code,
+            };
+        if (wantCity) city.Records = records;
         return (by, city);
     }
 }

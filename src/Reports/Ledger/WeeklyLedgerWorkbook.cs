@@ -118,7 +118,7 @@ public static class WeeklyLedgerWorkbook
 
     private static string Period(CountyLedger l) =>
         $"本周：{l.Week.PeriodLabel}　年累计：{ReportFormats.Date(l.Week.YearStart)}至{ReportFormats.Date(l.Week.LastDay)}　"
-        + $"数据截至{ReportFormats.Date(l.Week.LastDay)} 24:00　依据：{l.PlanId}";
+        + $"数据截至{ReportFormats.Date(l.CutOff)} 24:00　依据：{l.PlanId}";
 
     private static void Summary(IXLWorksheet ws, CountyLedger l)
     {
@@ -186,7 +186,7 @@ public static class WeeklyLedgerWorkbook
         }
         Value(ws.Cell(row, col + 2), f.Rate);
         Value(ws.Cell(row, col + 3), f.Figure);
-        Text(ws.Cell(row, col + 4), f.Total == 0 && f.Met is null && f.Figure is null ? "无业务" : ReportLabels.MetOrNot(f.Met));
+        Text(ws.Cell(row, col + 4), f.Total == 0 && f.Met is null && f.Figure is null ? "无业务" : f.Verdict ?? ReportLabels.MetOrNot(f.Met));
         var fill = f.Met switch { true => GoodFill, false => BadFill, null => null };
         if (fill is not null)
         {
@@ -280,7 +280,7 @@ public static class WeeklyLedgerWorkbook
         foreach (var s in l.Saidi)
         {
             r++;
-            Row(ws, r, s.Area, s.Customers, s.CustomerHours, s.SaidiH, s.LimitH, ReportLabels.MetOrNot(s.Met), s.Note);
+            Row(ws, r, s.Area, s.Customers, s.CustomerHours, s.SaidiH, s.LimitH, s.Verdict ?? ReportLabels.MetOrNot(s.Met), s.Note);
             if (s.Met is { } met) ws.Cell(r, 6).Style.Fill.BackgroundColor = met ? GoodFill : BadFill;
         }
         Block(ws, sh, r, SaidiColumns);

@@ -73,10 +73,13 @@ internal static class LedgerTestData
     public static LedgerInputs Inputs(IEnumerable<Application> apps, IEnumerable<OutageStep>? outages = null,
         IEnumerable<LedgerNote>? notes = null, IEnumerable<CustomersServed>? customers = null) => new()
     {
-        Applications = [.. apps],
-        Outages = [.. outages ?? []],
-        CustomersServed = [.. customers ?? Customers("yaodu", 2026).Concat(Customers("houma", 2026))],
-        LedgerNotes = [.. notes ?? []],
+        Records = new RecordSnapshot
+        {
+            Applications = [.. apps],
+            Outages = [.. outages ?? []],
+            CustomersServed = [.. customers ?? Customers("yaodu", 2026).Concat(Customers("houma", 2026))],
+            LedgerNotes = [.. notes ?? []],
+        },
         Policy = DomainPolicy.Default,
         Calendar = WorkingDayCalendar.Default,
         Registries = Registries.Default,

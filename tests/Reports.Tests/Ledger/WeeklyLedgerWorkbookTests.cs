@@ -230,7 +230,8 @@ public class WeeklyLedgerWorkbookTests
         Assert.Equal((500m * 2 + 1000m * 10) / 10_000m, rural.SaidiH);
         var t5 = Rows(wb.Worksheet("汇总")).Single(r => r["编号"].GetString() == "T5" && r["范围"].GetString() == "农村");
         Assert.Equal((double)rural.SaidiH!.Value, t5["年累计数值"].GetValue<double>(), 4);
-        Assert.Equal("达标", t5["年累计结果"].GetString());
+        // A year in progress is judged against the limit pro rata (metrics.md §8): 1.1 h by late November is on track.
+        Assert.Equal("进度正常", t5["年累计结果"].GetString());
         // The planned outage was announced 2 days ahead, not 7: an issue under 任务10.
         Assert.Contains(ledger.Issues, i => i.Subject == "O-PLAN" && i.Clause == "任务10");
     }

@@ -131,8 +131,11 @@ public class SemiannualReportTests(SemiannualFixture f) : IClassFixture<Semiannu
         // A utility's data that slipped a clear name and a phone number into the mask column.
         var leaky = f.Inputs with
         {
-            Applications = f.Inputs.Applications.Select(a => a.Utility == "sgcc-linfen" && a.CustomerMask is not null
-                ? a with { CustomerMask = (a.ApplicationId[^1] - '0') % 2 == 0 ? "张三丰" : "13812345678" } : a).ToList(),
+            Records = f.Inputs.Records with
+            {
+                Applications = f.Inputs.Applications.Select(a => a.Utility == "sgcc-linfen" && a.CustomerMask is not null
+                    ? a with { CustomerMask = (a.ApplicationId[^1] - '0') % 2 == 0 ? "张三丰" : "13812345678" } : a).ToList(),
+            },
         };
         var pdf = SemiannualReport.Render(leaky, "sgcc-linfen", SyntheticCity.Half, SyntheticCity.AsOf);
         PdfText.Keep("leaky.pdf", pdf);
@@ -177,7 +180,7 @@ public class SemiannualReportTests(SemiannualFixture f) : IClassFixture<Semiannu
     public void Problems_are_ranked_by_count_times_severity()
     {
         var m = HalfYearMetrics.Compute(f.Inputs, SyntheticCity.Half, SyntheticCity.AsOf, "sgcc-linfen");
-        var problems = ProblemRanking.Rank(m.Current, f.Inputs.Registries, 2024);
+        var problems = ProblemRanking.Rank(m.Current, f.Inputs.Registries, m.YearToDate);
         Assert.True(problems.Count >= 3);
         Assert.All(problems, p => Assert.Equal(p.Count * p.Severity, p.Weight));
         Assert.Equal(problems.Select(p => p.Weight).OrderDescending(), problems.Select(p => p.Weight));

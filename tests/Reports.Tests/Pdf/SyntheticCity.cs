@@ -184,10 +184,7 @@ internal static class SyntheticCity
 
         return new ReportInputs
         {
-            Applications = apps,
-            Outages = outages,
-            CustomersServed = customers,
-            Notes = notes,
+            Records = new RecordSnapshot { Applications = apps, Outages = outages, CustomersServed = customers, Notes = notes },
             Policy = DomainPolicy.Default,
             Calendar = cal,
             Registries = reg,

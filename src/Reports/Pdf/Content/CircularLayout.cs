@@ -18,13 +18,15 @@ internal static class CircularLayout
         var reg = inputs.Registries;
         var m = HalfYearMetrics.Compute(inputs, half, asOf, utility: null);
         var r = m.Current;
+        // 数据截至 (metrics.md §8): the as-of, never after the data's data_through.
+        var cutOff = r.DataThrough is { } dt && dt < asOf ? dt : asOf;
         var period = MetricsPeriod.Half(half);
         var plan = inputs.Policy.PlanId;
         var city = string.IsNullOrEmpty(reg.CityName) ? "全市" : reg.CityName;
         var bureau = string.IsNullOrEmpty(reg.BureauName) ? PdfWording.ReportingTo : reg.BureauName;
         var n = new Numbering();
         var v = r.Indicators.Volumes;
-        var outagesInHalf = inputs.Outages.Where(o => period.Contains(o.StartAt)).Select(o => (o.Utility, o.OutageId)).Distinct().Count();
+        var outagesInHalf = r.Indicators.OutageCount;
         var utilityCodes = reg.Utilities.Select(u => u.Code).ToList();
         var countyCodes = reg.Counties.Select(c => c.Code).ToList();
 
@@ -33,7 +35,7 @@ internal static class CircularLayout
             new ParagraphBlock($"各县（市、区）能源局，各供电企业："){ Indent = false },
             new ParagraphBlock($"根据{plan}《{inputs.Policy.Title}》“市、县能源局通过检查、抽查、约谈等方式，开展监督检查工作，以查促改，并将结果予以通报”的要求，"
                 + $"{bureau}对{half.ChineseLabel}全市{reg.Utilities.Count}家供电企业、{reg.Counties.Count}个县（市、区）“获得电力”工作情况进行了统计分析，现将有关情况通报如下。"
-                + $"本通报数据取自各供电企业报送的用电报装、停电事件和供电用户数据，统计截至{ReportFormat.Date(asOf)}。"),
+                + $"本通报数据取自各供电企业报送的用电报装、停电事件和供电用户数据，统计截至{ReportFormat.Date(cutOff)}。"),
         };
 
         // 一、实施进度
@@ -63,7 +65,7 @@ internal static class CircularLayout
         body.Add(new HeadingBlock("（二）办电时间", 2));
         body.Add(SemiannualLayout.DaysChart(m, n));
         body.Add(new HeadingBlock("（三）业务量与线上办理", 2));
-        var months = MonthlyFigures.Of(inputs.Applications, inputs.Policy, half);
+        var months = MonthlyFigures.Of(inputs.Records.Applications, inputs.Policy, half);
         body.Add(months.Sum(x => x.Accepted) == 0
             ? new ParagraphBlock(PdfWording.NoApplications + "。") { Tone = Tone.Muted }
             : new ChartBlock(ReportCharts.MonthlyVolumes(months), 200, n.Figure("全市月度受理量与线上办理率")));
@@ -87,11 +89,11 @@ internal static class CircularLayout
         // 四、存在问题
         body.Add(new HeadingBlock(PdfWording.CircularProblems));
         body.Add(new HeadingBlock("（一）全市情况", 2));
-        body.AddRange(ProblemSection.Build(ProblemRanking.Rank(r, reg, half.Year), n));
+        body.AddRange(ProblemSection.Build(ProblemRanking.Rank(r, reg, m.YearToDate), n));
         body.Add(new HeadingBlock("（二）各供电企业存在的问题", 2));
-        body.Add(ProblemsByUnit(r, reg, half.Year, reg.Utilities, GroupDimension.Utility, n));
+        body.Add(ProblemsByUnit(r, m.YearToDate, reg, reg.Utilities, GroupDimension.Utility, n));
         body.Add(new HeadingBlock("（三）各县（市、区）存在的问题", 2));
-        body.Add(ProblemsByUnit(r, reg, half.Year, reg.Counties, GroupDimension.County, n));
+        body.Add(ProblemsByUnit(r, m.YearToDate, reg, reg.Counties, GroupDimension.County, n));
 
         // 五、工作要求
         body.Add(new HeadingBlock(PdfWording.CircularRequirements));
@@ -121,7 +123,7 @@ internal static class CircularLayout
             CreatedAt = asOf,
             HeaderLeft = $"{bureau} · {half.ChineseLabel}“获得电力”工作情况通报",
             HeaderRight = plan,
-            FooterLeft = $"数据截至 {ReportFormat.Date(asOf)}",
+            FooterLeft = $"数据截至 {ReportFormat.Date(cutOff)}",
             Cover = new CoverPage
             {
                 TopLine = bureau,
@@ -131,7 +133,7 @@ internal static class CircularLayout
                     new("发文单位", bureau),
                     new("主送", "各县（市、区）能源局，各供电企业"),
                     new("通报期", $"{half.ChineseLabel}（{ReportFormat.Date(half.First)} 至 {ReportFormat.Date(half.Last)}）"),
-                    new("数据截至", ReportFormat.Date(asOf)),
+                    new("数据截至", ReportFormat.Date(cutOff)),
                     new("依据文件", $"{plan}《{inputs.Policy.Title}》四、3"),
                 ],
                 SignatureLines = ["审核", "签发", "印发日期"],
@@ -182,13 +184,13 @@ internal static class CircularLayout
         };
     }
 
-    private static TableBlock ProblemsByUnit(MetricsResult r, Registries reg, int year, IReadOnlyList<RegistryEntry> units, GroupDimension dimension, Numbering n)
+    private static TableBlock ProblemsByUnit(MetricsResult r, MetricsResult yearToDate, Registries reg, IReadOnlyList<RegistryEntry> units, GroupDimension dimension, Numbering n)
     {
         var isCounty = dimension == GroupDimension.County;
         var rows = new List<TableRow>();
         foreach (var u in units)
         {
-            var problems = isCounty ? ProblemRanking.Rank(r, reg, year, county: u.Code) : ProblemRanking.Rank(r, reg, year, utility: u.Code);
+            var problems = isCounty ? ProblemRanking.Rank(r, reg, yearToDate, county: u.Code) : ProblemRanking.Rank(r, reg, yearToDate, utility: u.Code);
             var breaches = r.Breaches.Count(b => (isCounty ? b.County : b.Utility) == u.Code);
             var integrity = r.Findings.Where(f => (isCounty ? f.County : f.Utility) == u.Code).DistinctBy(f => (f.Utility, f.ApplicationId)).Count();
             rows.Add(new TableRow(

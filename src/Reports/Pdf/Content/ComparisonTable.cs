@@ -60,7 +60,7 @@ internal static class ComparisonTable
         Add("低压电子合同率（任务5）", Kind.Share, true, r => r.Indicators.EContractShareLv);
         Add("停电信息主动通知率（任务10）", Kind.Share, true, r => r.Indicators.OutageNoticeShare);
         Add("计划停电提前通知及时率（任务10）", Kind.Share, true, r => r.Indicators.PlannedNoticeOnTimeShare);
-        Add("用户年均停电时间（小时，年内累计）", Kind.Hours, false, r => (double?)Saidi(r));
+        Add("用户平均停电时间（小时，报告期内）", Kind.Hours, false, r => (double?)Saidi(r));
 
         return new TableBlock(
             [
@@ -70,11 +70,12 @@ internal static class ComparisonTable
         {
             Caption = n.Table("主要指标与上期、去年同期对比"),
             Footnote = "注：比率类指标的变化以百分点计，办电时间以工作日计，件数和停电时间以百分比计；绿色表示向好，红色表示变差。"
-                + "用户年均停电时间为报告期所在年度1月1日至报告期末的累计值，只作同比。",
+                + "用户平均停电时间为报告期内的停电时间（跨期停电按报告期起止切分），与上期、去年同期的同样日期比较。",
         };
     }
 
-    /// <summary>SAIDI of the whole selection (all counties, all areas) in the year of the result's period; null without customers served.</summary>
+    /// <summary>SAIDI of the whole selection (all counties, all areas) over the result's period; null without customers served.</summary>
     public static decimal? Saidi(MetricsResult r) =>
-        r.Reliability.FirstOrDefault(e => e.Year == r.Period.To.Year && e.County is null && e.Utility is null && e.Area is null)?.SaidiH;
+        r.Reliability.FirstOrDefault(e => e.From == r.Period.From && e.County is null && e.Utility is null && e.Area is null
+            && (e.Year is null) == (r.Period.From.Year != r.Period.To.Year))?.SaidiH;
 }

@@ -16,9 +16,13 @@ internal static class ProblemRanking
     /// The problems of <paramref name="result"/>, or of one utility or county within it (the city circular ranks each
     /// one's problems from the city-wide result).
     /// </summary>
-    public static IReadOnlyList<Problem> Rank(MetricsResult result, Registries registries, int year, string? utility = null, string? county = null)
+    /// <remarks>目标5 problems come from <paramref name="yearToDate"/> (the year to the period's end: the target is yearly),
+    /// where an area class's verdict is 未达标 or 已无法达标.</remarks>
+    public static IReadOnlyList<Problem> Rank(MetricsResult result, Registries registries, MetricsResult yearToDate, string? utility = null, string? county = null)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(yearToDate);
+        var year = yearToDate.Period.To.Year;
         ArgumentNullException.ThrowIfNull(registries);
         var problems = new List<Problem>();
         var targets = result.Policy.Targets.ToDictionary(t => t.Id, StringComparer.Ordinal);
@@ -44,14 +48,14 @@ internal static class ProblemRanking
 
         // 目标5 by area class: the selection's own reliability entries (all utilities or one; all counties or one).
         var t5 = result.Policy.Targets.FirstOrDefault(t => t.Kind == TargetKind.Saidi);
-        var missed = result.Reliability
-            .Where(e => e.Year == year && e.Area is not null && e.InForce && e.Met == false && e.Utility == utility && e.County == county)
+        var missed = yearToDate.Reliability
+            .Where(e => e.Year == year && e.Area is not null && e.InForce && e.Status is ReliabilityStatus.NotMet or ReliabilityStatus.Breached && e.Utility == utility && e.County == county)
             .OrderBy(e => e.Area).ToList();
         if (t5 is not null && missed.Count > 0)
         {
             var counties = county is not null ? []
-                : result.Reliability
-                    .Where(e => e.Year == year && e.Area is not null && e.InForce && e.Met == false && e.Utility == utility && e.County is not null)
+                : yearToDate.Reliability
+                    .Where(e => e.Year == year && e.Area is not null && e.InForce && e.Status is ReliabilityStatus.NotMet or ReliabilityStatus.Breached && e.Utility == utility && e.County is not null)
                     .GroupBy(e => e.County!, StringComparer.Ordinal)
                     .Select(g => (County: CountyName(registries, g.Key), Count: g.Count()))
                     .OrderByDescending(c => c.Count).ThenBy(c => c.County, StringComparer.Ordinal).ToList();

@@ -6,8 +6,9 @@ using Analytics.Reports.Pdf.Model;
 namespace Analytics.Reports.Pdf.Content;
 
 /// <summary>
-/// 目标5 in 二、工作成效: SAIDI by area class this year to date against the same period last year and the
-/// 2/5/9/15-hour limits, as a table and a chart; or, without any outage in the half, a sentence saying so.
+/// 目标5 in 二、工作成效: SAIDI by area class this year to date against the same dates a year earlier and the
+/// 2/5/9/15-hour limits, as a table and a chart; or, without any outage in the half, a sentence saying so. Every figure is
+/// the year-to-date answer's reliability entry (metrics.md §8), so the PDF says what <c>metrics</c> says for those dates.
 /// </summary>
 internal static class ReliabilitySection
 {
@@ -19,11 +20,10 @@ internal static class ReliabilitySection
         var list = new List<SaidiFigure>();
         foreach (var area in Codes.All<Area>())
         {
-            var now = Entry(m.Current, year, area);
-            var before = Entry(m.LastYear, year - 1, area);
-            if (now is null && before is null) continue;
+            var now = Entry(m.YearToDate, year, area);
+            if (now is null) continue;
             var limit = t5 is not null && t5.IsInForce(new DateOnly(year, 12, 31)) && t5.LimitHoursByArea.TryGetValue(area, out var l) ? l : (decimal?)null;
-            list.Add(new SaidiFigure(area, now?.SaidiH, before?.SaidiH, limit));
+            list.Add(new SaidiFigure(area, now.SaidiH, now.PreviousSaidiH, limit));
         }
         return list;
     }
@@ -42,24 +42,27 @@ internal static class ReliabilitySection
         var rows = new List<TableRow>();
         foreach (var f in figures)
         {
-            var entry = Entry(m.Current, year, f.Area);
-            var verdict = entry?.Met switch
+            var entry = Entry(m.YearToDate, year, f.Area);
+            var verdict = entry?.Status switch
             {
-                true => new TableCell(entry.MetByLimit ? "达标（限值内）" : "达标（同比压缩8%以上）", Tone.Good),
-                false => new TableCell(PdfWording.NotMet, Tone.Bad),
+                ReliabilityStatus.Met => new TableCell(entry.MetByLimit ? "达标（限值内）" : "达标（同比压缩8%以上）", Tone.Good),
+                ReliabilityStatus.OnTrack => new TableCell(ReliabilityStatuses.Label(ReliabilityStatus.OnTrack), Tone.Good),
+                ReliabilityStatus.AtRisk => new TableCell(ReliabilityStatuses.Label(ReliabilityStatus.AtRisk), Tone.Warn),
+                { } s => new TableCell(ReliabilityStatuses.Label(s), Tone.Bad),
                 null => new TableCell(ReportFormat.None, Tone.Muted),
             };
             rows.Add(new TableRow(
             [
                 Codes.Label(f.Area), entry is null ? ReportFormat.None : ReportFormat.Count((long)entry.Customers),
                 ReportFormat.Hours(f.Saidi), ReportFormat.Hours(f.SaidiLastYear),
-                new TableCell(ReportFormat.RelativeChange((double?)f.Saidi, (double?)f.SaidiLastYear),
+                new TableCell(ReportFormat.RelativeChange((double?)entry?.YoyChange),
                     ReportFormat.ChangeTone((double?)f.Saidi, (double?)f.SaidiLastYear, higherIsBetter: false)),
                 f.Limit is { } l ? ReportFormat.Number(l) : ReportFormat.None,
                 verdict,
             ]));
         }
-        var period = m.Half.Half == 1 ? $"{year}年1—6月" : $"{year}年全年";
+        var to = m.YearToDate.Reliability.Count > 0 ? m.YearToDate.Reliability[0].To : (DateOnly?)null;
+        var period = to is { } t && t < m.YearToDate.Period.To ? $"{year}年1月1日至{t.Month}月{t.Day}日" : m.Half.Half == 1 ? $"{year}年1—6月" : $"{year}年全年";
         yield return new TableBlock(
             [
                 new TableColumn("供电区域", 1.1f), new TableColumn("供电用户数", 1.2f, TextAlign.Right),
@@ -70,7 +73,7 @@ internal static class ReliabilitySection
         {
             Caption = n.Table($"分供电区域用户年均停电时间（{period}）"),
             Footnote = "注：用户年均停电时间 = Σ(停电用户数 × 停电小时数) ÷ 供电用户数（DL/T 836 AIHC-1），不计3分钟及以下的短时停电；"
-                + "目标5为低于区域限值或较上年压缩8%以上。" + (m.Half.Half == 1 ? "上半年结论为按1—6月累计值的预判。" : ""),
+                + "目标5为低于区域限值或较上年压缩8%以上。" + (m.Half.Half == 1 ? "年度未结束时，结论为按累计值与时间进度的预判（进度正常、存在风险或已无法达标）。" : ""),
         };
         yield return new ChartBlock(ReportCharts.SaidiByArea(figures), 210, n.Figure($"分供电区域用户年均停电时间与目标限值（{period}）"));
     }

@@ -47,10 +47,14 @@ internal static class ReportFormat
     }
 
     /// <summary>The relative change of a count or a duration: "+12.3%", "−4.0%", "持平"; "—" without a base.</summary>
-    public static string RelativeChange(double? now, double? before)
+    public static string RelativeChange(double? now, double? before) =>
+        now is not { } a || before is not { } b || b == 0 ? None : RelativeChange((a - b) / b);
+
+    /// <summary>A relative change already computed as a fraction (e.g. a reliability entry's 同比): "+12.3%", "−4.0%", "持平"; "—" when null.</summary>
+    public static string RelativeChange(double? fraction)
     {
-        if (now is not { } a || before is not { } b || b == 0) return None;
-        var d = (a - b) / b * 100;
+        if (fraction is not { } f) return None;
+        var d = f * 100;
         if (Math.Abs(d) < 0.05) return "持平";
         return (d > 0 ? "+" : "−") + Math.Abs(d).ToString("0.0", Ic) + "%";
     }

@@ -15,11 +15,12 @@ internal static class SemiannualLayout
     {
         var m = HalfYearMetrics.Compute(inputs, half, asOf, utility.Code);
         var r = m.Current;
+        // 数据截至 (metrics.md §8): the as-of, never after the data's data_through.
+        var cutOff = r.DataThrough is { } dt && dt < asOf ? dt : asOf;
         var period = MetricsPeriod.Half(half);
-        var apps = inputs.Applications.Where(a => a.Utility == utility.Code).ToList();
-        var outagesInHalf = inputs.Outages.Where(o => o.Utility == utility.Code && period.Contains(o.StartAt))
-            .Select(o => o.OutageId).Distinct(StringComparer.Ordinal).Count();
-        var problems = ProblemRanking.Rank(r, inputs.Registries, half.Year);
+        var apps = inputs.Records.Where(county: null, utility.Code).Applications;
+        var outagesInHalf = r.Indicators.OutageCount;
+        var problems = ProblemRanking.Rank(r, inputs.Registries, m.YearToDate);
         string? Note(NoteSection s) => NoteText.Find(inputs.Notes, utility.Code, half, s);
         var n = new Numbering();
         var plan = inputs.Policy.PlanId;
@@ -30,7 +31,7 @@ internal static class SemiannualLayout
         var body = new List<Block>
         {
             new ParagraphBlock($"根据{plan}《{inputs.Policy.Title}》“每半年将总体推进情况报送市能源局，包括但不限于实施进度、工作成效、存在问题、解决措施”的要求，"
-                + $"现将{utility.Name}{half.ChineseLabel}“获得电力”工作情况报告如下。本报告的统计数据取自报送{bureau}的用电报装、停电事件和供电用户数据，统计截至{ReportFormat.Date(asOf)}。"),
+                + $"现将{utility.Name}{half.ChineseLabel}“获得电力”工作情况报告如下。本报告的统计数据取自报送{bureau}的用电报装、停电事件和供电用户数据，统计截至{ReportFormat.Date(cutOff)}。"),
         };
         if (!hasApplications)
             body.Add(new ParagraphBlock(PdfWording.NoApplications + "，以下各项目标均无应考核工单。") { Tone = Tone.Warn });
@@ -102,7 +103,7 @@ internal static class SemiannualLayout
             CreatedAt = asOf,
             HeaderLeft = $"{utility.Name} · {half.ChineseLabel}“获得电力”工作报告",
             HeaderRight = plan,
-            FooterLeft = $"数据截至 {ReportFormat.Date(asOf)}",
+            FooterLeft = $"数据截至 {ReportFormat.Date(cutOff)}",
             Cover = new CoverPage
             {
                 TopLine = $"依据{plan} 四、2 报送",
@@ -113,7 +114,7 @@ internal static class SemiannualLayout
                     new("报送单位", utility.Name),
                     new("报送对象", bureau),
                     new("报告期", $"{half.ChineseLabel}（{ReportFormat.Date(half.First)} 至 {ReportFormat.Date(half.Last)}）"),
-                    new("数据截至", ReportFormat.Date(asOf)),
+                    new("数据截至", ReportFormat.Date(cutOff)),
                     new("依据文件", $"{plan}《{inputs.Policy.Title}》"),
                 ],
                 SignatureLines = [PdfWording.SignatureHead, PdfWording.SignatureFiler, PdfWording.SignaturePhone, PdfWording.SignatureDate],

@@ -35,10 +35,12 @@ internal static class TargetTables
                 new TableCell(verdict, tone),
             ]));
         }
-        foreach (var t5 in m.Current.Targets.Where(t => t.Kind == TargetKind.Saidi && t.Group.Dimension == GroupDimension.Area && t.Year == m.Half.Year && t.InForce)
+        foreach (var t5 in m.YearToDate.Targets.Where(t => t.Kind == TargetKind.Saidi && t.Group.Dimension == GroupDimension.Area && t.Year == m.Half.Year && t.InForce && t.Status is not null)
                      .OrderBy(t => t.Group.Area))
         {
-            var (verdict, tone) = t5.Met ? (PdfWording.Met, Tone.Good) : (PdfWording.NotMet, Tone.Bad);
+            var status = t5.Status!.Value;
+            var (verdict, tone) = (ReliabilityStatuses.Label(status), ReliabilityStatuses.Compliant(status) ? Tone.Good
+                : status == ReliabilityStatus.AtRisk ? Tone.Warn : Tone.Bad);
             rows.Add(new TableRow(
             [
                 $"{t5.Id} {t5.Title}（{Codes.Label(t5.Group.Area!.Value)}）", t5.Clause, TargetRows.LimitText(t5), TargetRows.ActualText(t5),
