@@ -58,6 +58,38 @@ public sealed partial class SectionReferenceTests
         Assert.Contains(problems, p => p.StartsWith("Sample.cs:5:", StringComparison.Ordinal) && p.Contains("docs/cli.md does not exist", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Every_source_file_the_docs_name_exists()
+    {
+        // docs/metrics.md and docs/cli.md say where each rule is implemented; a moved or renamed file must move the doc too.
+        var root = RepositoryRoot();
+        var sources = Directory.EnumerateFiles(Path.Combine(root, "src"), "*", SearchOption.AllDirectories)
+            .Select(Path.GetFileName)
+            .ToHashSet(StringComparer.Ordinal);
+        var missing = new List<string>();
+        var named = 0;
+        foreach (var page in Pages)
+        {
+            var path = Path.Combine(root, "docs", page + ".md");
+            if (!File.Exists(path)) continue;
+            foreach (Match m in SourceName().Matches(File.ReadAllText(path)))
+            {
+                named++;
+                var name = m.Groups["path"].Value;
+                var exists = name.StartsWith("src/", StringComparison.Ordinal)
+                    ? File.Exists(Path.Combine(root, name)) || Directory.Exists(Path.Combine(root, name))
+                    : sources.Contains(name);
+                if (!exists) missing.Add($"docs/{page}.md: {name}");
+            }
+        }
+        Assert.True(named > 30, $"only {named} source names found in the docs");
+        Assert.True(missing.Count == 0, $"the docs name files that do not exist:\n{string.Join('\n', missing)}");
+    }
+
+    /// <summary>A path under <c>src/</c> in backquotes (<c>`src/Metrics/MetricsEngine.cs`</c>) or a bare file name (<c>`TargetKind.cs`</c>).</summary>
+    [GeneratedRegex(@"`(?<path>src/[^`\s]+|[A-Za-z][A-Za-z0-9]*\.(?:cs|json))`")]
+    private static partial Regex SourceName();
+
     /// <summary>One problem a line, as <c>FILE:LINE: message</c>, for every citation in <paramref name="text"/> that does not resolve.</summary>
     private static IEnumerable<string> Dangling(string file, string text, IReadOnlyDictionary<string, Page> docs)
     {
