@@ -5,7 +5,7 @@ using Analytics.Ingest.Templates;
 namespace Analytics.Ingest;
 
 /// <summary>
-/// The rejects file of an accept-partial load (templates.md §1): a CSV in UTF-8 with BOM (so Excel
+/// The rejects file of an accept-partial load (templates.md §7): a CSV in UTF-8 with BOM (so Excel
 /// shows the Chinese), with the input's own columns and then <c>row</c>, <c>column</c> and
 /// <c>reason</c>. One line per bad row; several errors of a row are joined with <c>; </c>. Personal
 /// data is masked, so once the rest is corrected and the personal cells filled in again, the file can

@@ -255,7 +255,7 @@ internal sealed class OutageSimulator
     private void NotifyPlanned(SyntheticOutage o)
     {
         if (!_rng.Chance(LinfenProfile.PlannedNotified)) return;
-        // On time means at least 7 × 24 h before the start (任务10, metrics.md §6): 8–15 calendar days ahead at office hours.
+        // On time means notified at least 7 calendar days (by date) before the start (任务10, metrics.md §6): 8–15 days ahead at office hours.
         var days = _rng.Chance(LinfenProfile.PlannedNotifiedOnTime) ? _rng.Between(8, 15) : _rng.Between(1, 6);
         var t = o.Start.Date.AddDays(-days).AddMinutes(8 * 60 + 30 + _rng.Next(9 * 60));
         o.NotifiedAt = t < _dataStart ? null : t;
