@@ -18,6 +18,7 @@ public static class CalendarCommand
             var ctx = context(p);
             var a = CliArgs.RequiredDate(p.GetValue(from), "FROM");
             var b = CliArgs.RequiredDate(p.GetValue(to), "TO");
+            if (b < a) throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"TO {b:yyyy-MM-dd} is before FROM {a:yyyy-MM-dd}; give the earlier date first."));
             ctx.Out.WriteLine(ctx.Calendar.WorkingDaysBetween(a, b).ToString(CultureInfo.InvariantCulture));
             return ExitCodes.Success;
         });

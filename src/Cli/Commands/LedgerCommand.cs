@@ -31,7 +31,7 @@ public static class LedgerCommand
             if (modes != 1) throw new UsageException("ledger needs exactly one of --county C, --all or --city.");
             var week = Week(CliArgs.RequiredDate(p.GetValue(date), "--date"));
             var countyEntry = p.GetValue(county) is { } c ? Resolve(ctx, c) : null;
-            var outDir = p.GetValue(output) ?? "out";
+            var outDir = CliArgs.OutDir(p.GetValue(output) ?? "out", "--out");
             using var store = ctx.OpenStore();
             var data = StoreData.Load(store, knownAt: null);
             var inputs = Inputs(ctx, data);

@@ -118,7 +118,7 @@ public static class OutputFile
     {
         ArgumentNullException.ThrowIfNull(e);
         var system = e.Message.ReplaceLineEndings(" ");
-        if (IsDiskFull(e)) return $"磁盘空间不足 ({system})";
+        if (IsDiskFull(e)) return "磁盘空间不足 (no space left on device)";
         if (e is UnauthorizedAccessException) return $"没有写入权限 ({system})";
         return $"写入失败 ({system})";
     }
