@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Analytics.Cli.Commands;
 using Analytics.Domain.Calendar;
+using Analytics.Domain.Output;
 using Analytics.Domain.Policy;
 using Analytics.Domain.Storage;
+using Analytics.Store;
 
 namespace Analytics.Cli;
 
@@ -20,33 +22,59 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var root = BuildRoot(p => new CliContext(p, stdout, stderr, clock));
+        // Every line of an error passes through the redactor: no part of the store's credentials is ever echoed.
+        var errors = new SafeErrorWriter(stderr, StoreSecrets.Of(args));
+        var root = BuildRoot(p => new CliContext(p, stdout, errors, clock));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && !IsHelp(args))
         {
-            foreach (var e in parse.Errors) stderr.WriteLine($"analytics: {e.Message}");
-            stderr.WriteLine("Run 'analytics --help' for usage.");
+            foreach (var e in parse.Errors) errors.WriteLine($"analytics: {e.Message}");
+            errors.WriteLine("Run 'analytics --help' for usage.");
             return ExitCodes.BadUsage;
         }
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = errors, EnableDefaultExceptionHandler = false });
         }
         catch (Exception e)
         {
-            return Report(e, stderr);
+            return Report(e, errors);
+        }
+        finally
+        {
+            errors.Flush();
         }
     }
 
     private static bool IsHelp(string[] args) => args.Any(a => a is "-h" or "--help" or "-?");
 
-    /// <summary>Maps an exception to its exit code and a one-line message.</summary>
+    /// <summary>
+    /// Maps an exception to its exit code and a one-line message (one line per failure of an
+    /// <see cref="AggregateException"/>, identical lines once, the most serious exit code of them).
+    /// </summary>
     public static int Report(Exception e, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(stderr);
+        if (e is not AggregateException aggregate) return ReportOne(e, stderr);
+        var code = ExitCodes.Success;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var inner in aggregate.Flatten().InnerExceptions)
+        {
+            using var lines = new StringWriter();
+            code = Math.Max(code, ReportOne(inner, lines));
+            foreach (var line in lines.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries))
+                if (seen.Add(line)) stderr.WriteLine(line);
+        }
+        return code == ExitCodes.Success ? ExitCodes.Internal : code;
+    }
+
+    private static int ReportOne(Exception e, TextWriter stderr)
+    {
         switch (e)
         {
+            case AggregateException a:
+                return Report(a, stderr);
             case UsageException u:
                 stderr.WriteLine($"analytics: {u.Message}");
                 return ExitCodes.BadUsage;
@@ -59,14 +87,35 @@ public static class CliApp
             case StoreUnavailableException s:
                 stderr.WriteLine($"analytics: {s.Message}");
                 return ExitCodes.StoreUnreachable;
+            case StoreConflictException c:
+                // Busy: another process holds the store (SQLite's writer lock, a PostgreSQL lock); nothing was changed.
+                stderr.WriteLine($"analytics: 存储正被另一进程占用，本次未作任何更改，请稍后重试 (the store is busy: {OneLine(c.Message)})");
+                Debug(e, stderr);
+                return ExitCodes.StoreUnreachable;
+            case OutputFileException o:
+                // The user's environment (a full disk, a device or folder in the way, no permission), not our bug.
+                stderr.WriteLine($"analytics: {OneLine(o.Message)}");
+                Debug(e, stderr);
+                return ExitCodes.BadInput;
+            case IOException or UnauthorizedAccessException:
+                stderr.WriteLine($"analytics: {(e is IOException && OutputFile.IsDiskFull(e) ? "磁盘空间不足 (disk full): " : "文件读写失败 (I/O error): ")}{OneLine(e.Message)}");
+                Debug(e, stderr);
+                return ExitCodes.BadInput;
             case OperationCanceledException:
                 stderr.WriteLine("analytics: cancelled.");
                 return ExitCodes.Internal;
             default:
-                stderr.WriteLine($"analytics: internal error: {e.GetType().Name}: {e.Message}");
-                if (Environment.GetEnvironmentVariable("ANALYTICS_DEBUG") is "1") stderr.WriteLine(e);
+                stderr.WriteLine($"analytics: internal error: {e.GetType().Name}: {OneLine(e.Message)}");
+                Debug(e, stderr);
                 return ExitCodes.Internal;
         }
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+
+    private static void Debug(Exception e, TextWriter stderr)
+    {
+        if (Environment.GetEnvironmentVariable("ANALYTICS_DEBUG") is "1") stderr.WriteLine(e);
     }
 
     /// <summary>The command tree; <paramref name="context"/> makes the per-invocation context.</summary>

@@ -37,12 +37,59 @@ public static class CliArgs
         Recursive = true,
     };
 
-    /// <summary>Parses a date option value (yyyy-MM-dd); null stays null.</summary>
+    /// <summary>The first year a date or period on the command line may name.</summary>
+    public const int FirstYear = 1900;
+
+    /// <summary>The last year a date or period on the command line may name (so that every "day after", "a year later" is a date).</summary>
+    public const int LastYear = 2999;
+
+    /// <summary>Parses a date option value (yyyy-MM-dd, years <see cref="FirstYear"/>–<see cref="LastYear"/>); null stays null.</summary>
     public static DateOnly? Date(string? text, string option)
     {
         if (text is null) return null;
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        throw new UsageException($"{option}: \"{text}\" is not a date; expected yyyy-MM-dd, e.g. 2026-11-26.");
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            throw new UsageException($"{option}: \"{text}\" is not a date; expected yyyy-MM-dd, e.g. 2026-11-26.");
+        Year(d.Year, option, text.Trim());
+        return d;
+    }
+
+    /// <summary>A usage error unless <paramref name="year"/> is within <see cref="FirstYear"/>–<see cref="LastYear"/>.</summary>
+    public static void Year(int year, string option, string text)
+    {
+        if (year is < FirstYear or > LastYear)
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"{option}: {text} 超出支持的范围 (is outside the supported years {FirstYear}–{LastYear})."));
+    }
+
+    /// <summary>
+    /// An <c>--out</c> file: not empty, with <paramref name="extension"/> when given (a PDF is not written under
+    /// <c>.docx</c>), and not an existing folder, device or pipe. Checked before any work is done.
+    /// </summary>
+    public static string OutFile(string text, string option, string? extension)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrWhiteSpace(text)) throw new UsageException($"{option}: 文件名为空 (an empty path is not a file).");
+        if (extension is not null && !text.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+            throw new UsageException($"{option}: \"{text}\" 扩展名不符，应为 {extension} (the file must end with {extension}).");
+        try { Analytics.Domain.Output.OutputFile.CheckTarget(text); }
+        catch (Analytics.Domain.Output.OutputFileException e) { throw new UsageException($"{option}: {e.Message}", e); }
+        return text;
+    }
+
+    /// <summary>An <c>--out</c> folder: not empty, and not an existing file, device or pipe.</summary>
+    public static string OutDir(string text, string option)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrWhiteSpace(text)) throw new UsageException($"{option}: 文件夹名为空 (an empty path is not a folder).");
+        string full;
+        try { full = Path.GetFullPath(text); }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new UsageException($"{option}: \"{text}\" 不是有效的路径 (not a valid path).", e);
+        }
+        if (Analytics.Domain.Output.OutputFile.Kind(full) is not (Analytics.Domain.Output.FileKind.Missing or Analytics.Domain.Output.FileKind.Directory))
+            throw new UsageException($"{option}: {text} 已存在且不是文件夹 (exists and is not a folder).");
+        return text;
     }
 
     /// <summary>Parses a required date argument.</summary>

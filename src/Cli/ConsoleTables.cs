@@ -1,9 +1,13 @@
 using System.Globalization;
+using Analytics.Domain.Output;
 using Spectre.Console;
 
 namespace Analytics.Cli;
 
-/// <summary>Tables for people (Spectre.Console), written to the command's output writer.</summary>
+/// <summary>
+/// Tables for people (Spectre.Console), written to the command's output writer. Every title, header and cell has its
+/// control characters escaped (<see cref="TerminalText"/>) before Spectre's markup escaping: data never drives the terminal.
+/// </summary>
 public static class ConsoleTables
 {
     /// <summary>A console bound to <paramref name="writer"/>; colours only on a real terminal.</summary>
@@ -21,16 +25,19 @@ public static class ConsoleTables
 
     public static Table Table(string title, params string[] columns)
     {
-        var t = new Table { Title = new TableTitle(Markup.Escape(title)), Border = TableBorder.Rounded };
-        foreach (var c in columns) t.AddColumn(new TableColumn(Markup.Escape(c)));
+        var t = new Table { Title = new TableTitle(Safe(title)), Border = TableBorder.Rounded };
+        foreach (var c in columns) t.AddColumn(new TableColumn(Safe(c)));
         return t;
     }
 
     public static void Row(Table table, params string?[] cells)
     {
         ArgumentNullException.ThrowIfNull(table);
-        table.AddRow(cells.Select(c => new Markup(Markup.Escape(c ?? "—"))).ToArray());
+        table.AddRow(cells.Select(c => new Markup(Safe(c ?? "—"))).ToArray());
     }
+
+    /// <summary>Text as Spectre markup that shows exactly it: control characters escaped, then markup brackets.</summary>
+    public static string Safe(string text) => Markup.Escape(TerminalText.Escape(text) ?? "");
 
     public static string Pct(double? rate) => rate is { } r ? r.ToString("P1", CultureInfo.InvariantCulture) : "—";
 

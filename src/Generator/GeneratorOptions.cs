@@ -18,10 +18,19 @@ namespace Analytics.Generator;
 /// </remarks>
 public sealed record GeneratorOptions
 {
-    /// <summary>Distinct applications across both filings (re-applications included).</summary>
+    /// <summary>The most applications one run writes (about 1.6 GB of CSV): a bound on disk and time, not a limit of the format.</summary>
+    public const int MaxApplications = 10_000_000;
+
+    /// <summary>The most outage events one run writes.</summary>
+    public const int MaxOutages = 1_000_000;
+
+    /// <summary>The most applications, and outage events, an XLSX run writes: ClosedXML holds the workbook in memory and a sheet holds 1,048,575 rows.</summary>
+    public const int MaxXlsxRecords = 500_000;
+
+    /// <summary>Distinct applications across both filings (re-applications included), 0 … <see cref="MaxApplications"/>.</summary>
     public int Applications { get; init; } = 5_000;
 
-    /// <summary>Outage events (a multi-step outage is one event and several rows).</summary>
+    /// <summary>Outage events (a multi-step outage is one event and several rows), 0 … <see cref="MaxOutages"/>.</summary>
     public int Outages { get; init; } = 500;
 
     public int Seed { get; init; } = 189;
@@ -63,6 +72,15 @@ public sealed record GeneratorOptions
     {
         if (Applications < 0) throw new ArgumentException("The number of applications cannot be negative.", nameof(Applications));
         if (Outages < 0) throw new ArgumentException("The number of outages cannot be negative.", nameof(Outages));
+        if (Applications > MaxApplications)
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"--applications {Applications:N0} is more than the most one run writes ({MaxApplications:N0}); run several with different --seed."), nameof(Applications));
+        if (Outages > MaxOutages)
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"--outages {Outages:N0} is more than the most one run writes ({MaxOutages:N0})."), nameof(Outages));
+        if (Format == OutputFormat.Xlsx && (Applications > MaxXlsxRecords || Outages > MaxXlsxRecords))
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"XLSX holds at most {MaxXlsxRecords:N0} applications and {MaxXlsxRecords:N0} outages a run; write CSV for more."), nameof(Format));
         if (Format is not (OutputFormat.Csv or OutputFormat.Xlsx)) throw new ArgumentException("Format must be CSV or XLSX.", nameof(Format));
         if (Language is not (null or HeaderLanguage.English or HeaderLanguage.Chinese)) throw new ArgumentException("Language must be English or Chinese.", nameof(Language));
         if (RevisionLagDays is < 1 or > 90) throw new ArgumentException("The revision lag must be 1–90 days.", nameof(RevisionLagDays));

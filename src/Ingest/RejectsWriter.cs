@@ -1,4 +1,5 @@
 using System.Text;
+using Analytics.Domain.Output;
 using Analytics.Ingest.Reading;
 using Analytics.Ingest.Templates;
 
@@ -9,7 +10,8 @@ namespace Analytics.Ingest;
 /// shows the Chinese), with the input's own columns and then <c>row</c>, <c>column</c> and
 /// <c>reason</c>. One line per bad row; several errors of a row are joined with <c>; </c>. Personal
 /// data is masked, so once the rest is corrected and the personal cells filled in again, the file can
-/// be loaded as it is (the three extra columns are ignored with a warning).
+/// be loaded as it is (the three extra columns are ignored with a warning). A cell a spreadsheet would read as a
+/// formula (<c>=cmd|…</c>, <c>+1+…</c>, <c>@…</c>) is written with a leading apostrophe (<see cref="SpreadsheetText"/>).
 /// </summary>
 internal sealed class RejectsWriter : IDisposable
 {
@@ -20,7 +22,11 @@ internal sealed class RejectsWriter : IDisposable
     public RejectsWriter(string path, HeaderBinding binding)
     {
         _binding = binding;
-        _out = new StreamWriter(path, append: false, TextEncodings.Utf8WithBom);
+        // The caller renames this temporary file into place when the filing is decided; a device, pipe or folder
+        // under its name is refused rather than written into.
+        var full = OutputFile.CheckTarget(path);
+        if (full.EndsWith(".tmp", StringComparison.Ordinal)) OutputFile.CheckTarget(full[..^4]); // FileIngestor's FINAL.tmp
+        _out = new StreamWriter(new FileStream(full, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), TextEncodings.Utf8WithBom);
         foreach (var h in binding.Headers) Field(h);
         Field("row");
         Field("column");
@@ -43,6 +49,8 @@ internal sealed class RejectsWriter : IDisposable
 
     private void Field(string value)
     {
+        // Meant to be opened in Excel: formula-like cells (the input's own, or a reason quoting them) are neutralised.
+        value = SpreadsheetText.Neutralise(value)!;
         if (_line.Length > 0) _line.Append(',');
         if (value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))))
             _line.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');

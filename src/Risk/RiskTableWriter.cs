@@ -1,5 +1,6 @@
 using System.Globalization;
 using Analytics.Domain;
+using Analytics.Domain.Output;
 using Analytics.Domain.Registry;
 
 namespace Analytics.Risk;
@@ -7,7 +8,8 @@ namespace Analytics.Risk;
 /// <summary>
 /// Writes an assessment as a plain-text table for people (<c>analytics risk --format table</c>), in
 /// Chinese: a heading with the model's holdout figures, then one line per application at risk, most
-/// urgent first. County and utility names come from the registry, categories from <see cref="Codes.Label{T}"/>.
+/// urgent first. County and utility names come from the registry, categories from <see cref="Codes.Label{T}"/>;
+/// the texts from the data (application id, unknown codes) with its control characters escaped (<see cref="TerminalText"/>).
 /// </summary>
 public static class RiskTableWriter
 {
@@ -31,10 +33,10 @@ public static class RiskTableWriter
         writer.WriteLine("工单编号\t供电企业\t县（市、区）\t用户类别\t目标\t已计(工作日)\t时限\t到期日\t剩余\t预测\t超时概率\t依据");
         foreach (var r in atRisk)
         {
-            var county = reg.TryCounty(r.County, out var c) ? c.ShortName : r.County;
-            var utility = reg.TryUtility(r.Utility, out var u) ? u.ShortName : r.Utility;
+            var county = reg.TryCounty(r.County, out var c) ? c.ShortName : TerminalText.Escape(r.County);
+            var utility = reg.TryUtility(r.Utility, out var u) ? u.ShortName : TerminalText.Escape(r.Utility);
             writer.WriteLine(string.Create(inv,
-                $"{r.ApplicationId}\t{utility}\t{county}\t{Codes.Label(r.Category)}\t{r.TargetId}\t{r.CountedDays}\t{r.LimitDays}\t{r.DueDate:yyyy-MM-dd}\t{r.DaysLeft}\t{r.PredictedDays:F1}\t{r.MissProbability:P0}\t{(r.Method == RiskMethod.Model ? "模型" : r.Method == RiskMethod.Baseline ? "基线" : "已计天数")}"));
+                $"{TerminalText.Escape(r.ApplicationId)}\t{utility}\t{county}\t{Codes.Label(r.Category)}\t{r.TargetId}\t{r.CountedDays}\t{r.LimitDays}\t{r.DueDate:yyyy-MM-dd}\t{r.DaysLeft}\t{r.PredictedDays:F1}\t{r.MissProbability:P0}\t{(r.Method == RiskMethod.Model ? "模型" : r.Method == RiskMethod.Baseline ? "基线" : "已计天数")}"));
         }
     }
 

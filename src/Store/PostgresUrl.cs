@@ -11,6 +11,14 @@ namespace Analytics.Store;
 /// Query parameters: the libpq names <c>sslmode</c>, <c>connect_timeout</c>, <c>application_name</c>,
 /// <c>search_path</c>, or any Npgsql keyword.
 /// </summary>
+/// <remarks>
+/// The credentials rule: user and password should be percent-encoded as RFC 3986 asks (<c>@</c> → <c>%40</c>,
+/// <c>/</c> → <c>%2F</c>, <c>?</c> → <c>%3F</c>, <c>#</c> → <c>%23</c>, <c>:</c> → <c>%3A</c>, <c>%</c> → <c>%25</c>);
+/// unencoded, they are still taken: the user-info runs from after <c>://</c> to the LAST <c>@</c> of the URL, and the
+/// user ends at its first <c>:</c>. So a password may hold <c>@ / ? # :</c> as they are, and an <c>@</c> anywhere after
+/// the host (in a query value) must be written <c>%40</c>. A <c>#fragment</c> after the host is ignored. No message of
+/// this parser ever shows any part of the user-info: errors name only the host part, the port, or a parameter's name.
+/// </remarks>
 public static class PostgresUrl
 {
     /// <summary>True for a <c>postgres://</c> or <c>postgresql://</c> URL.</summary>
@@ -28,6 +36,20 @@ public static class PostgresUrl
         if (!IsUrl(url)) throw Bad("it does not start with postgres:// or postgresql://");
         var rest = url[(url.IndexOf("://", StringComparison.Ordinal) + 3)..];
 
+        // The credentials first, before anything else is split: they may hold / ? # unencoded (see remarks).
+        var csb = new NpgsqlConnectionStringBuilder();
+        var at = rest.LastIndexOf('@');
+        if (at >= 0)
+        {
+            var userInfo = rest[..at];
+            rest = rest[(at + 1)..];
+            var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
+            csb.Username = Decode(colon >= 0 ? userInfo[..colon] : userInfo);
+            if (colon >= 0) csb.Password = Decode(userInfo[(colon + 1)..]);
+        }
+
+        var hash = rest.IndexOf('#', StringComparison.Ordinal);
+        if (hash >= 0) rest = rest[..hash];
         string? query = null;
         var q = rest.IndexOf('?', StringComparison.Ordinal);
         if (q >= 0) (rest, query) = (rest[..q], rest[(q + 1)..]);
@@ -35,17 +57,6 @@ public static class PostgresUrl
         var slash = rest.IndexOf('/', StringComparison.Ordinal);
         var authority = slash >= 0 ? rest[..slash] : rest;
         var database = slash >= 0 ? Decode(rest[(slash + 1)..]) : "";
-
-        var csb = new NpgsqlConnectionStringBuilder();
-        var at = authority.LastIndexOf('@');
-        if (at >= 0)
-        {
-            var userInfo = authority[..at];
-            authority = authority[(at + 1)..];
-            var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
-            csb.Username = Decode(colon >= 0 ? userInfo[..colon] : userInfo);
-            if (colon >= 0) csb.Password = Decode(userInfo[(colon + 1)..]);
-        }
 
         if (authority.Length == 0) throw Bad("it names no host");
         if (authority.Contains(',', StringComparison.Ordinal))

@@ -1,6 +1,7 @@
 using Analytics.Domain;
 using System.CommandLine;
 using System.Text;
+using Analytics.Domain.Output;
 using Analytics.Metrics;
 using Analytics.Metrics.Export;
 using Analytics.Reports.Tables;
@@ -29,6 +30,7 @@ public static class ApplicationsCommand
             var fmt = CliArgs.OneOf(p.GetValue(format), "--format", "csv", "csv", "json", "xlsx");
             var outFile = p.GetValue(output);
             if (fmt == "xlsx" && outFile is null) throw new UsageException("--format xlsx needs --out FILE.");
+            if (outFile is not null) outFile = CliArgs.OutFile(outFile, "--out", fmt == "xlsx" ? ".xlsx" : null);
             var c = p.GetValue(county) is { } ct ? ctx.County(ct).Code : null;
             var u = p.GetValue(utility) is { } ut ? ctx.Utility(ut).Code : null;
             using var store = ctx.OpenStore();
@@ -58,15 +60,12 @@ public static class ApplicationsCommand
         return cmd;
     }
 
-    /// <summary>Writes through a stream to the file, or to the command's output writer.</summary>
+    /// <summary>Writes through a stream to the file (whole or not at all, <see cref="OutputFile"/>), or to the command's output writer.</summary>
     internal static void WriteTo(CliContext ctx, string? file, Action<Stream> write)
     {
         if (file is not null)
         {
-            var dir = Path.GetDirectoryName(Path.GetFullPath(file));
-            if (dir is not null) Directory.CreateDirectory(dir);
-            using var f = File.Create(file);
-            write(f);
+            OutputFile.Write(file, write);
             return;
         }
         using var ms = new MemoryStream();

@@ -6,6 +6,9 @@ namespace Analytics.Cli.Commands;
 /// <summary><c>analytics calendar workdays FROM TO</c> and <c>analytics calendar add DATE N</c> (metrics.md §1).</summary>
 public static class CalendarCommand
 {
+    /// <summary>The most working days <c>calendar add</c> takes.</summary>
+    public const int MaxWorkingDays = 1_000_000;
+
     public static Command Build(Func<ParseResult, CliContext> context)
     {
         var cmd = new Command("calendar", "The working-day calendar of the State Council (holidays and make-up working days, 2020–2026 shipped).");
@@ -18,6 +21,7 @@ public static class CalendarCommand
             var ctx = context(p);
             var a = CliArgs.RequiredDate(p.GetValue(from), "FROM");
             var b = CliArgs.RequiredDate(p.GetValue(to), "TO");
+            if (b < a) throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"TO {b:yyyy-MM-dd} is before FROM {a:yyyy-MM-dd}; give the earlier date first."));
             ctx.Out.WriteLine(ctx.Calendar.WorkingDaysBetween(a, b).ToString(CultureInfo.InvariantCulture));
             return ExitCodes.Success;
         });
@@ -31,6 +35,9 @@ public static class CalendarCommand
             var d = CliArgs.RequiredDate(p.GetValue(date), "DATE");
             var count = p.GetValue(n);
             if (count < 0) throw new UsageException($"N: {count} is negative; expected a whole number ≥ 0.");
+            // Far beyond any calendar (about 4,000 years of working days); also keeps the calendar's sums from overflowing.
+            if (count > MaxWorkingDays)
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"N: {count} is more than {MaxWorkingDays:N0} working days."));
             ctx.Out.WriteLine(ctx.Calendar.AddWorkingDays(d, count).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             return ExitCodes.Success;
         });

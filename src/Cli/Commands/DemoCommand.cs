@@ -30,7 +30,7 @@ public static class DemoCommand
         cmd.SetAction(p =>
         {
             var ctx = context(p);
-            var dir = Path.GetFullPath(p.GetValue(output) ?? "out");
+            var dir = Path.GetFullPath(CliArgs.OutDir(p.GetValue(output) ?? "out", "--out"));
             var options = new GeneratorOptions
             {
                 Applications = p.GetValue(apps) ?? 20_000,
@@ -39,6 +39,8 @@ public static class DemoCommand
                 Registries = ctx.Registries,
                 Policy = ctx.Policy,
             };
+            try { options.Validate(); }
+            catch (ArgumentException e) { throw new UsageException(e.Message, e); }
             return Run(ctx, dir, options);
         });
         return cmd;

@@ -32,6 +32,9 @@ public static class GenerateCommand
             var n = p.GetValue(apps);
             var m = p.GetValue(outages);
             if (n < 0 || m < 0) throw new UsageException("--applications and --outages must be ≥ 0.");
+            if (n > GeneratorOptions.MaxApplications || m > GeneratorOptions.MaxOutages)
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                    $"--applications is at most {GeneratorOptions.MaxApplications:N0} and --outages at most {GeneratorOptions.MaxOutages:N0} a run (run several with different --seed for more)."));
             var options = new GeneratorOptions
             {
                 Applications = n,
@@ -47,7 +50,7 @@ public static class GenerateCommand
             if (CliArgs.Date(p.GetValue(to), "--to") is { } t) options = options with { End = t };
             try { options.Validate(); }
             catch (ArgumentException e) { throw new UsageException(e.Message, e); }
-            var dir = p.GetValue(output)!;
+            var dir = CliArgs.OutDir(p.GetValue(output)!, "--out");
             var result = new DataGenerator(options).Generate(dir);
             foreach (var file in result.Files)
                 ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{file.Path}\t{file.Kind.ToString().ToLowerInvariant()}\t{file.Rows} rows"));

@@ -34,7 +34,7 @@ public static class LedgerCommand
             if (modes != 1) throw new UsageException("ledger needs exactly one of --county C, --all or --city.");
             var week = Week(CliArgs.RequiredDate(p.GetValue(date), "--date"));
             var countyEntry = p.GetValue(county) is { } c ? Resolve(ctx, c) : null;
-            var outDir = p.GetValue(output) ?? "out";
+            var outDir = CliArgs.OutDir(p.GetValue(output) ?? "out", "--out");
             var knownAt = CliArgs.Date(p.GetValue(asOf), "--as-of") is { } d ? DayBounds.EndOfDay(d) : (DateTime?)null;
             using var store = ctx.OpenStore();
             var data = RecordSnapshot.Load(store, knownAt);

@@ -31,13 +31,15 @@ public static class ReportCommand
             var u = p.GetValue(utility);
             if ((u is null) == !p.GetValue(all)) throw new UsageException("report semiannual needs exactly one of --utility U or --all.");
             var entry = u is null ? null : ctx.Utility(u);
+            var given = p.GetValue(output);
+            var target = entry is null ? CliArgs.OutDir(given ?? "out", "--out") : OutFile(given, SemiannualReport.FileName(entry, h));
             var (data, instant) = Load(ctx, p, asOf);
             PeriodOptions.RequireData(data, h.First, $"{h} 半年报告");
             var inputs = Inputs(ctx, data);
             if (entry is not null)
-                ctx.Out.WriteLine(SemiannualReport.Write(inputs, entry.Code, h, instant, OutFile(p.GetValue(output), SemiannualReport.FileName(entry, h))));
+                ctx.Out.WriteLine(SemiannualReport.Write(inputs, entry.Code, h, instant, target));
             else
-                foreach (var path in SemiannualReport.WriteAll(inputs, h, instant, p.GetValue(output) ?? "out")) ctx.Out.WriteLine(path);
+                foreach (var path in SemiannualReport.WriteAll(inputs, h, instant, target)) ctx.Out.WriteLine(path);
             return ExitCodes.Success;
         });
 
@@ -52,10 +54,11 @@ public static class ReportCommand
         {
             var ctx = context(p);
             var h = Half(p.GetValue(cityHalf));
+            var target = OutFile(p.GetValue(cityOut), CityCircular.FileName(ctx.Registries.CityName, h));
             var (data, instant) = Load(ctx, p, cityAsOf);
             PeriodOptions.RequireData(data, h.First, $"{h} 通报");
             var inputs = Inputs(ctx, data);
-            ctx.Out.WriteLine(CityCircular.Write(inputs, h, instant, OutFile(p.GetValue(cityOut), CityCircular.FileName(ctx.Registries.CityName, h))));
+            ctx.Out.WriteLine(CityCircular.Write(inputs, h, instant, target));
             return ExitCodes.Success;
         });
 
@@ -80,10 +83,28 @@ public static class ReportCommand
 
     private static Option<string> HalfOption() => new("--half") { Description = "The half-year: 2026H1, 2026H2 (or 2026年上半年).", Required = true };
 
-    private static HalfYear Half(string? text) =>
-        HalfYear.TryParse(text, out var h) ? h : throw new UsageException($"--half: \"{text}\" is not a half-year; expected e.g. 2026H1 or 2026H2.");
+    private static HalfYear Half(string? text)
+    {
+        if (!HalfYear.TryParse(text, out var h))
+            throw new UsageException($"--half: \"{text}\" is not a half-year; expected e.g. 2026H1 or 2026H2.");
+        CliArgs.Year(h.Year, "--half", text!.Trim());
+        return h;
+    }
 
-    private static string OutFile(string? given, string fileName) => given ?? Path.Combine("out", fileName);
+    /// <summary>
+    /// Where a single report goes: <paramref name="given"/> (a .pdf file, or an existing folder / a path ending with a
+    /// separator to write <paramref name="fileName"/> into), else ./out/<paramref name="fileName"/>; checked before any work.
+    /// </summary>
+    private static string OutFile(string? given, string fileName)
+    {
+        if (given is null) return Path.Combine("out", fileName);
+        if (given.Length > 0 && (Directory.Exists(given) || given.EndsWith(Path.DirectorySeparatorChar) || given.EndsWith(Path.AltDirectorySeparatorChar)))
+        {
+            CliArgs.OutFile(Path.Combine(given, fileName), "--out", ".pdf");
+            return given;
+        }
+        return CliArgs.OutFile(given, "--out", ".pdf");
+    }
 
     private static (RecordSnapshot Data, DateTime AsOf) Load(CliContext ctx, ParseResult p, Option<string?> asOf)
     {

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Analytics.Domain.Output;
 using ClosedXML.Excel;
 
 namespace Analytics.Generator.Output;
@@ -26,6 +27,7 @@ internal static class XlsxTableWriter
         IEnumerable<RowBuffer> rows, DateTime stamp, Action<XLWorkbook>? extra = null)
     {
         long count = 0;
+        using var saved = new MemoryStream();
         using (var wb = new XLWorkbook())
         {
             var ws = wb.Worksheets.Add(sheetName);
@@ -84,9 +86,10 @@ internal static class XlsxTableWriter
             wb.Properties.Author = "Analytics.Generator";
             wb.Properties.Created = stamp;
             wb.Properties.Modified = stamp;
-            wb.SaveAs(path);
+            wb.SaveAs(saved);
         }
-        Normalize(path, stamp);
+        saved.Position = 0;
+        OutputFile.Write(path, s => Normalize(saved, s, stamp));
         return count;
     }
 
@@ -118,13 +121,11 @@ internal static class XlsxTableWriter
     /// core-properties part (which System.IO.Packaging names by a random GUID) under a fixed name,
     /// and the package relationships' random ids replaced by sequential ones.
     /// </summary>
-    private static void Normalize(string path, DateTime stamp)
+    private static void Normalize(Stream saved, Stream output, DateTime stamp)
     {
         var entryTime = new DateTimeOffset(stamp < new DateTime(1980, 1, 2) ? new DateTime(1980, 1, 2) : stamp, TimeSpan.Zero);
-        var temp = path + ".tmp";
-        using (var src = ZipFile.OpenRead(path))
-        using (var dstStream = new FileStream(temp, FileMode.Create, FileAccess.Write))
-        using (var dst = new ZipArchive(dstStream, ZipArchiveMode.Create))
+        using (var src = new ZipArchive(saved, ZipArchiveMode.Read, leaveOpen: true))
+        using (var dst = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
             var entries = src.Entries.Select(e => (Entry: e, Name: Rename(e.FullName))).OrderBy(e => e.Name, StringComparer.Ordinal);
             foreach (var (e, name) in entries)
@@ -139,7 +140,6 @@ internal static class XlsxTableWriter
                     from.CopyTo(to);
             }
         }
-        File.Move(temp, path, overwrite: true);
     }
 
     private static string Rename(string name) =>

@@ -7,7 +7,8 @@ namespace Analytics.Metrics.Export;
 /// first. Codes, never Chinese labels; <c>stages</c> and <c>findings</c> are <c>;</c>-separated codes (integrity rule codes
 /// in rule order, then breached target ids in policy order), empty where none; figures empty where they do not apply;
 /// date-times <c>yyyy-MM-ddTHH:mm:ss</c> (China local time, no offset, as the templates accept them back); dates
-/// <c>yyyy-MM-dd</c>; booleans <c>true</c>/<c>false</c>.
+/// <c>yyyy-MM-dd</c>; booleans <c>true</c>/<c>false</c>. Text fields a spreadsheet would read as a formula (an
+/// application id <c>=HYPERLINK(…)</c>) start with an apostrophe (<see cref="Analytics.Domain.Output.SpreadsheetText"/>).
 /// </summary>
 /// <remarks>
 /// After cli.md's 14 columns follow the in-progress figures: <c>elapsed_days</c>, <c>counted_days</c>,
@@ -34,9 +35,9 @@ public static class ApplicationsCsvWriter
         var stageText = new Dictionary<int, string>();
         foreach (var f in rows)
         {
-            fields[0] = f.ApplicationId;
-            fields[1] = f.Utility;
-            fields[2] = f.County;
+            fields[0] = Csv.Text(f.ApplicationId);
+            fields[1] = Csv.Text(f.Utility);
+            fields[2] = Csv.Text(f.County);
             fields[3] = f.Area == Area.Invalid ? null : Codes.Of(f.Area);
             fields[4] = f.Category == Category.Invalid ? null : Codes.Of(f.Category);
             fields[5] = f.Status == ApplicationStatus.Invalid ? null : Codes.Of(f.Status);
@@ -49,10 +50,10 @@ public static class ApplicationsCsvWriter
             if (!stageText.TryGetValue(f.Stages.Bits, out var stages)) stageText[f.Stages.Bits] = stages = f.Stages.ToString();
             fields[12] = stages;
             var codes = result.FindingCodes(f);
-            fields[13] = codes.Count switch { 0 => null, 1 => codes[0], _ => string.Join(';', codes) };
+            fields[13] = Csv.Text(codes.Count switch { 0 => null, 1 => codes[0], _ => string.Join(';', codes) });
             fields[14] = N(f.ElapsedDays);
             fields[15] = N(f.CountedDays);
-            fields[16] = f.LimitTargetId;
+            fields[16] = Csv.Text(f.LimitTargetId);
             fields[17] = f.LimitDays is { } l ? ExportFormats.Number(l) : null;
             fields[18] = f.DueDate is { } d ? ExportFormats.Date(d) : null;
             fields[19] = N(f.WorkingDaysLeft);

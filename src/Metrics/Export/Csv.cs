@@ -1,6 +1,12 @@
+using Analytics.Domain.Output;
+
 namespace Analytics.Metrics.Export;
 
-/// <summary>RFC 4180 writing: comma-separated, CRLF line ends, a field quoted when it holds a comma, quote or line break.</summary>
+/// <summary>
+/// RFC 4180 writing: comma-separated, CRLF line ends, a field quoted when it holds a comma, quote or line break.
+/// Text fields go through <see cref="Text"/> (formula-like text neutralised, <see cref="SpreadsheetText"/>); figures
+/// formatted as numbers do not.
+/// </summary>
 internal static class Csv
 {
     public static void Row(TextWriter w, IReadOnlyList<string?> fields)
@@ -12,6 +18,9 @@ internal static class Csv
         }
         w.Write("\r\n");
     }
+
+    /// <summary>A text field as it may be written: formula-like text gets a leading apostrophe (<see cref="SpreadsheetText"/>).</summary>
+    public static string? Text(string? value) => SpreadsheetText.Neutralise(value);
 
     public static void Field(TextWriter w, string? value)
     {

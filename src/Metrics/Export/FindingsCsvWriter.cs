@@ -4,7 +4,8 @@ namespace Analytics.Metrics.Export;
 /// <c>analytics findings --format csv</c>: one row per integrity finding or target breach, RFC 4180 (comma, CRLF).
 /// <c>code</c> is the rule code (<c>out_of_order</c> …) or the target id (<c>T2a</c> …); <c>label</c> and <c>evidence</c>
 /// are Chinese text for people; <c>on</c> is the date that places the finding in the period (yyyy-MM-dd);
-/// <c>value</c>/<c>limit</c> are numeric for breaches where they apply, else empty.
+/// <c>value</c>/<c>limit</c> are numeric for breaches where they apply, else empty. Text fields a spreadsheet would read as a
+/// formula start with an apostrophe (<see cref="Analytics.Domain.Output.SpreadsheetText"/>).
 /// </summary>
 public static class FindingsCsvWriter
 {
@@ -20,16 +21,16 @@ public static class FindingsCsvWriter
         var fields = new string?[Columns.Count];
         foreach (var f in findings)
         {
-            fields[0] = f.Utility;
-            fields[1] = f.ApplicationId;
-            fields[2] = f.County;
-            fields[3] = f.Code;
-            fields[4] = f.Clause;
-            fields[5] = f.Label;
+            fields[0] = Csv.Text(f.Utility);
+            fields[1] = Csv.Text(f.ApplicationId);
+            fields[2] = Csv.Text(f.County);
+            fields[3] = Csv.Text(f.Code);
+            fields[4] = Csv.Text(f.Clause);
+            fields[5] = Csv.Text(f.Label);
             fields[6] = ExportFormats.Date(f.On);
             fields[7] = f.Value is { } v ? ExportFormats.Number(v) : null;
             fields[8] = f.Limit is { } l ? ExportFormats.Number(l) : null;
-            fields[9] = f.Evidence;
+            fields[9] = Csv.Text(f.Evidence);
             Csv.Row(writer, fields);
         }
     }

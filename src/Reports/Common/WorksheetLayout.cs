@@ -1,3 +1,4 @@
+using Analytics.Domain.Output;
 using ClosedXML.Excel;
 
 namespace Analytics.Reports.Common;
@@ -138,11 +139,22 @@ public static class WorksheetLayout
         p.Footer.Center.AddText(" 页", XLHFOccurrence.AllPages);
     }
 
-    /// <summary>Text, always stored as text (an id like <c>0012</c> stays <c>0012</c>, never a number).</summary>
+    /// <summary>
+    /// Text, always stored as text (an id like <c>0012</c> stays <c>0012</c>, never a number). Text a spreadsheet
+    /// would read as a formula (<see cref="SpreadsheetText.IsFormulaLike"/>: <c>=…</c>, <c>+…</c>, <c>@…</c> …) also
+    /// gets the cell's "quote prefix" style, so it is shown as text and stays text when edited; the value is unchanged.
+    /// </summary>
     public static void Text(IXLCell cell, string? text)
     {
         ArgumentNullException.ThrowIfNull(cell);
         if (string.IsNullOrEmpty(text)) return;
+        if (SpreadsheetText.IsFormulaLike(text))
+        {
+            // ClosedXML 0.95 stores a value set with a leading apostrophe as the text after it, with quotePrefix="1".
+            cell.Value = "'" + text;
+            cell.DataType = XLDataType.Text;
+            return;
+        }
         cell.SetValue(text);
         cell.DataType = XLDataType.Text;
     }

@@ -29,7 +29,7 @@ public static class CityLedgerWorkbook
     public static void Save(CityLedger ledger, string path)
     {
         using var wb = Build(ledger);
-        wb.SaveAs(path);
+        Analytics.Domain.Output.OutputFile.Write(path, s => wb.SaveAs(s));
     }
 
     /// <summary>The workbook in memory; the caller disposes it.</summary>

@@ -86,7 +86,7 @@ public static class WeeklyLedgerWorkbook
     public static void Save(CountyLedger ledger, string path)
     {
         using var wb = Build(ledger);
-        wb.SaveAs(path);
+        Analytics.Domain.Output.OutputFile.Write(path, s => wb.SaveAs(s));
     }
 
     /// <summary>The workbook in memory; the caller disposes it.</summary>

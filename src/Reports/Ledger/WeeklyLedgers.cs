@@ -1,3 +1,4 @@
+using Analytics.Domain.Output;
 using Analytics.Domain.Registry;
 
 namespace Analytics.Reports.Ledger;
@@ -10,8 +11,9 @@ namespace Analytics.Reports.Ledger;
 /// </summary>
 /// <remarks>
 /// Risk probabilities (from the risk model) are optional, keyed by (utility code, application id); they fill
-/// the 风险 column of 在途工单 and leave it empty where missing. Files are written whole to a temporary name
-/// first, then renamed, so an interrupted run never leaves a half-written workbook under the real name.
+/// the 风险 column of 在途工单 and leave it empty where missing. Files are written through
+/// <see cref="OutputFile"/>: whole to a temporary name first, then renamed, so an interrupted run never leaves a
+/// half-written workbook under the real name; a device or folder in the way is refused.
 /// </remarks>
 public static class WeeklyLedgers
 {
@@ -99,19 +101,8 @@ public static class WeeklyLedgers
     private static string Write(string outDir, string fileName, Action<Stream> save)
     {
         ArgumentNullException.ThrowIfNull(outDir);
-        Directory.CreateDirectory(outDir);
         var path = Path.Combine(outDir, fileName);
-        var temp = path + ".tmp";
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
-                save(stream);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        OutputFile.Write(path, save);
         return path;
     }
 }

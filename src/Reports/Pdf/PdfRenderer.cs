@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analytics.Domain.Output;
 using Analytics.Reports.Pdf.Fonts;
 using Analytics.Reports.Pdf.Layout;
 using Analytics.Reports.Pdf.Model;
@@ -52,7 +53,10 @@ public sealed class PdfRenderer
             RasterDpi = 300,
             EncodingQuality = 101,
         };
-        using (var managed = new SKManagedWStream(output))
+        // SkiaSharp writes from native code: an exception thrown by the caller's stream there (a full disk) cannot be
+        // caught and ends the process. It writes into memory instead; the copy to the caller's stream is managed.
+        using var buffer = new MemoryStream();
+        using (var managed = new SKManagedWStream(buffer))
         using (var pdf = SKDocument.CreatePdf(managed, metadata) ?? throw new InvalidOperationException("SkiaSharp could not create a PDF document."))
         using (var painter = new PagePainter(drawing, _theme.ChartPixelsPerPoint, font.Typeface))
         {
@@ -71,6 +75,9 @@ public sealed class PdfRenderer
             pdf.Close();
             managed.Flush();
         }
+        buffer.Position = 0;
+        buffer.CopyTo(output);
+        output.Flush();
         return pages.Count;
     }
 
@@ -82,17 +89,16 @@ public sealed class PdfRenderer
         return ms.ToArray();
     }
 
-    /// <summary>Writes the PDF to <paramref name="path"/> (through a temporary file, so a failure leaves no half-written report).</summary>
+    /// <summary>
+    /// Writes the PDF to <paramref name="path"/> through <see cref="OutputFile"/>: whole or not at all, never over
+    /// a device or a folder, a write failure an <see cref="OutputFileException"/>.
+    /// </summary>
     public int RenderToFile(ReportDocument document, string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        var temp = path + ".tmp";
-        int count;
-        using (var fs = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-            count = Render(document, fs);
-        File.Move(temp, path, overwrite: true);
+        OutputFile.CheckTarget(path);
+        var count = 0;
+        OutputFile.Write(path, s => count = Render(document, s));
         return count;
     }
 

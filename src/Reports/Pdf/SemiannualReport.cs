@@ -65,12 +65,11 @@ public static class SemiannualReport
         return path;
     }
 
-    /// <summary>Writes every registry utility's report into <paramref name="outDir"/> (created if missing); returns the paths in registry order.</summary>
+    /// <summary>Writes every registry utility's report into <paramref name="outDir"/> (created if missing, by <see cref="Analytics.Domain.Output.OutputFile"/>); returns the paths in registry order.</summary>
     public static IReadOnlyList<string> WriteAll(ReportInputs inputs, HalfYear half, DateTime asOf, string outDir, ReportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentException.ThrowIfNullOrEmpty(outDir);
-        Directory.CreateDirectory(outDir);
         var o = options ?? ReportOptions.Default;
         var paths = new List<string>();
         foreach (var u in inputs.Registries.Utilities)

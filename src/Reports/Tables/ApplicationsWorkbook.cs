@@ -1,14 +1,17 @@
 using Analytics.Domain;
+using Analytics.Domain.Output;
 using Analytics.Domain.Registry;
 using Analytics.Metrics;
 using ClosedXML.Excel;
+using static Analytics.Reports.Common.WorksheetLayout;
 
 namespace Analytics.Reports.Tables;
 
 /// <summary>
 /// <c>analytics applications --format xlsx</c>: the same rows as the CSV contract, for people — Chinese
 /// headers and names, dates as Excel dates, codes kept beside the labels so the sheet can be filtered
-/// either way. Personal data only as the mask.
+/// either way. Personal data only as the mask. Text cells through <see cref="Common.WorksheetLayout.Text"/>
+/// (formula-like text neutralised); the file through <see cref="OutputFile"/> (whole or not at all).
 /// </summary>
 public static class ApplicationsWorkbook
 {
@@ -28,7 +31,7 @@ public static class ApplicationsWorkbook
         var ws = wb.Worksheets.Add("工单明细");
         for (var c = 0; c < Columns.Length; c++)
         {
-            ws.Cell(1, c + 1).Value = Columns[c].Header;
+            Text(ws.Cell(1, c + 1), Columns[c].Header);
             ws.Column(c + 1).Width = Columns[c].Width;
         }
         var header = ws.Range(1, 1, 1, Columns.Length);
@@ -39,21 +42,21 @@ public static class ApplicationsWorkbook
         foreach (var f in rows)
         {
             var a = f.Application;
-            ws.Cell(r, 1).Value = a.ApplicationId;
-            ws.Cell(r, 2).Value = registries.TryUtility(a.Utility, out var ut) ? ut.ShortName : a.Utility;
-            ws.Cell(r, 3).Value = registries.TryCounty(a.County, out var co) ? co.Name : a.County;
-            ws.Cell(r, 4).Value = Codes.Label(a.Area);
-            ws.Cell(r, 5).Value = Codes.Label(f.Category);
-            ws.Cell(r, 6).Value = Codes.Label(a.Status);
-            ws.Cell(r, 7).Value = a.CustomerMask ?? "";
+            Text(ws.Cell(r, 1), a.ApplicationId);
+            Text(ws.Cell(r, 2), registries.TryUtility(a.Utility, out var ut) ? ut.ShortName : a.Utility);
+            Text(ws.Cell(r, 3), registries.TryCounty(a.County, out var co) ? co.Name : a.County);
+            Text(ws.Cell(r, 4), Codes.Label(a.Area));
+            Text(ws.Cell(r, 5), Codes.Label(f.Category));
+            Text(ws.Cell(r, 6), Codes.Label(a.Status));
+            Text(ws.Cell(r, 7), a.CustomerMask ?? "");
             ws.Cell(r, 8).Value = a.AcceptedAt;
             if (a.ConnectedAt is { } conn) ws.Cell(r, 9).Value = conn;
             if (f.WholeProcessDays is { } w) ws.Cell(r, 10).Value = w;
             if (f.UtilityDays is { } ud) ws.Cell(r, 11).Value = ud;
             if (f.ApprovalDays is { } ad) ws.Cell(r, 12).Value = ad;
             ws.Cell(r, 13).Value = f.StageCount;
-            ws.Cell(r, 14).Value = string.Join("、", f.Stages.Stages.Select(Codes.Label));
-            ws.Cell(r, 15).Value = string.Join(";", result.FindingCodes(f));
+            Text(ws.Cell(r, 14), string.Join("、", f.Stages.Stages.Select(Codes.Label)));
+            Text(ws.Cell(r, 15), string.Join(";", result.FindingCodes(f)));
             r++;
         }
         ws.Range(2, 8, Math.Max(2, r - 1), 9).Style.DateFormat.Format = "yyyy-mm-dd hh:mm";
@@ -62,6 +65,6 @@ public static class ApplicationsWorkbook
         ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
         ws.PageSetup.PaperSize = XLPaperSize.A4Paper;
         ws.PageSetup.SetRowsToRepeatAtTop(1, 1);
-        wb.SaveAs(path);
+        OutputFile.Write(path, s => wb.SaveAs(s));
     }
 }
