@@ -154,10 +154,10 @@ internal static class PostgresSchema
             ALTER TABLE filings ADD CONSTRAINT filings_kind_sha256_key UNIQUE (kind, sha256);
 
             CREATE TABLE analytics_meta (
-                name  text NOT NULL PRIMARY KEY,
+                item  text NOT NULL PRIMARY KEY,
                 value text NOT NULL
             );
-            INSERT INTO analytics_meta (name, value) VALUES ('application_id', 'analytics/linfen-getting-electricity');
+            INSERT INTO analytics_meta (item, value) VALUES ('application_id', 'analytics/linfen-getting-electricity');
             """),
     ];
 }

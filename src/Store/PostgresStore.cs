@@ -120,7 +120,7 @@ public sealed class PostgresStore : IAnalyticsStore
         {
             using var conn = OpenReady();
             return conn.ExecuteScalar<string?>(
-                $"SELECT value FROM {StoreMarker.Table} WHERE name = @name", new { name = StoreMarker.CustomerKeyFingerprint });
+                $"SELECT value FROM {StoreMarker.Table} WHERE item = @item", new { item = StoreMarker.CustomerKeyFingerprint });
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
@@ -242,7 +242,7 @@ public sealed class PostgresStore : IAnalyticsStore
         try
         {
             var ours = tables.Contains(StoreMarker.Table)
-                ? conn.ExecuteScalar<string?>($"SELECT value::text FROM {StoreMarker.Table} WHERE name::text = 'application_id'", transaction: tx) == StoreMarker.ApplicationId
+                ? conn.ExecuteScalar<string?>($"SELECT value::text FROM {StoreMarker.Table} WHERE item::text = 'application_id'", transaction: tx) == StoreMarker.ApplicationId
                 : tables.Contains("schema_version")
                   && conn.ExecuteScalar<string?>("SELECT description::text FROM schema_version WHERE version = 1", transaction: tx) == PostgresSchema.Migrations[0].Description;
             var version = ours ? conn.ExecuteScalar<int?>("SELECT max(version) FROM schema_version", transaction: tx) ?? 0 : 0;

@@ -76,10 +76,10 @@ internal sealed class SqliteFilingBatch : IFilingBatch
         try
         {
             var recorded = Connection.ExecuteScalar<string?>(
-                $"SELECT value FROM {StoreMarker.Table} WHERE name = @name", new { name = StoreMarker.CustomerKeyFingerprint }, Transaction);
+                $"SELECT value FROM {StoreMarker.Table} WHERE item = @item", new { item = StoreMarker.CustomerKeyFingerprint }, Transaction);
             if (recorded is null)
-                Connection.Execute($"INSERT INTO {StoreMarker.Table} (name, value) VALUES (@name, @fingerprint)",
-                    new { name = StoreMarker.CustomerKeyFingerprint, fingerprint }, Transaction);
+                Connection.Execute($"INSERT INTO {StoreMarker.Table} (item, value) VALUES (@item, @fingerprint)",
+                    new { item = StoreMarker.CustomerKeyFingerprint, fingerprint }, Transaction);
             else if (recorded != fingerprint)
                 throw StoreMarker.Mismatch(Description, recorded);
         }

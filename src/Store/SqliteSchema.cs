@@ -146,10 +146,10 @@ internal static class SqliteSchema
             CREATE UNIQUE INDEX filings_kind_sha256 ON filings (kind, sha256);
 
             CREATE TABLE analytics_meta (
-                name  TEXT NOT NULL PRIMARY KEY,
+                item  TEXT NOT NULL PRIMARY KEY,
                 value TEXT NOT NULL
             ) STRICT;
-            INSERT INTO analytics_meta (name, value) VALUES ('application_id', 'analytics/linfen-getting-electricity');
+            INSERT INTO analytics_meta (item, value) VALUES ('application_id', 'analytics/linfen-getting-electricity');
             """),
     ];
 }

@@ -114,7 +114,7 @@ public sealed class SqliteStore : IAnalyticsStore
         try
         {
             return conn.ExecuteScalar<string?>(
-                $"SELECT value FROM {StoreMarker.Table} WHERE name = @name", new { name = StoreMarker.CustomerKeyFingerprint });
+                $"SELECT value FROM {StoreMarker.Table} WHERE item = @item", new { item = StoreMarker.CustomerKeyFingerprint });
         }
         catch (SqliteException ex)
         {
@@ -221,7 +221,7 @@ public sealed class SqliteStore : IAnalyticsStore
         try
         {
             var ours = tables.Contains(StoreMarker.Table)
-                ? conn.ExecuteScalar<string?>($"SELECT value FROM {StoreMarker.Table} WHERE name = 'application_id'", transaction: tx) == StoreMarker.ApplicationId
+                ? conn.ExecuteScalar<string?>($"SELECT value FROM {StoreMarker.Table} WHERE item = 'application_id'", transaction: tx) == StoreMarker.ApplicationId
                 : tables.Contains("schema_version")
                   && conn.ExecuteScalar<string?>("SELECT description FROM schema_version WHERE version = 1", transaction: tx) == SqliteSchema.Migrations[0].Description;
             if (ours)
