@@ -110,6 +110,26 @@ public sealed class FileIngestorPipelineTests : IDisposable
         Assert.Equal(good, _store.Applications().Select(a => a.ApplicationId));
     }
 
+    [Fact]
+    public void A_store_failure_on_the_second_file_leaves_the_first_unstored_too()
+    {
+        var first = Applications(700);
+        var second = TestFiles.Csv(_dir, "second.csv", [TestFiles.Application("B-1"), TestFiles.Application("B-2")]);
+        var store = new WrappedStore(_store) { FailFiling = 2, FailAt = 2, Failure = new StoreUnavailableException("disk full (simulated)") };
+
+        var ex = Assert.Throws<StoreUnavailableException>(() => new FileIngestor(store).IngestAll(FilingKind.Applications, [first, second], Options()));
+
+        Assert.Equal("disk full (simulated)", ex.Message);
+        Assert.Equal(2, store.Writers.Count);
+        Assert.True(store.Writers[0].Committed);
+        Assert.Empty(_store.Filings());
+        Assert.Empty(_store.Applications());
+        // The store is free again: the same two files load, together.
+        var results = new FileIngestor(_store).IngestAll(FilingKind.Applications, [first, second], Options());
+        Assert.All(results, r => Assert.Equal(IngestOutcome.Loaded, r.Outcome));
+        Assert.Equal(2, _store.Filings().Count);
+    }
+
     /// <summary>A store that hands out <see cref="WrappedWriter"/>s around the real store's writers (in batches too).</summary>
     internal sealed class WrappedStore(IAnalyticsStore inner) : IAnalyticsStore
     {
