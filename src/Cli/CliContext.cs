@@ -67,11 +67,22 @@ public sealed class CliContext
         _parse.GetValue(CliArgs.Store)
         ?? (Environment.GetEnvironmentVariable("ANALYTICS_STORE") is { Length: > 0 } env ? env : "analytics.db");
 
-    /// <summary>The key file: --key-file, else $ANALYTICS_KEY_FILE, else ~/.config/analytics/customer.key.</summary>
-    public string KeyFile =>
-        _parse.GetValue(CliArgs.KeyFile)
-        ?? (Environment.GetEnvironmentVariable("ANALYTICS_KEY_FILE") is { Length: > 0 } env ? env
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config", "analytics", "customer.key"));
+    /// <summary>
+    /// The key file: --key-file, else $ANALYTICS_KEY_FILE, else ~/.config/analytics/customer.key. It is
+    /// opened for the store it keys (<c>CustomerKeyring.ForStore</c>): a store that recorded a key's
+    /// fingerprint refuses a missing or different key file instead of getting a new key.
+    /// </summary>
+    public string KeyFile
+    {
+        get
+        {
+            var given = _parse.GetValue(CliArgs.KeyFile);
+            if (given is not null && string.IsNullOrWhiteSpace(given)) throw new UsageException("--key-file: the path is empty.");
+            return given
+                ?? (Environment.GetEnvironmentVariable("ANALYTICS_KEY_FILE") is { Length: > 0 } env && !string.IsNullOrWhiteSpace(env) ? env
+                    : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config", "analytics", "customer.key"));
+        }
+    }
 
     /// <summary>Opens the store of <see cref="StoreArgument"/>, schema created or migrated.</summary>
     public IAnalyticsStore OpenStore() => Analytics.Store.StoreFactory.Open(StoreArgument);

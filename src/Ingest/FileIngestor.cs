@@ -9,7 +9,12 @@ namespace Analytics.Ingest;
 /// <summary>
 /// Loads template files into a store, one filing per file (templates.md §1):
 /// <list type="bullet">
-/// <item><b>Idempotent</b>: the SHA-256 of the bytes identifies the filing; the same bytes again change nothing.</item>
+/// <item><b>Idempotent</b>: the SHA-256 of the bytes identifies the filing; the same bytes again change nothing.
+/// The check is repeated under the store's write lock, so two loads of one file at once make one filing.</item>
+/// <item><b>All files or none</b>: the files of one <see cref="IngestAll"/> are one <see cref="IFilingBatch"/>;
+/// a rejected file or a store failure on any of them leaves none stored.</item>
+/// <item><b>One customer key per store</b>: the keyring comes from <see cref="CustomerKeyring.ForStore"/>
+/// and its fingerprint is recorded with the filings, so a missing or other key file is refused.</item>
 /// <item><b>Atomic by default</b>: rows stream through an <see cref="IFilingWriter"/> that is committed
 /// only when the whole file is good; otherwise nothing is loaded and every located error is returned.</item>
 /// <item><b>Accept-partial</b>: the good rows are committed, the bad ones go with their reasons to a
@@ -49,24 +54,64 @@ public sealed class FileIngestor
 
     /// <summary>
     /// Loads <paramref name="path"/> as a file of <paramref name="kind"/> (applications, outages,
-    /// customers or notes). Bad data never throws: it is in the result. Throws only for a store that
-    /// fails (<see cref="StoreUnavailableException"/> and the store's own exceptions, after rolling
-    /// back), an unreadable customer key file (<see cref="InvalidDataException"/>), or a rejects file
-    /// that cannot be written (<see cref="IOException"/>, after rolling back).
+    /// customers or notes), as a batch of its own (<see cref="IngestAll"/>).
     /// </summary>
     public IngestResult Ingest(FilingKind kind, string path, IngestOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        return IngestAll(kind, [path], options)[0];
+    }
+
+    /// <summary>
+    /// Loads the files as one batch: every file's filing is committed together at the end, or none is.
+    /// Bad data never throws: it is in the results. When a result is <see cref="IngestOutcome.Rejected"/>
+    /// (it is then the last one: the files after it are not read), nothing of any file was stored.
+    /// Throws only for a store that fails (<see cref="StoreUnavailableException"/>, <see cref="StoreDataException"/>
+    /// naming the file, and the store's own exceptions, after rolling everything back), a customer key file
+    /// that is missing, different from the store's or unusable (<see cref="InvalidDataException"/>,
+    /// <see cref="CustomerKeyMismatchException"/>), or a rejects file that cannot be written (<see cref="IOException"/>).
+    /// </summary>
+    public IReadOnlyList<IngestResult> IngestAll(FilingKind kind, IReadOnlyList<string> paths, IngestOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
         options ??= new IngestOptions();
         var loadedAt = DateTime.SpecifyKind(_clock.GetUtcNow().UtcDateTime + China, DateTimeKind.Unspecified);
         var keyFile = options.KeyFile ?? CustomerKeyring.DefaultPath();
-        var context = new TemplateContext(_registries, loadedAt, () => CustomerKeyring.OpenOrCreate(keyFile));
+        using var run = new BatchRun(_store, keyFile);
+        var results = new List<IngestResult>();
+        foreach (var path in paths)
+        {
+            ArgumentNullException.ThrowIfNull(path);
+            IngestResult r;
+            try
+            {
+                r = IngestOne(kind, path, options, loadedAt, run);
+            }
+            catch (StoreDataException e)
+            {
+                throw new StoreDataException($"{path}: {e.Message}", e.Field, e);
+            }
+            results.Add(r);
+            // Disposing the run uncommitted rolls back every filing of the batch.
+            if (r.Outcome == IngestOutcome.Rejected) return results;
+        }
+        run.Commit();
+        return results;
+    }
+
+    private IngestResult IngestOne(FilingKind kind, string path, IngestOptions options, DateTime loadedAt, BatchRun run)
+    {
+        var context = new TemplateContext(_registries, loadedAt, run.Keyring);
         using var file = TemplateFile.Open(path, Template.For(kind, context));
         if (file.OpenErrors.Count > 0)
             return new IngestResult { Kind = kind, Path = path, Outcome = IngestOutcome.Rejected, Errors = file.OpenErrors, ErrorCount = file.OpenErrors.Count };
 
         var sha = file.Probe!.Sha256;
-        if (_store.FindFiling(kind, sha) is { } earlier)
+        // Cheap and lock-free first; then again under the batch's write lock, where a concurrent load
+        // of the same file (or the same file given twice) has either committed or not started.
+        var earlier = run.Started ? null : _store.FindFiling(kind, sha);
+        earlier ??= run.Batch.FindFiling(kind, sha);
+        if (earlier is not null)
             return new IngestResult { Kind = kind, Path = path, Outcome = IngestOutcome.AlreadyLoaded, Sha256 = sha, Filing = earlier, AsOf = earlier.AsOf };
 
         var asOf = options.AsOf;
@@ -93,11 +138,11 @@ public sealed class FileIngestor
                 return Rejected(kind, path, sha, loadedAt, scan.RowsRead, 0, scan.FileErrors, scan.Warnings, scan.FileErrors.Count);
             asOf = scan.Newest;
         }
-        return Load(kind, path, sha, asOf ?? loadedAt, loadedAt, file, setAside, options, warnings);
+        return Load(kind, path, sha, asOf ?? loadedAt, loadedAt, file, setAside, options, warnings, run);
     }
 
-    private IngestResult Load(FilingKind kind, string path, string sha, DateTime asOf, DateTime loadedAt, TemplateFile file,
-        IReadOnlyDictionary<string, int>? setAside, IngestOptions options, IReadOnlyList<IngestWarning> warnings)
+    private static IngestResult Load(FilingKind kind, string path, string sha, DateTime asOf, DateTime loadedAt, TemplateFile file,
+        IReadOnlyDictionary<string, int>? setAside, IngestOptions options, IReadOnlyList<IngestWarning> warnings, BatchRun run)
     {
         var errors = new List<IngestError>();
         var errorCount = 0;
@@ -110,7 +155,7 @@ public sealed class FileIngestor
         {
             // The applications template refuses a key given twice (that row is rejected), so the store
             // may skip its own duplicate handling.
-            using var writer = _store.BeginFiling(kind, Path.GetFileName(path), sha, asOf, loadedAt,
+            using var writer = run.Batch.BeginFiling(kind, Path.GetFileName(path), sha, asOf, loadedAt,
                 distinctKeys: kind == FilingKind.Applications);
             using var pass = file.Read(setAside);
             // This thread parses and validates; the store writes on a second one. Disposed (stopped) before the writer.
@@ -157,7 +202,9 @@ public sealed class FileIngestor
             if (rejects is not null)
             {
                 rejects = null;
-                File.Move(rejectsTemp!, rejectsPath!, overwrite: true);
+                // Moved into place when the batch commits; deleted if it does not.
+                run.RejectsAfterCommit(rejectsTemp!, rejectsPath!);
+                rejectsTemp = null;
             }
             return new IngestResult
             {
@@ -180,6 +227,41 @@ public sealed class FileIngestor
         {
             rejects?.Dispose();
             if (rejectsTemp is not null && File.Exists(rejectsTemp)) File.Delete(rejectsTemp);
+        }
+    }
+
+    /// <summary>
+    /// One <see cref="IngestAll"/>: the batch (begun, and the write lock taken, at the first file to load),
+    /// the keyring (opened at the first personal data, for the store), and the rejects files that wait for the commit.
+    /// </summary>
+    private sealed class BatchRun(IAnalyticsStore store, string keyFile) : IDisposable
+    {
+        private readonly List<(string Temp, string Final)> _rejects = [];
+        private IFilingBatch? _batch;
+        private CustomerKeyring? _keyring;
+
+        public bool Started => _batch is not null;
+
+        public IFilingBatch Batch => _batch ??= store.BeginBatch();
+
+        public CustomerKeyring Keyring() => _keyring ??= CustomerKeyring.ForStore(keyFile, store);
+
+        public void RejectsAfterCommit(string temp, string final) => _rejects.Add((temp, final));
+
+        public void Commit()
+        {
+            if (_batch is null) return;
+            if (_keyring is not null) _batch.RecordCustomerKeyFingerprint(_keyring.Fingerprint);
+            _batch.Commit();
+            foreach (var (temp, final) in _rejects) File.Move(temp, final, overwrite: true);
+            _rejects.Clear();
+        }
+
+        public void Dispose()
+        {
+            _batch?.Dispose();
+            foreach (var (temp, _) in _rejects)
+                if (File.Exists(temp)) File.Delete(temp);
         }
     }
 

@@ -8,8 +8,10 @@ namespace Analytics.Store;
 /// Maps PostgreSQL errors (by <see cref="PostgresException.SqlState"/>) and Npgsql connection
 /// failures to the store's own errors, as one line that names the server but never the password:
 /// cannot connect, wrong password, missing database, server shutting down, no privilege →
-/// <see cref="StoreUnavailableException"/>; serialization failure, deadlock, lock not available →
-/// <see cref="StoreConflictException"/>. Anything else is a bug and stays as it is.
+/// <see cref="StoreUnavailableException"/>; serialization failure, deadlock, lock not available (the
+/// lock timeout ran out) → <see cref="StoreBusyException"/>; a data exception (class 22, e.g. 22021
+/// invalid byte sequence) → <see cref="StoreDataException"/> naming the column when the server does.
+/// Anything else is a bug and stays as it is.
 /// </summary>
 internal static class PostgresErrors
 {
@@ -17,7 +19,7 @@ internal static class PostgresErrors
     {
         switch (ex)
         {
-            case StoreUnavailableException or StoreConflictException:
+            case StoreUnavailableException or StoreDataException:
                 return ex;
             case PostgresException pg:
                 return MapState(pg, description);
@@ -46,6 +48,7 @@ internal static class PostgresErrors
             PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown => "the server is shutting down",
             PostgresErrorCodes.DiskFull => "the server's disk is full",
             PostgresErrorCodes.ReadOnlySqlTransaction => "the server is read-only",
+            PostgresErrorCodes.InvalidSchemaName => "the search path names no schema that exists",
             _ when state.StartsWith("08", StringComparison.Ordinal) => "the connection failed",
             _ => null,
         };
@@ -53,8 +56,32 @@ internal static class PostgresErrors
             return new StoreUnavailableException($"{description}: {unavailable} (SQLSTATE {state})", pg);
         if (state is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
             or PostgresErrorCodes.LockNotAvailable)
-            return new StoreConflictException($"{description}: another writer got in the way (SQLSTATE {state}); try again", pg);
+            return new StoreBusyException($"{description}: {SqliteErrors.BusyMessage} (SQLSTATE {state})", pg);
+        if (state.StartsWith("22", StringComparison.Ordinal))
+        {
+            var column = pg.ColumnName ?? ColumnOf(pg.Where);
+            var field = column is null ? "" : $"字段 {column}: ";
+            return new StoreDataException(
+                $"{description}: 数据被存储拒收（SQLSTATE {state}）：{field}{OneLine(pg.MessageText)}；未载入任何数据", column, pg);
+        }
         return pg;
+    }
+
+    /// <summary>The column a COPY error names in its context (<c>COPY t, line 3, column county: …</c>).</summary>
+    private static string? ColumnOf(string? where)
+    {
+        if (where is null) return null;
+        var at = where.IndexOf(", column ", StringComparison.Ordinal);
+        if (at < 0) return null;
+        var rest = where[(at + ", column ".Length)..];
+        var end = rest.IndexOfAny([':', ',', '\n']);
+        return end < 0 ? rest.Trim() : rest[..end].Trim();
+    }
+
+    private static string OneLine(string text)
+    {
+        var line = text.ReplaceLineEndings(" ");
+        return line.Length > 200 ? line[..200] + "…" : line;
     }
 
     /// <summary>The innermost socket or timeout cause, without the connection string.</summary>

@@ -13,10 +13,15 @@ namespace Analytics.Store;
 /// per table and commits. An applications filing with distinct keys into a store without applications
 /// (the first, usually largest load) skips the staging: its rows are all revision 1, so they are copied
 /// straight into <c>application_revisions</c> while the client is still reading the file. The client
-/// holds one row at a time, so memory stays flat however long the file is.
+/// holds one row at a time, so memory stays flat however long the file is. The transaction is the
+/// <see cref="PostgresFilingBatch"/>'s: a filing of its own owns its batch and commits it; in a larger
+/// batch, <see cref="Commit"/> only records the filing in it (and drops its staging tables, so that the
+/// next filing of the batch can make its own).
 /// </summary>
 internal sealed class PostgresFilingWriter : IFilingWriter
 {
+    private readonly PostgresFilingBatch _batch;
+    private readonly bool _ownsBatch;
     private readonly NpgsqlConnection _conn;
     private readonly NpgsqlTransaction _tx;
     private readonly string _description;
@@ -33,16 +38,18 @@ internal sealed class PostgresFilingWriter : IFilingWriter
     /// <summary>What a COPY feeds: a staging table per kind, or (<see cref="Revisions"/>) application_revisions itself.</summary>
     private enum Kind { Applications, Outages, Customers, Notes, LedgerNotes, Revisions }
 
-    public PostgresFilingWriter(NpgsqlConnection conn, string description, FilingKind kind, string fileName,
+    public PostgresFilingWriter(PostgresFilingBatch batch, bool ownsBatch, FilingKind kind, string fileName,
         string sha256, DateTime asOf, DateTime loadedAt, bool distinctKeys)
     {
-        _conn = conn;
+        _batch = batch;
+        _ownsBatch = ownsBatch;
+        _conn = batch.Connection;
+        _tx = batch.Transaction;
         _distinctKeys = distinctKeys;
-        _description = description;
+        _description = batch.Description;
+        var conn = _conn;
         try
         {
-            _tx = conn.BeginTransaction();
-            PostgresStore.LockSchema(conn, _tx);
             var p = new DynamicParameters();
             p.Add("kind", (short)kind);
             p.Add("fileName", fileName);
@@ -59,10 +66,13 @@ internal sealed class PostgresFilingWriter : IFilingWriter
             _direct = distinctKeys && kind == FilingKind.Applications
                 && conn.ExecuteScalar<bool>("SELECT NOT EXISTS (SELECT 1 FROM application_revisions)", transaction: _tx);
         }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new DuplicateFilingException($"{_description}: 此文件（SHA-256 {sha256}）已作为同类申报载入过", ex);
+        }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
-            _tx?.Dispose();
-            throw PostgresErrors.Map(ex, description);
+            throw PostgresErrors.Map(ex, _description);
         }
     }
 
@@ -70,6 +80,7 @@ internal sealed class PostgresFilingWriter : IFilingWriter
     {
         ArgumentNullException.ThrowIfNull(application);
         var a = application;
+        StoredText.Check(a);
         if (_direct)
         {
             WriteRevision(a);
@@ -146,6 +157,7 @@ internal sealed class PostgresFilingWriter : IFilingWriter
     {
         ArgumentNullException.ThrowIfNull(step);
         var o = step;
+        StoredText.Check(o);
         var hash = ContentHash.Of(o);
         Write(Kind.Outages, w =>
         {
@@ -170,6 +182,7 @@ internal sealed class PostgresFilingWriter : IFilingWriter
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var c = snapshot;
+        StoredText.Check(c);
         var hash = ContentHash.Of(c);
         Write(Kind.Customers, w =>
         {
@@ -186,6 +199,7 @@ internal sealed class PostgresFilingWriter : IFilingWriter
     public void Add(ReportNote note)
     {
         ArgumentNullException.ThrowIfNull(note);
+        StoredText.Check(note);
         var hash = ContentHash.Of(note);
         Write(Kind.Notes, w =>
         {
@@ -201,6 +215,7 @@ internal sealed class PostgresFilingWriter : IFilingWriter
     public void Add(LedgerNote note)
     {
         ArgumentNullException.ThrowIfNull(note);
+        StoredText.Check(note);
         var hash = ContentHash.Of(note);
         Write(Kind.LedgerNotes, w =>
         {
@@ -250,8 +265,12 @@ internal sealed class PostgresFilingWriter : IFilingWriter
                                    rows_unchanged = @RowsUnchanged, rows_rejected = @RowsRejected
                 WHERE id = @Id
                 """, new { filing.RowsRead, filing.RowsChanged, filing.RowsUnchanged, filing.RowsRejected, filing.Id }, _tx);
-            _tx.Commit();
+            // ON COMMIT DROP would keep them until the batch commits: the next filing of the batch makes its own.
+            var stages = _created.Where(k => k != Kind.Revisions).Select(StageName).ToList();
+            if (stages.Count > 0) _conn.Execute($"DROP TABLE {string.Join(", ", stages)}", transaction: _tx);
             _finished = true;
+            _batch.Ended(this, committed: true);
+            if (_ownsBatch) _batch.Commit();
             return filing;
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
@@ -260,7 +279,10 @@ internal sealed class PostgresFilingWriter : IFilingWriter
         }
     }
 
-    /// <summary>Without <see cref="Commit"/>, cancels the COPY and rolls back: nothing of the filing is visible.</summary>
+    /// <summary>
+    /// Without <see cref="Commit"/>, cancels the COPY and rolls back (its own batch) or abandons the batch
+    /// it is part of (which then cannot commit): nothing of the filing becomes visible.
+    /// </summary>
     public void Dispose()
     {
         try
@@ -276,17 +298,9 @@ internal sealed class PostgresFilingWriter : IFilingWriter
         if (!_finished)
         {
             _finished = true;
-            try
-            {
-                _tx.Rollback();
-            }
-            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or IOException)
-            {
-                // As above: a lost connection rolls back by itself.
-            }
+            _batch.Ended(this, committed: false);
         }
-        _tx.Dispose();
-        _conn.Dispose();
+        if (_ownsBatch) _batch.Dispose();
     }
 
     /// <summary>

@@ -144,5 +144,20 @@ internal static class PostgresSchema
         new(2, "application heads dropped: the latest revision comes from the revisions' key", """
             DROP TABLE application_heads;
             """),
+        // A file's SHA-256 is unique per kind (two ingests of one file at once make one filing). Duplicates
+        // from before keep their rows and history; the later ones get their id appended to the hash, so
+        // they stay listed but no longer claim the file. The marker table tells our stores from others'.
+        new(3, "one filing per file (unique kind, sha256); store marker and customer key fingerprint", """
+            UPDATE filings f SET sha256 = f.sha256 || '#duplicate-' || f.id
+            WHERE f.id NOT IN (SELECT min(id) FROM filings GROUP BY kind, sha256);
+            DROP INDEX filings_kind_sha256;
+            ALTER TABLE filings ADD CONSTRAINT filings_kind_sha256_key UNIQUE (kind, sha256);
+
+            CREATE TABLE analytics_meta (
+                item  text NOT NULL PRIMARY KEY,
+                value text NOT NULL
+            );
+            INSERT INTO analytics_meta (item, value) VALUES ('application_id', 'analytics/linfen-getting-electricity');
+            """),
     ];
 }

@@ -11,18 +11,25 @@ namespace Analytics.Store;
 /// The PostgreSQL store: one <see cref="NpgsqlDataSource"/> (one pool) for the store's lifetime.
 /// Filings stream in by binary COPY into a temporary staging table and are merged set-based in the
 /// same transaction (templates.md §1, Atomic); filings of one schema are serialized by an advisory
-/// lock, so revision numbers never race. Errors come out as <see cref="StoreUnavailableException"/>
-/// or <see cref="StoreConflictException"/> with a one-line message that never shows the password.
+/// lock, so revision numbers never race; a writer waits for that lock at most the busy timeout
+/// (<c>lock_timeout</c>), then fails with <see cref="StoreBusyException"/>. Errors come out as
+/// <see cref="StoreUnavailableException"/> (or its <see cref="StoreBusyException"/>) or
+/// <see cref="StoreDataException"/> with a one-line message that never shows the password. The store
+/// lives in the first schema of the search path; a schema that holds other tables and not our marker
+/// (<see cref="StoreMarker"/>) is refused before anything is written to it.
 /// </summary>
 public sealed class PostgresStore : IAnalyticsStore
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly TimeSpan _lockTimeout;
     private volatile bool _schemaReady;
 
     /// <param name="connectionString">An Npgsql connection string (<c>Host=…;Database=…;Username=…</c>).</param>
+    /// <param name="busyTimeout">How long a write waits for another writer's lock; default <see cref="StoreFactory.BusyTimeout"/>.</param>
     /// <exception cref="StoreUnavailableException">The string cannot be parsed.</exception>
-    public PostgresStore(string connectionString)
+    public PostgresStore(string connectionString, TimeSpan? busyTimeout = null)
     {
+        _lockTimeout = busyTimeout ?? StoreFactory.BusyTimeout;
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         NpgsqlDataSourceBuilder builder;
         try
@@ -55,13 +62,18 @@ public sealed class PostgresStore : IAnalyticsStore
         try
         {
             using var conn = Open();
-            if (CurrentVersion(conn, null) == SchemaVersion)
+            var (state, version, tables) = Recognise(conn, null);
+            if (state == StoreMarker.State.Foreign) throw StoreMarker.Foreign(Description, tables);
+            if (version == SchemaVersion)
             {
                 _schemaReady = true;
                 return;
             }
             using var tx = conn.BeginTransaction();
-            LockSchema(conn, tx);
+            LockSchema(conn, tx, _lockTimeout);
+            // Again under the lock: another process may have created or migrated it meanwhile.
+            (state, version, tables) = Recognise(conn, tx);
+            if (state == StoreMarker.State.Foreign) throw StoreMarker.Foreign(Description, tables);
             conn.Execute("""
                 CREATE TABLE IF NOT EXISTS schema_version (
                     version     integer PRIMARY KEY,
@@ -69,7 +81,7 @@ public sealed class PostgresStore : IAnalyticsStore
                     applied_at  timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'UTC')
                 )
                 """, transaction: tx);
-            var current = CurrentVersion(conn, tx);
+            var current = version;
             if (current > SchemaVersion)
                 throw new StoreUnavailableException(
                     $"{Description}: its schema version {current} is newer than this program's ({SchemaVersion}); use a newer analytics");
@@ -81,6 +93,47 @@ public sealed class PostgresStore : IAnalyticsStore
             }
             tx.Commit();
             _schemaReady = true;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            throw PostgresErrors.Map(ex, Description);
+        }
+    }
+
+    public IFilingBatch BeginBatch()
+    {
+        var conn = OpenReady();
+        try
+        {
+            return new PostgresFilingBatch(conn, Description, _lockTimeout);
+        }
+        catch
+        {
+            conn.Dispose();
+            throw;
+        }
+    }
+
+    public string? CustomerKeyFingerprint()
+    {
+        try
+        {
+            using var conn = OpenReady();
+            return conn.ExecuteScalar<string?>(
+                $"SELECT value FROM {StoreMarker.Table} WHERE item = @item", new { item = StoreMarker.CustomerKeyFingerprint });
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            throw PostgresErrors.Map(ex, Description);
+        }
+    }
+
+    public bool HoldsCustomerKeys()
+    {
+        try
+        {
+            using var conn = OpenReady();
+            return conn.ExecuteScalar<bool>("SELECT EXISTS (SELECT 1 FROM application_revisions WHERE customer_key IS NOT NULL)");
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
@@ -107,14 +160,14 @@ public sealed class PostgresStore : IAnalyticsStore
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(sha256);
-        var conn = OpenReady();
+        var batch = (PostgresFilingBatch)BeginBatch();
         try
         {
-            return new PostgresFilingWriter(conn, Description, kind, fileName, sha256, asOf, loadedAt, distinctKeys);
+            return batch.Begin(kind, fileName, sha256, asOf, loadedAt, distinctKeys, ownsBatch: true);
         }
         catch
         {
-            conn.Dispose();
+            batch.Dispose();
             throw;
         }
     }
@@ -157,14 +210,51 @@ public sealed class PostgresStore : IAnalyticsStore
         return p;
     }
 
-    /// <summary>Serializes schema changes and filings per schema (the tables live in the first schema of the search path).</summary>
-    internal static void LockSchema(NpgsqlConnection conn, NpgsqlTransaction tx) =>
-        conn.Execute("SELECT pg_advisory_xact_lock(72610, hashtext(coalesce(current_schema(), '')))", transaction: tx);
-
-    private static int CurrentVersion(NpgsqlConnection conn, NpgsqlTransaction? tx)
+    /// <summary>
+    /// Serializes schema changes and filings per schema (the tables live in the first schema of the search
+    /// path). The wait for the lock, and for every lock the transaction takes after it, is bounded by
+    /// <paramref name="lockTimeout"/> (SQLSTATE 55P03 after it, mapped to <see cref="StoreBusyException"/>).
+    /// </summary>
+    internal static void LockSchema(NpgsqlConnection conn, NpgsqlTransaction tx, TimeSpan lockTimeout)
     {
-        var exists = conn.ExecuteScalar<bool>("SELECT to_regclass('schema_version') IS NOT NULL", transaction: tx);
-        return exists ? conn.ExecuteScalar<int?>("SELECT max(version) FROM schema_version", transaction: tx) ?? 0 : 0;
+        // lock_timeout 0 would mean "wait for ever": the shortest bound is a millisecond.
+        var ms = (long)Math.Clamp(lockTimeout.TotalMilliseconds, 1, int.MaxValue);
+        conn.Execute(string.Create(CultureInfo.InvariantCulture, $"SET LOCAL lock_timeout = {ms}"), transaction: tx);
+        conn.Execute("SELECT pg_advisory_xact_lock(72610, hashtext(coalesce(current_schema(), '')))", transaction: tx);
+    }
+
+    /// <summary>
+    /// What the first schema of the search path is to us (<see cref="StoreMarker"/>): empty, ours (with
+    /// its schema version), or someone else's (with its tables).
+    /// </summary>
+    private static (StoreMarker.State State, int Version, IReadOnlyList<string> Tables) Recognise(NpgsqlConnection conn, NpgsqlTransaction? tx)
+    {
+        var schema = conn.ExecuteScalar<string?>("SELECT current_schema()", transaction: tx)
+            ?? throw new PostgresException("no schema has been selected to create in", "ERROR", "ERROR", PostgresErrorCodes.InvalidSchemaName);
+        var tables = conn.Query<string>("""
+            SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = @schema AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+            ORDER BY c.relname
+            """, new { schema }, tx).AsList();
+        if (tables.Count == 0) return (StoreMarker.State.Empty, 0, tables);
+        // Read in a savepoint: a table of our name but other columns must not abort the caller's transaction.
+        tx?.Save("recognise");
+        try
+        {
+            var ours = tables.Contains(StoreMarker.Table)
+                ? conn.ExecuteScalar<string?>($"SELECT value::text FROM {StoreMarker.Table} WHERE item::text = 'application_id'", transaction: tx) == StoreMarker.ApplicationId
+                : tables.Contains("schema_version")
+                  && conn.ExecuteScalar<string?>("SELECT description::text FROM schema_version WHERE version = 1", transaction: tx) == PostgresSchema.Migrations[0].Description;
+            var version = ours ? conn.ExecuteScalar<int?>("SELECT max(version) FROM schema_version", transaction: tx) ?? 0 : 0;
+            tx?.Release("recognise");
+            if (ours) return (StoreMarker.State.Ours, version, tables);
+        }
+        catch (PostgresException ex) when (ex.SqlState.StartsWith("42", StringComparison.Ordinal) || ex.SqlState.StartsWith("22", StringComparison.Ordinal))
+        {
+            // Undefined column, wrong type…: someone else's table of that name.
+            tx?.Rollback("recognise");
+        }
+        return (StoreMarker.State.Foreign, 0, tables);
     }
 
     private static string Describe(NpgsqlConnectionStringBuilder csb)

@@ -5,14 +5,24 @@ namespace Analytics.Store;
 
 /// <summary>
 /// Maps SQLite result codes to the store's own errors: a file that cannot be opened, is not a
-/// database, is read-only, full or damaged → <see cref="StoreUnavailableException"/>; a busy or
-/// locked database → <see cref="StoreConflictException"/>. Anything else is a bug and stays as it is.
+/// database, is read-only, full or damaged → <see cref="StoreUnavailableException"/>; a database
+/// still busy or locked after the busy timeout → <see cref="StoreBusyException"/> (also exit 3).
+/// Anything else is a bug and stays as it is.
 /// </summary>
 internal static class SqliteErrors
 {
     // Primary result codes (https://www.sqlite.org/rescode.html); extended codes keep them in the low byte.
     private const int Perm = 3, Busy = 5, Locked = 6, ReadOnly = 8, IoErr = 10, Corrupt = 11,
-        Full = 13, CantOpen = 14, NotADb = 26, Auth = 23;
+        Full = 13, CantOpen = 14, NotADb = 26, Auth = 23, Constraint = 19;
+    private const int ConstraintUnique = Constraint | (8 << 8), ConstraintPrimaryKey = Constraint | (6 << 8);
+
+    /// <summary>Why a busy store failed, and what can be done (shared by both stores).</summary>
+    public const string BusyMessage =
+        "存储正忙：另一个进程正在写入，在等待时限内未结束（等待秒数由环境变量 ANALYTICS_BUSY_TIMEOUT 设定，默认 30）；未载入任何数据，请稍后再试";
+
+    /// <summary>True for a UNIQUE or PRIMARY KEY violation.</summary>
+    public static bool IsUniqueViolation(SqliteException ex) =>
+        ex.SqliteExtendedErrorCode is ConstraintUnique or ConstraintPrimaryKey;
 
     public static Exception Map(SqliteException ex, string description)
     {
@@ -29,7 +39,7 @@ internal static class SqliteErrors
         };
         if (what is not null) return new StoreUnavailableException($"{description}: {what}", ex);
         if (code is Busy or Locked)
-            return new StoreConflictException($"{description}: the store is busy (another process is writing to it); try again", ex);
+            return new StoreBusyException($"{description}: {BusyMessage}", ex);
         return ex;
     }
 }

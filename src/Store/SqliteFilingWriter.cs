@@ -13,13 +13,14 @@ namespace Analytics.Store;
 /// staging tables to a temp file, so memory stays flat however long the file is. An applications filing
 /// with distinct keys into a store without applications (the first, usually largest load) skips the
 /// staging: its rows are all revision 1, so they go straight into <c>application_revisions</c> while the
-/// file is still being read, and the commit only builds their heads.
+/// file is still being read, and the commit only builds their heads. The transaction is the
+/// <see cref="SqliteFilingBatch"/>'s: a filing of its own (<see cref="SqliteStore.BeginFiling"/>) owns
+/// its batch and commits it; in a larger batch, <see cref="Commit"/> only records the filing in it.
 /// </summary>
 internal sealed class SqliteFilingWriter : IFilingWriter
 {
-    // Bounded page caches: big enough that a million-row merge does not thrash, small enough to stay flat.
-    private const string CachePragmas = "PRAGMA main.cache_size = -32768; PRAGMA temp.cache_size = -32768;";
-
+    private readonly SqliteFilingBatch _batch;
+    private readonly bool _ownsBatch;
     private readonly SqliteConnection _conn;
     private readonly SqliteTransaction _tx;
     private readonly string _description;
@@ -29,15 +30,17 @@ internal sealed class SqliteFilingWriter : IFilingWriter
     private long _directRows;
     private bool _finished;
 
-    public SqliteFilingWriter(SqliteConnection conn, string description, FilingKind kind, string fileName,
+    public SqliteFilingWriter(SqliteFilingBatch batch, bool ownsBatch, FilingKind kind, string fileName,
         string sha256, DateTime asOf, DateTime loadedAt, bool distinctKeys)
     {
-        _conn = conn;
-        _description = description;
+        _batch = batch;
+        _ownsBatch = ownsBatch;
+        _conn = batch.Connection;
+        _tx = batch.Transaction;
+        _description = batch.Description;
+        var conn = _conn;
         try
         {
-            conn.Execute(CachePragmas);
-            _tx = conn.BeginTransaction(deferred: false);
             var id = conn.ExecuteScalar<long>("""
                 INSERT INTO filings (kind, file_name, sha256, as_of, loaded_at, rows_read, rows_changed, rows_unchanged, rows_rejected)
                 VALUES (@kind, @fileName, @sha256, @asOf, @loadedAt, 0, 0, 0, 0)
@@ -50,10 +53,13 @@ internal sealed class SqliteFilingWriter : IFilingWriter
             _direct = distinctKeys && kind == FilingKind.Applications
                 && conn.ExecuteScalar<long>("SELECT NOT EXISTS (SELECT 1 FROM application_revisions)", transaction: _tx) == 1;
         }
+        catch (SqliteException ex) when (SqliteErrors.IsUniqueViolation(ex))
+        {
+            throw new DuplicateFilingException($"{_description}: 此文件（SHA-256 {sha256}）已作为同类申报载入过", ex);
+        }
         catch (SqliteException ex)
         {
-            _tx?.Dispose();
-            throw SqliteErrors.Map(ex, description);
+            throw SqliteErrors.Map(ex, _description);
         }
     }
 
@@ -61,6 +67,7 @@ internal sealed class SqliteFilingWriter : IFilingWriter
     {
         ArgumentNullException.ThrowIfNull(application);
         var a = application;
+        StoredText.Check(a);
         var s = _applications ??= _direct ? Direct() : Stage("stage_applications", ["utility", "application_id"],
             [.. StoreColumns.ApplicationData]);
         if (_direct)
@@ -116,6 +123,7 @@ internal sealed class SqliteFilingWriter : IFilingWriter
     {
         ArgumentNullException.ThrowIfNull(step);
         var o = step;
+        StoredText.Check(o);
         var t = KeyedTable.Outages;
         var s = _outages ??= Stage(t.Stage, t.Keys, t.Data);
         s.Text(1, o.Utility);
@@ -139,6 +147,7 @@ internal sealed class SqliteFilingWriter : IFilingWriter
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var c = snapshot;
+        StoredText.Check(c);
         var t = KeyedTable.Customers;
         var s = _customers ??= Stage(t.Stage, t.Keys, t.Data);
         s.Text(1, c.Utility);
@@ -154,6 +163,7 @@ internal sealed class SqliteFilingWriter : IFilingWriter
     public void Add(ReportNote note)
     {
         ArgumentNullException.ThrowIfNull(note);
+        StoredText.Check(note);
         var t = KeyedTable.Notes;
         var s = _notes ??= Stage(t.Stage, t.Keys, t.Data);
         s.Text(1, note.Utility);
@@ -168,6 +178,7 @@ internal sealed class SqliteFilingWriter : IFilingWriter
     public void Add(LedgerNote note)
     {
         ArgumentNullException.ThrowIfNull(note);
+        StoredText.Check(note);
         var t = KeyedTable.LedgerNotes;
         var s = _ledgerNotes ??= Stage(t.Stage, t.Keys, t.Data);
         s.Text(1, note.County);
@@ -204,8 +215,9 @@ internal sealed class SqliteFilingWriter : IFilingWriter
                 WHERE id = @Id
                 """, filing, _tx);
             DropStages();
-            _tx.Commit();
             _finished = true;
+            _batch.Ended(this, committed: true);
+            if (_ownsBatch) _batch.Commit();
             return filing;
         }
         catch (SqliteException ex)
@@ -214,24 +226,19 @@ internal sealed class SqliteFilingWriter : IFilingWriter
         }
     }
 
-    /// <summary>Without <see cref="Commit"/>, rolls everything back: nothing of the filing is visible.</summary>
+    /// <summary>
+    /// Without <see cref="Commit"/>, rolls everything back (its own batch) or abandons the batch it is
+    /// part of (which then cannot commit): nothing of the filing becomes visible.
+    /// </summary>
     public void Dispose()
     {
         foreach (var s in Stages()) s.Dispose();
         if (!_finished)
         {
             _finished = true;
-            try
-            {
-                _tx.Rollback();
-            }
-            catch (SqliteException)
-            {
-                // The connection is gone or already rolled back; closing it discards the transaction anyway.
-            }
+            _batch.Ended(this, committed: false);
         }
-        _tx.Dispose();
-        _conn.Dispose();
+        if (_ownsBatch) _batch.Dispose();
     }
 
     /// <summary>

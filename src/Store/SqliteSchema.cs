@@ -136,5 +136,20 @@ internal static class SqliteSchema
                 PRIMARY KEY (county, thursday, task)
             ) STRICT;
             """),
+        // A file's SHA-256 is unique per kind (two ingests of one file at once make one filing). Duplicates
+        // from before keep their rows and history; the later ones get their id appended to the hash, so
+        // they stay listed but no longer claim the file. The marker table tells our stores from others'.
+        new(2, "one filing per file (unique kind, sha256); store marker and customer key fingerprint", """
+            UPDATE filings SET sha256 = sha256 || '#duplicate-' || id
+            WHERE id NOT IN (SELECT min(id) FROM filings GROUP BY kind, sha256);
+            DROP INDEX filings_kind_sha256;
+            CREATE UNIQUE INDEX filings_kind_sha256 ON filings (kind, sha256);
+
+            CREATE TABLE analytics_meta (
+                item  TEXT NOT NULL PRIMARY KEY,
+                value TEXT NOT NULL
+            ) STRICT;
+            INSERT INTO analytics_meta (item, value) VALUES ('application_id', 'analytics/linfen-getting-electricity');
+            """),
     ];
 }

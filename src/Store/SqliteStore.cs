@@ -1,3 +1,4 @@
+using System.Globalization;
 using Analytics.Domain;
 using Analytics.Domain.Storage;
 using Dapper;
@@ -9,24 +10,33 @@ namespace Analytics.Store;
 /// The embedded store: one SQLite file (created with its folder when missing), in WAL mode so that
 /// readers never wait for a filing and a killed writer leaves the file as it was. Filings are single
 /// write transactions (<c>BEGIN IMMEDIATE</c>): one writer at a time, atomic (templates.md §1, Atomic).
+/// A writer that finds the file locked waits at most the busy timeout, then fails with
+/// <see cref="StoreBusyException"/>. A SQLite file that holds other tables and not our marker
+/// (<see cref="StoreMarker"/>) is refused before anything is written to it.
 /// </summary>
 public sealed class SqliteStore : IAnalyticsStore
 {
     private readonly string _connectionString;
+    private readonly long _busyMilliseconds;
     private volatile bool _schemaReady;
 
     /// <param name="path">The database file; created (with its folder) on first use when missing.</param>
-    public SqliteStore(string path)
+    /// <param name="busyTimeout">How long a write waits for another writer; default <see cref="StoreFactory.BusyTimeout"/>.</param>
+    public SqliteStore(string path, TimeSpan? busyTimeout = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = path;
+        var busy = busyTimeout ?? StoreFactory.BusyTimeout;
+        _busyMilliseconds = (long)Math.Clamp(busy.TotalMilliseconds, 0, int.MaxValue);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
-            DefaultTimeout = 30,
+            // Microsoft.Data.Sqlite retries a busy statement until this many seconds have passed; SQLite's own
+            // busy handler (PRAGMA busy_timeout, set per connection) waits the same bound.
+            DefaultTimeout = (int)Math.Clamp(Math.Ceiling(busy.TotalSeconds), 1, int.MaxValue),
         }.ToString();
     }
 
@@ -43,7 +53,10 @@ public sealed class SqliteStore : IAnalyticsStore
         using var conn = Open();
         try
         {
-            if (CurrentVersion(conn, null) == SchemaVersion)
+            // Recognised before anything is changed: not even the journal mode of someone else's file.
+            var (state, version, tables) = Recognise(conn, null);
+            if (state == StoreMarker.State.Foreign) throw StoreMarker.Foreign(Description, tables);
+            if (version == SchemaVersion)
             {
                 _schemaReady = true;
                 return;
@@ -51,6 +64,9 @@ public sealed class SqliteStore : IAnalyticsStore
             // WAL persists in the file; it cannot change inside a transaction.
             conn.Execute("PRAGMA journal_mode = WAL");
             using var tx = conn.BeginTransaction(deferred: false);
+            // Again under the write lock: another process may have created or migrated it meanwhile.
+            (state, version, tables) = Recognise(conn, tx);
+            if (state == StoreMarker.State.Foreign) throw StoreMarker.Foreign(Description, tables);
             conn.Execute("""
                 CREATE TABLE IF NOT EXISTS schema_version (
                     version     INTEGER PRIMARY KEY,
@@ -58,7 +74,7 @@ public sealed class SqliteStore : IAnalyticsStore
                     applied_at  TEXT NOT NULL
                 ) STRICT
                 """, transaction: tx);
-            var current = CurrentVersion(conn, tx);
+            var current = version;
             if (current > SchemaVersion)
                 throw new StoreUnavailableException(
                     $"{Description}: its schema version {current} is newer than this program's ({SchemaVersion}); use a newer analytics");
@@ -71,6 +87,47 @@ public sealed class SqliteStore : IAnalyticsStore
             }
             tx.Commit();
             _schemaReady = true;
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteErrors.Map(ex, Description);
+        }
+    }
+
+    public IFilingBatch BeginBatch()
+    {
+        var conn = OpenReady();
+        try
+        {
+            return new SqliteFilingBatch(conn, Description);
+        }
+        catch
+        {
+            conn.Dispose();
+            throw;
+        }
+    }
+
+    public string? CustomerKeyFingerprint()
+    {
+        using var conn = OpenReady();
+        try
+        {
+            return conn.ExecuteScalar<string?>(
+                $"SELECT value FROM {StoreMarker.Table} WHERE item = @item", new { item = StoreMarker.CustomerKeyFingerprint });
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteErrors.Map(ex, Description);
+        }
+    }
+
+    public bool HoldsCustomerKeys()
+    {
+        using var conn = OpenReady();
+        try
+        {
+            return conn.ExecuteScalar<long>("SELECT EXISTS (SELECT 1 FROM application_revisions WHERE customer_key IS NOT NULL)") == 1;
         }
         catch (SqliteException ex)
         {
@@ -97,14 +154,14 @@ public sealed class SqliteStore : IAnalyticsStore
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(sha256);
-        var conn = OpenReady();
+        var batch = (SqliteFilingBatch)BeginBatch();
         try
         {
-            return new SqliteFilingWriter(conn, Description, kind, fileName, sha256, asOf, loadedAt, distinctKeys);
+            return batch.Begin(kind, fileName, sha256, asOf, loadedAt, distinctKeys, ownsBatch: true);
         }
         catch
         {
-            conn.Dispose();
+            batch.Dispose();
             throw;
         }
     }
@@ -151,11 +208,30 @@ public sealed class SqliteStore : IAnalyticsStore
         return p;
     }
 
-    private static int CurrentVersion(SqliteConnection conn, SqliteTransaction? tx)
+    /// <summary>
+    /// What the file is to us (<see cref="StoreMarker"/>): empty, ours (with its schema version), or
+    /// someone else's (with its tables).
+    /// </summary>
+    private static (StoreMarker.State State, int Version, IReadOnlyList<string> Tables) Recognise(SqliteConnection conn, SqliteTransaction? tx)
     {
-        var exists = conn.ExecuteScalar<long>(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'", transaction: tx);
-        return exists == 0 ? 0 : conn.ExecuteScalar<int?>("SELECT max(version) FROM schema_version", transaction: tx) ?? 0;
+        var tables = conn.Query<string>(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite!_%' ESCAPE '!' ORDER BY name",
+            transaction: tx).AsList();
+        if (tables.Count == 0) return (StoreMarker.State.Empty, 0, tables);
+        try
+        {
+            var ours = tables.Contains(StoreMarker.Table)
+                ? conn.ExecuteScalar<string?>($"SELECT value FROM {StoreMarker.Table} WHERE item = 'application_id'", transaction: tx) == StoreMarker.ApplicationId
+                : tables.Contains("schema_version")
+                  && conn.ExecuteScalar<string?>("SELECT description FROM schema_version WHERE version = 1", transaction: tx) == SqliteSchema.Migrations[0].Description;
+            if (ours)
+                return (StoreMarker.State.Ours, conn.ExecuteScalar<int?>("SELECT max(version) FROM schema_version", transaction: tx) ?? 0, tables);
+        }
+        catch (SqliteException ex) when ((ex.SqliteErrorCode & 0xFF) == 1)
+        {
+            // A table of that name but not our columns (SQLITE_ERROR: no such column): someone else's.
+        }
+        return (StoreMarker.State.Foreign, 0, tables);
     }
 
     private SqliteConnection OpenReady()
@@ -183,7 +259,8 @@ public sealed class SqliteStore : IAnalyticsStore
             conn.Open();
             // NORMAL is safe in WAL mode: a crash may lose the last commits' durability, never atomicity.
             // journal_size_limit: after a big filing's checkpoint the WAL file shrinks back instead of keeping its size.
-            conn.Execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA journal_size_limit = 67108864;");
+            conn.Execute(string.Create(CultureInfo.InvariantCulture,
+                $"PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {_busyMilliseconds}; PRAGMA journal_size_limit = 67108864;"));
             return conn;
         }
         catch (SqliteException ex)

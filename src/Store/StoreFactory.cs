@@ -16,11 +16,30 @@ public static class StoreFactory
             ? fromEnvironment
             : "./analytics.db";
 
+    /// <summary>The busy timeout when none is given: 30 seconds.</summary>
+    public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a write waits for another writer before <see cref="StoreBusyException"/>:
+    /// <c>$ANALYTICS_BUSY_TIMEOUT</c> seconds (a whole or decimal number, 0 to 86400) when set and valid,
+    /// else <see cref="DefaultBusyTimeout"/>. SQLite: the busy timeout of its write lock; PostgreSQL: the
+    /// <c>lock_timeout</c> of the filing lock and of every lock the filing takes.
+    /// </summary>
+    public static TimeSpan BusyTimeout =>
+        Environment.GetEnvironmentVariable("ANALYTICS_BUSY_TIMEOUT") is { Length: > 0 } text
+        && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+        && seconds is >= 0 and <= 86_400
+            ? TimeSpan.FromSeconds(seconds)
+            : DefaultBusyTimeout;
+
     /// <summary>Opens the store and ensures its schema.</summary>
-    /// <exception cref="StoreUnavailableException">It cannot be reached, opened or used (one-line message, no password).</exception>
-    public static IAnalyticsStore Open(string storeArgument)
+    /// <param name="storeArgument">The <c>--store</c> argument.</param>
+    /// <param name="busyTimeout">How long a write waits for another writer; default <see cref="BusyTimeout"/>.</param>
+    /// <exception cref="StoreUnavailableException">It cannot be reached, opened or used (one-line message, no password),
+    /// or it is someone else's database.</exception>
+    public static IAnalyticsStore Open(string storeArgument, TimeSpan? busyTimeout = null)
     {
-        var store = Create(storeArgument);
+        var store = Create(storeArgument, busyTimeout);
         try
         {
             store.EnsureSchema();
@@ -34,13 +53,13 @@ public static class StoreFactory
     }
 
     /// <summary>The store the argument names, not yet opened (its schema is ensured on first use).</summary>
-    public static IAnalyticsStore Create(string storeArgument)
+    public static IAnalyticsStore Create(string storeArgument, TimeSpan? busyTimeout = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(storeArgument);
         var arg = storeArgument.Trim();
-        if (PostgresUrl.IsUrl(arg)) return new PostgresStore(PostgresUrl.ToConnectionString(arg));
-        if (IsConnectionString(arg)) return new PostgresStore(arg);
-        return new SqliteStore(storeArgument);
+        if (PostgresUrl.IsUrl(arg)) return new PostgresStore(PostgresUrl.ToConnectionString(arg), busyTimeout);
+        if (IsConnectionString(arg)) return new PostgresStore(arg, busyTimeout);
+        return new SqliteStore(storeArgument, busyTimeout);
     }
 
     /// <summary>True when the argument names PostgreSQL rather than a file.</summary>

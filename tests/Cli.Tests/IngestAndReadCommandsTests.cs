@@ -145,4 +145,99 @@ public sealed class IngestAndReadCommandsTests : IDisposable
         Assert.Contains("2026-11-19", r.Err, StringComparison.Ordinal);
         Assert.Contains("2026-11-26", r.Err, StringComparison.Ordinal);
     }
+
+    // ---- issue 13 (store and key side)
+
+    [Fact]
+    public void Two_files_of_one_command_load_together_or_not_at_all_when_the_store_refuses_the_second()
+    {
+        var good = Write("good.csv", GoodRows);
+        var nul = Write("nul.csv", "N\u00001,sgcc-linfen,yaodu,urban,residential,lv,8,Y,online,connected,2022-11-07 09:00,2022-11-10 15:00,,,");
+        var r = Run("ingest", "applications", good, nul);
+        Assert.Equal(ExitCodes.BadInput, r.ExitCode);
+        Assert.Contains("nul.csv", r.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", r.Err, StringComparison.Ordinal);
+        Assert.Single(Run("applications", "--format", "csv").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void The_same_file_twice_in_one_command_is_loaded_once()
+    {
+        var file = Write("apps.csv", GoodRows);
+        var r = Run("ingest", "applications", file, file);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("loaded 3 rows", r.Out, StringComparison.Ordinal);
+        Assert.Contains("already loaded", r.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_lost_key_file_is_refused_with_what_to_restore_and_never_made_anew()
+    {
+        Assert.Equal(0, Run("ingest", "applications", Write("apps.csv", GoodRows)).ExitCode);
+        File.Delete(Key);
+        var r = Run("ingest", "applications", Write("more.csv", GoodRows[0].Replace("A1,", "A7,", StringComparison.Ordinal)));
+        Assert.Equal(ExitCodes.BadInput, r.ExitCode);
+        Assert.Contains(Key, r.Err, StringComparison.Ordinal);
+        Assert.Contains("备份", r.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(Key));
+        Assert.Equal(4, Run("applications", "--format", "csv").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public void A_key_file_that_is_a_folder_exits_1()
+    {
+        Directory.CreateDirectory(Key);
+        var r = Run("ingest", "applications", Write("apps.csv", GoodRows));
+        Assert.Equal(ExitCodes.BadInput, r.ExitCode);
+        Assert.Contains("文件夹", r.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", r.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_foreign_sqlite_database_exits_3_and_gets_none_of_our_tables()
+    {
+        using (var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Store};Pooling=False"))
+        {
+            conn.Open();
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = "CREATE TABLE filings (id INTEGER PRIMARY KEY, what TEXT)";
+            cmd.ExecuteNonQuery();
+        }
+        var r = Run("ingest", "applications", Write("apps.csv", GoodRows));
+        Assert.Equal(ExitCodes.StoreUnreachable, r.ExitCode);
+        Assert.Contains("不是 analytics 的存储", r.Err, StringComparison.Ordinal);
+        using (var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Store};Pooling=False"))
+        {
+            conn.Open();
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = "SELECT group_concat(name) FROM sqlite_master WHERE type = 'table'";
+            Assert.Equal("filings", cmd.ExecuteScalar() as string);
+        }
+    }
+
+    [Fact]
+    public void A_store_held_by_another_writer_exits_3_after_the_busy_timeout()
+    {
+        Assert.Equal(0, Run("ingest", "applications", Write("apps.csv", GoodRows)).ExitCode);
+        var saved = Environment.GetEnvironmentVariable("ANALYTICS_BUSY_TIMEOUT");
+        using var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Store};Pooling=False");
+        holder.Open();
+        using (var begin = holder.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE";
+            begin.ExecuteNonQuery();
+        }
+        try
+        {
+            Environment.SetEnvironmentVariable("ANALYTICS_BUSY_TIMEOUT", "1");
+            var r = Run("ingest", "applications", Write("more.csv", GoodRows[2].Replace("A3,", "A8,", StringComparison.Ordinal)));
+            Assert.Equal(ExitCodes.StoreUnreachable, r.ExitCode);
+            Assert.Contains("正忙", r.Err, StringComparison.Ordinal);
+            Assert.DoesNotContain("internal error", r.Err, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("ANALYTICS_BUSY_TIMEOUT", saved);
+        }
+    }
 }

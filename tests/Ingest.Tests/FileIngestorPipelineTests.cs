@@ -110,19 +110,48 @@ public sealed class FileIngestorPipelineTests : IDisposable
         Assert.Equal(good, _store.Applications().Select(a => a.ApplicationId));
     }
 
-    /// <summary>A store that hands out <see cref="WrappedWriter"/>s around the real store's writers.</summary>
-    private sealed class WrappedStore(IAnalyticsStore inner) : IAnalyticsStore
+    [Fact]
+    public void A_store_failure_on_the_second_file_leaves_the_first_unstored_too()
+    {
+        var first = Applications(700);
+        var second = TestFiles.Csv(_dir, "second.csv", [TestFiles.Application("B-1"), TestFiles.Application("B-2")]);
+        var store = new WrappedStore(_store) { FailFiling = 2, FailAt = 2, Failure = new StoreUnavailableException("disk full (simulated)") };
+
+        var ex = Assert.Throws<StoreUnavailableException>(() => new FileIngestor(store).IngestAll(FilingKind.Applications, [first, second], Options()));
+
+        Assert.Equal("disk full (simulated)", ex.Message);
+        Assert.Equal(2, store.Writers.Count);
+        Assert.True(store.Writers[0].Committed);
+        Assert.Empty(_store.Filings());
+        Assert.Empty(_store.Applications());
+        // The store is free again: the same two files load, together.
+        var results = new FileIngestor(_store).IngestAll(FilingKind.Applications, [first, second], Options());
+        Assert.All(results, r => Assert.Equal(IngestOutcome.Loaded, r.Outcome));
+        Assert.Equal(2, _store.Filings().Count);
+    }
+
+    /// <summary>A store that hands out <see cref="WrappedWriter"/>s around the real store's writers (in batches too).</summary>
+    internal sealed class WrappedStore(IAnalyticsStore inner) : IAnalyticsStore
     {
         public int FailAt { get; init; } = int.MaxValue;
         public Exception? Failure { get; init; }
+        /// <summary>Which filing (1-based, in the order begun) fails at <see cref="FailAt"/>; 0: every one.</summary>
+        public int FailFiling { get; init; }
         public List<WrappedWriter> Writers { get; } = [];
         public string Description => inner.Description;
         public void EnsureSchema() => inner.EnsureSchema();
         public Filing? FindFiling(FilingKind kind, string sha256) => inner.FindFiling(kind, sha256);
+        public string? CustomerKeyFingerprint() => inner.CustomerKeyFingerprint();
+        public bool HoldsCustomerKeys() => inner.HoldsCustomerKeys();
+        public IFilingBatch BeginBatch() => new WrappedBatch(this, inner.BeginBatch());
 
-        public IFilingWriter BeginFiling(FilingKind kind, string fileName, string sha256, DateTime asOf, DateTime loadedAt, bool distinctKeys = false)
+        public IFilingWriter BeginFiling(FilingKind kind, string fileName, string sha256, DateTime asOf, DateTime loadedAt, bool distinctKeys = false) =>
+            Wrap(inner.BeginFiling(kind, fileName, sha256, asOf, loadedAt, distinctKeys));
+
+        internal WrappedWriter Wrap(IFilingWriter writer)
         {
-            var w = new WrappedWriter(inner.BeginFiling(kind, fileName, sha256, asOf, loadedAt, distinctKeys), FailAt, Failure);
+            var fails = FailFiling == 0 || FailFiling == Writers.Count + 1;
+            var w = new WrappedWriter(writer, fails ? FailAt : int.MaxValue, fails ? Failure : null);
             Writers.Add(w);
             return w;
         }
@@ -137,8 +166,18 @@ public sealed class FileIngestorPipelineTests : IDisposable
         public void Dispose() { }
     }
 
+    private sealed class WrappedBatch(WrappedStore store, IFilingBatch inner) : IFilingBatch
+    {
+        public Filing? FindFiling(FilingKind kind, string sha256) => inner.FindFiling(kind, sha256);
+        public IFilingWriter BeginFiling(FilingKind kind, string fileName, string sha256, DateTime asOf, DateTime loadedAt, bool distinctKeys = false) =>
+            store.Wrap(inner.BeginFiling(kind, fileName, sha256, asOf, loadedAt, distinctKeys));
+        public void RecordCustomerKeyFingerprint(string fingerprint) => inner.RecordCustomerKeyFingerprint(fingerprint);
+        public void Commit() => inner.Commit();
+        public void Dispose() => inner.Dispose();
+    }
+
     /// <summary>Passes calls to the real writer; records what it got and on which thread; throws on the FailAt-th Add.</summary>
-    private sealed class WrappedWriter(IFilingWriter inner, int failAt, Exception? failure) : IFilingWriter
+    internal sealed class WrappedWriter(IFilingWriter inner, int failAt, Exception? failure) : IFilingWriter
     {
         private int _busy;
         public List<object> Added { get; } = [];

@@ -265,4 +265,63 @@ public sealed class FileIngestorTests : IDisposable
         Assert.Equal(new DateTime(2022, 3, 1, 9, 0, 0), r.Filing!.AsOf);
         Assert.Empty(_store.Outages());
     }
+
+    [Fact]
+    public async Task Two_ingests_of_the_same_file_at_once_make_one_filing()
+    {
+        var path = TestFiles.Csv(_dir, "apps.csv", Enumerable.Range(1, 2_000).Select(i => (IReadOnlyDictionary<string, string>)TestFiles.Application($"A-{i:00000}")).ToList());
+        using var start = new Barrier(2);
+        IngestResult Run()
+        {
+            using var store = new SqliteStore(_dir.File("analytics.db"));
+            var ingestor = new FileIngestor(store);
+            start.SignalAndWait();
+            return ingestor.Ingest(FilingKind.Applications, path, Options());
+        }
+        var results = await Task.WhenAll(Task.Run(Run), Task.Run(Run));
+        Assert.Equal([IngestOutcome.Loaded, IngestOutcome.AlreadyLoaded], results.Select(r => r.Outcome).Order());
+        var filing = Assert.Single(_store.Filings());
+        Assert.All(results, r => Assert.Equal(filing.Id, r.Filing!.Id));
+        Assert.Equal(2_000, _store.ApplicationRevisions().Count());
+    }
+
+    [Fact]
+    public void The_same_file_given_twice_in_one_batch_is_one_filing()
+    {
+        var path = TestFiles.Csv(_dir, "apps.csv", [TestFiles.Application("A-1")]);
+        var results = _ingestor.IngestAll(FilingKind.Applications, [path, path], Options());
+        Assert.Equal([IngestOutcome.Loaded, IngestOutcome.AlreadyLoaded], results.Select(r => r.Outcome));
+        Assert.Single(_store.Filings());
+    }
+
+    [Fact]
+    public void A_rejected_file_in_a_batch_leaves_every_file_of_it_unstored()
+    {
+        var good = TestFiles.Csv(_dir, "good.csv", [TestFiles.Application("A-1")]);
+        var bad = TestFiles.Csv(_dir, "bad.csv", [TestFiles.Application("B-1").With("voltage", "7kv")]);
+        var results = _ingestor.IngestAll(FilingKind.Applications, [good, bad], Options(partial: true));
+        Assert.Equal([IngestOutcome.Loaded, IngestOutcome.Rejected], results.Select(r => r.Outcome));
+        Assert.Empty(_store.Filings());
+        Assert.Empty(_store.Applications());
+    }
+
+    [Fact]
+    public void A_nul_character_the_store_refuses_names_the_file_and_the_field_and_loads_nothing()
+    {
+        var good = TestFiles.Csv(_dir, "good.csv", [TestFiles.Application("A-1")]);
+        var nul = TestFiles.Csv(_dir, "nul.csv", [TestFiles.Application("B-1")]);
+        // Once the parsers refuse NUL themselves this is a located parse error instead; either way nothing loads.
+        File.WriteAllText(nul, File.ReadAllText(nul).Replace("B-1", "B-\u00001", StringComparison.Ordinal));
+        try
+        {
+            var results = _ingestor.IngestAll(FilingKind.Applications, [good, nul], Options());
+            Assert.Equal(IngestOutcome.Rejected, results[^1].Outcome);
+        }
+        catch (Analytics.Domain.Storage.StoreDataException e)
+        {
+            Assert.StartsWith(nul + ": ", e.Message, StringComparison.Ordinal);
+            Assert.Equal("application_id", e.Field);
+        }
+        Assert.Empty(_store.Filings());
+    }
 }

@@ -49,6 +49,50 @@ public sealed class PostgresStoreTests : StoreContractTests, IClassFixture<Postg
         return columns;
     }
 
+    protected override void FailWhenFilingCompletes(string fileName) => ExecuteRaw($"""
+        CREATE FUNCTION fail_filing() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'simulated: could not extend file' USING ERRCODE = 'disk_full'; END $$;
+        CREATE TRIGGER fail_filing BEFORE UPDATE ON filings FOR EACH ROW
+        WHEN (NEW.file_name = '{fileName}') EXECUTE FUNCTION fail_filing();
+        """);
+
+    protected override IDisposable HoldWriteLock()
+    {
+        var conn = new NpgsqlConnection(_store);
+        conn.Open();
+        using var cmd = new NpgsqlCommand("BEGIN; SELECT pg_advisory_xact_lock(72610, hashtext(coalesce(current_schema(), '')))", conn);
+        cmd.ExecuteNonQuery();
+        return conn; // closing it ends the transaction and releases the lock
+    }
+
+    protected override string BackToSchemaBeforeTheMarker => """
+        ALTER TABLE filings DROP CONSTRAINT filings_kind_sha256_key;
+        CREATE INDEX filings_kind_sha256 ON filings (kind, sha256);
+        DROP TABLE analytics_meta;
+        DELETE FROM schema_version WHERE version >= 3;
+        """;
+
+    [Fact]
+    public void A_data_error_of_the_server_is_bad_data_naming_the_column()
+    {
+        using var store = StoreFactory.Open(_store);
+        ExecuteRaw("""
+            CREATE FUNCTION bad_byte() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'invalid byte sequence for encoding "UTF8": 0x00' USING ERRCODE = '22021', COLUMN = 'county'; END $$;
+            CREATE TRIGGER bad_byte BEFORE INSERT ON outage_steps FOR EACH ROW EXECUTE FUNCTION bad_byte();
+            """);
+        var ex = Assert.Throws<StoreDataException>(() =>
+        {
+            using var w = store.BeginFiling(Domain.FilingKind.Outages, "o.csv", "o1", new DateTime(2022, 1, 1), new DateTime(2022, 1, 2));
+            w.Add(Support.Samples.Step("T-1", 1));
+            w.Commit(1, 0);
+        });
+        Assert.Equal("county", ex.Field);
+        Assert.Contains("22021", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(store.Filings());
+        Assert.Empty(store.Outages());
+    }
+
     [Fact]
     public void A_missing_database_is_its_own_unavailable_error()
     {

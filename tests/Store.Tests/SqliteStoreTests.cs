@@ -1,3 +1,4 @@
+using Analytics.Domain.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Analytics.Store.Tests;
@@ -23,6 +24,7 @@ public sealed class SqliteStoreTests : StoreContractTests
 
     protected override void ExecuteRaw(string sql)
     {
+        Directory.CreateDirectory(Path.GetDirectoryName(StoreArgument)!);
         using var conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = StoreArgument, Pooling = false }.ToString());
         conn.Open();
         using var cmd = conn.CreateCommand();
@@ -43,6 +45,37 @@ public sealed class SqliteStoreTests : StoreContractTests
         using var r = cmd.ExecuteReader();
         while (r.Read()) columns.Add(r.GetString(0));
         return columns;
+    }
+
+    protected override void FailWhenFilingCompletes(string fileName) => ExecuteRaw($"""
+        CREATE TRIGGER fail_filing BEFORE UPDATE ON filings WHEN NEW.file_name = '{fileName}'
+        BEGIN SELECT RAISE(ABORT, 'simulated store failure'); END
+        """);
+
+    protected override IDisposable HoldWriteLock()
+    {
+        var conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = StoreArgument, Pooling = false }.ToString());
+        conn.Open();
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "BEGIN IMMEDIATE";
+        cmd.ExecuteNonQuery();
+        return conn; // closing it rolls the transaction back and releases the lock
+    }
+
+    protected override string BackToSchemaBeforeTheMarker => """
+        DROP INDEX filings_kind_sha256;
+        CREATE INDEX filings_kind_sha256 ON filings (kind, sha256);
+        DROP TABLE analytics_meta;
+        DELETE FROM schema_version WHERE version >= 2;
+        """;
+
+    [Fact]
+    public void A_text_file_in_place_of_the_store_is_unavailable_not_an_internal_error()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(StoreArgument)!);
+        File.WriteAllText(StoreArgument, "id,name\n1,x\n");
+        var ex = Assert.Throws<StoreUnavailableException>(() => StoreFactory.Open(StoreArgument));
+        Assert.Contains("not a SQLite database", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

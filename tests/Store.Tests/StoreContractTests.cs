@@ -36,6 +36,241 @@ public abstract class StoreContractTests : IDisposable
     /// <summary>Every column of every table of this test's store, as <c>table.column</c>.</summary>
     protected abstract IReadOnlyList<string> StoredColumns();
 
+    /// <summary>
+    /// Makes the store itself fail (a trigger raising an error: SQLite's constraint abort, PostgreSQL's
+    /// 53100 disk full) when the filing named <paramref name="fileName"/> is completed.
+    /// </summary>
+    protected abstract void FailWhenFilingCompletes(string fileName);
+
+    /// <summary>Holds the store's write lock from another connection (as another process would) until disposed.</summary>
+    protected abstract IDisposable HoldWriteLock();
+
+    /// <summary>SQL that takes this test's store back to the schema before the marker and the unique (kind, sha256).</summary>
+    protected abstract string BackToSchemaBeforeTheMarker { get; }
+
+    // ---- issue 13: batches (5), NUL (6), key fingerprint (9), busy (11), one filing per file (13), foreign databases (16)
+
+    [Fact]
+    public void A_batch_makes_its_filings_visible_together_at_its_commit()
+    {
+        using var batch = Store.BeginBatch();
+        using (var a = batch.BeginFiling(FilingKind.Applications, "a.csv", "sha-a", Jan, Loaded))
+        {
+            a.Add(Samples.Full());
+            a.Commit(1, 0);
+        }
+        using (var b = batch.BeginFiling(FilingKind.Outages, "b.csv", "sha-b", Feb, Loaded))
+        {
+            b.Add(Samples.Step("T-1", 1));
+            b.Commit(1, 0);
+        }
+        Assert.NotNull(batch.FindFiling(FilingKind.Applications, "sha-a"));
+        Assert.Empty(Reopen().Filings());
+        batch.Commit();
+        var after = Reopen();
+        Assert.Equal(["a.csv", "b.csv"], after.Filings().Select(f => f.FileName));
+        Assert.Equal([Samples.Full()], after.Applications());
+        Assert.Single(after.Outages());
+    }
+
+    [Fact]
+    public void A_store_failure_on_the_second_filing_of_a_batch_leaves_the_first_unstored_too()
+    {
+        Load(Store, Jan, Samples.Minimal());
+        var before = StoreSnapshot.Of(Store);
+        FailWhenFilingCompletes("b.csv");
+        var batch = Store.BeginBatch();
+        using (var a = batch.BeginFiling(FilingKind.Applications, "a.csv", "sha-a", Feb, Loaded))
+        {
+            a.Add(Samples.Full());
+            a.Add(Samples.Minimal() with { PausedDays = 9 });
+            a.Commit(2, 0);
+        }
+        var b = batch.BeginFiling(FilingKind.Applications, "b.csv", "sha-b", Feb, Loaded);
+        b.Add(Samples.Full("SG-2022-000777"));
+        Assert.ThrowsAny<Exception>(() => b.Commit(1, 0));
+        b.Dispose();
+        Assert.Throws<InvalidOperationException>(batch.Commit);
+        batch.Dispose();
+
+        StoreSnapshot.Of(Reopen()).AssertSameAs(before);
+        Assert.Null(Reopen().FindFiling(FilingKind.Applications, "sha-a"));
+    }
+
+    [Fact]
+    public void A_writer_disposed_uncommitted_abandons_its_batch()
+    {
+        var before = StoreSnapshot.Of(Store);
+        using (var batch = Store.BeginBatch())
+        {
+            using (var a = batch.BeginFiling(FilingKind.Applications, "a.csv", "sha-a", Jan, Loaded))
+            {
+                a.Add(Samples.Full());
+                a.Commit(1, 0);
+            }
+            using (var b = batch.BeginFiling(FilingKind.Applications, "b.csv", "sha-b", Jan, Loaded))
+                b.Add(Samples.Minimal());
+            Assert.Throws<InvalidOperationException>(batch.Commit);
+        }
+        StoreSnapshot.Of(Reopen()).AssertSameAs(before);
+        // Nothing is left locked or staged: the next filing goes through.
+        Load(Store, Feb, Samples.Full());
+        Assert.Single(Store.Filings());
+    }
+
+    [Theory]
+    [InlineData("county")]
+    [InlineData("application_id")]
+    [InlineData("customer_mask")]
+    [InlineData("feeder")]
+    [InlineData("text")]
+    public void A_nul_character_in_text_is_refused_as_bad_data_naming_the_field(string field)
+    {
+        Load(Store, Jan, Samples.Minimal());
+        var before = StoreSnapshot.Of(Store);
+        var ex = Assert.Throws<StoreDataException>(() => Load(Store, Feb, w =>
+        {
+            w.Add(Samples.Full("SG-2022-000100"));
+            switch (field)
+            {
+                case "county": w.Add(Samples.Full() with { County = "yao\0du" }); break;
+                case "application_id": w.Add(Samples.Full("SG\0-1")); break;
+                case "customer_mask": w.Add(Samples.Full() with { CustomerMask = "张*\0" }); break;
+                case "feeder": w.Add(Samples.Step("T-1", 1) with { Feeder = "10kV\0线" }); break;
+                default: w.Add(Samples.Note(NoteSection.Progress, "进度\0")); break;
+            }
+        }));
+        Assert.Equal(field, ex.Field);
+        Assert.Contains("NUL", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\0', ex.Message);
+        StoreSnapshot.Of(Reopen()).AssertSameAs(before);
+    }
+
+    [Fact]
+    public void The_customer_key_fingerprint_is_recorded_once_and_another_one_is_refused()
+    {
+        Assert.Null(Store.CustomerKeyFingerprint());
+        Assert.False(Store.HoldsCustomerKeys());
+        var first = new string('a', 64);
+        using (var batch = Store.BeginBatch())
+        {
+            using (var w = batch.BeginFiling(FilingKind.Applications, "a.csv", "sha-a", Jan, Loaded))
+            {
+                w.Add(Samples.Full());
+                w.Commit(1, 0);
+            }
+            batch.RecordCustomerKeyFingerprint(first);
+            batch.Commit();
+        }
+        Assert.Equal(first, Reopen().CustomerKeyFingerprint());
+        Assert.True(Reopen().HoldsCustomerKeys());
+
+        using (var same = Store.BeginBatch())
+        {
+            same.RecordCustomerKeyFingerprint(first);
+            same.Commit();
+        }
+        using (var other = Store.BeginBatch())
+        {
+            var ex = Assert.Throws<CustomerKeyMismatchException>(() => other.RecordCustomerKeyFingerprint(new string('b', 64)));
+            Assert.Contains(first[..16], ex.Message, StringComparison.Ordinal);
+        }
+        Assert.Equal(first, Reopen().CustomerKeyFingerprint());
+    }
+
+    [Fact]
+    public void A_busy_store_waits_its_timeout_then_fails_as_busy_naming_the_cause()
+    {
+        Store.EnsureSchema();
+        using var impatient = StoreFactory.Open(StoreArgument, busyTimeout: TimeSpan.FromSeconds(1));
+        var clock = Stopwatch.StartNew();
+        StoreBusyException ex;
+        using (HoldWriteLock())
+            ex = Assert.Throws<StoreBusyException>(() =>
+            {
+                using var w = impatient.BeginFiling(FilingKind.Applications, "a.csv", "sha-busy", Jan, Loaded);
+                w.Add(Samples.Full());
+                w.Commit(1, 0);
+            });
+        clock.Stop();
+        Assert.IsAssignableFrom<StoreUnavailableException>(ex);
+        Assert.Contains("ANALYTICS_BUSY_TIMEOUT", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("正忙", ex.Message, StringComparison.Ordinal);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(20));
+        // Once the other writer is gone, the same store writes.
+        Load(impatient, Jan, Samples.Full());
+        Assert.Single(Reopen().Filings());
+    }
+
+    [Fact]
+    public void A_file_is_filed_once_per_kind()
+    {
+        Load(Store, Jan, "same-sha", Samples.Full());
+        Assert.Throws<DuplicateFilingException>(() => Load(Store, Feb, "same-sha", Samples.Minimal()));
+        using (var outages = Store.BeginFiling(FilingKind.Outages, "o.csv", "same-sha", Feb, Loaded))
+        {
+            outages.Add(Samples.Step("T-1", 1));
+            outages.Commit(1, 0);
+        }
+        Assert.Equal(2, Reopen().Filings().Count);
+        Assert.Equal([Samples.Full()], Reopen().Applications());
+    }
+
+    [Fact]
+    public async Task Two_loads_of_the_same_file_at_once_make_one_filing()
+    {
+        Store.EnsureSchema();
+        using var start = new Barrier(2);
+        string LoadOnce()
+        {
+            var store = Reopen();
+            start.SignalAndWait();
+            using var batch = store.BeginBatch();
+            if (batch.FindFiling(FilingKind.Applications, "racing-sha") is not null) return "already loaded";
+            using (var w = batch.BeginFiling(FilingKind.Applications, "a.csv", "racing-sha", Jan, Loaded))
+            {
+                foreach (var a in SyntheticApplications.Range(0, 300)) w.Add(a);
+                w.Commit(300, 0);
+            }
+            batch.Commit();
+            return "loaded";
+        }
+        var outcomes = await Task.WhenAll(Task.Run(LoadOnce), Task.Run(LoadOnce));
+        Assert.Equal(["already loaded", "loaded"], outcomes.Order());
+        Assert.Single(Reopen().Filings());
+        Assert.Equal(300, Reopen().ApplicationRevisions().Count());
+    }
+
+    [Fact]
+    public void A_store_from_before_the_marker_is_migrated_and_keeps_its_duplicate_filings()
+    {
+        Store.EnsureSchema();
+        ExecuteRaw(BackToSchemaBeforeTheMarker);
+        var first = Load(Store, Jan, "dup-sha", Samples.Full());
+        var second = Load(Store, Feb, "dup-sha", Samples.Full() with { PausedDays = 2 });
+
+        var migrated = Reopen();
+        Assert.Equal(first, migrated.FindFiling(FilingKind.Applications, "dup-sha"));
+        Assert.Equal(["dup-sha", "dup-sha#duplicate-" + second.Id.ToString(CultureInfo.InvariantCulture)], migrated.Filings().Select(f => f.Sha256));
+        Assert.Equal(2, migrated.ApplicationRevisions().Count());
+        Assert.Throws<DuplicateFilingException>(() => Load(migrated, Mar, "dup-sha", Samples.Minimal()));
+        Assert.Contains("analytics_meta.value", StoredColumns());
+    }
+
+    [Theory]
+    [InlineData("CREATE TABLE filings (id integer PRIMARY KEY, note text)")]
+    [InlineData("CREATE TABLE customers (id integer PRIMARY KEY, city text); CREATE TABLE schema_version (version integer, description text)")]
+    [InlineData("CREATE TABLE analytics_meta (item text, value text); INSERT INTO analytics_meta VALUES ('application_id', 'something else')")]
+    public void A_foreign_database_is_refused_and_nothing_is_added_to_it(string theirs)
+    {
+        ExecuteRaw(theirs);
+        var columns = StoredColumns();
+        var ex = Assert.Throws<StoreUnavailableException>(() => StoreFactory.Open(StoreArgument));
+        Assert.Contains("不是 analytics 的存储", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
+        Assert.Equal(columns, StoredColumns());
+    }
+
     /// <summary>The store under test, opened (schema ensured) on first use.</summary>
     protected IAnalyticsStore Store => _store ??= Reopen();
 
@@ -590,6 +825,13 @@ public abstract class StoreContractTests : IDisposable
 
     private static Filing Load(IAnalyticsStore store, DateTime asOf, params Application[] rows) =>
         Load(store, asOf, w => { foreach (var a in rows) w.Add(a); });
+
+    private static Filing Load(IAnalyticsStore store, DateTime asOf, string sha256, params Application[] rows)
+    {
+        using var w = store.BeginFiling(FilingKind.Applications, "f.csv", sha256, asOf, Loaded);
+        foreach (var a in rows) w.Add(a);
+        return w.Commit(rows.Length, 0);
+    }
 
     private static Filing LoadOutages(IAnalyticsStore store, DateTime asOf, params OutageStep[] rows) =>
         Load(store, asOf, w => { foreach (var o in rows) w.Add(o); });

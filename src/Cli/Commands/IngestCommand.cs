@@ -9,9 +9,11 @@ using Analytics.Ingest.Templates;
 namespace Analytics.Cli.Commands;
 
 /// <summary>
-/// <c>analytics ingest KIND FILE… [--accept-partial] [--as-of DATE]</c> (cli.md). Each file is one filing.
-/// Without --accept-partial the command is all or nothing: with several files, every file is checked
-/// before any is loaded, so one bad file leaves the store exactly as it was.
+/// <c>analytics ingest KIND FILE… [--accept-partial] [--as-of DATE]</c> (cli.md). Each file is one filing,
+/// and the files of one command are one transaction (<see cref="FileIngestor.IngestAll"/>): a bad file or a
+/// store failure on any file leaves the store exactly as it was. Without --accept-partial every file is
+/// also checked before any is loaded, so the errors of all files are reported at once.
+/// A file already loaded (even by another ingest running at the same time) is reported and changes nothing.
 /// </summary>
 public static class IngestCommand
 {
@@ -35,35 +37,41 @@ public static class IngestCommand
             var paths = p.GetValue(files) ?? [];
             var asOfDate = CliArgs.Date(p.GetValue(asOf), "--as-of");
             var asOfInstant = asOfDate?.AddDays(1).ToDateTime(TimeOnly.MinValue).AddSeconds(-1);
-            using var store = ctx.OpenStore();
-            if (k == "ledger") return LedgerFiling.Ingest(ctx, store, paths, asOfInstant);
-            if (!Codes.TryParse<FilingKind>(k, out var filingKind)) throw new UsageException($"KIND: \"{k}\" is not one of {string.Join(", ", Kinds)}.");
-            var options = new IngestOptions { AcceptPartial = p.GetValue(partial), AsOf = asOfInstant, KeyFile = ctx.KeyFile };
-            if (!options.AcceptPartial && paths.Length > 1) PreCheck(ctx, filingKind, paths);
-            var ingestor = new FileIngestor(store, ctx.Registries);
-            foreach (var path in paths)
+            try
             {
-                var r = ingestor.Ingest(filingKind, path, options);
-                foreach (var w in r.Warnings) ctx.Err.WriteLine(w.ToString());
-                if (r.Outcome == IngestOutcome.Rejected)
+                using var store = ctx.OpenStore();
+                if (k == "ledger") return LedgerFiling.Ingest(ctx, store, paths, asOfInstant);
+                if (!Codes.TryParse<FilingKind>(k, out var filingKind)) throw new UsageException($"KIND: \"{k}\" is not one of {string.Join(", ", Kinds)}.");
+                var options = new IngestOptions { AcceptPartial = p.GetValue(partial), AsOf = asOfInstant, KeyFile = ctx.KeyFile };
+                if (!options.AcceptPartial && paths.Length > 1) PreCheck(ctx, store, filingKind, paths);
+                var results = new FileIngestor(store, ctx.Registries).IngestAll(filingKind, paths, options);
+                foreach (var r in results)
+                    foreach (var w in r.Warnings) ctx.Err.WriteLine(w.ToString());
+                if (results[^1] is { Outcome: IngestOutcome.Rejected } bad)
                 {
-                    PrintErrors(ctx, r.Errors, r.ErrorCount, r.Path);
-                    ctx.Err.WriteLine(r.RejectsPath is { } rp
-                        ? $"{path}: no good rows; nothing loaded. The rejected rows are in {rp}."
-                        : $"{path}: {r.ErrorCount} error(s); nothing loaded.");
+                    PrintErrors(ctx, bad.Errors, bad.ErrorCount, bad.Path);
+                    ctx.Err.WriteLine(bad.RejectsPath is { } rp
+                        ? $"{bad.Path}: no good rows; nothing loaded. The rejected rows are in {rp}."
+                        : $"{bad.Path}: {bad.ErrorCount} error(s); nothing loaded.");
+                    if (paths.Length > 1) ctx.Err.WriteLine("The files of one command load together: none of them was loaded.");
                     return ExitCodes.BadInput;
                 }
-                ctx.Out.WriteLine(Summary(r));
+                foreach (var r in results) ctx.Out.WriteLine(Summary(r));
+                return ExitCodes.Success;
             }
-            return ExitCodes.Success;
+            catch (Exception e) when (e is StoreDataException or CustomerKeyMismatchException)
+            {
+                // Data the store refused, or a key the store does not know: bad input, nothing stored.
+                throw new BadInputException(e.Message, e);
+            }
         });
         return cmd;
     }
 
     /// <summary>Checks every file before loading any, so a bad second file cannot leave the first loaded.</summary>
-    private static void PreCheck(CliContext ctx, FilingKind kind, string[] paths)
+    private static void PreCheck(CliContext ctx, IAnalyticsStore store, FilingKind kind, string[] paths)
     {
-        var context = new TemplateContext(ctx.Registries, ctx.Clock(), () => CustomerKeyring.OpenOrCreate(ctx.KeyFile));
+        var context = new TemplateContext(ctx.Registries, ctx.Clock(), () => CustomerKeyring.ForStore(ctx.KeyFile, store));
         var bad = false;
         foreach (var path in paths)
         {

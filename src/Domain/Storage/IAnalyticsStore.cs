@@ -4,8 +4,16 @@ namespace Analytics.Domain.Storage;
 /// The store behind every command: the embedded store (SQLite) or PostgreSQL, one contract.
 /// Writes happen only through a <see cref="IFilingWriter"/>, which is atomic: nothing is visible
 /// until <see cref="IFilingWriter.Commit"/>, and disposing an uncommitted writer (or a killed
-/// process) leaves the store exactly as it was.
+/// process) leaves the store exactly as it was. Several filings that must stand or fall together (the
+/// files of one <c>ingest</c> command) go through one <see cref="IFilingBatch"/>.
 /// </summary>
+/// <remarks>
+/// Writers are serialized: a filing or batch holds the store's write lock (SQLite's single writer,
+/// PostgreSQL's advisory lock) from its start to its commit. Another writer waits for it at most the
+/// store's busy timeout (<c>ANALYTICS_BUSY_TIMEOUT</c> seconds, default 30), then gets a
+/// <see cref="StoreBusyException"/>. A store is recognised by its marker (table <c>analytics_meta</c>);
+/// a database that holds other tables and no marker is refused, never written to.
+/// </remarks>
 public interface IAnalyticsStore : IDisposable
 {
     /// <summary>A one-line description for messages, with no password: e.g. <c>SQLite ./analytics.db</c>.</summary>
@@ -17,7 +25,23 @@ public interface IAnalyticsStore : IDisposable
     /// <summary>The filing of the same kind with the same SHA-256, if that exact file was loaded before.</summary>
     Filing? FindFiling(FilingKind kind, string sha256);
 
-    /// <summary>Starts an atomic filing. Rows stream in through the writer; memory does not grow with the file.</summary>
+    /// <summary>
+    /// Starts a batch: filings written through it become visible together at <see cref="IFilingBatch.Commit"/>,
+    /// or not at all. The batch holds the write lock until it is committed or disposed.
+    /// </summary>
+    /// <exception cref="StoreBusyException">Another writer held the store longer than the busy timeout.</exception>
+    IFilingBatch BeginBatch();
+
+    /// <summary>
+    /// The fingerprint of the customer key recorded with the store (<see cref="IFilingBatch.RecordCustomerKeyFingerprint"/>),
+    /// null when none is recorded yet.
+    /// </summary>
+    string? CustomerKeyFingerprint();
+
+    /// <summary>True when some stored application carries a customer key (made with the installation's key).</summary>
+    bool HoldsCustomerKeys();
+
+    /// <summary>Starts an atomic filing (a batch of one, committed by <see cref="IFilingWriter.Commit"/>). Rows stream in through the writer; memory does not grow with the file.</summary>
     /// <param name="kind">What the filing holds.</param>
     /// <param name="fileName">The file's name, as recorded with the filing.</param>
     /// <param name="sha256">The file's SHA-256 (what makes a filing idempotent).</param>
@@ -28,6 +52,7 @@ public interface IAnalyticsStore : IDisposable
     /// so the store may skip its own handling of a key given twice (keep its last row) and load faster. A key
     /// given twice all the same makes the filing fail (nothing stored) or keeps the last row, never both.
     /// </param>
+    /// <exception cref="DuplicateFilingException">A filing of this kind with this SHA-256 is already stored.</exception>
     IFilingWriter BeginFiling(FilingKind kind, string fileName, string sha256, DateTime asOf, DateTime loadedAt, bool distinctKeys = false);
 
     /// <summary>Every filing, oldest first.</summary>
@@ -62,6 +87,8 @@ public interface IAnalyticsStore : IDisposable
 /// One filing being written. Add rows of the filing's kind; <see cref="Commit"/> makes them visible
 /// in one transaction. Rows identical to the stored latest revision change nothing; a row whose key is
 /// stored with other content becomes a new revision (applications) or replaces it (other kinds).
+/// A text value holding NUL (U+0000) is refused by <c>Add</c> in every store alike, with a
+/// <see cref="StoreDataException"/> naming the field.
 /// </summary>
 public interface IFilingWriter : IDisposable
 {
@@ -71,12 +98,16 @@ public interface IFilingWriter : IDisposable
     void Add(ReportNote note);
     void Add(LedgerNote note);
 
-    /// <summary>Makes the filing visible and records it. <paramref name="rowsRead"/> and <paramref name="rowsRejected"/> are what the reader saw.</summary>
+    /// <summary>
+    /// Makes the filing visible and records it; in a batch, records it within the batch (visible when
+    /// the batch commits).
+    /// </summary>
+    /// <remarks><paramref name="rowsRead"/> and <paramref name="rowsRejected"/> are what the reader saw.</remarks>
     Filing Commit(int rowsRead, int rowsRejected);
 }
 
-/// <summary>A store that cannot be reached or opened (exit code 3 at the command line).</summary>
-public sealed class StoreUnavailableException : Exception
+/// <summary>A store that cannot be reached, opened or used (exit code 3 at the command line).</summary>
+public class StoreUnavailableException : Exception
 {
     public StoreUnavailableException(string message) : base(message) { }
     public StoreUnavailableException(string message, Exception inner) : base(message, inner) { }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Analytics.Domain.Storage;
 
 namespace Analytics.Ingest.Personal;
 
@@ -14,6 +15,10 @@ namespace Analytics.Ingest.Personal;
 /// The key lives outside the data (default <c>$ANALYTICS_KEY_FILE</c>, else
 /// <c>~/.config/analytics/customer.key</c>), created once with mode 600 (folder 700) as 64 hex
 /// digits. Losing it means new loads no longer link to old keys; it is never stored in the database.
+/// The store records only its <see cref="Fingerprint"/>, so that a missing or different key file is
+/// refused (<see cref="ForStore"/>) instead of silently replaced by a new key. Every fault of the key
+/// file (a folder, unreadable, its folder not creatable, not a key) is an <see cref="InvalidDataException"/>
+/// whose one-line message names the file and what to do (exit code 1 at the command line).
 /// </remarks>
 public sealed class CustomerKeyring
 {
@@ -22,14 +27,67 @@ public sealed class CustomerKeyring
     private readonly IncrementalHash _hmac;
     private readonly Lock _lock = new();
 
+    private const string FingerprintLabel = "analytics customer key fingerprint v1";
+
     private CustomerKeyring(byte[] key, string path)
     {
         _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
         Path = path;
+        Fingerprint = Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(FingerprintLabel)));
     }
 
     /// <summary>The key file this keyring came from.</summary>
     public string Path { get; }
+
+    /// <summary>
+    /// What the store records to recognise the key: HMAC-SHA256 of the constant label
+    /// <c>"analytics customer key fingerprint v1"</c> under the key, lower-case hex. It tells keys apart
+    /// and reveals nothing of the key (nor lets anyone test an ID number).
+    /// </summary>
+    public string Fingerprint { get; }
+
+    /// <summary>
+    /// The keyring for loading into <paramref name="store"/>: the key file must hold the key whose
+    /// fingerprint the store recorded. A missing key file is created only for a store that has recorded
+    /// no key and holds no customer keys (a new store); otherwise the load is refused with what to restore.
+    /// The caller records <see cref="Fingerprint"/> with its filings (<see cref="IFilingBatch.RecordCustomerKeyFingerprint"/>).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The key file is missing or different for this store, or cannot be used.</exception>
+    public static CustomerKeyring ForStore(string path, IAnalyticsStore store)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(store);
+        var recorded = store.CustomerKeyFingerprint();
+        if (!Exists(path))
+        {
+            if (recorded is not null)
+                throw new InvalidDataException(
+                    $"{path}: 找不到客户密钥文件。存储 {store.Description} 中的客户标识是用指纹为 {Short(recorded)} 的密钥生成的；"
+                    + $"请从备份恢复该密钥文件到 {path}（或用 --key-file / ANALYTICS_KEY_FILE 指定它）后重试。"
+                    + "analytics 不会新建密钥：新密钥会使重走流程的关联失效。未载入任何数据。");
+            if (store.HoldsCustomerKeys())
+                throw new InvalidDataException(
+                    $"{path}: 找不到客户密钥文件，而存储 {store.Description} 中已有用某个密钥生成的客户标识；"
+                    + $"请从备份恢复原来的密钥文件到 {path}（或用 --key-file / ANALYTICS_KEY_FILE 指定它）后重试。"
+                    + "analytics 不会新建密钥：新密钥会使重走流程的关联失效。未载入任何数据。");
+        }
+        var ring = OpenOrCreate(path);
+        if (recorded is not null && recorded != ring.Fingerprint)
+            throw new InvalidDataException(
+                $"{path}: 此客户密钥（指纹 {Short(ring.Fingerprint)}）不是存储 {store.Description} 登记的密钥（指纹 {Short(recorded)}）；"
+                + "请从备份恢复建立此存储时所用的密钥文件，或用 --key-file / ANALYTICS_KEY_FILE 指定它。未载入任何数据。");
+        return ring;
+    }
+
+    private static string Short(string fingerprint) => fingerprint.Length > 16 ? fingerprint[..16] : fingerprint;
+
+    /// <summary>True when a key file is there; a folder in its place is an error, not a missing file.</summary>
+    private static bool Exists(string path)
+    {
+        if (Directory.Exists(path))
+            throw new InvalidDataException($"{path}: 这是一个文件夹，不是客户密钥文件；请用 --key-file 或 ANALYTICS_KEY_FILE 指定密钥文件本身。");
+        return File.Exists(path);
+    }
 
     /// <summary>The default key file: <c>$ANALYTICS_KEY_FILE</c>, else <c>~/.config/analytics/customer.key</c>.</summary>
     public static string DefaultPath() =>
@@ -41,12 +99,25 @@ public sealed class CustomerKeyring
     /// Reads the key file, or creates it with a fresh random key when it does not exist. Two processes
     /// racing to create it end with the same key (the loser reads the winner's file).
     /// </summary>
-    /// <exception cref="InvalidDataException">The file exists but does not hold a key.</exception>
+    /// <exception cref="InvalidDataException">The file does not hold a key, is a folder, cannot be read, or cannot be created.</exception>
     public static CustomerKeyring OpenOrCreate(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (!File.Exists(path)) TryCreate(path);
-        var text = File.ReadAllText(path).Trim();
+        if (!Exists(path)) TryCreate(path);
+        string text;
+        try
+        {
+            // A key file is 65 bytes; anything far bigger is not one (and is not read whole).
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            if (stream.Length > 4096)
+                throw new InvalidDataException($"{path}: the customer key file must hold {KeyBytes * 2} hexadecimal digits.");
+            using var reader = new StreamReader(stream, Encoding.ASCII);
+            text = reader.ReadToEnd().Trim();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"{path}: 无法读取客户密钥文件（{ex.Message}）；请检查该文件及其文件夹的权限。", ex);
+        }
         byte[] key;
         try
         {
@@ -111,6 +182,19 @@ public sealed class CustomerKeyring
     }
 
     private static void TryCreate(string path)
+    {
+        try
+        {
+            Create(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new InvalidDataException(
+                $"{path}: 无法创建客户密钥文件（{ex.Message}）；请检查其文件夹是否可写，或用 --key-file / ANALYTICS_KEY_FILE 指定别的位置。", ex);
+        }
+    }
+
+    private static void Create(string path)
     {
         var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
         if (!Directory.Exists(dir))

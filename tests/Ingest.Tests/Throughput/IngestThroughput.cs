@@ -139,6 +139,9 @@ public static class IngestThroughput
         public void EnsureSchema() { }
         public Filing? FindFiling(FilingKind kind, string sha256) => null;
         public IFilingWriter BeginFiling(FilingKind kind, string fileName, string sha256, DateTime asOf, DateTime loadedAt, bool distinctKeys = false) => new Writer(kind, fileName, sha256, asOf, loadedAt);
+        public IFilingBatch BeginBatch() => new Batch(this);
+        public string? CustomerKeyFingerprint() => null;
+        public bool HoldsCustomerKeys() => false;
         public IReadOnlyList<Filing> Filings() => [];
         public IEnumerable<ApplicationRevision> ApplicationRevisions(DateTime? knownAt = null) => [];
         public IEnumerable<Application> Applications(DateTime? knownAt = null) => [];
@@ -147,6 +150,16 @@ public static class IngestThroughput
         public IEnumerable<ReportNote> Notes() => [];
         public IEnumerable<LedgerNote> LedgerNotes() => [];
         public void Dispose() { }
+
+        private sealed class Batch(DiscardingStore store) : IFilingBatch
+        {
+            public Filing? FindFiling(FilingKind kind, string sha256) => null;
+            public IFilingWriter BeginFiling(FilingKind kind, string fileName, string sha256, DateTime asOf, DateTime loadedAt, bool distinctKeys = false) =>
+                store.BeginFiling(kind, fileName, sha256, asOf, loadedAt, distinctKeys);
+            public void RecordCustomerKeyFingerprint(string fingerprint) { }
+            public void Commit() { }
+            public void Dispose() { }
+        }
 
         private sealed class Writer(FilingKind kind, string fileName, string sha, DateTime asOf, DateTime loadedAt) : IFilingWriter
         {
