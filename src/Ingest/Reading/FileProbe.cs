@@ -9,7 +9,7 @@ namespace Analytics.Ingest.Reading;
 /// What a file is, from its bytes: one streaming pass computes the SHA-256 (the filing's identity),
 /// recognises XLSX by its ZIP signature, and for text decides the encoding — a BOM wins; else bytes
 /// that are entirely valid UTF-8 are UTF-8; else GB18030. Binary garbage (NUL or many control bytes
-/// in the first block) is refused rather than decoded into nonsense.
+/// in the first block) is refused rather than decoded into nonsense; a file larger than its bound (InputBounds) is refused as soon as its format is known.
 /// </summary>
 public sealed record FileProbe
 {
@@ -150,13 +150,13 @@ public sealed record FileProbe
     }
 
     /// <summary>
-    /// Text files (UTF-8 or GB18030) never hold NUL and hardly any C0 control bytes besides tab and
-    /// line breaks; random or compressed bytes hold many.
+    /// Text files (UTF-8 or GB18030) hardly hold any NUL or C0 control bytes besides tab and line
+    /// breaks; random or compressed bytes (or UTF-16 without a BOM) hold many. A few stray ones in text
+    /// are left to the cell check, which reports each with its row and column.
     /// </summary>
     private static bool LooksBinary(ReadOnlySpan<byte> block)
     {
         var sample = block[..Math.Min(block.Length, 8192)];
-        if (sample.Contains((byte)0)) return true;
         var controls = 0;
         foreach (var b in sample)
             if (b < 0x20 && b is not ((byte)'\t' or (byte)'\r' or (byte)'\n' or 0x0C or 0x1A)) controls++;

@@ -33,51 +33,62 @@ public static class XlsxPackageGuard
         try
         {
             stream.Position = 0;
-            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-            if (zip.Entries.Count > bounds.MaxXlsxEntries)
-                return Inv($"the workbook holds {zip.Entries.Count:N0} parts, more than the {bounds.MaxXlsxEntries:N0} allowed; a workbook has a few dozen.");
-            long total = 0;
-            foreach (var entry in zip.Entries)
+            ZipArchive zip;
+            try
             {
-                var name = Echo(entry.FullName);
-                if (entry.Length > bounds.MaxXlsxPartBytes)
-                    return Inv($"the part {name} declares {InputBounds.Bytes(entry.Length)} inflated, more than the {InputBounds.Bytes(bounds.MaxXlsxPartBytes)} allowed for one part. {Advice}");
-                if (entry.Length > bounds.RatioCheckFromBytes && entry.Length > (double)bounds.MaxXlsxCompressionRatio * Math.Max(1, entry.CompressedLength))
-                    return Ratio(name, entry.Length, entry.CompressedLength, bounds);
-                long counted = 0;
-                using (var part = entry.Open())
-                {
-                    int n;
-                    while ((n = part.Read(buffer, 0, BufferSize)) > 0)
-                    {
-                        counted += n;
-                        total += n;
-                        if (counted > bounds.MaxXlsxPartBytes)
-                            return Inv($"the part {name} inflates to more than {InputBounds.Bytes(bounds.MaxXlsxPartBytes)} (the most allowed for one part) from {InputBounds.Bytes(entry.CompressedLength)} stored. {Advice}");
-                        if (counted > bounds.RatioCheckFromBytes && counted > (double)bounds.MaxXlsxCompressionRatio * Math.Max(1, entry.CompressedLength))
-                            return Ratio(name, counted, entry.CompressedLength, bounds);
-                        if (total > bounds.MaxXlsxInflatedBytes)
-                            return Inv($"the workbook's parts inflate to more than {InputBounds.Bytes(bounds.MaxXlsxInflatedBytes)} together (reached in the part {name}). {Advice}");
-                    }
-                }
-                if (counted != entry.Length)
-                    return Inv($"the part {name} declares {entry.Length:N0} bytes inflated but holds {counted:N0}: the ZIP directory does not match its contents.");
+                zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             }
-            return null;
-        }
-        catch (InvalidDataException)
-        {
-            return null; // not a ZIP, or a damaged one: ClosedXML reports it as "not a readable workbook"
-        }
-        catch (NotSupportedException)
-        {
-            return null; // e.g. a compression method ZipArchive does not know
+            catch (InvalidDataException)
+            {
+                return null; // not a ZIP, or a damaged one: ClosedXML reports it as "not a readable workbook"
+            }
+            using (zip) return Check(zip, bounds, buffer);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
             stream.Position = 0;
         }
+    }
+
+    private static string? Check(ZipArchive zip, InputBounds bounds, byte[] buffer)
+    {
+        if (zip.Entries.Count > bounds.MaxXlsxEntries)
+            return Inv($"the workbook holds {zip.Entries.Count:N0} parts, more than the {bounds.MaxXlsxEntries:N0} allowed; a workbook has a few dozen.");
+        long total = 0;
+        foreach (var entry in zip.Entries)
+        {
+            var name = EchoText.Of(entry.FullName);
+            if (entry.Length > bounds.MaxXlsxPartBytes)
+                return Inv($"the part {name} declares {InputBounds.Bytes(entry.Length)} inflated, more than the {InputBounds.Bytes(bounds.MaxXlsxPartBytes)} allowed for one part. {Advice}");
+            if (entry.Length > bounds.RatioCheckFromBytes && entry.Length > (double)bounds.MaxXlsxCompressionRatio * Math.Max(1, entry.CompressedLength))
+                return Ratio(name, entry.Length, entry.CompressedLength, bounds);
+            long counted = 0;
+            try
+            {
+                using var part = entry.Open();
+                int n;
+                while ((n = part.Read(buffer, 0, BufferSize)) > 0)
+                {
+                    counted += n;
+                    total += n;
+                    if (counted > bounds.MaxXlsxPartBytes)
+                        return Inv($"the part {name} inflates to more than {InputBounds.Bytes(bounds.MaxXlsxPartBytes)} (the most allowed for one part) from {InputBounds.Bytes(entry.CompressedLength)} stored. {Advice}");
+                    if (counted > bounds.RatioCheckFromBytes && counted > (double)bounds.MaxXlsxCompressionRatio * Math.Max(1, entry.CompressedLength))
+                        return Ratio(name, counted, entry.CompressedLength, bounds);
+                    if (total > bounds.MaxXlsxInflatedBytes)
+                        return Inv($"the workbook's parts inflate to more than {InputBounds.Bytes(bounds.MaxXlsxInflatedBytes)} together (reached in the part {name}). {Advice}");
+                }
+            }
+            catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException)
+            {
+                // A damaged part, a size that does not match what inflates, an unknown compression method.
+                return Inv($"the part {name} cannot be read: {EchoText.Of(e.Message, 200)}");
+            }
+            if (counted != entry.Length)
+                return Inv($"the part {name} declares {entry.Length:N0} bytes inflated but holds {counted:N0}: the ZIP directory does not match its contents.");
+        }
+        return null;
     }
 
     private const string Advice = "This is not a workbook Excel writes for a template (a decompression bomb, or a sheet far larger than a template's); save large exports as CSV.";

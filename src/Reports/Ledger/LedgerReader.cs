@@ -80,32 +80,40 @@ public static partial class LedgerReader
         var start = stream.Position;
         try
         {
-            using var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
-            if (zip.Entries.Count > 10_000) return "the workbook holds more than 10,000 parts; a ledger has a few dozen.";
-            long total = 0;
-            foreach (var entry in zip.Entries)
+            System.IO.Compression.ZipArchive zip;
+            try { zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true); }
+            catch (InvalidDataException) { return null; } // not a ZIP: ClosedXML says so
+            using (zip)
             {
-                var name = entry.FullName.Length <= 80 ? entry.FullName : entry.FullName[..80] + "…";
-                long counted = 0;
-                using var part = entry.Open();
-                int n;
-                while ((n = part.Read(buffer, 0, buffer.Length)) > 0)
+                if (zip.Entries.Count > 10_000) return "the workbook holds more than 10,000 parts; a ledger has a few dozen.";
+                long total = 0;
+                foreach (var entry in zip.Entries)
                 {
-                    counted += n;
-                    total += n;
-                    if (counted > MaxPartBytes || total > MaxInflatedBytes
-                        || (counted > 1L << 20 && counted > (double)MaxCompressionRatio * Math.Max(1, entry.CompressedLength)))
-                        return string.Create(CultureInfo.InvariantCulture,
-                            $"the part {name} inflates to more than {counted >> 20} MiB from {entry.CompressedLength:N0} bytes stored: a decompression bomb, not a ledger `analytics ledger` writes.");
+                    var name = string.Concat(entry.FullName.Take(80).Select(c => char.IsControl(c) ? '?' : c));
+                    long counted = 0;
+                    try
+                    {
+                        using var part = entry.Open();
+                        int n;
+                        while ((n = part.Read(buffer, 0, buffer.Length)) > 0)
+                        {
+                            counted += n;
+                            total += n;
+                            if (counted > MaxPartBytes || total > MaxInflatedBytes
+                                || (counted > 1L << 20 && counted > (double)MaxCompressionRatio * Math.Max(1, entry.CompressedLength)))
+                                return string.Create(CultureInfo.InvariantCulture,
+                                    $"the part {name} inflates to more than {counted >> 20} MiB from {entry.CompressedLength:N0} bytes stored: a decompression bomb, not a ledger `analytics ledger` writes.");
+                        }
+                    }
+                    catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException)
+                    {
+                        return $"the part {name} cannot be read (a damaged or forged ZIP).";
+                    }
+                    if (counted != entry.Length)
+                        return $"the part {name} declares another size than it holds: the ZIP directory does not match its contents.";
                 }
-                if (counted != entry.Length)
-                    return $"the part {name} declares another size than it holds: the ZIP directory does not match its contents.";
             }
             return null;
-        }
-        catch (Exception e) when (e is InvalidDataException or NotSupportedException)
-        {
-            return null; // not a ZIP or a damaged one: ClosedXML says so
         }
         finally
         {
