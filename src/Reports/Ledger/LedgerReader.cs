@@ -59,7 +59,7 @@ public static partial class LedgerReader
     public const long MaxFileBytes = 32L << 20;
 
     /// <summary>Largest inflated size of one part of the workbook, and of all parts together, in bytes.</summary>
-    public const long MaxPartBytes = 64L << 20, MaxInflatedBytes = 96L << 20;
+    public const long MaxPartBytes = 48L << 20, MaxInflatedBytes = 64L << 20;
 
     /// <summary>Largest compression ratio of a part larger than 1 MiB.</summary>
     public const int MaxCompressionRatio = 100;
