@@ -17,6 +17,8 @@ public enum IngestErrorCode
     MissingColumn = 9,
     DuplicateColumn = 10,
     FileChanged = 11,
+    /// <summary>The file passes a bound of <see cref="Reading.InputBounds"/>: its size, an XLSX part's inflated size or ratio, its row count.</summary>
+    TooLarge = 12,
 
     // One row.
     TooManyFields = 20,
@@ -32,6 +34,14 @@ public enum IngestErrorCode
     UnknownUtility = 30,
     InvalidIdNumber = 31,
     InvalidPeriod = 32,
+    /// <summary>A control character (NUL, ESC…), or a line break where the column holds one line.</summary>
+    InvalidText = 33,
+    /// <summary>Bytes not valid in the file's encoding, or a line in another encoding than the rest.</summary>
+    InvalidEncoding = 34,
+    /// <summary>A cell longer than <see cref="Reading.InputBounds.MaxCellChars"/>.</summary>
+    TooLong = 35,
+    /// <summary>An XLSX formula cell without a saved value (formulas are never computed).</summary>
+    FormulaWithoutValue = 36,
 
     // Across the fields of one row.
     EndBeforeStart = 40,

@@ -21,6 +21,12 @@ public sealed record IngestOptions
     /// <summary>At most this many errors are kept in the result (all are counted).</summary>
     public int MaxErrors { get; init; } = 10_000;
 
+    /// <summary>
+    /// The bounds every input file is held to (file size, XLSX inflated sizes and ratio, cell, header
+    /// and record length, row count; docs/input-bounds.md). Default <see cref="Reading.InputBounds.Default"/>.
+    /// </summary>
+    public Reading.InputBounds Bounds { get; init; } = Reading.InputBounds.Default;
+
     /// <summary>The rejects path for <paramref name="input"/> when none is given.</summary>
     public static string DefaultRejectsPath(string input)
     {

@@ -78,6 +78,29 @@ public static class BadInputs
         ["outage steps that disagree on their kind"] = d => new(FilingKind.Outages,
             TestFiles.Csv(d, "steps-kind.csv", Rows(TestFiles.Outage("O-1", "2021-07-01 11:00", "50"), TestFiles.Outage("O-1", "2021-07-01 12:00", "70").With("kind", "planned"))),
             IngestErrorCode.InconsistentOutage, 3, "kind", "planned"),
+        // Issue 13: hostile text (both stores must refuse it with a located error, never store it).
+        ["a NUL byte in a field"] = d => new(FilingKind.Applications,
+            TestFiles.Csv(d, "nul.csv", Rows(TestFiles.Application("A-1"), TestFiles.Application("A-2").With("county", "尧都\0区"))),
+            IngestErrorCode.InvalidText, 3, "county", "尧都␀区"),
+        ["a terminal escape sequence in a field"] = d => new(FilingKind.Outages,
+            TestFiles.Csv(d, "esc.csv", Rows(TestFiles.Outage().With("feeder", "\u001B[2J\u001B]0;x\u0007"))),
+            IngestErrorCode.InvalidText, 2, "feeder", "␛[2J␛]0;x␇"),
+        ["a UTF-8 line in a GBK file"] = d =>
+        {
+            var path = d.File("mixed.csv");
+            File.WriteAllBytes(path, [
+                .. TestFiles.Gb18030.GetBytes("统计期,供电企业,县（市、区）,供电区域,用户数\r\n2021,国网临汾,尧都区,rural,1500\r\n"),
+                .. System.Text.Encoding.UTF8.GetBytes("2022,sgcc-linfen,尧都区,rural,1600\r\n")]);
+            return new(FilingKind.Customers, path, IngestErrorCode.InvalidEncoding, 3, "县（市、区）", "尧都区");
+        },
+        ["an XLSX formula without a saved value"] = d => new(FilingKind.Customers,
+            Reading.HandMadeXlsx.Write(d.File("formula.xlsx"), Reading.HandMadeXlsx.Customers(Reading.HandMadeXlsx.F("C2", "REPT(\"A\",300000000)"))),
+            IngestErrorCode.FormulaWithoutValue, 2, "county", "=REPT(\"A\",300000000)"),
+        ["an XLSX decompression bomb"] = d => new(FilingKind.Customers,
+            Reading.HandMadeXlsx.Write(d.File("bomb.xlsx"), Reading.HandMadeXlsx.Customers(), new Dictionary<string, Action<Stream>>
+            {
+                ["xl/sharedStrings.xml"] = s => { var block = new byte[1 << 20]; Array.Fill(block, (byte)'A'); for (var i = 0; i < 100; i++) s.Write(block); },
+            }), IngestErrorCode.TooLarge, null, null, null),
     };
 
     public static TheoryData<string> Names()

@@ -13,34 +13,50 @@ public sealed class CsvTableReader : ITableReader
     private readonly CsvDataReader _csv;
     private readonly string[] _headers;
     private readonly int _headerRow;
+    private readonly InputBounds _bounds;
 
-    private CsvTableReader(CsvDataReader csv, string[] headers, int headerRow)
+    private CsvTableReader(CsvDataReader csv, string[] headers, int headerRow, InputBounds bounds)
     {
         _csv = csv;
         _headers = headers;
         _headerRow = headerRow;
+        _bounds = bounds;
     }
 
-    /// <summary>Opens a CSV stream already positioned after any BOM. Throws <see cref="TableFormatException"/> for a file without a header.</summary>
-    public static CsvTableReader Open(Stream stream, System.Text.Encoding encoding)
+    /// <summary>
+    /// Opens a CSV stream already positioned after any BOM. Throws <see cref="TableFormatException"/> for
+    /// a file without a header, a record longer than <see cref="InputBounds.MaxCsvRecordChars"/>, or a
+    /// header cell that is too long or holds control characters or undecodable bytes.
+    /// </summary>
+    public static CsvTableReader Open(Stream stream, System.Text.Encoding encoding, InputBounds? bounds = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: false);
+        ArgumentNullException.ThrowIfNull(encoding);
+        bounds ??= InputBounds.Default;
+        // A file that is not UTF-8 is GB18030, decoded line by line so that UTF-8 lines mixed into it are found.
+        TextReader text = encoding.CodePage == TextEncodings.Gb18030.CodePage
+            ? new Gb18030LineReader(stream, checked(4 * bounds.MaxCsvRecordChars))
+            : new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: false);
         var options = new CsvDataReaderOptions
         {
             HasHeaders = false,
             Delimiter = ',',
             Quote = '"',
             CsvStyle = CsvStyle.Standard,
-            BufferSize = 1 << 16,
-            // A note may be long; a record beyond this is not a template row.
-            MaxBufferSize = 1 << 24,
+            BufferSize = Math.Min(1 << 16, bounds.MaxCsvRecordChars),
+            // The record bound: a longer record is refused (with its row) rather than buffered.
+            MaxBufferSize = bounds.MaxCsvRecordChars,
             OwnsReader = true,
         };
         CsvDataReader csv;
         try
         {
             csv = CsvDataReader.Create(text, options);
+        }
+        catch (CsvRecordTooLargeException e)
+        {
+            text.Dispose();
+            throw TooLarge(e.RowNumber, bounds, e);
         }
         catch (CsvFormatException e)
         {
@@ -50,14 +66,20 @@ public sealed class CsvTableReader : ITableReader
         try
         {
             // The header: the first record with any non-blank field.
-            while (Next(csv))
+            while (Next(csv, bounds))
             {
                 if (IsBlank(csv)) continue;
                 var headers = new string[csv.RowFieldCount];
-                for (var i = 0; i < headers.Length; i++) headers[i] = csv.GetFieldSpan(i).Trim().ToString();
+                for (var i = 0; i < headers.Length; i++)
+                {
+                    var cell = csv.GetFieldSpan(i).Trim();
+                    if (CellCheck.HeaderProblem(cell, bounds) is { } problem)
+                        throw new TableFormatException($"header cell {i + 1} {problem}", csv.RowNumber);
+                    headers[i] = cell.ToString();
+                }
                 var last = headers.Length;
                 while (last > 0 && headers[last - 1].Length == 0) last--; // trailing empty header cells
-                return new CsvTableReader(csv, headers[..last], csv.RowNumber);
+                return new CsvTableReader(csv, headers[..last], csv.RowNumber, bounds);
             }
             throw new TableFormatException("has no header row: the file holds no text.", 1);
         }
@@ -76,7 +98,7 @@ public sealed class CsvTableReader : ITableReader
 
     public bool Read()
     {
-        while (Next(_csv))
+        while (Next(_csv, _bounds))
             if (!IsBlank(_csv)) return true;
         return false;
     }
@@ -84,12 +106,20 @@ public sealed class CsvTableReader : ITableReader
     public CellValue Cell(int ordinal) =>
         (uint)ordinal < (uint)_csv.RowFieldCount ? CellValue.OfText(_csv.GetFieldSpan(ordinal)) : CellValue.Empty;
 
-    public string Display(int ordinal) =>
-        (uint)ordinal < (uint)_csv.RowFieldCount ? _csv.GetFieldSpan(ordinal).ToString() : "";
+    public string Display(int ordinal)
+    {
+        if ((uint)ordinal >= (uint)_csv.RowFieldCount) return "";
+        var span = _csv.GetFieldSpan(ordinal);
+        // The marks of a UTF-8 line in a GB18030 file are not text.
+        return span.Contains(TextMarks.MixedEncoding) ? span.ToString().Replace(TextMarks.MixedEncoding.ToString(), "", StringComparison.Ordinal) : span.ToString();
+    }
+
+    /// <summary>A CSV cell is always text; its problems (control characters, bad bytes) are found by the cell check.</summary>
+    public string? CellProblem(int ordinal) => null;
 
     public void Dispose() => _csv.Dispose();
 
-    private static bool Next(CsvDataReader csv)
+    private static bool Next(CsvDataReader csv, InputBounds bounds)
     {
         try
         {
@@ -97,7 +127,8 @@ public sealed class CsvTableReader : ITableReader
         }
         catch (CsvRecordTooLargeException e)
         {
-            throw new TableFormatException("a record is larger than 16 MB; a quote is probably left open somewhere above this row.", csv.RowNumber + 1, e);
+            // Sylvan numbers the record it could not hold (header = 1): that is the row to name.
+            throw TooLarge(e.RowNumber, bounds, e);
         }
         catch (CsvFormatException e)
         {
@@ -111,6 +142,11 @@ public sealed class CsvTableReader : ITableReader
             if (!csv.GetFieldSpan(i).IsWhiteSpace()) return false;
         return true;
     }
+
+    private static TableFormatException TooLarge(int row, InputBounds bounds, Exception inner) =>
+        new(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"the record starting on this row is longer than {bounds.MaxCsvRecordChars:N0} characters (the most one row may hold); a quote is probably left open here, or the file is not a template CSV."),
+            Math.Max(1, row), inner);
 
     private static TableFormatException Located(CsvFormatException e)
     {

@@ -9,7 +9,7 @@ namespace Analytics.Ingest.Reading;
 /// What a file is, from its bytes: one streaming pass computes the SHA-256 (the filing's identity),
 /// recognises XLSX by its ZIP signature, and for text decides the encoding — a BOM wins; else bytes
 /// that are entirely valid UTF-8 are UTF-8; else GB18030. Binary garbage (NUL or many control bytes
-/// in the first block) is refused rather than decoded into nonsense.
+/// in the first block) is refused rather than decoded into nonsense; a file larger than its bound (InputBounds) is refused as soon as its format is known.
 /// </summary>
 public sealed record FileProbe
 {
@@ -29,9 +29,16 @@ public sealed record FileProbe
     public int PreambleLength { get; init; }
 
     /// <summary>Inspects <paramref name="path"/>; returns null and an error when the file cannot be a template file.</summary>
-    public static FileProbe? Inspect(string path, out IngestError? error)
+    public static FileProbe? Inspect(string path, out IngestError? error) => Inspect(path, InputBounds.Default, out error);
+
+    /// <summary>
+    /// Inspects <paramref name="path"/> within <paramref name="bounds"/> (a CSV or XLSX larger than its
+    /// bound is refused as soon as its format is known, before the rest is read).
+    /// </summary>
+    public static FileProbe? Inspect(string path, InputBounds bounds, out IngestError? error)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(bounds);
         error = null;
         if (Directory.Exists(path)) { error = FileError(path, IngestErrorCode.FileNotFound, "is a folder, not a file."); return null; }
         if (!File.Exists(path)) { error = FileError(path, IngestErrorCode.FileNotFound, "no such file."); return null; }
@@ -39,14 +46,14 @@ public sealed record FileProbe
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            return Inspect(stream, path, out error);
+            return Inspect(stream, path, bounds, out error);
         }
         catch (IOException e) { error = FileError(path, IngestErrorCode.FileUnreadable, $"cannot read the file: {e.Message}"); }
         catch (UnauthorizedAccessException e) { error = FileError(path, IngestErrorCode.FileUnreadable, $"cannot read the file: {e.Message}"); }
         return null;
     }
 
-    private static FileProbe? Inspect(Stream stream, string path, out IngestError? error)
+    private static FileProbe? Inspect(Stream stream, string path, InputBounds bounds, out IngestError? error)
     {
         error = null;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -67,6 +74,12 @@ public sealed record FileProbe
                 hash.AppendData(buffer, carry, read);
                 length += read;
                 var block = buffer.AsSpan(0, carry + read);
+                // Checked on the bytes read, so a file that grows while it is read is held to the bound too.
+                if (format != FileFormat.Invalid && TooLarge(path, format, length, bounds) is { } tooLarge)
+                {
+                    error = tooLarge;
+                    return null;
+                }
                 if (first)
                 {
                     first = false;
@@ -90,6 +103,11 @@ public sealed record FileProbe
                             return null;
                         }
                         if (preamble == 3) { block = block[3..]; }
+                    }
+                    if (TooLarge(path, format, Math.Max(length, stream.Length), bounds) is { } fileTooLarge)
+                    {
+                        error = fileTooLarge;
+                        return null;
                     }
                 }
                 if (format == FileFormat.Csv && encoding is null && utf8Valid)
@@ -132,17 +150,27 @@ public sealed record FileProbe
     }
 
     /// <summary>
-    /// Text files (UTF-8 or GB18030) never hold NUL and hardly any C0 control bytes besides tab and
-    /// line breaks; random or compressed bytes hold many.
+    /// Text files (UTF-8 or GB18030) hardly hold any NUL or C0 control bytes besides tab and line
+    /// breaks; random or compressed bytes (or UTF-16 without a BOM) hold many. A few stray ones in text
+    /// are left to the cell check, which reports each with its row and column.
     /// </summary>
     private static bool LooksBinary(ReadOnlySpan<byte> block)
     {
         var sample = block[..Math.Min(block.Length, 8192)];
-        if (sample.Contains((byte)0)) return true;
         var controls = 0;
         foreach (var b in sample)
             if (b < 0x20 && b is not ((byte)'\t' or (byte)'\r' or (byte)'\n' or 0x0C or 0x1A)) controls++;
         return controls > 0 && controls * 50 > sample.Length; // more than 2 %
+    }
+
+    private static IngestError? TooLarge(string path, FileFormat format, long length, InputBounds bounds)
+    {
+        var (max, what) = format == FileFormat.Xlsx
+            ? (bounds.MaxXlsxFileBytes, "an XLSX workbook; a larger export belongs in a CSV file")
+            : (bounds.MaxCsvFileBytes, "a CSV file; split it into several files");
+        if (length <= max) return null;
+        return FileError(path, IngestErrorCode.TooLarge,
+            $"is larger than {InputBounds.Bytes(max)}, the most allowed for {what}.");
     }
 
     internal static IngestError FileError(string path, IngestErrorCode code, string message) =>

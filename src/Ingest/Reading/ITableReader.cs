@@ -33,6 +33,12 @@ public interface ITableReader : IDisposable
     /// <summary>The cell at <paramref name="ordinal"/>; <see cref="CellValue.Empty"/> past the end of the row.</summary>
     CellValue Cell(int ordinal);
 
+    /// <summary>
+    /// Why the cell at <paramref name="ordinal"/> cannot be read (an XLSX formula without a saved value),
+    /// as the end of a sentence about the cell; null when it can. Such a cell reads as empty.
+    /// </summary>
+    string? CellProblem(int ordinal);
+
     /// <summary>The cell as text for messages and the rejects file: raw CSV text, or an XLSX value in invariant form.</summary>
     string Display(int ordinal);
 }

@@ -12,24 +12,37 @@ public sealed class TableSource : IDisposable
     private readonly FileProbe _probe;
     private readonly Func<string, bool> _isTemplateSheet;
     private readonly XLWorkbook? _workbook;
+    private readonly InputBounds _bounds;
     private HashingReadStream? _lastStream;
 
-    private TableSource(FileProbe probe, Func<string, bool> isTemplateSheet, XLWorkbook? workbook)
+    private TableSource(FileProbe probe, Func<string, bool> isTemplateSheet, XLWorkbook? workbook, InputBounds bounds)
     {
         _probe = probe;
+        _bounds = bounds;
         _isTemplateSheet = isTemplateSheet;
         _workbook = workbook;
     }
 
     public FileProbe Probe => _probe;
 
+    /// <summary>The bounds the file is held to.</summary>
+    public InputBounds Bounds => _bounds;
+
     /// <summary>
     /// Opens a probed file. For a file named <c>.xlsx</c> whose bytes are not a workbook, or a ZIP that
     /// is not a workbook, returns null and the error.
     /// </summary>
-    public static TableSource? Open(FileProbe probe, Func<string, bool> isTemplateSheet, out IngestError? error)
+    public static TableSource? Open(FileProbe probe, Func<string, bool> isTemplateSheet, out IngestError? error) =>
+        Open(probe, isTemplateSheet, InputBounds.Default, out error);
+
+    /// <summary>
+    /// Opens a probed file within <paramref name="bounds"/>: an XLSX is inspected part by part
+    /// (<see cref="XlsxPackageGuard"/>) before ClosedXML reads it.
+    /// </summary>
+    public static TableSource? Open(FileProbe probe, Func<string, bool> isTemplateSheet, InputBounds bounds, out IngestError? error)
     {
         ArgumentNullException.ThrowIfNull(probe);
+        ArgumentNullException.ThrowIfNull(bounds);
         error = null;
         var ext = Path.GetExtension(probe.Path);
         if (probe.Format == FileFormat.Csv)
@@ -40,7 +53,7 @@ public sealed class TableSource : IDisposable
                     $"is named {ext} but is not an Excel workbook: its bytes are plain text. If it is a CSV, rename it to .csv; otherwise save it again from Excel as .xlsx.");
                 return null;
             }
-            return new TableSource(probe, isTemplateSheet, null);
+            return new TableSource(probe, isTemplateSheet, null, bounds);
         }
 
         byte[] bytes;
@@ -55,16 +68,22 @@ public sealed class TableSource : IDisposable
             error = FileProbe.FileError(probe.Path, IngestErrorCode.FileChanged, "the file changed while it was being read; load it again when it is complete.");
             return null;
         }
+        var package = new MemoryStream(bytes, writable: false);
+        if (XlsxPackageGuard.Check(package, bounds) is { } bomb)
+        {
+            error = FileProbe.FileError(probe.Path, IngestErrorCode.TooLarge, "is refused: " + bomb);
+            return null;
+        }
         try
         {
-            return new TableSource(probe, isTemplateSheet, new XLWorkbook(new MemoryStream(bytes, writable: false)));
+            return new TableSource(probe, isTemplateSheet, new XLWorkbook(package), bounds);
         }
 #pragma warning disable CA1031 // ClosedXML throws many types for a ZIP that is not a workbook; all mean the same to the user.
         catch (Exception e)
 #pragma warning restore CA1031
         {
             error = FileProbe.FileError(probe.Path, IngestErrorCode.NotAWorkbook,
-                $"is a ZIP file but not a readable Excel workbook (.xlsx): {e.Message}");
+                $"is a ZIP file but not a readable Excel workbook (.xlsx): {EchoText.Of(e.Message, 200)}");
             return null;
         }
     }
@@ -72,14 +91,14 @@ public sealed class TableSource : IDisposable
     /// <summary>Opens a reader at the start of the data. Throws <see cref="TableFormatException"/> when there is no header.</summary>
     public ITableReader OpenReader()
     {
-        if (_workbook is not null) return XlsxTableReader.Open(_workbook, _isTemplateSheet);
+        if (_workbook is not null) return XlsxTableReader.Open(_workbook, _isTemplateSheet, _bounds);
         var stream = new HashingReadStream(new FileStream(_probe.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
         try
         {
             Span<byte> skip = stackalloc byte[4];
             if (_probe.PreambleLength > 0) stream.ReadExactly(skip[.._probe.PreambleLength]);
             _lastStream = stream;
-            return CsvTableReader.Open(stream, _probe.Encoding!);
+            return CsvTableReader.Open(stream, _probe.Encoding!, _bounds);
         }
         catch
         {

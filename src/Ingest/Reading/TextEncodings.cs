@@ -14,7 +14,8 @@ public static class TextEncodings
         // .NET Core ships only the Unicode encodings; the code pages come from this provider.
         // Registering twice is harmless, but Lazy makes it once per process anyway.
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(54936, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback);
+        // Bytes that are not GB18030 decode to U+FFFD (not "?"), which the cell check reports with its place.
+        return Encoding.GetEncoding(54936, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD"));
     });
 
     /// <summary>GB18030 (code page 54936), which reads GBK and GB2312 files too.</summary>

@@ -10,6 +10,12 @@ namespace Analytics.Ingest.Reading;
 /// Date-formatted cells arrive as date-times, number cells as numbers, formula cells as their cached
 /// (last calculated) value, because that is what the person saw in Excel.
 /// </summary>
+/// <remarks>
+/// Input is data, never code: a formula is never evaluated (ClosedXML would compute it when asked for
+/// <c>Value</c>, and a hostile formula can exhaust the stack or the memory). A formula cell without a
+/// saved value reads as empty and carries a <see cref="CellProblem"/>, which the template reports with
+/// its row and column.
+/// </remarks>
 /// <remarks>ClosedXML holds the whole workbook in memory; a template workbook is small next to a CSV export.</remarks>
 public sealed class XlsxTableReader : ITableReader
 {
@@ -20,6 +26,8 @@ public sealed class XlsxTableReader : ITableReader
     private readonly double[] _numbers;
     private readonly DateTime[] _dates;
     private readonly bool[] _bools;
+    private readonly string?[] _problems;
+    private bool _anyProblem;
     private int _rowNumber;
 
     private XlsxTableReader(IXLWorksheet sheet, IEnumerator<IXLRow> rows, string[] headers, int headerRow)
@@ -34,14 +42,16 @@ public sealed class XlsxTableReader : ITableReader
         _numbers = new double[n];
         _dates = new DateTime[n];
         _bools = new bool[n];
+        _problems = new string?[n];
     }
 
     /// <summary>
     /// Opens the first sheet of <paramref name="workbook"/> whose name <paramref name="isTemplateSheet"/>
     /// accepts, else the first sheet. Throws <see cref="TableFormatException"/> when that sheet has no header row.
     /// </summary>
-    public static XlsxTableReader Open(XLWorkbook workbook, Func<string, bool> isTemplateSheet)
+    public static XlsxTableReader Open(XLWorkbook workbook, Func<string, bool> isTemplateSheet, InputBounds? bounds = null)
     {
+        bounds ??= InputBounds.Default;
         ArgumentNullException.ThrowIfNull(workbook);
         ArgumentNullException.ThrowIfNull(isTemplateSheet);
         var sheets = workbook.Worksheets.OrderBy(w => w.Position).ToList();
@@ -57,7 +67,16 @@ public sealed class XlsxTableReader : ITableReader
             var width = cells.Max(c => c.Column);
             var headers = new string[width];
             Array.Fill(headers, "");
-            foreach (var (col, text) in cells) headers[col - 1] = text.Trim();
+            foreach (var (col, text) in cells)
+            {
+                var header = text.Trim();
+                if (CellCheck.HeaderProblem(header, bounds) is { } problem)
+                {
+                    rows.Dispose();
+                    throw new TableFormatException($"header cell {XLHelper.GetColumnLetterFromNumber(col)}{row.RowNumber().ToString(CultureInfo.InvariantCulture)} {problem}", row.RowNumber());
+                }
+                headers[col - 1] = header;
+            }
             return new XlsxTableReader(sheet, rows, headers, row.RowNumber());
         }
         rows.Dispose();
@@ -80,6 +99,7 @@ public sealed class XlsxTableReader : ITableReader
             var row = _rows.Current;
             Array.Clear(_kinds);
             Array.Clear(_texts);
+            if (_anyProblem) { Array.Clear(_problems); _anyProblem = false; }
             var any = false;
             foreach (var cell in row.CellsUsed())
             {
@@ -112,9 +132,13 @@ public sealed class XlsxTableReader : ITableReader
         };
     }
 
+    /// <summary>Why the cell cannot be read: a formula without a saved value. Null for a readable cell.</summary>
+    public string? CellProblem(int ordinal) => _anyProblem && (uint)ordinal < (uint)_problems.Length ? _problems[ordinal] : null;
+
     public string Display(int ordinal)
     {
         if ((uint)ordinal >= (uint)_kinds.Length) return "";
+        if (_anyProblem && _problems[ordinal] is not null) return _texts[ordinal] ?? "";
         return _kinds[ordinal] switch
         {
             CellKind.Text => _texts[ordinal] ?? "",
@@ -138,31 +162,15 @@ public sealed class XlsxTableReader : ITableReader
     {
         if (cell.HasFormula)
         {
-            // Excel saved the value it showed; ClosedXML's own evaluation is only a fallback for
-            // files written by tools that store formulas without results.
-            var cached = cell.CachedValue;
-            var text = cached switch
+            // The value Excel saved, never a value computed here (see the remarks above).
+            var text = CachedText(cell);
+            if (text is null)
             {
-                null => null,
-                string s => s,
-                DateTime dt => dt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                double dd => FormatNumber(dd),
-                bool b => b ? "TRUE" : "FALSE",
-                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                _ => cached.ToString(),
-            };
-            if (string.IsNullOrEmpty(text))
-            {
-                try
-                {
-                    return Store(cell.Value, i);
-                }
-#pragma warning disable CA1031 // any evaluation failure means "no usable value": report the formula itself.
-                catch (Exception)
-#pragma warning restore CA1031
-                {
-                    text = "=" + cell.FormulaA1;
-                }
+                _kinds[i] = CellKind.Empty;
+                _texts[i] = "=" + cell.FormulaA1; // for messages and the rejects file
+                _problems[i] = "holds a formula without a saved value; formulas are not computed here. Open the file in Excel (which calculates and saves the values) and save it again, or paste the values instead of the formulas.";
+                _anyProblem = true;
+                return true;
             }
             _kinds[i] = CellKind.Text;
             _texts[i] = text;
@@ -194,25 +202,21 @@ public sealed class XlsxTableReader : ITableReader
         }
     }
 
-    private bool Store(object? value, int i)
+    /// <summary>A formula cell's saved value as text; null when the file saved none.</summary>
+    private static string? CachedText(IXLCell cell) => cell.CachedValue switch
     {
-        switch (value)
-        {
-            case null: return false;
-            case DateTime dt: _kinds[i] = CellKind.DateTime; _dates[i] = dt; return true;
-            case double d: _kinds[i] = CellKind.Number; _numbers[i] = d; return true;
-            case bool b: _kinds[i] = CellKind.Boolean; _bools[i] = b; return true;
-            default:
-                var s = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
-                _kinds[i] = CellKind.Text;
-                _texts[i] = s;
-                return !string.IsNullOrWhiteSpace(s);
-        }
-    }
+        null => null,
+        string s => s,
+        DateTime dt => dt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        double dd => FormatNumber(dd),
+        bool b => b ? "TRUE" : "FALSE",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        var o => o.ToString(),
+    };
 
     private static string Text(IXLCell cell)
     {
-        if (cell.HasFormula) return Convert.ToString(cell.CachedValue, CultureInfo.InvariantCulture) ?? "";
+        if (cell.HasFormula) return CachedText(cell) ?? "";
         return cell.DataType switch
         {
             XLDataType.Number => FormatNumber(cell.GetDouble()),

@@ -13,7 +13,7 @@ public sealed class NotesTemplate : Template
     public static readonly TemplateColumn UtilityColumn = new("utility", "供电企业", required: true, aliases: ["供电单位"]);
     public static readonly TemplateColumn HalfColumn = new("half", "报告期", required: true, aliases: ["半年度"]);
     public static readonly TemplateColumn SectionColumn = new("section", "部分", required: true, aliases: ["内容类别"]);
-    public static readonly TemplateColumn TextColumn = new("text", "内容", required: true, aliases: ["文字材料"]);
+    public static readonly TemplateColumn TextColumn = new("text", "内容", required: true, aliases: ["文字材料"]) { LineBreaks = true };
 
     public static IReadOnlyList<TemplateColumn> AllColumns { get; } = Indexed(UtilityColumn, HalfColumn, SectionColumn, TextColumn);
 

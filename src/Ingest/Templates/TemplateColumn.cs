@@ -24,6 +24,9 @@ public sealed class TemplateColumn
     public bool Required { get; }
     /// <summary>customer_name, id_number, phone: never shown in clear.</summary>
     public bool Personal { get; }
+    /// <summary>The column holds running text that may span lines (CR and LF allowed); every other column holds one line.</summary>
+    public bool LineBreaks { get; init; }
+
     /// <summary>Other accepted header spellings.</summary>
     public IReadOnlyList<string> Aliases { get; }
 

@@ -26,13 +26,15 @@ public sealed class TemplateFile : IDisposable
     public FileProbe? Probe { get; }
     public IReadOnlyList<IngestError> OpenErrors { get; }
 
-    public static TemplateFile Open(string path, Template template)
+    /// <summary>Opens <paramref name="path"/> for <paramref name="template"/>, held to <paramref name="bounds"/> (default <see cref="InputBounds.Default"/>).</summary>
+    public static TemplateFile Open(string path, Template template, InputBounds? bounds = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(template);
-        var probe = FileProbe.Inspect(path, out var error);
+        bounds = (bounds ?? InputBounds.Default).Validated();
+        var probe = FileProbe.Inspect(path, bounds, out var error);
         if (probe is null) return new TemplateFile(path, template, null, null, error);
-        var source = TableSource.Open(probe, template.IsTemplateSheet, out error);
+        var source = TableSource.Open(probe, template.IsTemplateSheet, bounds, out error);
         return new TemplateFile(path, template, probe, source, error);
     }
 

@@ -50,7 +50,7 @@ public sealed class TemplatePass : IDisposable
             _fileErrors, warnings);
         foreach (var w in warnings) _warnings.Add(new IngestWarning { File = file.Path, Sheet = Sheet, Message = w });
         if (_fileErrors.Count > 0) { _done = true; return; }
-        _row = new TemplateRow(file.Path, Sheet, file.Template.Context) { CustomerKeysWanted = customerKeys };
+        _row = new TemplateRow(file.Path, Sheet, file.Template.Context, source.Bounds) { CustomerKeysWanted = customerKeys };
     }
 
     /// <summary>The sheet read (XLSX).</summary>
@@ -105,6 +105,17 @@ public sealed class TemplatePass : IDisposable
             return false;
         }
         RowsRead++;
+        if (RowsRead > _source.Bounds.MaxRows)
+        {
+            _fileErrors.Add(new IngestError
+            {
+                Code = IngestErrorCode.TooLarge, File = _file.Path, Sheet = Sheet, Row = reader.RowNumber,
+                Message = string.Create(CultureInfo.InvariantCulture, $"the file has more than {_source.Bounds.MaxRows:N0} data rows, the most one file may hold; split it into several files."),
+            });
+            _done = true;
+            Record = null;
+            return false;
+        }
         var row = _row!;
         row.Start(reader, _binding!);
         var template = _file.Template;
@@ -115,7 +126,11 @@ public sealed class TemplatePass : IDisposable
             return true;
         }
         if (reader.FieldCount > _binding!.Headers.Count) ExtraFields(reader, row);
+        // Control characters, undecodable bytes, overlong cells, formulas without a value: reported
+        // once per cell, before (and instead of) what the template would say about such a cell.
+        row.CheckCells(template.Columns);
         var record = template.Map(row);
+        if (row.HasErrors) record = null;
         if (record is not null)
         {
             record = _rowSet.Admit(record, row);

@@ -1,4 +1,5 @@
 using Analytics.Domain;
+using Analytics.Ingest.Reading;
 
 namespace Analytics.Ingest.Templates;
 
@@ -13,9 +14,9 @@ public static class TemplateReader
     /// <paramref name="keepRecords"/> false, memory does not grow with the file (only the key sets
     /// of the rules across rows, and at most <paramref name="maxErrors"/> errors are kept).
     /// </summary>
-    public static TemplateReadResult Read(FilingKind kind, string path, TemplateContext context, bool keepRecords = true, int maxErrors = int.MaxValue)
+    public static TemplateReadResult Read(FilingKind kind, string path, TemplateContext context, bool keepRecords = true, int maxErrors = int.MaxValue, InputBounds? bounds = null)
     {
-        using var file = TemplateFile.Open(path, Template.For(kind, context));
+        using var file = TemplateFile.Open(path, Template.For(kind, context), bounds);
         return Read(file, keepRecords, maxErrors);
     }
 

@@ -23,13 +23,16 @@ public sealed class TemplateRow
     private readonly List<IngestError> _errors = [];
     private readonly Dictionary<Type, object> _enumMemos = [];
     private readonly HashSet<int> _errorColumns = [];
+    private readonly HashSet<int> _unreadableColumns = [];
+    private readonly InputBounds _bounds;
     private readonly MemoLookup<RegistryEntry> _counties;
     private readonly MemoLookup<RegistryEntry> _utilities;
     private ITableReader _reader = null!;
     private HeaderBinding _binding = null!;
 
-    internal TemplateRow(string file, string? sheet, TemplateContext context)
+    internal TemplateRow(string file, string? sheet, TemplateContext context, InputBounds? bounds = null)
     {
+        _bounds = bounds ?? InputBounds.Default;
         _file = file;
         _sheet = sheet;
         _context = context;
@@ -64,6 +67,34 @@ public sealed class TemplateRow
         {
             _errors.Clear();
             _errorColumns.Clear();
+            _unreadableColumns.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Holds every cell of <paramref name="columns"/> to the text rules (<see cref="CellCheck"/>) and
+    /// records an error for each that breaks one, or that the reader could not read (a formula
+    /// without a saved value). Later errors on such a cell are not recorded: the first says it all.
+    /// </summary>
+    internal void CheckCells(IReadOnlyList<TemplateColumn> columns)
+    {
+        foreach (var column in columns)
+        {
+            var ord = _binding.OrdinalOf(column);
+            if (ord < 0) continue;
+            if (_reader.CellProblem(ord) is { } problem)
+            {
+                Error(column, IngestErrorCode.FormulaWithoutValue, $"{column.Describe()} {problem}");
+                _unreadableColumns.Add(column.Index);
+                continue;
+            }
+            var cell = _reader.Cell(ord);
+            if (cell.Kind != CellKind.Text) continue;
+            if (CellCheck.TextProblem(cell.Text, column.LineBreaks, _bounds, out var code) is { } textProblem)
+            {
+                Error(column, code, $"{column.Describe()} {textProblem}");
+                _unreadableColumns.Add(column.Index);
+            }
         }
     }
 
@@ -300,12 +331,13 @@ public sealed class TemplateRow
     public void Error(TemplateColumn column, IngestErrorCode code, string message)
     {
         ArgumentNullException.ThrowIfNull(column);
+        if (_unreadableColumns.Count > 0 && _unreadableColumns.Contains(column.Index)) return;
         var ord = _binding.OrdinalOf(column);
         string? value = null;
         if (ord >= 0)
         {
             var raw = _reader.Display(ord);
-            value = column.Personal ? MaskPersonal(column, raw) : raw;
+            value = EchoText.Of(column.Personal ? MaskPersonal(column, raw) : raw, _bounds.MaxEchoChars);
             if (value.Length == 0) value = null;
         }
         _errorColumns.Add(column.Index);
@@ -325,14 +357,14 @@ public sealed class TemplateRow
     internal void RowError(IngestErrorCode code, string message) =>
         _errors.Add(new IngestError { Code = code, File = _file, Sheet = _sheet, Row = Number, Message = message });
 
-    /// <summary>The cell's value, quoted, for a message (masked for personal data).</summary>
+    /// <summary>The cell's value, quoted, for a message (masked for personal data; cut to <see cref="InputBounds.MaxEchoChars"/>, controls shown as ␀, ␛ …).</summary>
     public string Quoted(TemplateColumn column)
     {
         ArgumentNullException.ThrowIfNull(column);
         var ord = _binding.OrdinalOf(column);
         if (ord < 0) return "(missing)";
         var raw = _reader.Display(ord).Trim();
-        return "\"" + (column.Personal ? MaskPersonal(column, raw) : raw) + "\"";
+        return "\"" + EchoText.Of(column.Personal ? MaskPersonal(column, raw) : raw, _bounds.MaxEchoChars) + "\"";
     }
 
     /// <summary>A personal value as it may be shown: names as <c>张*</c>, ID numbers and phones with the middle starred.</summary>

@@ -43,6 +43,8 @@ public static partial class LedgerReader
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(registries);
+        if (PackageProblem(stream) is { } problem)
+            throw new LedgerReadException(source, [new(source, null, 0, null, "refused: " + problem)]);
         XLWorkbook wb;
         try { wb = new XLWorkbook(stream); }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -51,6 +53,72 @@ public static partial class LedgerReader
             throw new LedgerReadException(source, [new(source, null, 0, null, "not an XLSX workbook: a weekly ledger is the .xlsx file `analytics ledger` writes.")], e);
         }
         using (wb) return Read(wb, source, registries);
+    }
+
+    /// <summary>Largest ledger file, in bytes (a ledger is tens of kilobytes).</summary>
+    public const long MaxFileBytes = 32L << 20;
+
+    /// <summary>Largest inflated size of one part of the workbook, and of all parts together, in bytes.</summary>
+    public const long MaxPartBytes = 48L << 20, MaxInflatedBytes = 64L << 20;
+
+    /// <summary>Largest compression ratio of a part larger than 1 MiB.</summary>
+    public const int MaxCompressionRatio = 100;
+
+    /// <summary>
+    /// Inspects the ZIP before ClosedXML reads it (the same bounds as the template files': see
+    /// Analytics.Ingest.Reading.XlsxPackageGuard and docs/input-bounds.md), so that a decompression bomb
+    /// is refused after inflating at most <see cref="MaxPartBytes"/>: every part is inflated and its bytes
+    /// counted, the ZIP directory's sizes are not trusted alone. A stream that is not a ZIP passes (ClosedXML
+    /// refuses it). Leaves a seekable stream at its start.
+    /// </summary>
+    private static string? PackageProblem(Stream stream)
+    {
+        if (!stream.CanSeek) return null; // File.OpenRead and the CLI's MemoryStream are seekable
+        if (stream.Length > MaxFileBytes)
+            return string.Create(CultureInfo.InvariantCulture, $"the file is larger than {MaxFileBytes >> 20} MiB; a weekly ledger is tens of kilobytes.");
+        var buffer = new byte[1 << 16];
+        var start = stream.Position;
+        try
+        {
+            System.IO.Compression.ZipArchive zip;
+            try { zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true); }
+            catch (InvalidDataException) { return null; } // not a ZIP: ClosedXML says so
+            using (zip)
+            {
+                if (zip.Entries.Count > 10_000) return "the workbook holds more than 10,000 parts; a ledger has a few dozen.";
+                long total = 0;
+                foreach (var entry in zip.Entries)
+                {
+                    var name = string.Concat(entry.FullName.Take(80).Select(c => char.IsControl(c) ? '?' : c));
+                    long counted = 0;
+                    try
+                    {
+                        using var part = entry.Open();
+                        int n;
+                        while ((n = part.Read(buffer, 0, buffer.Length)) > 0)
+                        {
+                            counted += n;
+                            total += n;
+                            if (counted > MaxPartBytes || total > MaxInflatedBytes
+                                || (counted > 1L << 20 && counted > (double)MaxCompressionRatio * Math.Max(1, entry.CompressedLength)))
+                                return string.Create(CultureInfo.InvariantCulture,
+                                    $"the part {name} inflates to more than {counted >> 20} MiB from {entry.CompressedLength:N0} bytes stored: a decompression bomb, not a ledger `analytics ledger` writes.");
+                        }
+                    }
+                    catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException)
+                    {
+                        return $"the part {name} cannot be read (a damaged or forged ZIP).";
+                    }
+                    if (counted != entry.Length)
+                        return $"the part {name} declares another size than it holds: the ZIP directory does not match its contents.";
+                }
+            }
+            return null;
+        }
+        finally
+        {
+            stream.Position = start;
+        }
     }
 
     private static FiledLedger Read(XLWorkbook wb, string source, Registries registries)
@@ -71,15 +139,17 @@ public static partial class LedgerReader
 
         var notes = new List<LedgerNote>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var last = ws.LastRowUsed()?.RowNumber() ?? columns.HeaderRow;
-        for (var r = columns.HeaderRow + 1; r <= last; r++)
+        // The rows in use only: a hostile file with one cell on row 1,048,576 must not make a million rows.
+        foreach (var used in ws.RowsUsed())
         {
-            var text = CellText(ws.Cell(r, columns.Text));
-            var status = CellText(ws.Cell(r, columns.Status));
-            var problems = CellText(ws.Cell(r, columns.Problems));
+            var r = used.RowNumber();
+            if (r <= columns.HeaderRow) continue;
+            var text = CellText(ws.Cell(r, columns.Text), source, errors, lineBreaks: true);
+            var status = CellText(ws.Cell(r, columns.Status), source, errors);
+            var problems = CellText(ws.Cell(r, columns.Problems), source, errors, lineBreaks: true);
             if (text.Length == 0 && status.Length == 0 && problems.Length == 0) continue;
-            var task = TaskKey(CellText(ws.Cell(r, columns.Task)));
-            if (task.Length == 0 && columns.Title > 0) task = CellText(ws.Cell(r, columns.Title));
+            var task = TaskKey(CellText(ws.Cell(r, columns.Task), source, errors));
+            if (task.Length == 0 && columns.Title > 0) task = CellText(ws.Cell(r, columns.Title), source, errors);
             if (task.Length == 0)
             {
                 errors.Add(new(source, sheetName, r, LedgerLayout.HeaderTask,
@@ -112,14 +182,14 @@ public static partial class LedgerReader
     private static Columns? Headers(IXLWorksheet ws, string source, List<LedgerReadError> errors)
     {
         string[] required = [LedgerLayout.HeaderTask, LedgerLayout.HeaderText, LedgerLayout.HeaderStatus, LedgerLayout.HeaderProblems];
-        var lastCol = ws.LastColumnUsed()?.ColumnNumber() ?? 0;
         for (var r = 1; r <= 10; r++)
         {
             var map = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (var c = 1; c <= lastCol; c++)
+            // Only the cells in use: asking ClosedXML for an empty cell creates it.
+            foreach (var cell in ws.Row(r).CellsUsed())
             {
-                var h = Codes.Normalize(CellText(ws.Cell(r, c)));
-                if (h.Length > 0) map.TryAdd(h, c);
+                var h = Codes.Normalize(CellText(cell, source, errors));
+                if (h.Length > 0) map.TryAdd(h, cell.Address.ColumnNumber);
             }
             if (!map.ContainsKey(Codes.Normalize(LedgerLayout.HeaderText))) continue;
             var missing = required.Where(h => !map.ContainsKey(Codes.Normalize(h))).ToList();
@@ -147,9 +217,11 @@ public static partial class LedgerReader
         if (wb.Worksheets.TryGetWorksheet(LedgerLayout.MetaSheet, out var meta))
         {
             var values = new Dictionary<string, (string Value, int Row)>(StringComparer.Ordinal);
-            var last = meta.LastRowUsed()?.RowNumber() ?? 0;
-            for (var r = 1; r <= last; r++)
-                values.TryAdd(CellText(meta.Cell(r, 1)), (CellText(meta.Cell(r, 2)), r));
+            foreach (var used in meta.RowsUsed())
+            {
+                var r = used.RowNumber();
+                values.TryAdd(CellText(meta.Cell(r, 1), source, errors), (CellText(meta.Cell(r, 2), source, errors), r));
+            }
             if (values.TryGetValue(LedgerLayout.KeyCountyCode, out var code))
             {
                 if (registries.TryCounty(code.Value, out var c)) metaCounty = c;
@@ -162,7 +234,7 @@ public static partial class LedgerReader
             }
         }
 
-        var title = CellText(ws.Cell(WorksheetLayout.TitleRow, 1));
+        var title = CellText(ws.Cell(WorksheetLayout.TitleRow, 1), source, errors);
         RegistryEntry? titleCounty = null;
         DateOnly? titleDate = null;
         var m = TitlePattern().Match(title);
@@ -210,14 +282,82 @@ public static partial class LedgerReader
             : text.Trim();
     }
 
-    /// <summary>A cell as text, never through the machine's culture.</summary>
-    private static string CellText(IXLCell cell) => cell.DataType switch
+    /// <summary>
+    /// A cell as text, never through the machine's culture, and never by evaluating a formula: a formula
+    /// cell gives the value Excel saved, and one without a saved value is an error (a hostile formula can
+    /// exhaust the stack or the memory when computed). Text with control characters (line breaks only
+    /// where <paramref name="lineBreaks"/>) or longer than <see cref="MaxCellChars"/> is an error too.
+    /// </summary>
+    private static string CellText(IXLCell cell, string source, List<LedgerReadError> errors, bool lineBreaks = false)
     {
-        XLDataType.Number when cell.TryGetValue<double>(out var d) => d.ToString(CultureInfo.InvariantCulture),
-        XLDataType.DateTime when cell.TryGetValue<DateTime>(out var t) => ReportFormats.Date(DateOnly.FromDateTime(t)),
-        XLDataType.Boolean when cell.TryGetValue<bool>(out var b) => ReportLabels.YesNo(b),
-        _ => cell.GetString().Trim(),
-    };
+        string text;
+        if (cell.HasFormula)
+        {
+            var cached = cell.CachedValue;
+            if (cached is null)
+            {
+                CellError(cell, source, errors, "holds a formula without a saved value; formulas are not computed here. Open the file in Excel (which calculates and saves the values) and save it again, or paste the values instead of the formulas.");
+                return "";
+            }
+            text = cached switch
+            {
+                double d => d.ToString(CultureInfo.InvariantCulture),
+                DateTime t => ReportFormats.Date(DateOnly.FromDateTime(t)),
+                bool b => ReportLabels.YesNo(b),
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                _ => cached.ToString() ?? "",
+            };
+        }
+        else
+        {
+            text = cell.DataType switch
+            {
+                XLDataType.Number when cell.TryGetValue<double>(out var d) => d.ToString(CultureInfo.InvariantCulture),
+                XLDataType.DateTime when cell.TryGetValue<DateTime>(out var t) => ReportFormats.Date(DateOnly.FromDateTime(t)),
+                XLDataType.Boolean when cell.TryGetValue<bool>(out var b) => ReportLabels.YesNo(b),
+                _ => cell.GetString(),
+            };
+        }
+        if (text.Length > MaxCellChars)
+        {
+            CellError(cell, source, errors, string.Create(CultureInfo.InvariantCulture,
+                $"is {text.Length:N0} characters long; a cell holds at most {MaxCellChars:N0} (Excel's own limit)."));
+            return "";
+        }
+        var at = text.AsSpan().IndexOfAny(lineBreaks ? ControlsBesidesLineBreaks : Controls);
+        if (at >= 0)
+        {
+            CellError(cell, source, errors, string.Create(CultureInfo.InvariantCulture,
+                $"holds the control character U+{(int)text[at]:X4} at character {at + 1}; text may hold tabs{(lineBreaks ? " and line breaks" : "")} but no other control characters."));
+            return "";
+        }
+        return text.Trim();
+    }
+
+    /// <summary>Longest text of one cell (Excel's own limit).</summary>
+    public const int MaxCellChars = 32_767;
+
+    private static readonly System.Buffers.SearchValues<char> Controls = System.Buffers.SearchValues.Create(ControlChars(lineBreaks: false));
+    private static readonly System.Buffers.SearchValues<char> ControlsBesidesLineBreaks = System.Buffers.SearchValues.Create(ControlChars(lineBreaks: true));
+
+    private static string ControlChars(bool lineBreaks)
+    {
+        var chars = new List<char>();
+        for (var c = '\0'; c < ' '; c++)
+            if (c != '\t' && (!lineBreaks || (c != '\r' && c != '\n'))) chars.Add(c);
+        for (var c = '\u007F'; c <= '\u009F'; c++) chars.Add(c);
+        chars.Add('\uFFFD');
+        return new string(chars.ToArray());
+    }
+
+    private static void CellError(IXLCell cell, string source, List<LedgerReadError> errors, string message)
+    {
+        var sheet = cell.Worksheet.Name;
+        var row = cell.Address.RowNumber;
+        var column = cell.Address.ColumnLetter;
+        if (errors.Exists(e => e.Row == row && e.Column == column && string.Equals(e.Sheet, sheet, StringComparison.Ordinal))) return;
+        errors.Add(new(source, sheet, row, column, $"{cell.Address.ToStringRelative()} {message}"));
+    }
 
     [GeneratedRegex(@"^\s*(?<county>\S+?)\s*工作进展\s*[（(]\s*(?<date>\d{4}-\d{1,2}-\d{1,2})\s*报送\s*[）)]")]
     private static partial Regex TitlePattern();

@@ -17,7 +17,7 @@ public class BadInputTests
         if (c.Value is not null) Assert.Equal(c.Value, error.Value);
         Assert.False(string.IsNullOrWhiteSpace(error.Message));
         // The rendered form leads with the place.
-        var place = c.Path + (c.Row is { } r ? ":" + r : "") + (c.Column is { } col ? ":" + col : "") + ": ";
+        var place = c.Path + (error.Sheet is { } s ? "[" + s + "]" : "") + (c.Row is { } r ? ":" + r : "") + (c.Column is { } col ? ":" + col : "") + ": ";
         Assert.StartsWith(place, error.ToString(), StringComparison.Ordinal);
         // The bad row never becomes a record.
         Assert.True(result.RowsRejected > 0 || result.FileRejected);

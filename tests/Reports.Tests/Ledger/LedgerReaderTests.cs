@@ -23,7 +23,8 @@ public class LedgerReaderTests
         ws.Cell(16, 4).Value = "完成重要用户巡视";
         alsoDo?.Invoke(wb);
         var ms = new MemoryStream();
-        wb.SaveAs(ms);
+        // A formula the test sets is written without a value, as a hostile tool would (not computed here).
+        wb.SaveAs(ms, new SaveOptions { EvaluateFormulasBeforeSaving = false });
         ms.Position = 0;
         return ms;
     }
@@ -170,5 +171,94 @@ public class LedgerReaderTests
 
         Assert.Equal("houma", filed.County.Code);
         Assert.Empty(filed.Notes);
+    }
+
+    // ---- Issue 13: hostile workbooks are refused quickly, with the place ----
+
+    [Fact]
+    public void A_formula_without_a_saved_value_is_a_quick_located_error_never_computed()
+    {
+        using var file = FilledByClerk(wb => wb.Worksheet("工作进展").Cell(4, 4).FormulaA1 = "REPT(\"A\",300000000)");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var e = Assert.Throws<LedgerReadException>(() => LedgerReader.Read(file, "x.xlsx", Registries.Default));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        var error = Assert.Single(e.Errors);
+        Assert.Equal(("工作进展", 4, "D"), (error.Sheet, error.Row, error.Column));
+        Assert.Contains("formula without a saved value", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_deep_chain_of_formulas_does_not_overflow_the_stack()
+    {
+        using var file = FilledByClerk(wb =>
+        {
+            var calc = wb.AddWorksheet("calc");
+            calc.Cell(1, 1).Value = 1;
+            for (var r = 2; r <= 25_000; r++) calc.Cell(r, 1).FormulaA1 = $"A{r - 1}+1";
+            wb.Worksheet("工作进展").Cell(6, 6).FormulaA1 = "calc!A25000";
+        });
+
+        var e = Assert.Throws<LedgerReadException>(() => LedgerReader.Read(file, "x.xlsx", Registries.Default));
+
+        var error = Assert.Single(e.Errors);
+        Assert.Equal((6, "F"), (error.Row, error.Column));
+    }
+
+    [Fact]
+    public void A_decompression_bomb_is_refused_naming_the_part()
+    {
+        using var file = FilledByClerk();
+        using (var zip = new System.IO.Compression.ZipArchive(file, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            using var part = zip.CreateEntry("xl/media/image1.bin", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var block = new byte[1 << 20];
+            for (var i = 0; i < 200; i++) part.Write(block);
+        }
+        file.Position = 0;
+        Assert.InRange(file.Length, 1, 2 << 20);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var e = Assert.Throws<LedgerReadException>(() => LedgerReader.Read(file, "x.xlsx", Registries.Default));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        var error = Assert.Single(e.Errors);
+        Assert.Contains("xl/media/image1.bin", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_control_character_in_the_progress_text_is_a_located_error()
+    {
+        using var file = FilledByClerk(wb => wb.Worksheet("工作进展").Cell(6, 4).Value = "推进中\u001B[2J");
+
+        var e = Assert.Throws<LedgerReadException>(() => LedgerReader.Read(file, "x.xlsx", Registries.Default));
+
+        var error = Assert.Single(e.Errors);
+        Assert.Equal((6, "D"), (error.Row, error.Column));
+        Assert.Contains("U+001B", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Line_breaks_in_the_progress_text_are_running_text()
+    {
+        using var file = FilledByClerk(wb => wb.Worksheet("工作进展").Cell(6, 4).Value = "第一步完成\n第二步推进中");
+
+        var filed = LedgerReader.Read(file, "x.xlsx", Registries.Default);
+
+        Assert.StartsWith("第一步完成\n第二步推进中", filed.Notes.Single(n => n.Task == "任务3").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cell_far_down_the_sheet_does_not_make_a_million_rows()
+    {
+        using var file = FilledByClerk(wb => wb.Worksheet("工作进展").Cell(1_048_576, 20).Value = "x");
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var filed = LedgerReader.Read(file, "x.xlsx", Registries.Default);
+
+        Assert.Equal(3, filed.Notes.Count);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 200L << 20, $"allocated {allocated >> 20} MiB");
     }
 }
