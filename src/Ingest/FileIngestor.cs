@@ -102,7 +102,7 @@ public sealed class FileIngestor
     private IngestResult IngestOne(FilingKind kind, string path, IngestOptions options, DateTime loadedAt, BatchRun run)
     {
         var context = new TemplateContext(_registries, loadedAt, run.Keyring);
-        using var file = TemplateFile.Open(path, Template.For(kind, context));
+        using var file = TemplateFile.Open(path, Template.For(kind, context), options.Bounds);
         if (file.OpenErrors.Count > 0)
             return new IngestResult { Kind = kind, Path = path, Outcome = IngestOutcome.Rejected, Errors = file.OpenErrors, ErrorCount = file.OpenErrors.Count };
 

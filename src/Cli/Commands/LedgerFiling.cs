@@ -25,6 +25,12 @@ public static class LedgerFiling
             if (!File.Exists(path)) { errors.Add($"{path}: the file does not exist."); continue; }
             try
             {
+                // A ledger is tens of kilobytes: refuse a huge file before reading it into memory.
+                if (new FileInfo(path).Length > LedgerReader.MaxFileBytes)
+                {
+                    errors.Add($"{path}: 文件超过 {LedgerReader.MaxFileBytes >> 20} MiB，不是周工作台账（a weekly ledger is tens of kilobytes）。");
+                    continue;
+                }
                 var bytes = File.ReadAllBytes(path);
                 using var ms = new MemoryStream(bytes, writable: false);
                 read.Add((path, Convert.ToHexStringLower(SHA256.HashData(bytes)), LedgerReader.Read(ms, path, ctx.Registries)));
