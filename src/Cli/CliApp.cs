@@ -87,6 +87,14 @@ public static class CliApp
             case StoreUnavailableException s:
                 stderr.WriteLine($"analytics: {s.Message}");
                 return ExitCodes.StoreUnreachable;
+            case StoreDataException or CustomerKeyMismatchException:
+                // Data the store refuses (NUL, a value out of range) or a key that is not this store's: the user's input.
+                stderr.WriteLine($"analytics: {OneLine(e.Message)}");
+                return ExitCodes.BadInput;
+            case DuplicateFilingException:
+                // Another process filed the same file a moment earlier: nothing was changed by this run.
+                stderr.WriteLine($"analytics: 该文件已由另一进程载入，本次未作任何更改 (already loaded by another process): {OneLine(e.Message)}");
+                return ExitCodes.Success;
             case StoreConflictException c:
                 // Busy: another process holds the store (SQLite's writer lock, a PostgreSQL lock); nothing was changed.
                 stderr.WriteLine($"analytics: 存储正被另一进程占用，本次未作任何更改，请稍后重试 (the store is busy: {OneLine(c.Message)})");
