@@ -70,11 +70,14 @@ public static class MetricsEngine
             if (error is not null)
                 errors.Add(new MetricsError(MetricsErrorKind.CalendarMissingYear, $"{a.Utility}/{a.ApplicationId}", error.Message)
                 { Utility = a.Utility, County = a.County, ApplicationId = a.ApplicationId, Year = error.MissingYear });
-            var cell = aggregator.Cell(a, f.Category);
+            // Groups get a row when an application of theirs lives in the period (counted or not), so the rows depend on
+            // the question only, not on which other records the store handed over (issue 12: a scoped snapshot).
+            var cell = f.IsActiveIn(period) ? aggregator.Cell(a, f.Category) : -1;
             for (var t = 0; t < outcomes.Length; t++)
             {
                 ref readonly var o = ref outcomes[t];
                 if (o.Status == TargetStatus.NotApplicable || !period.Contains(o.SelectDate)) continue;
+                if (cell < 0) cell = aggregator.Cell(a, f.Category);
                 aggregator.Add(t, cell, o);
                 if (o.Status == TargetStatus.Breach) breaches.Add(BreachEvidence.Make(targets[t], f, o));
                 else if (o.Status == TargetStatus.Gap) gaps.Add(BreachEvidence.Gap(targets[t], f, o));

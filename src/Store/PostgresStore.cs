@@ -193,6 +193,21 @@ public sealed class PostgresStore : IAnalyticsStore
 
     public IEnumerable<OutageStep> Outages() => Stream(StoreReads.Outages);
 
+    public IEnumerable<ApplicationRevision> ApplicationRevisions(DateTime? knownAt, RecordScope scope) =>
+        Stream(conn => StoreReads.ApplicationRevisions(conn, scope, ScopeParameters(scope, knownAt), known: knownAt is not null));
+
+    public IEnumerable<OutageStep> Outages(RecordScope scope) =>
+        Stream(conn => StoreReads.Outages(conn, scope, ScopeParameters(scope, null)));
+
+    public IEnumerable<CustomersServed> CustomersServed(RecordScope scope) =>
+        Stream(conn => StoreReads.CustomersServed(conn, scope, ScopeParameters(scope, null)));
+
+    private static DynamicParameters ScopeParameters(RecordScope scope, DateTime? knownAt)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return StoreReads.ScopeParameters(scope, knownAt, t => StoreTime.Normalize(t));
+    }
+
     public IEnumerable<CustomersServed> CustomersServed() => Stream(StoreReads.CustomersServed);
 
     public IEnumerable<ReportNote> Notes() => Stream(StoreReads.Notes);

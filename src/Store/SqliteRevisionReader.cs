@@ -24,18 +24,36 @@ internal static class SqliteRevisionReader
 
     /// <param name="connection">An open connection of the embedded store.</param>
     /// <param name="knownAt">The known-at instant in the store's text form, or null for every revision.</param>
-    public static IEnumerable<ApplicationRevision> Read(SqliteConnection connection, string? knownAt)
+    public static IEnumerable<ApplicationRevision> Read(SqliteConnection connection, string? knownAt) =>
+        Read(connection, knownAt is null ? "" : "WHERE r.filing_as_of <= @knownAt",
+            knownAt is null ? new Dictionary<string, object>() : new Dictionary<string, object> { ["@knownAt"] = knownAt });
+
+    /// <param name="connection">An open connection of the embedded store.</param>
+    /// <param name="where">A WHERE clause over <c>application_revisions r</c> with named parameters.</param>
+    /// <param name="binds">The parameters by name (<c>@name</c>): text or integers.</param>
+    public static IEnumerable<ApplicationRevision> Read(SqliteConnection connection, string where, IReadOnlyDictionary<string, object> binds)
     {
         var db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
         var sql = $"""
-            SELECT utility, application_id, {string.Join(", ", StoreColumns.ApplicationData)}, revision, filing_id, filing_as_of
-            FROM application_revisions {(knownAt is null ? "" : "WHERE filing_as_of <= ?1")}
-            ORDER BY utility, application_id, revision
+            SELECT r.utility, r.application_id, {string.Join(", ", StoreColumns.ApplicationData.Select(c => "r." + c))}, r.revision, r.filing_id, r.filing_as_of
+            FROM application_revisions r {where}
+            ORDER BY r.utility, r.application_id, r.revision
             """;
         Check(db, raw.sqlite3_prepare_v2(db, sql, out var stmt));
         using (stmt)
         {
-            if (knownAt is not null) Check(db, raw.sqlite3_bind_text(stmt, 1, knownAt));
+            foreach (var (name, value) in binds)
+            {
+                var i = raw.sqlite3_bind_parameter_index(stmt, name);
+                if (i == 0) continue;
+                Check(db, value switch
+                {
+                    string t => raw.sqlite3_bind_text(stmt, i, t),
+                    int n => raw.sqlite3_bind_int64(stmt, i, n),
+                    long n => raw.sqlite3_bind_int64(stmt, i, n),
+                    _ => throw new ArgumentException($"unsupported parameter type for {name}", nameof(binds)),
+                });
+            }
             var row = new Row(stmt);
             while (true)
             {

@@ -187,6 +187,20 @@ public sealed class SqliteStore : IAnalyticsStore
 
     public IEnumerable<OutageStep> Outages() => Stream(StoreReads.Outages);
 
+    public IEnumerable<ApplicationRevision> ApplicationRevisions(DateTime? knownAt, RecordScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var p = StoreReads.ScopeParameters(scope, knownAt, t => SqliteText.Instant(t));
+        var binds = p.ParameterNames.ToDictionary(n => "@" + n, n => p.Get<object>(n), StringComparer.Ordinal);
+        return Stream(conn => SqliteRevisionReader.Read(conn, StoreReads.ScopeWhere(scope, knownAt is not null), binds));
+    }
+
+    public IEnumerable<OutageStep> Outages(RecordScope scope) =>
+        Stream(conn => StoreReads.Outages(conn, scope, StoreReads.ScopeParameters(scope, null, t => SqliteText.Instant(t))));
+
+    public IEnumerable<CustomersServed> CustomersServed(RecordScope scope) =>
+        Stream(conn => StoreReads.CustomersServed(conn, scope, StoreReads.ScopeParameters(scope, null, t => SqliteText.Instant(t))));
+
     public IEnumerable<CustomersServed> CustomersServed() => Stream(StoreReads.CustomersServed);
 
     public IEnumerable<ReportNote> Notes() => Stream(StoreReads.Notes);

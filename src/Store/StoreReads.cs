@@ -51,6 +51,77 @@ internal static class StoreReads
         return conn.Query<Application>(sql, knownAt, buffered: false);
     }
 
+    /// <summary>
+    /// The WHERE clause (over <c>application_revisions r</c>) of the revisions a <see cref="Domain.Storage.RecordScope"/>
+    /// selects, with parameters <c>@knownAt</c> (when <paramref name="known"/>), <c>@county</c>, <c>@utility</c>,
+    /// <c>@start</c>, <c>@end</c>, <c>@lifeFrom</c>: the same rule as <see cref="Domain.Storage.RecordScope.Wants(IReadOnlyList{ApplicationRevision})"/>.
+    /// </summary>
+    public static string ScopeWhere(Domain.Storage.RecordScope scope, bool known)
+    {
+        var k = known ? "AND {0}.filing_as_of <= @knownAt" : "";
+        string Known(string alias) => string.Format(System.Globalization.CultureInfo.InvariantCulture, k, alias);
+        var group = (scope.County is null ? "" : "AND h.county = @county ") + (scope.Utility is null ? "" : "AND h.utility = @utility ");
+        return $"""
+            WHERE TRUE {Known("r")} AND (r.utility, r.application_id) IN (
+              SELECT h.utility, h.application_id FROM application_revisions h
+              WHERE TRUE {Known("h")} {group}
+                AND NOT EXISTS (SELECT 1 FROM application_revisions n
+                                WHERE n.utility = h.utility AND n.application_id = h.application_id AND n.revision > h.revision {Known("n")})
+                AND ((h.accepted_at < @end
+                      AND (COALESCE(h.connected_at, h.withdrawn_at) IS NULL
+                           OR COALESCE(h.connected_at, h.withdrawn_at) >= @lifeFrom
+                           OR h.record_created_at >= @start))
+                     OR EXISTS (SELECT 1 FROM application_revisions f
+                                WHERE f.utility = h.utility AND f.application_id = h.application_id
+                                  AND f.filing_as_of >= @start AND f.filing_as_of < @end {Known("f")})))
+            """;
+    }
+
+    /// <summary>The scope's parameters, instants encoded by the store (<paramref name="instant"/>).</summary>
+    public static DynamicParameters ScopeParameters(Domain.Storage.RecordScope scope, DateTime? knownAt, Func<DateTime, object> instant)
+    {
+        var p = new DynamicParameters();
+        if (knownAt is { } k) p.Add("knownAt", instant(k));
+        if (scope.County is not null) p.Add("county", scope.County);
+        if (scope.Utility is not null) p.Add("utility", scope.Utility);
+        p.Add("start", instant(scope.Start));
+        p.Add("end", instant(scope.End));
+        p.Add("lifeFrom", instant(scope.LifeFrom));
+        p.Add("outagesFrom", instant(scope.OutagesFrom));
+        p.Add("firstYear", scope.FirstYear);
+        p.Add("lastYear", scope.LastYear);
+        return p;
+    }
+
+    /// <summary>The scoped revisions through Dapper (PostgreSQL).</summary>
+    public static IEnumerable<ApplicationRevision> ApplicationRevisions(IDbConnection conn, Domain.Storage.RecordScope scope, DynamicParameters p, bool known)
+    {
+        var sql = $"""
+            SELECT {StoreColumns.ApplicationSelect},
+                   r.revision AS Revision, r.filing_id AS FilingId, r.filing_as_of AS FilingAsOf
+            FROM application_revisions r {ScopeWhere(scope, known)}
+            ORDER BY r.utility, r.application_id, r.revision
+            """;
+        return conn.Query<Application, RevisionRow, ApplicationRevision>(sql,
+            (a, r) => new ApplicationRevision(a, r.Revision, r.FilingId, r.FilingAsOf),
+            p, buffered: false, splitOn: "Revision");
+    }
+
+    private static string Group(Domain.Storage.RecordScope scope) =>
+        (scope.County is null ? "" : " AND county = @county") + (scope.Utility is null ? "" : " AND utility = @utility");
+
+    /// <summary>The outage steps overlapping the scope's outage window, in the order of <see cref="Outages(IDbConnection)"/>.</summary>
+    public static IEnumerable<OutageStep> Outages(IDbConnection conn, Domain.Storage.RecordScope scope, DynamicParameters p) =>
+        conn.Query<OutageStep>(
+            $"SELECT {StoreColumns.OutageSelect} FROM outage_steps WHERE start_at < @end AND end_at >= @outagesFrom{Group(scope)} ORDER BY utility, outage_id, step",
+            p, buffered: false);
+
+    /// <summary>The customers-served snapshots of the scope's years and group.</summary>
+    public static IEnumerable<CustomersServed> CustomersServed(IDbConnection conn, Domain.Storage.RecordScope scope, DynamicParameters p) =>
+        conn.Query<CustomersServed>(
+            $"SELECT {StoreColumns.CustomersSelect} FROM customers_served WHERE year >= @firstYear AND year <= @lastYear{Group(scope)} ORDER BY year, month, utility, county, area",
+            p, buffered: false);
+
     public static IEnumerable<OutageStep> Outages(IDbConnection conn) =>
         conn.Query<OutageStep>(
             $"SELECT {StoreColumns.OutageSelect} FROM outage_steps ORDER BY utility, outage_id, step",

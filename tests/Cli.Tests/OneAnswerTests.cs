@@ -33,6 +33,8 @@ public sealed class OneAnswerTests : IClassFixture<OneAnswerTests.Loaded>
 
         public string File(string name) => _dir.File(name);
 
+        public string StorePath => _dir.File("store.db");
+
         public CliRunner.Result Run(params string[] args) => CliRunner.Run([.. args, "--store", _dir.File("store.db"), "--key-file", _dir.File("key")]);
 
         public JsonElement Metrics(params string[] args)
@@ -143,6 +145,30 @@ public sealed class OneAnswerTests : IClassFixture<OneAnswerTests.Loaded>
             var counts = $"{N(t.GetProperty("compliant").GetInt32())}/{N(t.GetProperty("total").GetInt32())}";
             Assert.Contains(counts, words);
         }
+    }
+
+    [Theory]
+    [InlineData(null, null, "2026-11-19", "2026-11-25")]
+    [InlineData("yaodu", null, "2026-11-19", "2026-11-25")]
+    [InlineData("houma", null, "2026-01-01", "2026-11-25")]
+    [InlineData(null, "sxdl-puxian", "2025-07-01", "2025-12-31")]
+    [InlineData("hongtong", "sgcc-linfen", "2025-12-15", "2026-02-15")]
+    [InlineData(null, null, "2024-01-01", "2026-12-31")]
+    public void The_stores_selection_answers_a_question_as_every_record_does(string? county, string? utility, string from, string to)
+    {
+        // The command asks the store for the question's records only (issue 12); the engine over every record is the reference.
+        string[] args = ["--from", from, "--to", to, .. county is null ? Array.Empty<string>() : ["--county", county],
+            .. utility is null ? Array.Empty<string>() : ["--utility", utility]];
+        var r = _data.Run(["metrics", "--format", "json", .. args]);
+        Assert.True(r.ExitCode == 0, r.Err);
+        using var store = Analytics.Store.StoreFactory.Open(_data.StorePath);
+        var all = Analytics.Domain.RecordSnapshot.Load(store, knownAt: null);
+        var period = new Analytics.Metrics.MetricsPeriod(DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture));
+        var reference = Analytics.Metrics.MetricsEngine.Compute(Analytics.Metrics.MetricsInput.Of(all, Analytics.Domain.Policy.Policy.Default,
+            Analytics.Domain.Calendar.WorkingDayCalendar.Default, period, all.DataThrough!.Value, county, utility));
+        using var expected = new StringWriter();
+        Analytics.Metrics.Export.MetricsJsonWriter.Write(reference, expected);
+        Assert.Equal(expected.ToString(), r.Out);
     }
 
     private static JsonElement CountyRow(JsonElement metrics, string id, string county) =>

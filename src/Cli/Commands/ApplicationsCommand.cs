@@ -34,9 +34,8 @@ public static class ApplicationsCommand
             var c = p.GetValue(county) is { } ct ? ctx.County(ct).Code : null;
             var u = p.GetValue(utility) is { } ut ? ctx.Utility(ut).Code : null;
             using var store = ctx.OpenStore();
-            var data = RecordSnapshot.Load(store, period.KnownAt(p));
-            var asOf = period.AsOfInstant(p, data, ctx);
-            var result = MetricsEngine.Compute(MetricsInput.Of(data, ctx.Policy, ctx.Calendar, period.Period(p, asOf, data, allData: true), asOf, c, u));
+            var (data, asOf, question) = period.Load(p, ctx, store, c, u, allData: true);
+            var result = MetricsEngine.Compute(MetricsInput.Of(data, ctx.Policy, ctx.Calendar, question, asOf, c, u));
             var rows = result.ApplicationsInPeriod;
             switch (fmt)
             {

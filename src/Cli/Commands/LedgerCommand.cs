@@ -1,4 +1,5 @@
 using Analytics.Domain;
+using Analytics.Domain.Storage;
 using System.CommandLine;
 using Analytics.Reports.Ledger;
 
@@ -37,10 +38,14 @@ public static class LedgerCommand
             var outDir = CliArgs.OutDir(p.GetValue(output) ?? "out", "--out");
             var knownAt = CliArgs.Date(p.GetValue(asOf), "--as-of") is { } d ? DayBounds.EndOfDay(d) : (DateTime?)null;
             using var store = ctx.OpenStore();
-            var data = RecordSnapshot.Load(store, knownAt);
+            // With the risk column the model learns from every finished application: load everything. Without it, the
+            // store selects the county's (or the city's) records of the year to the week's end (issue 12).
+            var withRisk = !(p.GetValue(noRisk) || p.GetValue(city));
+            var scope = withRisk ? null : new RecordScope(week.YearStart < week.FirstDay ? week.YearStart : week.FirstDay, week.LastDay, countyEntry?.Code);
+            var data = RecordSnapshot.Load(store, knownAt, scope);
             PeriodOptions.RequireData(data, week.FirstDay, $"{week.Thursday:yyyy-MM-dd} 的工作台账");
             var inputs = Inputs(ctx, data, knownAt);
-            var risk = p.GetValue(noRisk) || p.GetValue(city) ? null : RiskCommand.Probabilities(ctx, data, RiskCommand.AsOf(week.End, inputs.AsOfFor(week)));
+            var risk = !withRisk ? null : RiskCommand.Probabilities(ctx, data, RiskCommand.AsOf(week.End, inputs.AsOfFor(week)));
             if (countyEntry is not null)
                 ctx.Out.WriteLine(WeeklyLedgers.WriteCounty(inputs, countyEntry.Code, week, outDir, risk));
             else if (p.GetValue(all))

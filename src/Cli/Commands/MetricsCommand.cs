@@ -28,9 +28,8 @@ public static class MetricsCommand
             var c = p.GetValue(county) is { } ct ? ctx.County(ct).Code : null;
             var u = p.GetValue(utility) is { } ut ? ctx.Utility(ut).Code : null;
             using var store = ctx.OpenStore();
-            var data = RecordSnapshot.Load(store, period.KnownAt(p));
-            var asOf = period.AsOfInstant(p, data, ctx);
-            var result = MetricsEngine.Compute(MetricsInput.Of(data, ctx.Policy, ctx.Calendar, period.Period(p, asOf, data, allData: false), asOf, c, u));
+            var (data, asOf, question) = period.Load(p, ctx, store, c, u, allData: false);
+            var result = MetricsEngine.Compute(MetricsInput.Of(data, ctx.Policy, ctx.Calendar, question, asOf, c, u));
             if (fmt == "json") MetricsJsonWriter.Write(result, ctx.Out);
             else PrintTables(ctx, result);
             foreach (var e in result.Errors.Where(e => e.Kind != MetricsErrorKind.CalendarMissingYear || fmt == "table").Take(20))

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Analytics.Domain;
+using Analytics.Domain.Storage;
 using Analytics.Metrics;
 
 namespace Analytics.Cli.Commands;
@@ -51,6 +52,20 @@ public sealed class PeriodOptions
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(data);
+        if (Requested(p, asOf, allData) is { } requested) return requested;
+        var from = CliArgs.Date(p.GetValue(From), "--from");
+        var to = CliArgs.Date(p.GetValue(To), "--to");
+        var (first, last) = DataSpan(data, asOf);
+        var f = from ?? first;
+        var t = to ?? last;
+        if (t < f) throw new UsageException($"--to {t:yyyy-MM-dd} is before --from {f:yyyy-MM-dd}.");
+        return new MetricsPeriod(f, t);
+    }
+
+    /// <summary>The period when the options fix it without the data (--year, --from with --to, metrics' default year); else null.</summary>
+    public MetricsPeriod? Requested(ParseResult p, DateTime asOf, bool allData)
+    {
+        ArgumentNullException.ThrowIfNull(p);
         var year = p.GetValue(Year);
         var from = CliArgs.Date(p.GetValue(From), "--from");
         var to = CliArgs.Date(p.GetValue(To), "--to");
@@ -62,11 +77,33 @@ public sealed class PeriodOptions
             return MetricsPeriod.Year(y);
         }
         if (from is null && to is null && !allData) return MetricsPeriod.Year(asOf.Year);
-        var (first, last) = DataSpan(data, asOf);
-        var f = from ?? first;
-        var t = to ?? last;
-        if (t < f) throw new UsageException($"--to {t:yyyy-MM-dd} is before --from {f:yyyy-MM-dd}.");
-        return new MetricsPeriod(f, t);
+        if (from is { } f && to is { } t)
+        {
+            if (t < f) throw new UsageException($"--to {t:yyyy-MM-dd} is before --from {f:yyyy-MM-dd}.");
+            return new MetricsPeriod(f, t);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Loads what the command's question needs (issue 12): the period and the group are handed to the store, which
+    /// selects the records in its own engine (<see cref="RecordScope"/>), when the options fix the period; the group
+    /// alone when the period depends on the data (a list command without --from/--to). Returns the records, the as-of
+    /// instant (--as-of, else <c>data_through</c>) and the period.
+    /// </summary>
+    public (RecordSnapshot Data, DateTime AsOf, MetricsPeriod Period) Load(ParseResult p, CliContext ctx, IAnalyticsStore store,
+        string? county, string? utility, bool allData)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ArgumentNullException.ThrowIfNull(store);
+        var knownAt = KnownAt(p);
+        var filings = store.Filings().Where(f => knownAt is not { } k || f.AsOf <= k);
+        var asOf = knownAt ?? RecordSnapshot.DataThroughOf(filings) ?? ctx.Clock();
+        var requested = Requested(p, asOf, allData);
+        var scope = requested is { } r ? new RecordScope(r.From, r.To, county, utility)
+            : county is null && utility is null ? null : new RecordScope(DateOnly.MinValue, DateOnly.MaxValue, county, utility);
+        var data = RecordSnapshot.Load(store, knownAt, scope);
+        return (data, asOf, requested ?? Period(p, asOf, data, allData));
     }
 
     private static (DateOnly, DateOnly) DataSpan(RecordSnapshot data, DateTime asOf)

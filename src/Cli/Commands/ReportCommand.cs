@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Analytics.Domain;
+using Analytics.Domain.Storage;
 using Analytics.Reports.Pdf;
 
 namespace Analytics.Cli.Commands;
@@ -33,7 +34,7 @@ public static class ReportCommand
             var entry = u is null ? null : ctx.Utility(u);
             var given = p.GetValue(output);
             var target = entry is null ? CliArgs.OutDir(given ?? "out", "--out") : OutFile(given, SemiannualReport.FileName(entry, h));
-            var (data, instant) = Load(ctx, p, asOf);
+            var (data, instant) = Load(ctx, p, asOf, h, entry?.Code);
             PeriodOptions.RequireData(data, h.First, $"{h} 半年报告");
             var inputs = Inputs(ctx, data);
             if (entry is not null)
@@ -55,7 +56,7 @@ public static class ReportCommand
             var ctx = context(p);
             var h = Half(p.GetValue(cityHalf));
             var target = OutFile(p.GetValue(cityOut), CityCircular.FileName(ctx.Registries.CityName, h));
-            var (data, instant) = Load(ctx, p, cityAsOf);
+            var (data, instant) = Load(ctx, p, cityAsOf, h, utility: null);
             PeriodOptions.RequireData(data, h.First, $"{h} 通报");
             var inputs = Inputs(ctx, data);
             ctx.Out.WriteLine(CityCircular.Write(inputs, h, instant, target));
@@ -106,11 +107,16 @@ public static class ReportCommand
         return CliArgs.OutFile(given, "--out", ".pdf");
     }
 
-    private static (RecordSnapshot Data, DateTime AsOf) Load(CliContext ctx, ParseResult p, Option<string?> asOf)
+    /// <summary>
+    /// The records a report of <paramref name="half"/> asks about (the half, the one before, the same half a year
+    /// earlier, the year to date), selected by the store for the utility when given (issue 12).
+    /// </summary>
+    private static (RecordSnapshot Data, DateTime AsOf) Load(CliContext ctx, ParseResult p, Option<string?> asOf, HalfYear half, string? utility)
     {
         var knownAt = CliArgs.Date(p.GetValue(asOf), "--as-of") is { } d ? DayBounds.EndOfDay(d) : (DateTime?)null;
         using var store = ctx.OpenStore();
-        var data = RecordSnapshot.Load(store, knownAt);
+        var scope = new RecordScope(half.SameHalfLastYear.First, Analytics.Metrics.MetricsPeriod.Half(half).To, utility: utility);
+        var data = RecordSnapshot.Load(store, knownAt, scope);
         return (data, knownAt ?? data.DataThrough ?? ctx.Clock());
     }
 

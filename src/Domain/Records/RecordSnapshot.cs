@@ -44,12 +44,15 @@ public sealed record RecordSnapshot
     /// The newest as-of of the data filings (applications, outages), else of any filing; null for an empty store.
     /// The default as-of instant of every figure (metrics.md §8).
     /// </summary>
-    public DateTime? DataThrough
+    public DateTime? DataThrough => DataThroughOf(Filings);
+
+    /// <summary><see cref="DataThrough"/> of a set of filings.</summary>
+    public static DateTime? DataThroughOf(IEnumerable<Filing> filings)
     {
-        get
+        ArgumentNullException.ThrowIfNull(filings);
         {
             DateTime? data = null, any = null;
-            foreach (var f in Filings)
+            foreach (var f in filings)
             {
                 if (any is null || f.AsOf > any) any = f.AsOf;
                 if (f.Kind is FilingKind.Applications or FilingKind.Outages && (data is null || f.AsOf > data)) data = f.AsOf;
@@ -62,14 +65,20 @@ public sealed record RecordSnapshot
     /// Loads what the store knew at <paramref name="knownAt"/> (everything when null): revisions from filings whose as-of
     /// is at or before it, the latest of each key as the current record (the same object, no second copy).
     /// </summary>
-    public static RecordSnapshot Load(IAnalyticsStore store, DateTime? knownAt)
+    public static RecordSnapshot Load(IAnalyticsStore store, DateTime? knownAt) => Load(store, knownAt, scope: null);
+
+    /// <summary>
+    /// Loads what the store knew at <paramref name="knownAt"/> of the records <paramref name="scope"/> selects (every
+    /// record when null): the store selects them in its own engine, so memory follows the question, not the store.
+    /// </summary>
+    public static RecordSnapshot Load(IAnalyticsStore store, DateTime? knownAt, RecordScope? scope)
     {
         ArgumentNullException.ThrowIfNull(store);
         var revisions = new List<ApplicationRevision>();
         var latest = new List<Application>();
         ApplicationRevision? previous = null;
         // Revisions come ordered by (utility, id, revision): the last of each run is the current record.
-        foreach (var r in store.ApplicationRevisions(knownAt))
+        foreach (var r in scope is null ? store.ApplicationRevisions(knownAt) : store.ApplicationRevisions(knownAt, scope))
         {
             if (previous is not null && !SameKey(previous.Record, r.Record)) latest.Add(previous.Record);
             revisions.Add(r);
@@ -81,12 +90,14 @@ public sealed record RecordSnapshot
         {
             Revisions = revisions,
             Applications = latest,
-            Outages = store.Outages().ToList(),
-            CustomersServed = store.CustomersServed().ToList(),
+            Outages = (scope is null ? store.Outages() : store.Outages(scope)).ToList(),
+            CustomersServed = (scope is null ? store.CustomersServed() : store.CustomersServed(scope)).ToList(),
             Filings = knownAt is { } k ? [.. filings.Where(f => f.AsOf <= k)] : filings,
             Notes = store.Notes().ToList(),
             LedgerNotes = store.LedgerNotes().ToList(),
             KnownAt = knownAt,
+            County = scope?.County,
+            Utility = scope?.Utility,
         };
     }
 

@@ -73,6 +73,46 @@ public interface IAnalyticsStore : IDisposable
     /// <summary>Every outage step (a later filing of an outage id replaces all its steps).</summary>
     IEnumerable<OutageStep> Outages();
 
+    /// <summary>
+    /// The revisions known at <paramref name="knownAt"/> of the applications <paramref name="scope"/> selects (see
+    /// <see cref="RecordScope"/>), ordered like <see cref="ApplicationRevisions(DateTime?)"/>. Stores select in their own
+    /// engine; this default filters the whole list in memory.
+    /// </summary>
+    IEnumerable<ApplicationRevision> ApplicationRevisions(DateTime? knownAt, RecordScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return Scoped(ApplicationRevisions(knownAt), scope);
+
+        static IEnumerable<ApplicationRevision> Scoped(IEnumerable<ApplicationRevision> all, RecordScope scope)
+        {
+            var run = new List<ApplicationRevision>();
+            foreach (var r in all)
+            {
+                if (run.Count > 0 && (run[0].Record.Utility != r.Record.Utility || run[0].Record.ApplicationId != r.Record.ApplicationId))
+                {
+                    if (scope.Wants(run)) foreach (var x in run) yield return x;
+                    run.Clear();
+                }
+                run.Add(r);
+            }
+            if (scope.Wants(run)) foreach (var x in run) yield return x;
+        }
+    }
+
+    /// <summary>The outage steps <paramref name="scope"/> selects, ordered like <see cref="Outages()"/>.</summary>
+    IEnumerable<OutageStep> Outages(RecordScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return Outages().Where(scope.Wants);
+    }
+
+    /// <summary>The customers-served snapshots <paramref name="scope"/> selects.</summary>
+    IEnumerable<CustomersServed> CustomersServed(RecordScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return CustomersServed().Where(scope.Wants);
+    }
+
     /// <summary>Every customers-served snapshot (a later filing of the same key replaces it).</summary>
     IEnumerable<CustomersServed> CustomersServed();
 
