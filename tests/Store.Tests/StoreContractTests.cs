@@ -11,7 +11,7 @@ namespace Analytics.Store.Tests;
 /// The one test suite of the <see cref="IAnalyticsStore"/> contract, run against every store
 /// (<see cref="SqliteStoreTests"/>, <see cref="PostgresStoreTests"/>). Each test gets a fresh, empty store.
 /// </summary>
-public abstract class StoreContractTests : IDisposable
+public abstract partial class StoreContractTests : IDisposable
 {
     private static readonly DateTime Jan = new(2022, 1, 31, 18, 0, 0);
     private static readonly DateTime Feb = new(2022, 2, 28, 18, 0, 0);
