@@ -93,6 +93,7 @@ public static class Html
         .wide { overflow-x: auto; }
         a:focus, button:focus, input:focus, select:focus, main:focus { outline: 3px solid #f90; outline-offset: 1px; }
         .skip { position: absolute; left: -999px; } .skip:focus { left: 8px; top: 8px; background: #fff; color: #000; padding: 4px; }
+        button, input, select { font-family: inherit; font-size: 14px; }
         label { margin-right: 12px; } form.inline { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin: 6px 0; }
         """;
 }
