@@ -3,7 +3,7 @@ using Analytics.Domain.Storage;
 
 namespace Analytics.Web;
 
-/// <summary>The role text of cli.md §Server: <c>bureau</c>, <c>county:CODE</c>, <c>utility:CODE</c> (a code or a name of the registry).</summary>
+/// <summary>The role text of cli.md §5: <c>bureau</c>, <c>county:CODE</c>, <c>utility:CODE</c> (a code or a name of the registry).</summary>
 public static class AccountRoles
 {
     /// <summary>Parses a role; the scope comes back as the registry's code.</summary>
