@@ -147,6 +147,8 @@ public static class CliApp
         root.Subcommands.Add(RiskCommand.Build(context));
         root.Subcommands.Add(CalendarCommand.Build(context));
         root.Subcommands.Add(GenerateCommand.Build(context));
+        root.Subcommands.Add(ServeCommand.Build(context));
+        root.Subcommands.Add(UserCommand.Build(context));
         return root;
     }
 }

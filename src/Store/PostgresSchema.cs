@@ -159,5 +159,26 @@ internal static class PostgresSchema
             );
             INSERT INTO analytics_meta (item, value) VALUES ('application_id', 'analytics/linfen-getting-electricity');
             """),
+        // The web application's accounts (name, role, scope, password hash; no other personal data: the column is
+        // "account", not "name") and its append-only audit log.
+        new(4, "web accounts and audit log", """
+            CREATE TABLE accounts (
+                account       text COLLATE "C" NOT NULL PRIMARY KEY,
+                role          smallint  NOT NULL,
+                scope         text COLLATE "C",
+                password_hash text      NOT NULL,
+                created_at    timestamp NOT NULL,
+                failed_logins integer   NOT NULL DEFAULT 0,
+                locked_until  timestamp
+            );
+
+            CREATE TABLE audit_log (
+                id      bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                at      timestamp NOT NULL,
+                account text COLLATE "C",
+                action  text      NOT NULL,
+                detail  text      NOT NULL
+            );
+            """),
     ];
 }

@@ -151,5 +151,26 @@ internal static class SqliteSchema
             ) STRICT;
             INSERT INTO analytics_meta (item, value) VALUES ('application_id', 'analytics/linfen-getting-electricity');
             """),
+        // The web application's accounts (name, role, scope, password hash; no other personal data: the column is
+        // "account", not "name") and its append-only audit log.
+        new(3, "web accounts and audit log", """
+            CREATE TABLE accounts (
+                account       TEXT    NOT NULL PRIMARY KEY,
+                role          INTEGER NOT NULL,
+                scope         TEXT,
+                password_hash TEXT    NOT NULL,
+                created_at    TEXT    NOT NULL,
+                failed_logins INTEGER NOT NULL DEFAULT 0,
+                locked_until  TEXT
+            ) STRICT;
+
+            CREATE TABLE audit_log (
+                id      INTEGER PRIMARY KEY,
+                at      TEXT    NOT NULL,
+                account TEXT,
+                action  TEXT    NOT NULL,
+                detail  TEXT    NOT NULL
+            ) STRICT;
+            """),
     ];
 }

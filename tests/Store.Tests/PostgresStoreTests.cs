@@ -69,6 +69,8 @@ public sealed class PostgresStoreTests : StoreContractTests, IClassFixture<Postg
         ALTER TABLE filings DROP CONSTRAINT filings_kind_sha256_key;
         CREATE INDEX filings_kind_sha256 ON filings (kind, sha256);
         DROP TABLE analytics_meta;
+        DROP TABLE accounts;
+        DROP TABLE audit_log;
         DELETE FROM schema_version WHERE version >= 3;
         """;
 

@@ -66,6 +66,8 @@ public sealed class SqliteStoreTests : StoreContractTests
         DROP INDEX filings_kind_sha256;
         CREATE INDEX filings_kind_sha256 ON filings (kind, sha256);
         DROP TABLE analytics_meta;
+        DROP TABLE accounts;
+        DROP TABLE audit_log;
         DELETE FROM schema_version WHERE version >= 2;
         """;
 

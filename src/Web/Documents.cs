@@ -1,0 +1,64 @@
+using System.Globalization;
+using Analytics.Domain;
+using Analytics.Reports.Ledger;
+using Analytics.Reports.Pdf;
+
+namespace Analytics.Web;
+
+/// <summary>The documents the web hands out: a county's weekly ledger and a utility's semiannual PDF, made as the command line makes them.</summary>
+public sealed class Documents
+{
+    private readonly StoreReader _reader;
+    private readonly WebSettings _settings;
+
+    public Documents(StoreReader reader, WebSettings settings)
+    {
+        _reader = reader ?? throw new ArgumentNullException(nameof(reader));
+        _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+    }
+
+    /// <summary>The Thursday whose ledger is due next: the first Thursday after the data's last day (as the demo writes).</summary>
+    public DateOnly CurrentThursday()
+    {
+        var data = _reader.Snapshot();
+        var end = DateOnly.FromDateTime(data.DataThrough ?? _settings.Clock());
+        var d = end.AddDays(1);
+        while (d.DayOfWeek != DayOfWeek.Thursday) d = d.AddDays(1);
+        return d;
+    }
+
+    /// <summary>The county's ledger workbook for the Thursday (the 风险 column left empty, as <c>ledger --no-risk</c>).</summary>
+    public (byte[] Bytes, string FileName) Ledger(string county, DateOnly thursday)
+    {
+        LedgerWeek week;
+        try { week = LedgerWeek.For(thursday); }
+        catch (LedgerDateException e) { throw WebProblemException.BadRequest("date: " + e.Message); }
+        var data = _reader.Snapshot();
+        RequireData(data, week.FirstDay, string.Create(CultureInfo.InvariantCulture, $"{week.Thursday:yyyy-MM-dd} 的工作台账"));
+        var inputs = new LedgerInputs { Records = data, Policy = _settings.Policy, Calendar = _settings.Calendar, Registries = _settings.Registries };
+        var ledger = WeeklyLedgers.ComposeCounty(inputs, county, week);
+        using var ms = new MemoryStream();
+        WeeklyLedgerWorkbook.Write(ledger, ms);
+        return (ms.ToArray(), LedgerFileNames.County(ledger.County, week.Thursday));
+    }
+
+    /// <summary>The utility's semiannual PDF for the half-year.</summary>
+    public (byte[] Bytes, string FileName) Semiannual(string utility, HalfYear half)
+    {
+        var data = _reader.Snapshot();
+        RequireData(data, half.First, $"{half} 半年报告");
+        var inputs = new ReportInputs { Records = data, Policy = _settings.Policy, Calendar = _settings.Calendar, Registries = _settings.Registries };
+        var asOf = data.DataThrough ?? _settings.Clock();
+        return (SemiannualReport.Render(inputs, utility, half, asOf), SemiannualReport.FileName(_settings.Registries.Utility(utility), half));
+    }
+
+    /// <summary>metrics.md §8: a document for a period after the data is refused, naming data_through (422).</summary>
+    private static void RequireData(RecordSnapshot data, DateOnly periodStart, string what)
+    {
+        if (data.DataThrough is not { } dt) throw new WebProblemException(422, $"{what}：数据库中还没有数据 (no data loaded yet)");
+        var through = DateOnly.FromDateTime(dt);
+        if (periodStart > through)
+            throw new WebProblemException(422, string.Create(CultureInfo.InvariantCulture,
+                $"{what}：报告期始于 {periodStart:yyyy-MM-dd}，晚于数据截止日 {through:yyyy-MM-dd}（data_through），没有可统计的数据"));
+    }
+}
