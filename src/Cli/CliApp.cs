@@ -139,6 +139,7 @@ public static class CliApp
         root.Subcommands.Add(RiskCommand.Build(context));
         root.Subcommands.Add(CalendarCommand.Build(context));
         root.Subcommands.Add(GenerateCommand.Build(context));
+        root.Subcommands.Add(ForensicsCommand.Build(context));
         return root;
     }
 }

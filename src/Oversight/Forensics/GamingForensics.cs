@@ -17,13 +17,14 @@ namespace Analytics.Oversight.Forensics;
 /// <remarks>
 /// <list type="bullet">
 /// <item><c>bunching</c>, per utility × day target and per county × day target (目标2, T2a–T2e), applications connected
-/// in the period: c(L) applications at exactly the limit L against c(L−1) the day before. Under no gaming the share
-/// c(L)/(c(L−1)+c(L)) is p₀ = r/(1+r), r the trend of the days below the limit, r = (c(L−1)+c(L−2)) / (c(L−2)+c(L−3)) capped
-/// at 1 (the limit day is no more frequent than the day before it, and falls as the days below fall). Exact one-sided
-/// binomial test. The days just above the limit (a "corrected" duration comes from there) are stated in the evidence.</item>
+/// in the period: c(L) applications at exactly the limit L against c(L−1) the neighbouring day below. Under no gaming the
+/// share c(L)/(c(L−1)+c(L)) is the same as in the rest of the city for the same target and limit (the shape of the
+/// durations near a limit is the process's, not the unit's); exact one-sided conditional test (Fisher, hypergeometric
+/// tail). The days just above the limit (a "corrected" duration comes from there) are stated in the evidence. Gaming by
+/// every unit alike is not caught (docs/oversight.md).</item>
 /// <item><c>non_working_day</c>, <c>off_hours</c>, <c>identical_durations</c>, <c>deadline_burst</c>,
-/// <c>pause_to_limit</c>, per utility: the share of marked items of the utility against the rest of the city, exact
-/// one-sided Fisher test (hypergeometric tail). A practice common to every utility is not caught by these five.</item>
+/// <c>pause_to_limit</c>, per utility: the share of marked items of the utility against the rest of the city, stratified
+/// by category, exact one-sided test (<see cref="ExactTests.StratifiedUpperTail"/>). A practice common to every utility is not caught by these five.</item>
 /// </list>
 /// Flags: Holm's correction over every test run, flagged when the adjusted p-value ≤ α (family-wise false-alarm rate
 /// ≤ α; measured in docs/oversight.md). A unit with fewer than <see cref="ForensicsOptions.MinItems"/> items is not tested.
@@ -70,8 +71,11 @@ public static class GamingForensics
     private static void Bunching(MetricsResult result, ForensicsOptions options, List<ForensicsFlag> output)
     {
         var groups = new Dictionary<(string? Utility, string? County, string Target, int Limit), List<Duration>>();
+        var cityCounts = new Dictionary<(string Target, int Limit), Dictionary<int, int>>();
         foreach (var d in Durations(result))
         {
+            if (!cityCounts.TryGetValue((d.Target.Id, d.Limit), out var cc)) cityCounts[(d.Target.Id, d.Limit)] = cc = [];
+            cc[d.Days] = cc.GetValueOrDefault(d.Days) + 1;
             Add((d.Figures.Utility, null, d.Target.Id, d.Limit), d);
             Add((null, d.Figures.County, d.Target.Id, d.Limit), d);
         }
@@ -87,14 +91,19 @@ public static class GamingForensics
             int C(int day) => c.GetValueOrDefault(day);
             var n = C(L) + C(L - 1);
             if (n < options.MinItems) continue;
-            var above = C(L - 1) + C(L - 2);
-            var below = C(L - 2) + C(L - 3);
-            var r = below > 0 && L >= 2 ? Math.Min(1.0, (double)above / below) : 1.0;
-            var p0 = r / (1 + r);
-            var p = ExactTests.BinomialUpperTail(C(L), n, p0);
+            // The expectation from the neighbouring day: of the applications at L−1 or L, the share at L elsewhere in the city
+            // (the rest of the city for the same target and limit). Exact conditional (Fisher) test.
+            var city = cityCounts[(key.Target, L)];
+            var cityAt = city.GetValueOrDefault(L);
+            var cityN = cityAt + city.GetValueOrDefault(L - 1);
+            var restAt = cityAt - C(L);
+            var restN = cityN - n;
+            if (restN < options.MinItems) continue;
+            var p = ExactTests.HypergeometricUpperTail(C(L), n, cityAt, cityN);
+            var p0 = (double)restAt / restN;
             var expected = p0 * n;
             var evidence = string.Create(CultureInfo.InvariantCulture,
-                $"{key.Target} 限时 {L} 个工作日：恰为 {L} 日 {C(L)} 件，前一日（{L - 1} 日）{C(L - 1)} 件；按限时以下各日趋势（r = {r:0.000}）预期恰为 {L} 日 {expected:0.0} 件（占 {p0:P1}），实际占 {(double)C(L) / n:P1}；超限 1 日 {C(L + 1)} 件、2 日 {C(L + 2)} 件；共 {items.Count} 件。");
+                $"{key.Target} 限时 {L} 个工作日：恰为 {L} 日 {C(L)} 件，前一日（{L - 1} 日）{C(L - 1)} 件，恰为限时日占 {(double)C(L) / n:P1}；全市其他单位同一目标该比例为 {p0:P1}（{restAt}/{restN}），预期恰为 {L} 日 {expected:0.0} 件，多出 {C(L) - expected:0.0} 件；超限 1 日 {C(L + 1)} 件、2 日 {C(L + 2)} 件；共 {items.Count} 件。");
             var ids = items.Where(d => d.Days == L).Select(d => Id(d.Figures)).Take(options.MaxApplications).ToArray();
             output.Add(new ForensicsFlag
             {
@@ -116,7 +125,10 @@ public static class GamingForensics
     }
 
     /// <summary>One item of a comparative test: its utility, whether it is marked, and its application.</summary>
-    private readonly record struct Item(string Utility, bool Marked, ApplicationFigures Figures);
+    private readonly record struct Item(string Utility, bool Marked, ApplicationFigures Figures)
+    {
+        public Category Stratum => Figures.Category;
+    }
 
     private static void Comparative(MetricsResult result, WorkingDayCalendar calendar, ForensicsOptions options, List<ForensicsFlag> output)
     {
@@ -177,7 +189,15 @@ public static class GamingForensics
                 var n = g.Count();
                 if (n < options.MinItems || n == total) continue;
                 var k = g.Count(i => i.Marked);
-                var p = ExactTests.HypergeometricUpperTail(k, n, marked, total);
+                // Strata by category: a utility with more high-voltage work has more long stage chains, whatever it does.
+                var strata = new List<(int, int, int, int)>();
+                foreach (var s in items.GroupBy(i => i.Stratum))
+                {
+                    var mine = s.Where(i => string.Equals(i.Utility, g.Key, StringComparison.Ordinal)).ToList();
+                    if (mine.Count == 0) continue;
+                    strata.Add((mine.Count(i => i.Marked), mine.Count, s.Count(i => i.Marked), s.Count()));
+                }
+                var p = ExactTests.StratifiedUpperTail(strata);
                 var restN = total - n;
                 var restK = marked - k;
                 var evidence = string.Create(CultureInfo.InvariantCulture,

@@ -60,6 +60,39 @@ public static class ExactTests
     }
 
     /// <summary>
+    /// Stratified one-sided exact test (the exact conditional test of a common odds ratio 1, as Cochran–Mantel–Haenszel
+    /// but without approximation): P(Σ Xₛ ≥ Σ kₛ) with Xₛ independent hypergeometric per stratum (nₛ draws from Tₛ items of
+    /// which Mₛ are marked). One stratum: <see cref="HypergeometricUpperTail"/>.
+    /// </summary>
+    public static double StratifiedUpperTail(IReadOnlyList<(int K, int N, int Marked, int Total)> strata)
+    {
+        ArgumentNullException.ThrowIfNull(strata);
+        var dist = new double[] { 1 };
+        var observed = 0;
+        var offset = 0; // the lowest possible sum
+        foreach (var (k, n, marked, total) in strata)
+        {
+            observed += k;
+            var lo = Math.Max(0, n + marked - total);
+            var hi = Math.Min(n, marked);
+            var pmf = new double[hi - lo + 1];
+            var denom = LogChoose(total, n);
+            for (var i = lo; i <= hi; i++) pmf[i - lo] = Math.Exp(LogChoose(marked, i) + LogChoose(total - marked, n - i) - denom);
+            var next = new double[dist.Length + pmf.Length - 1];
+            for (var a = 0; a < dist.Length; a++)
+            {
+                if (dist[a] == 0) continue;
+                for (var b = 0; b < pmf.Length; b++) next[a + b] += dist[a] * pmf[b];
+            }
+            dist = next;
+            offset += lo;
+        }
+        var tail = 0.0;
+        for (var i = Math.Max(0, observed - offset); i < dist.Length; i++) tail += dist[i];
+        return Math.Clamp(tail, 0, 1);
+    }
+
+    /// <summary>
     /// Holm's step-down adjusted p-values (family-wise error ≤ α when flagging adjusted ≤ α), in the input order.
     /// </summary>
     public static double[] Holm(IReadOnlyList<double> pValues)
