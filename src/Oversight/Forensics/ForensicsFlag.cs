@@ -30,7 +30,7 @@ public sealed record ForensicsFlag
 /// <summary>The codes of the forensic tests.</summary>
 public static class ForensicsTests
 {
-    /// <summary>堆积: durations at exactly the day limit against the day below it, compared with the rest of the city.</summary>
+    /// <summary>堆积: durations at exactly the day limit against those just above it, compared with the rest of the city.</summary>
     public const string Bunching = "bunching";
     /// <summary>非工作日操作: stage times on non-working days (the working-day calendar), against the rest of the city.</summary>
     public const string NonWorkingDay = "non_working_day";

@@ -17,11 +17,11 @@ namespace Analytics.Oversight.Forensics;
 /// <remarks>
 /// <list type="bullet">
 /// <item><c>bunching</c>, per utility × day target and per county × day target (目标2, T2a–T2e), applications connected
-/// in the period: c(L) applications at exactly the limit L against c(L−1) the neighbouring day below. Under no gaming the
-/// share c(L)/(c(L−1)+c(L)) is the same as in the rest of the city for the same target and limit (the shape of the
-/// durations near a limit is the process's, not the unit's); exact one-sided conditional test (Fisher, hypergeometric
-/// tail). The days just above the limit (a "corrected" duration comes from there) are stated in the evidence. Gaming by
-/// every unit alike is not caught (docs/oversight.md).</item>
+/// in the period: c(L) applications at exactly the limit L against those just above it, L+1 … L+W (W = max(5, L)), where
+/// a "corrected" duration comes from. Under no gaming the share c(L)/(c(L)+c(L+1…L+W)) is the same as in the rest of the
+/// city for the same target and limit (the shape of the durations around a limit is the process's, not the unit's);
+/// exact one-sided conditional test (Fisher, hypergeometric tail). Gaming by every unit alike is not caught
+/// (docs/oversight.md).</item>
 /// <item><c>non_working_day</c>, <c>off_hours</c>, <c>identical_durations</c>, <c>deadline_burst</c>,
 /// <c>pause_to_limit</c>, per utility: the share of marked items of the utility against the rest of the city, stratified
 /// by category, exact one-sided test (<see cref="ExactTests.StratifiedUpperTail"/>). A practice common to every utility is not caught by these five.</item>
@@ -89,13 +89,20 @@ public static class GamingForensics
             var c = new Dictionary<int, int>();
             foreach (var d in items) c[d.Days] = c.GetValueOrDefault(d.Days) + 1;
             int C(int day) => c.GetValueOrDefault(day);
-            var n = C(L) + C(L - 1);
+            // Just above the limit: L+1 … L+W, W = max(5, L) working days (where a "corrected" duration comes from).
+            var w = Math.Max(5, L);
+            var over = 0;
+            for (var day = L + 1; day <= L + w; day++) over += C(day);
+            var n = C(L) + over;
             if (n < options.MinItems) continue;
-            // The expectation from the neighbouring day: of the applications at L−1 or L, the share at L elsewhere in the city
-            // (the rest of the city for the same target and limit). Exact conditional (Fisher) test.
+            // The expectation: of the applications at L or just above it, the share at L in the rest of the city for the same
+            // target and limit (the shape of the durations around a limit is the process's, not the unit's). Exact
+            // conditional (Fisher) test.
             var city = cityCounts[(key.Target, L)];
             var cityAt = city.GetValueOrDefault(L);
-            var cityN = cityAt + city.GetValueOrDefault(L - 1);
+            var cityOver = 0;
+            for (var day = L + 1; day <= L + w; day++) cityOver += city.GetValueOrDefault(day);
+            var cityN = cityAt + cityOver;
             var restAt = cityAt - C(L);
             var restN = cityN - n;
             if (restN < options.MinItems) continue;
@@ -103,7 +110,7 @@ public static class GamingForensics
             var p0 = (double)restAt / restN;
             var expected = p0 * n;
             var evidence = string.Create(CultureInfo.InvariantCulture,
-                $"{key.Target} 限时 {L} 个工作日：恰为 {L} 日 {C(L)} 件，前一日（{L - 1} 日）{C(L - 1)} 件，恰为限时日占 {(double)C(L) / n:P1}；全市其他单位同一目标该比例为 {p0:P1}（{restAt}/{restN}），预期恰为 {L} 日 {expected:0.0} 件，多出 {C(L) - expected:0.0} 件；超限 1 日 {C(L + 1)} 件、2 日 {C(L + 2)} 件；共 {items.Count} 件。");
+                $"{key.Target} 限时 {L} 个工作日：恰为 {L} 日 {C(L)} 件，超限 1–{w} 日 {over} 件（其中超 1 日 {C(L + 1)} 件），恰为限时日占 {(double)C(L) / n:P1}；全市其他单位同一目标该比例为 {p0:P1}（{restAt}/{restN}），预期恰为 {L} 日 {expected:0.0} 件，多出 {C(L) - expected:0.0} 件；前一日（{L - 1} 日）{C(L - 1)} 件；共 {items.Count} 件。");
             var ids = items.Where(d => d.Days == L).Select(d => Id(d.Figures)).Take(options.MaxApplications).ToArray();
             output.Add(new ForensicsFlag
             {
