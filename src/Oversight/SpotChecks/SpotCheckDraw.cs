@@ -47,6 +47,7 @@ public sealed record SpotCheckPlan
 /// </summary>
 public static class SpotCheckDraw
 {
+    /// <remarks>An empty register draws no inspectors (the pairs are drawn later).</remarks>
     /// <exception cref="InvalidOperationException">Fewer than two inspectors can serve a stratum without inspecting their own unit.</exception>
     public static IReadOnlyList<SpotCheckStratum> Draw(MetricsResult result, IReadOnlyList<Inspector> inspectors, int seed, SpotCheckPlan? plan = null)
     {
@@ -78,7 +79,7 @@ public static class SpotCheckDraw
             var eligible = inspectors
                 .Where(i => !string.Equals(i.Unit, g.Key.Utility, StringComparison.Ordinal) && !string.Equals(i.Unit, g.Key.County, StringComparison.Ordinal))
                 .OrderBy(i => i.Unit, StringComparer.Ordinal).ThenBy(i => i.Name, StringComparer.Ordinal).ToList();
-            if (eligible.Count < 2)
+            if (inspectors.Count > 0 && eligible.Count < 2)
                 throw new InvalidOperationException($"县 {g.Key.County} × 供电企业 {g.Key.Utility}：回避本单位后可抽检查人员不足 2 名。");
             Shuffle(eligible, rng);
             strata.Add(new SpotCheckStratum
@@ -89,7 +90,7 @@ public static class SpotCheckDraw
                 BaseSize = size,
                 RiskExtra = extra,
                 Applications = [.. drawn.Select(a => a.Utility + "/" + a.ApplicationId)],
-                Inspectors = [eligible[0], eligible[1]],
+                Inspectors = eligible.Count >= 2 ? [eligible[0], eligible[1]] : [],
             });
         }
         return strata;
