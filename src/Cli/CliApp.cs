@@ -140,6 +140,8 @@ public static class CliApp
         root.Subcommands.Add(CalendarCommand.Build(context));
         root.Subcommands.Add(GenerateCommand.Build(context));
         root.Subcommands.Add(ForensicsCommand.Build(context));
+        root.Subcommands.Add(SpotCheckCommand.Build(context));
+        root.Subcommands.Add(RectifyCommand.Build(context));
         return root;
     }
 }

@@ -7,7 +7,7 @@ using Analytics.Oversight.Forensics;
 namespace Analytics.Cli.Commands;
 
 /// <summary>
-/// <c>analytics forensics [--from D --to D] [--format table|json]</c> (cli.md §Oversight): tests over many records for
+/// <c>analytics forensics [--from D --to D] [--format table|json]</c> (cli.md §6): tests over many records for
 /// gaming (bunching at the limit day, stamps outside working time, whole-day durations, Wednesday entry bursts, pauses
 /// under the limit), flagged at α = 0.01 with Holm's correction over every test (docs/oversight.md).
 /// </summary>

@@ -3,7 +3,7 @@ namespace Analytics.Oversight.Forensics;
 /// <summary>
 /// One test of <see cref="GamingForensics"/> over one unit (a utility, a county, or all), with its exact p-value, the
 /// Holm-adjusted p-value over every test of the run, and whether it is flagged (adjusted ≤ α). A row of
-/// <c>analytics forensics</c> (cli.md §Oversight).
+/// <c>analytics forensics</c> (cli.md §6).
 /// </summary>
 public sealed record ForensicsFlag
 {

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Analytics.Oversight.Forensics;
 
 /// <summary>
-/// <c>analytics forensics --format json</c> (cli.md §Oversight): a JSON array of
+/// <c>analytics forensics --format json</c> (cli.md §6): a JSON array of
 /// <c>{"test","target","utility","county","flag","p_value","evidence"}</c>, one object per test run (flagged or not),
 /// plus <c>p_adjusted</c> (Holm), <c>alpha</c> and <c>applications</c> (the applications behind the count, as
 /// <c>utility/application_id</c>). UTF-8 without BOM, Chinese not escaped.

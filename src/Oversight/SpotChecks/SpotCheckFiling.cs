@@ -17,6 +17,20 @@ public sealed record SpotCheckFilingError(string File, int Row, int Column, stri
 /// </summary>
 public static class SpotCheckFiling
 {
+    /// <summary>A cell as text; a date typed into Excel (a date cell) reads as <c>yyyy-MM-dd</c>, with <c>HH:mm</c> when it has a time.</summary>
+    private static string Text(IXLCell cell)
+    {
+        if (cell.DataType == XLDataType.DateTime)
+        {
+            var d = cell.GetDateTime();
+            return d.TimeOfDay == TimeSpan.Zero
+                ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : d.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        }
+        var text = cell.GetFormattedString().Trim();
+        return text.StartsWith('\'') ? text[1..] : text;
+    }
+
     public static (IReadOnlyList<SpotCheckResult> Results, IReadOnlyList<SpotCheckFilingError> Errors) Read(
         string path, SpotCheckDrawRecord draw, DateTime filedAt)
     {
@@ -34,7 +48,7 @@ public static class SpotCheckFiling
         var last = ws.LastRowUsed()?.RowNumber() ?? 1;
         for (var r = 2; r <= last; r++)
         {
-            string Cell(int c) => ws.Cell(r, c).GetFormattedString().Trim();
+            string Cell(int c) => Text(ws.Cell(r, c));
             var result = Cell(SpotCheckWorkbook.ResultColumn);
             if (result.Length == 0) continue;
             var batch = Cell(1);

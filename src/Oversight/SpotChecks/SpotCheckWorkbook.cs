@@ -49,7 +49,7 @@ public static class SpotCheckWorkbook
         var byKey = result.Applications.ToDictionary(a => (a.Utility, a.ApplicationId));
         using var wb = new XLWorkbook();
         var ws = wb.AddWorksheet(ListSheet);
-        for (var c = 0; c < Headers.Length; c++) ws.Cell(1, c + 1).Value = Headers[c];
+        for (var c = 0; c < Headers.Length; c++) Put(ws.Cell(1, c + 1), Headers[c]);
         ws.Row(1).Style.Font.Bold = true;
         var row = 2;
         foreach (var item in draw.Items)
@@ -73,23 +73,25 @@ public static class SpotCheckWorkbook
             row++;
         }
         ws.Column(KeyColumn).Hide();
-        ws.Columns(1, 16).AdjustToContents(1, Math.Min(row, 200));
+        // Fixed widths: ClosedXML's AdjustToContents needs GDI+, absent on the servers.
+        double[] widths = [16, 12, 18, 18, 10, 14, 17, 40, 17, 10, 12, 30, 14, 14, 20, 20];
+        for (var c = 0; c < widths.Length; c++) ws.Column(c + 1).Width = widths[c];
 
         var pub = wb.AddWorksheet(PublicSheet);
-        pub.Cell(1, 1).Value = "批次"; pub.Cell(1, 2).Value = SpreadsheetText.Neutralise(draw.DrawId);
+        pub.Cell(1, 1).Value = "批次"; Put(pub.Cell(1, 2), draw.DrawId);
         pub.Cell(2, 1).Value = "随机数种子"; pub.Cell(2, 2).Value = draw.Seed;
-        pub.Cell(3, 1).Value = "抽查方法"; pub.Cell(3, 2).Value = SpreadsheetText.Neutralise(draw.Method);
+        pub.Cell(3, 1).Value = "抽查方法"; Put(pub.Cell(3, 2), draw.Method);
         string[] strataHeaders = ["县（市、区）", "供电企业", "名录工单数", "随机抽取", "风险加抽", "检查人员"];
-        for (var c = 0; c < strataHeaders.Length; c++) pub.Cell(5, c + 1).Value = strataHeaders[c];
+        for (var c = 0; c < strataHeaders.Length; c++) Put(pub.Cell(5, c + 1), strataHeaders[c]);
         var r = 6;
         foreach (var s in strata)
         {
-            pub.Cell(r, 1).Value = SpreadsheetText.Neutralise(registries.County(s.County).Name);
-            pub.Cell(r, 2).Value = SpreadsheetText.Neutralise(registries.Utility(s.Utility).Name);
+            Put(pub.Cell(r, 1), registries.County(s.County).Name);
+            Put(pub.Cell(r, 2), registries.Utility(s.Utility).Name);
             pub.Cell(r, 3).Value = s.Population;
             pub.Cell(r, 4).Value = s.BaseSize;
             pub.Cell(r, 5).Value = s.RiskExtra;
-            pub.Cell(r, 6).Value = SpreadsheetText.Neutralise(string.Join("、", s.Inspectors.Select(i => i.Name)));
+            Put(pub.Cell(r, 6), string.Join("、", s.Inspectors.Select(i => i.Name)));
             r++;
         }
 
@@ -99,7 +101,25 @@ public static class SpotCheckWorkbook
         help.Cell(2, 1).Value = "不一致项目可填：" + string.Join("、", Items.Keys);
         OutputFile.Write(path, s => wb.SaveAs(s));
 
-        void Text(int rr, int c, string? v) => ws.Cell(rr, c).Value = SpreadsheetText.Neutralise(v);
+        void Text(int rr, int c, string? v) => Put(ws.Cell(rr, c), v);
+    }
+
+    /// <summary>
+    /// Text as a text cell (never turned into a date or number by ClosedXML); formula-like text with the quote prefix
+    /// (<see cref="SpreadsheetText"/>), as the ledgers write it.
+    /// </summary>
+    internal static void Put(IXLCell cell, string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return;
+        if (SpreadsheetText.IsFormulaLike(text))
+        {
+            // ClosedXML 0.95 stores a value set with a leading apostrophe as the text after it, with quotePrefix="1".
+            cell.Value = "'" + text;
+            cell.DataType = XLDataType.Text;
+            return;
+        }
+        cell.SetValue(text);
+        cell.DataType = XLDataType.Text;
     }
 
     private static string? Time(DateTime? t) => t?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
