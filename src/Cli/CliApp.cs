@@ -149,6 +149,9 @@ public static class CliApp
         root.Subcommands.Add(GenerateCommand.Build(context));
         root.Subcommands.Add(ServeCommand.Build(context));
         root.Subcommands.Add(UserCommand.Build(context));
+        root.Subcommands.Add(ForensicsCommand.Build(context));
+        root.Subcommands.Add(SpotCheckCommand.Build(context));
+        root.Subcommands.Add(RectifyCommand.Build(context));
         return root;
     }
 }

@@ -76,6 +76,19 @@ public sealed class DataGenerator
         return new GenerationResult(files, truth, clock.Elapsed);
     }
 
+    /// <summary>
+    /// The applications in memory, each as the revised filing's as-of shows it (the latest revision a store would hold
+    /// after loading both filings), without personal data: for experiments that need many runs (the forensics
+    /// calibration, docs/oversight.md) without writing and loading files. The <paramref name="truth"/>, when given,
+    /// collects what was injected.
+    /// </summary>
+    public IEnumerable<Application> Applications(GroundTruth? truth = null)
+    {
+        var end = _options.RevisedFilingAsOf;
+        foreach (var a in new ApplicationSimulator(_options, truth ?? new GroundTruth()).Generate())
+            if (a.KnownFrom <= end) yield return ApplicationRecords.Record(a, end, revised: true);
+    }
+
     private long Write(string path, FilingKind kind, IEnumerable<RowBuffer> rows)
     {
         var columns = TemplateColumns.Of(kind);

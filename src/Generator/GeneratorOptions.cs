@@ -56,6 +56,15 @@ public sealed record GeneratorOptions
     /// <summary>The plan whose limits decide which generated times are breaches.</summary>
     public DomainPolicy Policy { get; init; } = DomainPolicy.Default;
 
+    /// <summary>
+    /// Gaming to inject (the calibration of <c>analytics forensics</c>, docs/oversight.md): this utility "corrects" a share
+    /// <see cref="GameShare"/> of its over-limit durations (目标2) to exactly the limit day. Null: no gaming.
+    /// </summary>
+    public string? GameUtility { get; init; }
+
+    /// <summary>Share 0–1 of <see cref="GameUtility"/>'s over-limit durations set to the limit day.</summary>
+    public double GameShare { get; init; }
+
     /// <summary>The language actually written.</summary>
     public HeaderLanguage EffectiveLanguage => Language ?? (Format == OutputFormat.Xlsx ? HeaderLanguage.Chinese : HeaderLanguage.English);
 
@@ -87,6 +96,10 @@ public sealed record GeneratorOptions
         if (End.DayNumber - Start.DayNumber < RevisionLagDays + 28)
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
                 $"The data must span at least {RevisionLagDays + 28} days (the revision lag plus four weeks); {Start:yyyy-MM-dd} to {End:yyyy-MM-dd} is shorter."), nameof(End));
+        if (double.IsNaN(GameShare) || GameShare is < 0 or > 1) throw new ArgumentException("The gaming share must be 0–1.", nameof(GameShare));
+        if (GameShare > 0 && GameUtility is null) throw new ArgumentException("A gaming share needs the utility that games.", nameof(GameUtility));
+        if (GameUtility is { } gu && !LinfenProfile.Territories.Any(t => string.Equals(t.Utility, gu, StringComparison.Ordinal)))
+            throw new ArgumentException($"The Linfen profile has no utility '{gu}' to game.", nameof(GameUtility));
         ArgumentNullException.ThrowIfNull(Calendar);
         ArgumentNullException.ThrowIfNull(Registries);
         ArgumentNullException.ThrowIfNull(Policy);

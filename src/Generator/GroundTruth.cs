@@ -28,6 +28,10 @@ public sealed class GroundTruth
     public long LateReapplications { get; internal set; }
     /// <summary>Applications drawn as stalled (<see cref="InjectionRates.Stalled"/>) and still in progress at the end.</summary>
     public long Stalled { get; internal set; }
+    /// <summary>Over-limit applications of <see cref="GeneratorOptions.GameUtility"/> "corrected" to the limit day.</summary>
+    public long Gamed { get; internal set; }
+    /// <summary>Over-limit applications of <see cref="GeneratorOptions.GameUtility"/> drawn (the population of <see cref="Gamed"/>).</summary>
+    public long GamePopulation { get; internal set; }
     public long Rewritten { get; internal set; }
     public long RewrittenPopulation { get; internal set; }
     public long BackFilled { get; internal set; }

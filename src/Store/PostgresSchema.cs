@@ -180,5 +180,54 @@ internal static class PostgresSchema
                 detail  text      NOT NULL
             );
             """),
+        // Issue 16 (oversight): spot checks and the rectification ledger.
+        new(5, "oversight: spot-check draws, items and field results; rectification ledger", """
+            CREATE TABLE IF NOT EXISTS spotcheck_draws (
+                draw_id  text COLLATE "C" NOT NULL PRIMARY KEY,
+                seed     integer   NOT NULL,
+                from_day date      NOT NULL,
+                to_day   date      NOT NULL,
+                drawn_at timestamp NOT NULL,
+                method   text      NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS spotcheck_items (
+                draw_id        text COLLATE "C" NOT NULL REFERENCES spotcheck_draws (draw_id),
+                position       integer NOT NULL,
+                county         text COLLATE "C" NOT NULL,
+                utility        text COLLATE "C" NOT NULL,
+                application_id text COLLATE "C" NOT NULL,
+                risk_draw      boolean NOT NULL,
+                inspectors     text    NOT NULL,
+                PRIMARY KEY (draw_id, utility, application_id)
+            );
+            CREATE TABLE IF NOT EXISTS spotcheck_results (
+                draw_id        text COLLATE "C" NOT NULL,
+                utility        text COLLATE "C" NOT NULL,
+                application_id text COLLATE "C" NOT NULL,
+                field          text COLLATE "C" NOT NULL,
+                county         text COLLATE "C" NOT NULL,
+                verified       boolean   NOT NULL,
+                recorded_value text,
+                customer_value text,
+                filed_at       timestamp NOT NULL,
+                PRIMARY KEY (draw_id, utility, application_id, field)
+            );
+            CREATE TABLE IF NOT EXISTS rectifications (
+                id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                problem          text     NOT NULL,
+                source           text,
+                county           text COLLATE "C",
+                utility          text COLLATE "C",
+                application_id   text COLLATE "C",
+                responsible_unit text     NOT NULL,
+                deadline         date     NOT NULL,
+                measures         text     NOT NULL,
+                status           smallint NOT NULL,
+                follow_up_on     date,
+                follow_up_result text,
+                created_at       timestamp NOT NULL,
+                closed_at        timestamp
+            );
+            """),
     ];
 }

@@ -18,7 +18,7 @@ namespace Analytics.Store;
 /// lives in the first schema of the search path; a schema that holds other tables and not our marker
 /// (<see cref="StoreMarker"/>) is refused before anything is written to it.
 /// </summary>
-public sealed partial class PostgresStore : IAnalyticsStore, IAccountStore
+public sealed partial class PostgresStore : IAnalyticsStore, IAccountStore, IOversightStore
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeSpan _lockTimeout;

@@ -172,5 +172,54 @@ internal static class SqliteSchema
                 detail  TEXT    NOT NULL
             ) STRICT;
             """),
+        // Issue 16 (oversight): spot checks and the rectification ledger.
+        new(4, "oversight: spot-check draws, items and field results; rectification ledger", """
+            CREATE TABLE IF NOT EXISTS spotcheck_draws (
+                draw_id  TEXT    NOT NULL PRIMARY KEY,
+                seed     INTEGER NOT NULL,
+                from_day TEXT    NOT NULL,
+                to_day   TEXT    NOT NULL,
+                drawn_at TEXT    NOT NULL,
+                method   TEXT    NOT NULL
+            ) STRICT;
+            CREATE TABLE IF NOT EXISTS spotcheck_items (
+                draw_id        TEXT    NOT NULL REFERENCES spotcheck_draws (draw_id),
+                position       INTEGER NOT NULL,
+                county         TEXT    NOT NULL,
+                utility        TEXT    NOT NULL,
+                application_id TEXT    NOT NULL,
+                risk_draw      INTEGER NOT NULL,
+                inspectors     TEXT    NOT NULL,
+                PRIMARY KEY (draw_id, utility, application_id)
+            ) STRICT;
+            CREATE TABLE IF NOT EXISTS spotcheck_results (
+                draw_id        TEXT    NOT NULL,
+                utility        TEXT    NOT NULL,
+                application_id TEXT    NOT NULL,
+                field          TEXT    NOT NULL,
+                county         TEXT    NOT NULL,
+                verified       INTEGER NOT NULL,
+                recorded_value TEXT,
+                customer_value TEXT,
+                filed_at       TEXT    NOT NULL,
+                PRIMARY KEY (draw_id, utility, application_id, field)
+            ) STRICT;
+            CREATE TABLE IF NOT EXISTS rectifications (
+                id               INTEGER PRIMARY KEY,
+                problem          TEXT    NOT NULL,
+                source           TEXT,
+                county           TEXT,
+                utility          TEXT,
+                application_id   TEXT,
+                responsible_unit TEXT    NOT NULL,
+                deadline         TEXT    NOT NULL,
+                measures         TEXT    NOT NULL,
+                status           INTEGER NOT NULL,
+                follow_up_on     TEXT,
+                follow_up_result TEXT,
+                created_at       TEXT    NOT NULL,
+                closed_at        TEXT
+            ) STRICT;
+            """),
     ];
 }

@@ -14,7 +14,7 @@ namespace Analytics.Store;
 /// <see cref="StoreBusyException"/>. A SQLite file that holds other tables and not our marker
 /// (<see cref="StoreMarker"/>) is refused before anything is written to it.
 /// </summary>
-public sealed partial class SqliteStore : IAnalyticsStore, IAccountStore
+public sealed partial class SqliteStore : IAnalyticsStore, IAccountStore, IOversightStore
 {
     private readonly string _connectionString;
     private readonly long _busyMilliseconds;

@@ -71,6 +71,10 @@ public sealed class PostgresStoreTests : StoreContractTests, IClassFixture<Postg
         DROP TABLE analytics_meta;
         DROP TABLE accounts;
         DROP TABLE audit_log;
+        DROP TABLE spotcheck_results;
+        DROP TABLE spotcheck_items;
+        DROP TABLE spotcheck_draws;
+        DROP TABLE rectifications;
         DELETE FROM schema_version WHERE version >= 3;
         """;
 

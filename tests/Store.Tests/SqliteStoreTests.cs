@@ -68,6 +68,10 @@ public sealed class SqliteStoreTests : StoreContractTests
         DROP TABLE analytics_meta;
         DROP TABLE accounts;
         DROP TABLE audit_log;
+        DROP TABLE spotcheck_results;
+        DROP TABLE spotcheck_items;
+        DROP TABLE spotcheck_draws;
+        DROP TABLE rectifications;
         DELETE FROM schema_version WHERE version >= 2;
         """;
 

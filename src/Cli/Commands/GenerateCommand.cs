@@ -18,6 +18,10 @@ public static class GenerateCommand
         var chinese = new Option<bool>("--chinese-headers") { Description = "Chinese headers in CSV too." };
         var from = new Option<string?>("--from") { Description = "First day of the data (default 2024-01-01)." };
         var to = new Option<string?>("--to") { Description = "Last day of the data (default 2026-11-25)." };
+        var gameUtility = new Option<string?>("--game-utility") { Description = "Inject gaming (forensics calibration): this utility sets a share of its over-limit durations to the limit day." };
+        var gameShare = new Option<double?>("--game-share") { Description = "The share 0–1 of --game-utility's over-limit durations set to the limit day (default 0.3 with --game-utility)." };
+        cmd.Options.Add(gameUtility);
+        cmd.Options.Add(gameShare);
         cmd.Options.Add(apps);
         cmd.Options.Add(outages);
         cmd.Options.Add(seed);
@@ -45,6 +49,10 @@ public static class GenerateCommand
                 Registries = ctx.Registries,
                 Policy = ctx.Policy,
             };
+            if (p.GetValue(gameUtility) is { } gu)
+                options = options with { GameUtility = ctx.Utility(gu).Code, GameShare = p.GetValue(gameShare) ?? 0.3 };
+            else if (p.GetValue(gameShare) is not null)
+                throw new UsageException("--game-share needs --game-utility.");
             if (p.GetValue(seed) is { } s) options = options with { Seed = s };
             if (CliArgs.Date(p.GetValue(from), "--from") is { } f) options = options with { Start = f };
             if (CliArgs.Date(p.GetValue(to), "--to") is { } t) options = options with { End = t };

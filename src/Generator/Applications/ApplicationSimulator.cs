@@ -41,12 +41,16 @@ internal sealed class ApplicationSimulator
     private readonly Dictionary<string, IReadOnlyList<(Category, double)>> _categoryMix = new(StringComparer.Ordinal);
     private readonly Dictionary<int, IReadOnlyList<(ApprovalMode, double)>> _approvalModes = [];
     private readonly Dictionary<string, string> _countyNames = new(StringComparer.Ordinal);
+    // Gaming draws come from their own stream, so a gamed run differs from the clean run of the same seed only in the
+    // applications it corrects.
+    private readonly Random _gameRng;
 
     public ApplicationSimulator(GeneratorOptions options, GroundTruth truth)
     {
         _options = options;
         _truth = truth;
         _rng = new Random(unchecked(options.Seed * 7919 + 1));
+        _gameRng = new Random(unchecked(options.Seed * 7919 + 5));
         _clock = new OfficeClock(options.Calendar, _rng, options.End);
         _people = new PersonFactory(_rng);
         _firstAsOf = options.FirstFilingAsOf;
@@ -172,6 +176,13 @@ internal sealed class ApplicationSimulator
         a.PausedDays = _rng.Chance(InjectionRates.Paused) ? _rng.Between(1, 5) : 0;
         a.Stalled = original is null && a.Category is Category.LvOther or Category.HvSingle or Category.HvDual
             && _rng.Chance(InjectionRates.Stalled);
+        // Gaming (GeneratorOptions.GameUtility): an over-limit duration "corrected" to the limit day.
+        if (breach && _options.GameUtility is { } gu && string.Equals(a.Utility, gu, StringComparison.Ordinal))
+        {
+            _truth.GamePopulation++;
+            a.Gamed = _gameRng.NextDouble() < _options.GameShare;
+            if (a.Gamed) _truth.Gamed++;
+        }
         Timeline(a, breach);
         if (withdrawal != WithdrawalKind.None) Withdraw(a, withdrawal);
         if (a.Stalled && a.ConnectedAt is null && a.WithdrawnAt is null) _truth.Stalled++;
@@ -346,6 +357,7 @@ internal sealed class ApplicationSimulator
         if (breach) days = _rng.Between(limit + 1, limit + 5);
         else if (limit == 4) days = _rng.Pick(ResidentialDays);
         else days = _rng.Between(1, limit);
+        if (a.Gamed) days = limit;
         if (days == 0 && a.AcceptedAt.Hour >= 15) days = 1;
         var total = days + a.PausedDays;
         var floor = a.AcceptedAt;
@@ -361,6 +373,7 @@ internal sealed class ApplicationSimulator
         var days = breach
             ? _rng.Between(limit + 1, limit + 10)
             : Math.Min(limit, 2 + (int)((limit - 1) * Math.Pow(_rng.NextDouble(), 1.6)));
+        if (a.Gamed) days = limit;
         var total = days + a.PausedDays;
         var floor = a.AcceptedAt;
         if (_rng.Chance(LinfenProfile.ExtraStageLvRate))
@@ -380,6 +393,7 @@ internal sealed class ApplicationSimulator
         var dA = DateOnly.FromDateTime(a.AcceptedAt);
         var limit = Limit(_t2a, dA, 5);
         var u = breach ? _rng.Between(limit + 1, limit + 6) : _rng.Between(1, limit);
+        if (a.Gamed) u = limit;
         var floor = a.AcceptedAt;
         if (_rng.Chance(0.03))
             a.PlanRepliedAt = _clock.Stamp(_clock.Add(dA, 1), ref floor); // 目标3 breach: a fourth stage
@@ -434,6 +448,7 @@ internal sealed class ApplicationSimulator
         var dual = a.Category == Category.HvDual;
         var limit = dual ? Limit(_t2c, dA, 25) : Limit(_t2b, dA, 15);
         var u = breach ? _rng.Between(limit + 1, limit + 12) : _rng.Between((int)(limit * 0.35), limit);
+        if (a.Gamed) u = limit;
         var floor = a.AcceptedAt;
 
         var p = _clock.Add(dA, _rng.Between(1, dual ? 7 : 4));

@@ -62,6 +62,8 @@ internal sealed class SyntheticApplication
     public bool RewalkSecond;
     public bool LateReapplicationSecond;
     public bool Stalled;
+    /// <summary>Gaming injected (<see cref="GeneratorOptions.GameUtility"/>): an over-limit duration set to the limit day.</summary>
+    public bool Gamed;
     /// <summary>The revised filing shows <see cref="RewrittenConnectedAt"/> instead of the connected_at the first filing showed.</summary>
     public bool Rewritten;
     public DateTime? RewrittenConnectedAt;

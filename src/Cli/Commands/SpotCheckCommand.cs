@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.Globalization;
+using Analytics.Domain;
+using Analytics.Domain.Storage;
+using Analytics.Metrics;
+using Analytics.Oversight.SpotChecks;
+
+namespace Analytics.Cli.Commands;
+
+/// <summary>
+/// <c>analytics spotcheck draw --from D --to D [--seed S] [--inspectors FILE] [--out FILE.xlsx]</c> and
+/// <c>analytics spotcheck file FILE.xlsx</c> (cli.md §6): the 双随机 draw, stored with its seed, and the field
+/// results filed back (discrepancies become <c>field_discrepancy</c> findings; each stratum gets its rate and upper bound).
+/// </summary>
+public static class SpotCheckCommand
+{
+    public static Command Build(Func<ParseResult, CliContext> context)
+    {
+        var cmd = new Command("spotcheck", "双随机 spot checks: draw a reproducible stratified sample, file the field results back.");
+        cmd.Subcommands.Add(Draw(context));
+        cmd.Subcommands.Add(File(context));
+        return cmd;
+    }
+
+    private static Command Draw(Func<ParseResult, CliContext> context)
+    {
+        var from = CommandOptions.From();
+        from.Required = true;
+        var to = CommandOptions.To();
+        to.Required = true;
+        var seed = new Option<int?>("--seed") { Description = "Seed of the draw (default: from the clock); the same seed gives the same draw." };
+        var inspectors = new Option<string?>("--inspectors") { Description = "Register of inspectors, CSV or XLSX with 姓名 and 单位 columns." };
+        var output = CommandOptions.Out("The field team's workbook (.xlsx); default ./out/抽查_BATCH.xlsx.");
+        var cmd = new Command("draw", "Draws the period's connected applications by county × utility (n = ⌈ln(1−95%)/ln(1−5%)⌉ = 59 a stratum, plus risk draws) and inspector pairs under recusal.")
+        { from, to, seed, inspectors, output };
+        cmd.SetAction(p =>
+        {
+            var ctx = context(p);
+            var f = CliArgs.RequiredDate(p.GetValue(from), "--from");
+            var t = CliArgs.RequiredDate(p.GetValue(to), "--to");
+            if (t < f) throw new UsageException("--to is before --from.");
+            var outPath = p.GetValue(output) is { } o ? CliArgs.OutFile(o, "--out", ".xlsx") : null;
+            IReadOnlyList<Inspector> register = [];
+            if (p.GetValue(inspectors) is { } file)
+            {
+                if (!System.IO.File.Exists(file)) throw new BadInputException($"{file}:0:0: 检查人员名录不存在");
+                var (list, errors) = InspectorRegister.Read(file, ctx.Registries);
+                if (errors.Count > 0) throw new BadInputException(errors);
+                if (list.Count < 2) throw new BadInputException($"{file}:0:0: 名录至少要有 2 名检查人员");
+                register = list;
+            }
+            var now = ctx.Clock();
+            var s = p.GetValue(seed) ?? (int)(now.Ticks % 1_000_000_000);
+            using var store = ctx.OpenStore();
+            var oversight = store as IOversightStore ?? throw new StoreUnavailableException($"{store.Description}: 此存储不支持抽查记录");
+            var data = RecordSnapshot.Load(store, null);
+            var asOf = data.DataThrough ?? now;
+            var period = new MetricsPeriod(f, t);
+            var result = MetricsEngine.Compute(MetricsInput.Of(data, ctx.Policy, ctx.Calendar, period, asOf));
+            IReadOnlyList<SpotCheckStratum> strata;
+            try { strata = SpotCheckDraw.Draw(result, register, s); }
+            catch (InvalidOperationException e) { throw new BadInputException($"{p.GetValue(inspectors)}:0:0: {e.Message}"); }
+            if (strata.Count == 0) throw new BadInputException(string.Create(CultureInfo.InvariantCulture, $"{f:yyyy-MM-dd} 至 {t:yyyy-MM-dd} 没有装表接电的工单，无可抽查对象"));
+            var plan = new SpotCheckPlan();
+            var record = SpotCheckMethod.Record(strata, plan, s, f, t, now, ctx.Registries);
+            var path = outPath ?? CliArgs.OutFile(Path.Combine("out", $"抽查_{record.DrawId}.xlsx"), "--out", ".xlsx");
+            if (oversight.FindDraw(record.DrawId) is not null)
+                throw new BadInputException($"抽查批次 {record.DrawId} 已存在（同日同种子）；换一个 --seed");
+            SpotCheckWorkbook.Write(path, record, strata, result, ctx.Registries);
+            oversight.SaveDraw(record);
+            ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"批次 {record.DrawId}  种子 {s}"));
+            ctx.Out.WriteLine(record.Method);
+            var table = ConsoleTables.Table("分层抽取", "县（市、区）", "供电企业", "名录", "随机抽取", "风险加抽", "检查人员");
+            foreach (var st in strata)
+                ConsoleTables.Row(table, ctx.Registries.County(st.County).Name, ctx.Registries.Utility(st.Utility).ShortName,
+                    st.Population.ToString(CultureInfo.InvariantCulture), st.BaseSize.ToString(CultureInfo.InvariantCulture),
+                    st.RiskExtra.ToString(CultureInfo.InvariantCulture), string.Join("、", st.Inspectors.Select(i => i.Name)));
+            ConsoleTables.For(ctx.Out).Write(table);
+            ctx.Out.WriteLine(Path.GetFullPath(path));
+            return ExitCodes.Success;
+        });
+        return cmd;
+    }
+
+    private static Command File(Func<ParseResult, CliContext> context)
+    {
+        var file = new Argument<string>("FILE") { Description = "The draw's workbook with the field results filled in." };
+        var cmd = new Command("file", "Files the field results back: verified, or a discrepancy (field and the customer's value) → finding field_discrepancy; prints each stratum's rate with its 95 % upper bound.") { file };
+        cmd.SetAction(p =>
+        {
+            var ctx = context(p);
+            var path = p.GetValue(file)!;
+            if (!System.IO.File.Exists(path)) throw new BadInputException($"{path}:0:0: 文件不存在");
+            string drawId;
+            try
+            {
+                using var wb = new ClosedXML.Excel.XLWorkbook(path);
+                drawId = wb.TryGetWorksheet(SpotCheckWorkbook.PublicSheet, out var pub) ? pub.Cell(1, 2).GetFormattedString().Trim().TrimStart('\'') : "";
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or InvalidOperationException)
+            {
+                throw new BadInputException($"{path}:0:0: 不是可读的抽查工作簿（{e.Message}）");
+            }
+            if (drawId.Length == 0) throw new BadInputException($"{path}:1:2: 工作表“{SpotCheckWorkbook.PublicSheet}”中没有批次号");
+            using var store = ctx.OpenStore();
+            var oversight = store as IOversightStore ?? throw new StoreUnavailableException($"{store.Description}: 此存储不支持抽查记录");
+            var draw = oversight.FindDraw(drawId) ?? throw new BadInputException($"{path}:1:2: 存储中没有抽查批次 {drawId}");
+            var (results, errors) = SpotCheckFiling.Read(path, draw, ctx.Clock());
+            if (errors.Count > 0) throw new BadInputException([.. errors.Select(e => e.ToString())]);
+            oversight.SaveResults(results);
+            var rates = StratumRate.Of(draw, oversight.SpotCheckResults());
+            ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"批次 {draw.DrawId}：本次归档 {results.Select(r => r.ApplicationId).Distinct().Count()} 件，其中不一致 {results.Count(r => !r.Verified)} 项"));
+            var table = ConsoleTables.Table("分层不一致率（单侧 95 % Clopper–Pearson 上限）", "县（市、区）", "供电企业", "抽取", "已核查", "不一致", "不一致率", "上限");
+            foreach (var r in rates)
+                ConsoleTables.Row(table, ctx.Registries.County(r.County).Name, ctx.Registries.Utility(r.Utility).ShortName,
+                    r.Drawn.ToString(CultureInfo.InvariantCulture), r.Checked.ToString(CultureInfo.InvariantCulture),
+                    r.Discrepant.ToString(CultureInfo.InvariantCulture), r.Rate.ToString("P1", CultureInfo.InvariantCulture),
+                    r.Checked == 0 ? "—" : r.UpperBound.ToString("P1", CultureInfo.InvariantCulture));
+            ConsoleTables.For(ctx.Out).Write(table);
+            return ExitCodes.Success;
+        });
+        return cmd;
+    }
+}

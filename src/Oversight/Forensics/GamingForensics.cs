@@ -1,0 +1,225 @@
+using System.Globalization;
+using Analytics.Domain;
+using Analytics.Domain.Calendar;
+using Analytics.Domain.Policy;
+using Analytics.Metrics;
+using Analytics.Oversight.Statistics;
+
+namespace Analytics.Oversight.Forensics;
+
+/// <summary>
+/// Tests over many records for gaming that keeps each record plausible (issue 16, 任务4: 如实记录): durations "corrected" to
+/// the limit day, stage times stamped in bulk outside office hours, times filled in by copying, late entries rushed in
+/// before the Thursday ledger, pauses used to get under a limit. Every figure comes from the engine's answer
+/// (<see cref="MetricsResult.Applications"/>: category, utility and whole-process days, applicable targets); nothing
+/// here counts working days.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item><c>bunching</c>, per utility × day target and per county × day target (目标2, T2a–T2e), applications connected
+/// in the period: c(L) applications at exactly the limit L against those just above it, L+1 … L+W (W = max(5, L)), where
+/// a "corrected" duration comes from. Under no gaming the share c(L)/(c(L)+c(L+1…L+W)) is the same as in the rest of the
+/// city for the same target and limit (the shape of the durations around a limit is the process's, not the unit's);
+/// exact one-sided conditional test (Fisher, hypergeometric tail). Gaming by every unit alike is not caught
+/// (docs/oversight.md).</item>
+/// <item><c>non_working_day</c>, <c>off_hours</c>, <c>identical_durations</c>, <c>deadline_burst</c>,
+/// <c>pause_to_limit</c>, per utility: the share of marked items of the utility against the rest of the city, stratified
+/// by category, exact one-sided test (<see cref="ExactTests.StratifiedUpperTail"/>). A practice common to every utility is not caught by these five.</item>
+/// </list>
+/// Flags: Holm's correction over every test run, flagged when the adjusted p-value ≤ α (family-wise false-alarm rate
+/// ≤ α; measured in docs/oversight.md). A unit with fewer than <see cref="ForensicsOptions.MinItems"/> items is not tested.
+/// </remarks>
+public static class GamingForensics
+{
+    /// <summary>Runs every test on the engine's answer for a period.</summary>
+    public static ForensicsResult Run(MetricsResult result, WorkingDayCalendar calendar, ForensicsOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(calendar);
+        options ??= new ForensicsOptions();
+        var raw = new List<ForensicsFlag>();
+        Bunching(result, options, raw);
+        Comparative(result, calendar, options, raw);
+        var adjusted = ExactTests.Holm([.. raw.Select(f => f.PValue)]);
+        var flags = new ForensicsFlag[raw.Count];
+        for (var i = 0; i < raw.Count; i++)
+            flags[i] = raw[i] with { PAdjusted = adjusted[i], Flag = adjusted[i] <= options.Alpha };
+        return new ForensicsResult(flags, options.Alpha);
+    }
+
+    /// <summary>A duration judged by a day target: the figure the target measures and the limit in force on the accepted date.</summary>
+    internal readonly record struct Duration(ApplicationFigures Figures, TargetDefinition Target, int Days, int Limit);
+
+    /// <summary>The connected applications of the period with their day-target duration (one per application).</summary>
+    internal static IEnumerable<Duration> Durations(MetricsResult result)
+    {
+        var dayTargets = result.Policy.Targets.Where(t => t.Kind is TargetKind.UtilityDays or TargetKind.WholeProcessDays).ToArray();
+        foreach (var f in result.Applications)
+        {
+            if (f.Status != ApplicationStatus.Connected || f.ConnectedAt is not { } c || !result.Period.Contains(DateOnly.FromDateTime(c))) continue;
+            foreach (var t in dayTargets)
+            {
+                if (!f.ApplicableTargets.Contains(t.Id)) continue;
+                var days = t.Kind == TargetKind.UtilityDays ? f.UtilityDays : f.WholeProcessDays;
+                if (days is not { } d || t.LimitOn(DateOnly.FromDateTime(f.AcceptedAt)) is not { } limit) continue;
+                yield return new Duration(f, t, d, (int)decimal.Floor(limit));
+                break;
+            }
+        }
+    }
+
+    private static void Bunching(MetricsResult result, ForensicsOptions options, List<ForensicsFlag> output)
+    {
+        var groups = new Dictionary<(string? Utility, string? County, string Target, int Limit), List<Duration>>();
+        var cityCounts = new Dictionary<(string Target, int Limit), Dictionary<int, int>>();
+        foreach (var d in Durations(result))
+        {
+            if (!cityCounts.TryGetValue((d.Target.Id, d.Limit), out var cc)) cityCounts[(d.Target.Id, d.Limit)] = cc = [];
+            cc[d.Days] = cc.GetValueOrDefault(d.Days) + 1;
+            Add((d.Figures.Utility, null, d.Target.Id, d.Limit), d);
+            Add((null, d.Figures.County, d.Target.Id, d.Limit), d);
+        }
+        var order = result.Policy.Targets.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        foreach (var (key, items) in groups
+                     .OrderBy(g => order[g.Key.Target]).ThenBy(g => g.Key.Limit)
+                     .ThenBy(g => g.Key.Utility is null ? 1 : 0).ThenBy(g => g.Key.Utility ?? g.Key.County, StringComparer.Ordinal))
+        {
+            var L = key.Limit;
+            if (L < 1) continue;
+            var c = new Dictionary<int, int>();
+            foreach (var d in items) c[d.Days] = c.GetValueOrDefault(d.Days) + 1;
+            int C(int day) => c.GetValueOrDefault(day);
+            // Just above the limit: L+1 … L+W, W = max(5, L) working days (where a "corrected" duration comes from).
+            var w = Math.Max(5, L);
+            var over = 0;
+            for (var day = L + 1; day <= L + w; day++) over += C(day);
+            var n = C(L) + over;
+            if (n < options.MinItems) continue;
+            // The expectation: of the applications at L or just above it, the share at L in the rest of the city for the same
+            // target and limit (the shape of the durations around a limit is the process's, not the unit's). Exact
+            // conditional (Fisher) test.
+            var city = cityCounts[(key.Target, L)];
+            var cityAt = city.GetValueOrDefault(L);
+            var cityOver = 0;
+            for (var day = L + 1; day <= L + w; day++) cityOver += city.GetValueOrDefault(day);
+            var cityN = cityAt + cityOver;
+            var restAt = cityAt - C(L);
+            var restN = cityN - n;
+            if (restN < options.MinItems) continue;
+            var p = ExactTests.HypergeometricUpperTail(C(L), n, cityAt, cityN);
+            var p0 = (double)restAt / restN;
+            var expected = p0 * n;
+            var evidence = string.Create(CultureInfo.InvariantCulture,
+                $"{key.Target} 限时 {L} 个工作日：恰为 {L} 日 {C(L)} 件，超限 1–{w} 日 {over} 件（其中超 1 日 {C(L + 1)} 件），恰为限时日占 {(double)C(L) / n:P1}；全市其他单位同一目标该比例为 {p0:P1}（{restAt}/{restN}），预期恰为 {L} 日 {expected:0.0} 件，多出 {C(L) - expected:0.0} 件；前一日（{L - 1} 日）{C(L - 1)} 件；共 {items.Count} 件。");
+            var ids = items.Where(d => d.Days == L).Select(d => Id(d.Figures)).Take(options.MaxApplications).ToArray();
+            output.Add(new ForensicsFlag
+            {
+                Test = ForensicsTests.Bunching,
+                Target = key.Target,
+                Utility = key.Utility,
+                County = key.County,
+                PValue = p,
+                Evidence = evidence,
+                Applications = ids,
+            });
+        }
+
+        void Add((string?, string?, string, int) key, Duration d)
+        {
+            if (!groups.TryGetValue(key, out var list)) groups[key] = list = [];
+            list.Add(d);
+        }
+    }
+
+    /// <summary>One item of a comparative test: its utility, whether it is marked, and its application.</summary>
+    private readonly record struct Item(string Utility, bool Marked, ApplicationFigures Figures)
+    {
+        public Category Stratum => Figures.Category;
+    }
+
+    private static void Comparative(MetricsResult result, WorkingDayCalendar calendar, ForensicsOptions options, List<ForensicsFlag> output)
+    {
+        var period = result.Period;
+        var nonWorking = new List<Item>();
+        var offHours = new List<Item>();
+        var identical = new List<Item>();
+        var burst = new List<Item>();
+        var pauses = new List<Item>();
+        Span<DateTime?> stamps = stackalloc DateTime?[10];
+        foreach (var f in result.Applications)
+        {
+            var a = f.Application;
+            // The utility's own stamps (not acceptance, which may come online at any hour, nor the customer's works or the approval).
+            stamps[0] = a.PlanRepliedAt; stamps[1] = a.DesignReviewStart; stamps[2] = a.DesignReviewEnd;
+            stamps[3] = a.MidCheckStart; stamps[4] = a.MidCheckEnd; stamps[5] = a.ExternalWorksStart; stamps[6] = a.ExternalWorksEnd;
+            stamps[7] = a.CompletionCheckStart; stamps[8] = a.CompletionCheckEnd; stamps[9] = a.ConnectedAt;
+            foreach (var s in stamps)
+            {
+                if (s is not { } t || !period.Contains(DateOnly.FromDateTime(t))) continue;
+                bool working;
+                try { working = calendar.IsWorkingDay(DateOnly.FromDateTime(t)); }
+                catch (CalendarException) { continue; }
+                nonWorking.Add(new Item(f.Utility, !working, f));
+                if (working)
+                {
+                    var time = TimeOnly.FromDateTime(t);
+                    offHours.Add(new Item(f.Utility, time < options.OfficeStart || time >= options.OfficeEnd, f));
+                }
+            }
+            if (f.Status == ApplicationStatus.Connected && f.ConnectedAt is { } c && period.Contains(DateOnly.FromDateTime(c)))
+            {
+                var same = c.Date > a.AcceptedAt.Date && c.Hour == a.AcceptedAt.Hour && c.Minute == a.AcceptedAt.Minute;
+                identical.Add(new Item(f.Utility, same, f));
+            }
+            if (a.RecordCreatedAt is { } rc && rc.Date > a.AcceptedAt.Date && period.Contains(DateOnly.FromDateTime(rc)))
+                burst.Add(new Item(f.Utility, rc.DayOfWeek == options.DeadlineEve, f));
+        }
+        foreach (var d in Durations(result))
+        {
+            var paused = d.Figures.Application.PausedDays;
+            if (paused <= 0) continue;
+            pauses.Add(new Item(d.Figures.Utility, d.Days <= d.Limit && d.Days + paused > d.Limit, d.Figures));
+        }
+
+        Compare(ForensicsTests.NonWorkingDay, nonWorking, "非工作日的环节时间", "条环节时间");
+        Compare(ForensicsTests.OffHours, offHours, string.Create(CultureInfo.InvariantCulture, $"工作日 {options.OfficeStart:HH\\:mm}–{options.OfficeEnd:HH\\:mm} 以外的环节时间"), "条工作日环节时间");
+        Compare(ForensicsTests.IdenticalDurations, identical, "装表接电时刻与受理时刻分秒相同（整日时长）", "件期内接电工单");
+        Compare(ForensicsTests.DeadlineBurst, burst, "周三（周四台账报送前一日）补录的工单", "件晚于受理日录入的工单");
+        Compare(ForensicsTests.PauseToLimit, pauses, "暂停使时长由超限变为不超限", "件有暂停的期内接电工单");
+
+        void Compare(string test, List<Item> items, string what, string unit)
+        {
+            var total = items.Count;
+            var marked = items.Count(i => i.Marked);
+            foreach (var g in items.GroupBy(i => i.Utility, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var n = g.Count();
+                if (n < options.MinItems || n == total) continue;
+                var k = g.Count(i => i.Marked);
+                // Strata by category: a utility with more high-voltage work has more long stage chains, whatever it does.
+                var strata = new List<(int, int, int, int)>();
+                foreach (var s in items.GroupBy(i => i.Stratum))
+                {
+                    var mine = s.Where(i => string.Equals(i.Utility, g.Key, StringComparison.Ordinal)).ToList();
+                    if (mine.Count == 0) continue;
+                    strata.Add((mine.Count(i => i.Marked), mine.Count, s.Count(i => i.Marked), s.Count()));
+                }
+                var p = ExactTests.StratifiedUpperTail(strata);
+                var restN = total - n;
+                var restK = marked - k;
+                var evidence = string.Create(CultureInfo.InvariantCulture,
+                    $"{what}：本单位 {k}/{n} {unit}（{(double)k / n:P2}），其他单位 {restK}/{restN}（{(restN == 0 ? 0 : (double)restK / restN):P2}）。");
+                output.Add(new ForensicsFlag
+                {
+                    Test = test,
+                    Utility = g.Key,
+                    PValue = p,
+                    Evidence = evidence,
+                    Applications = [.. g.Where(i => i.Marked).Select(i => Id(i.Figures)).Distinct(StringComparer.Ordinal).Take(options.MaxApplications)],
+                });
+            }
+        }
+    }
+
+    private static string Id(ApplicationFigures f) => f.Utility + "/" + f.ApplicationId;
+}

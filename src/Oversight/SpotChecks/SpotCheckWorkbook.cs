@@ -1,0 +1,145 @@
+using System.Globalization;
+using Analytics.Domain.Output;
+using Analytics.Domain.Registry;
+using Analytics.Domain.Storage;
+using Analytics.Metrics;
+using ClosedXML.Excel;
+
+namespace Analytics.Oversight.SpotChecks;
+
+/// <summary>
+/// The field team's workbook of a draw (抽查工作簿): sheet 抽查清单, one row per drawn application with what the record says
+/// (受理时间, the recorded stage visits, 装表接电时间, fees, investment, materials) and cells for the answers (核查结果,
+/// 不一致项目, 客户所述, 备注); sheet 公开信息 with the published rule and the strata; sheet 填写说明. Filed back with
+/// <c>analytics spotcheck file</c> (<see cref="SpotCheckFiling"/>).
+/// </summary>
+public static class SpotCheckWorkbook
+{
+    public const string ListSheet = "抽查清单";
+    public const string PublicSheet = "公开信息";
+    public const string Verified = "一致";
+    public const string Discrepant = "不一致";
+
+    /// <summary>Columns of <see cref="ListSheet"/> (1-based), in order.</summary>
+    public static readonly string[] Headers =
+    [
+        "批次", "县（市、区）", "供电企业", "工单编号", "抽取方式", "检查人员", "受理时间", "上门/环节记录", "装表接电时间",
+        "收费（元）", "客户投资（元）", "申请材料", "核查结果（一致/不一致）", "不一致项目", "客户所述", "备注", "工单键",
+    ];
+
+    /// <summary>The items a discrepancy can name (不一致项目) and the field code each becomes.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Field, int Column)> Items = new Dictionary<string, (string, int)>(StringComparer.Ordinal)
+    {
+        ["受理时间"] = ("accepted_at", 7),
+        ["上门/环节记录"] = ("visits", 8),
+        ["装表接电时间"] = ("connected_at", 9),
+        ["收费"] = ("fee_yuan", 10),
+        ["客户投资"] = ("customer_investment_yuan", 11),
+        ["申请材料"] = ("materials", 12),
+    };
+
+    public const int ResultColumn = 13, ItemColumn = 14, CustomerColumn = 15, KeyColumn = 17;
+
+    public static void Write(string path, SpotCheckDrawRecord draw, IReadOnlyList<SpotCheckStratum> strata, MetricsResult result, Registries registries)
+    {
+        ArgumentNullException.ThrowIfNull(draw);
+        ArgumentNullException.ThrowIfNull(strata);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(registries);
+        var byKey = result.Applications.ToDictionary(a => (a.Utility, a.ApplicationId));
+        using var wb = new XLWorkbook();
+        var ws = wb.AddWorksheet(ListSheet);
+        for (var c = 0; c < Headers.Length; c++) Put(ws.Cell(1, c + 1), Headers[c]);
+        ws.Row(1).Style.Font.Bold = true;
+        var row = 2;
+        foreach (var item in draw.Items)
+        {
+            var f = byKey[(item.Utility, item.ApplicationId)];
+            var a = f.Application;
+            Text(row, 1, draw.DrawId);
+            Text(row, 2, registries.County(item.County).Name);
+            Text(row, 3, registries.Utility(item.Utility).Name);
+            Text(row, 4, item.ApplicationId);
+            Text(row, 5, item.RiskDraw ? "风险加抽" : "随机抽取");
+            Text(row, 6, item.Inspectors);
+            Text(row, 7, Time(a.AcceptedAt));
+            Text(row, 8, Visits(a));
+            Text(row, 9, Time(a.ConnectedAt));
+            Text(row, 10, Money(a.FeeYuan));
+            Text(row, 11, Money(a.CustomerInvestmentYuan));
+            Text(row, 12, a.Materials?.ToString() ?? "（未填）");
+            Text(row, KeyColumn, item.Utility + "/" + item.ApplicationId);
+            for (var c = ResultColumn; c <= 16; c++) ws.Cell(row, c).Style.Fill.BackgroundColor = XLColor.LightYellow;
+            row++;
+        }
+        ws.Column(KeyColumn).Hide();
+        // Fixed widths: ClosedXML's AdjustToContents needs GDI+, absent on the servers.
+        double[] widths = [16, 12, 18, 18, 10, 14, 17, 40, 17, 10, 12, 30, 14, 14, 20, 20];
+        for (var c = 0; c < widths.Length; c++) ws.Column(c + 1).Width = widths[c];
+
+        var pub = wb.AddWorksheet(PublicSheet);
+        pub.Cell(1, 1).Value = "批次"; Put(pub.Cell(1, 2), draw.DrawId);
+        pub.Cell(2, 1).Value = "随机数种子"; pub.Cell(2, 2).Value = draw.Seed;
+        pub.Cell(3, 1).Value = "抽查方法"; Put(pub.Cell(3, 2), draw.Method);
+        string[] strataHeaders = ["县（市、区）", "供电企业", "名录工单数", "随机抽取", "风险加抽", "检查人员"];
+        for (var c = 0; c < strataHeaders.Length; c++) Put(pub.Cell(5, c + 1), strataHeaders[c]);
+        var r = 6;
+        foreach (var s in strata)
+        {
+            Put(pub.Cell(r, 1), registries.County(s.County).Name);
+            Put(pub.Cell(r, 2), registries.Utility(s.Utility).Name);
+            pub.Cell(r, 3).Value = s.Population;
+            pub.Cell(r, 4).Value = s.BaseSize;
+            pub.Cell(r, 5).Value = s.RiskExtra;
+            Put(pub.Cell(r, 6), string.Join("、", s.Inspectors.Select(i => i.Name)));
+            r++;
+        }
+
+        var help = wb.AddWorksheet("填写说明");
+        help.Cell(1, 1).Value = "每件工单向客户核实后，在“核查结果”填“一致”或“不一致”；不一致时在“不一致项目”填下列之一，并在“客户所述”填客户所述的值；"
+            + "一件工单有多项不一致时，复制该行逐项填写。未核查的行留空。";
+        help.Cell(2, 1).Value = "不一致项目可填：" + string.Join("、", Items.Keys);
+        OutputFile.Write(path, s => wb.SaveAs(s));
+
+        void Text(int rr, int c, string? v) => Put(ws.Cell(rr, c), v);
+    }
+
+    /// <summary>
+    /// Text as a text cell (never turned into a date or number by ClosedXML); formula-like text with the quote prefix
+    /// (<see cref="SpreadsheetText"/>), as the ledgers write it.
+    /// </summary>
+    internal static void Put(IXLCell cell, string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return;
+        if (SpreadsheetText.IsFormulaLike(text))
+        {
+            // ClosedXML 0.95 stores a value set with a leading apostrophe as the text after it, with quotePrefix="1".
+            cell.Value = "'" + text;
+            cell.DataType = XLDataType.Text;
+            return;
+        }
+        cell.SetValue(text);
+        cell.DataType = XLDataType.Text;
+    }
+
+    private static string? Time(DateTime? t) => t?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static string Money(decimal? v) => v is { } d ? d.ToString("0.##", CultureInfo.InvariantCulture) : "（未填）";
+
+    /// <summary>The recorded stage visits, e.g. <c>方案答复 2026-03-02；竣工检验 2026-03-09</c>.</summary>
+    internal static string Visits(Domain.Application a)
+    {
+        var parts = new List<string>();
+        Add("方案答复", a.PlanRepliedAt);
+        Add("设计审查", a.DesignReviewStart ?? a.DesignReviewEnd);
+        Add("中间检查", a.MidCheckStart ?? a.MidCheckEnd);
+        Add("外线施工", a.ExternalWorksStart ?? a.ExternalWorksEnd);
+        Add("竣工检验", a.CompletionCheckStart ?? a.CompletionCheckEnd);
+        return parts.Count == 0 ? "（无上门环节记录）" : string.Join("；", parts);
+
+        void Add(string label, DateTime? t)
+        {
+            if (t is { } v) parts.Add(label + " " + v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+    }
+}

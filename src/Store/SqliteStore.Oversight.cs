@@ -1,0 +1,58 @@
+using Analytics.Domain.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Analytics.Store;
+
+/// <summary>The oversight tables of the embedded store (schema 4): each write one IMMEDIATE transaction (the write lock).</summary>
+public sealed partial class SqliteStore
+{
+    private static readonly OversightTables Oversight = new(textTimes: true);
+
+    public void SaveDraw(SpotCheckDrawRecord draw) { ArgumentNullException.ThrowIfNull(draw); Write((c, t) => Oversight.SaveDraw(c, t, draw)); }
+
+    public SpotCheckDrawRecord? FindDraw(string drawId) => Read(c => OversightTables.FindDraw(c, drawId));
+
+    public void SaveResults(IReadOnlyList<SpotCheckResult> results) { ArgumentNullException.ThrowIfNull(results); Write((c, t) => Oversight.SaveResults(c, t, results)); }
+
+    public IReadOnlyList<SpotCheckResult> SpotCheckResults() => Read(OversightTables.Results);
+
+    public RectificationItem AddRectification(RectificationItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        RectificationItem? added = null;
+        Write((c, t) => added = Oversight.Add(c, t, item));
+        return added!;
+    }
+
+    public void UpdateRectification(RectificationItem item) { ArgumentNullException.ThrowIfNull(item); Write((c, t) => Oversight.Update(c, t, item)); }
+
+    public IReadOnlyList<RectificationItem> Rectifications() => Read(OversightTables.Rectifications);
+
+    private void Write(Action<SqliteConnection, SqliteTransaction> write)
+    {
+        using var conn = OpenReady();
+        try
+        {
+            using var tx = conn.BeginTransaction(deferred: false);
+            write(conn, tx);
+            tx.Commit();
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteErrors.Map(ex, Description);
+        }
+    }
+
+    private T Read<T>(Func<SqliteConnection, T> read)
+    {
+        using var conn = OpenReady();
+        try
+        {
+            return read(conn);
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteErrors.Map(ex, Description);
+        }
+    }
+}
