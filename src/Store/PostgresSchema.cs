@@ -159,5 +159,22 @@ internal static class PostgresSchema
             );
             INSERT INTO analytics_meta (item, value) VALUES ('application_id', 'analytics/linfen-getting-electricity');
             """),
+        // Versions 4 and 5 belong to other work in progress; migrations apply in this order for versions above the
+        // store's own. The early-warning models, each under the fingerprint of what it was trained on (a cache: losing
+        // a row costs a training). IF NOT EXISTS: a schema taken back to an earlier version may still hold the table.
+        new(6, "risk models kept under the fingerprint of their training data", """
+            CREATE TABLE IF NOT EXISTS risk_models (
+                id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                data_fingerprint text COLLATE "C" NOT NULL UNIQUE,
+                trained_at       timestamp NOT NULL,
+                known_at         timestamp NOT NULL,
+                mae_model        double precision,
+                mae_baseline     double precision,
+                auc_model        double precision,
+                auc_baseline     double precision,
+                trained_on_count integer   NOT NULL,
+                model            bytea     NOT NULL
+            );
+            """),
     ];
 }

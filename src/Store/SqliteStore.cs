@@ -14,7 +14,7 @@ namespace Analytics.Store;
 /// <see cref="StoreBusyException"/>. A SQLite file that holds other tables and not our marker
 /// (<see cref="StoreMarker"/>) is refused before anything is written to it.
 /// </summary>
-public sealed class SqliteStore : IAnalyticsStore
+public sealed class SqliteStore : IAnalyticsStore, IRiskModelStore
 {
     private readonly string _connectionString;
     private readonly long _busyMilliseconds;
@@ -192,6 +192,49 @@ public sealed class SqliteStore : IAnalyticsStore
     public IEnumerable<ReportNote> Notes() => Stream(StoreReads.Notes);
 
     public IEnumerable<LedgerNote> LedgerNotes() => Stream(StoreReads.LedgerNotes);
+
+    public StoredRiskModel? FindRiskModel(string fingerprint)
+    {
+        using var conn = OpenReady();
+        try
+        {
+            return RiskModelTable.Find(conn, fingerprint);
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteErrors.Map(ex, Description);
+        }
+    }
+
+    /// <remarks>A short write transaction of its own (<c>BEGIN IMMEDIATE</c>), waiting for a filing at most the busy timeout.</remarks>
+    public bool SaveRiskModel(StoredRiskModel model, int keep = RiskModelStore.Keep)
+    {
+        using var conn = OpenReady();
+        try
+        {
+            using var tx = conn.BeginTransaction(deferred: false);
+            var saved = RiskModelTable.Save(conn, tx, model, keep, t => (SqliteText.Instant(t), System.Data.DbType.String));
+            tx.Commit();
+            return saved;
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteErrors.Map(ex, Description);
+        }
+    }
+
+    public IReadOnlyList<string> RiskModelFingerprints()
+    {
+        using var conn = OpenReady();
+        try
+        {
+            return RiskModelTable.Fingerprints(conn);
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteErrors.Map(ex, Description);
+        }
+    }
 
     /// <summary>Returns the pooled connections, so that the file can be moved or deleted.</summary>
     public void Dispose()
