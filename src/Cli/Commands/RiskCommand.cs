@@ -113,7 +113,7 @@ public static class RiskCommand
         var watch = Stopwatch.StartNew();
         var model = RiskModel.Train(data.Applications, options);
         watch.Stop();
-        var why = models is null ? "存储不是这些数据的来源，模型不保存"
+        var why = models is null ? "数据不是从 --store 所指的存储读出的，模型不保存"
             : kept == 0 ? "存储中尚无模型"
             : string.Create(inv, $"数据、政策、日历或截至时刻与存储中的 {kept} 个模型均不同，重新训练");
         var saved = "";
