@@ -132,6 +132,22 @@ public sealed class RiskModelStoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_demo_keeps_no_model_in_a_store_its_data_did_not_come_from_and_creates_none()
+    {
+        // --store names a store of other data: the demo's model (trained on its own fresh store) is not written there.
+        Load();
+        var demo = Run("demo", "--applications", "400", "--outages", "10", "--out", _dir.File("demo"));
+        AssertTrained(demo, "模型不保存");
+        Assert.Equal(0, StoredModels());
+
+        // --store names no file: none is created.
+        var missing = _dir.File("missing.db");
+        var r = CliRunner.Run("demo", "--applications", "400", "--outages", "10", "--out", _dir.File("demo2"), "--store", missing);
+        AssertTrained(r, "模型不保存");
+        Assert.False(File.Exists(missing));
+    }
+
+    [Fact]
     public void A_store_too_busy_to_keep_the_model_still_answers_and_says_it_could_not_keep_it()
     {
         Load();
