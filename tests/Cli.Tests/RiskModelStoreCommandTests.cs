@@ -148,6 +148,45 @@ public sealed class RiskModelStoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void On_postgresql_too_the_second_risk_call_loads_the_model_and_gives_the_same_output()
+    {
+        // The server of scripts/test.sh (or scripts/pg-test-server.sh): a missing one fails, it is never skipped.
+        var admin = Environment.GetEnvironmentVariable("ANALYTICS_TEST_PG");
+        Assert.False(string.IsNullOrWhiteSpace(admin), "ANALYTICS_TEST_PG is not set: run the tests through scripts/test.sh");
+        var database = "analytics_t_" + Guid.NewGuid().ToString("N")[..12];
+        void Admin(string sql)
+        {
+            using var conn = new Npgsql.NpgsqlConnection(admin);
+            conn.Open();
+            using var cmd = new Npgsql.NpgsqlCommand(sql, conn);
+            cmd.ExecuteNonQuery();
+        }
+        Admin($"CREATE DATABASE {database}");
+        try
+        {
+            var store = new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
+            CliRunner.Result Pg(params string[] args) => CliRunner.Run([.. args, "--store", store, "--key-file", _dir.File("key")]);
+            Assert.Equal(0, Run("generate", "--applications", "1500", "--outages", "20", "--seed", "7", "--out", Data).ExitCode);
+            Assert.Equal(0, Pg("ingest", "applications", Path.Combine(Data, "applications.csv"), "--as-of", "2026-11-18").ExitCode);
+
+            var first = Pg("risk", "--format", "json", "--all-in-progress");
+            AssertTrained(first, "存储中尚无模型");
+            Assert.Contains("已保存到存储", first.Err, StringComparison.Ordinal);
+            var second = Pg("risk", "--format", "json", "--all-in-progress");
+            AssertLoaded(second);
+            Assert.Equal(first.Out, second.Out);
+
+            Assert.Equal(0, Pg("ingest", "applications", Path.Combine(Data, "applications-revised.csv"), "--as-of", "2026-11-25").ExitCode);
+            AssertTrained(Pg("risk"), "与存储中的 1 个模型均不同");
+        }
+        finally
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            Admin($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+        }
+    }
+
+    [Fact]
     public void A_store_too_busy_to_keep_the_model_still_answers_and_says_it_could_not_keep_it()
     {
         Load();
