@@ -51,6 +51,8 @@ internal sealed class FeatureLayout
         _countyAt = _channelAt + Channels.Length;
         _utilityAt = _countyAt + c.Length;
         Count = _utilityAt + u.Length;
+        Counties = c;
+        Utilities = u;
         Names =
         [
             "capacity_log_kw", "power_sources", "important_user", "small_micro", "accepted_month", "limit_days",
@@ -67,6 +69,12 @@ internal sealed class FeatureLayout
 
     /// <summary>Length of the feature vector.</summary>
     public int Count { get; }
+
+    /// <summary>The county codes of the one-hot block, in order (what a saved model keeps to rebuild the layout).</summary>
+    public IReadOnlyList<string> Counties { get; }
+
+    /// <summary>The utility codes of the one-hot block, in order.</summary>
+    public IReadOnlyList<string> Utilities { get; }
 
     /// <summary>Feature names, for diagnostics.</summary>
     public IReadOnlyList<string> Names { get; }

@@ -25,6 +25,18 @@ internal sealed class ResidualDistribution
 
     private ResidualDistribution(double[][][] sorted) => _sorted = sorted;
 
+    /// <summary>The sorted residuals, [category][bin] (the last bin is the whole category), for saving.</summary>
+    internal IReadOnlyList<IReadOnlyList<double[]>> Sorted => _sorted;
+
+    /// <summary>A distribution from saved sorted residuals (<see cref="Sorted"/>).</summary>
+    internal static ResidualDistribution FromSorted(double[][][] sorted)
+    {
+        ArgumentNullException.ThrowIfNull(sorted);
+        if (sorted.Length != (int)Category.HvDual + 1 || sorted.Any(c => c.Length != HorizonEdges.Length + 2))
+            throw new InvalidDataException("The saved residual distribution does not have the expected categories and bins.");
+        return new ResidualDistribution(sorted);
+    }
+
     /// <summary>Builds the distribution from (category, predicted days, days counted so far, actual final days) rows.</summary>
     public static ResidualDistribution From(IEnumerable<(Category Category, double Predicted, int Counted, int Actual)> rows)
     {

@@ -49,7 +49,20 @@ public sealed class RiskModel
         foreach (var c in evaluation.Categories) _modelUsed[(int)c.Category] = c.ModelUsed && predictor.Regressor is not null;
     }
 
+    /// <summary>The version of the saved form (<see cref="Save"/>); a saved model of another version is not loaded.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>
+    /// The version of how a model is derived from its data (labelling, sampling, features, evaluation): part of the
+    /// store's fingerprint (<see cref="RiskModelFingerprint"/>), so a change of the training retrains every stored model.
+    /// Raise it with any change that would make <see cref="Train"/> give another model for the same data and options.
+    /// </summary>
+    public const int DerivationVersion = 1;
+
     public RiskModelOptions Options { get; }
+
+    /// <summary>True when this model was read back from its saved form (<see cref="Load"/>) rather than trained here.</summary>
+    public bool Loaded { get; private init; }
 
     /// <summary>The finished applications the predictors in use learned from (all of them after the refit).</summary>
     public ApplicationWindow TrainedOn { get; }
@@ -109,6 +122,29 @@ public sealed class RiskModel
         var trainedOn = ApplicationWindow.Of(o.RefitOnAll ? all : train);
         return new RiskModel(o, clock, production, evaluation, trainedOn, stride, leftOut) { EvaluationTraining = train };
     }
+
+    /// <summary>
+    /// The model in its saved form (<see cref="RiskModelFormat"/>): everything it answers with and its holdout figures,
+    /// except the policy and the calendar, which <see cref="Load"/> is given back.
+    /// </summary>
+    public byte[] Save() => RiskModelFormat.Write(this);
+
+    /// <summary>
+    /// The model saved in <paramref name="saved"/>, answering exactly as the saved one did; null when the bytes are not a
+    /// model of this <see cref="FormatVersion"/> (retrain then). The policy and calendar must be those it was trained
+    /// with — the store's fingerprint (<see cref="RiskModelFingerprint"/>) makes sure of it.
+    /// </summary>
+    public static RiskModel? Load(byte[] saved, Policy policy, WorkingDayCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(calendar);
+        return RiskModelFormat.Read(saved, policy, calendar);
+    }
+
+    internal static RiskModel Restore(RiskModelOptions options, TargetClock clock, RiskPredictor predictor, RiskEvaluation evaluation,
+        ApplicationWindow trainedOn, int stride, int leftOut) =>
+        new(options, clock, predictor, evaluation, trainedOn, stride, leftOut) { Loaded = true };
 
     /// <summary>The applications the evaluated predictors learned from (tests check the time split with them).</summary>
     internal IReadOnlyList<LabeledApplication> EvaluationTraining { get; private init; } = [];

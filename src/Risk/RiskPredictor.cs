@@ -34,6 +34,24 @@ internal sealed class RiskPredictor
     /// <summary>The baseline's median final days of a category, NaN when the window had none.</summary>
     public double Median(Category c) => _medians[(int)c];
 
+    /// <summary>The baseline's medians by category number (for saving).</summary>
+    public IReadOnlyList<double> Medians() => _medians;
+
+    /// <summary>A predictor from its saved parts (<see cref="RiskModelFormat"/>).</summary>
+    internal static RiskPredictor Restore(TargetClock clock, FeatureLayout layout, DurationRegressor? regressor, double[] medians,
+        ResidualDistribution modelResiduals, ResidualDistribution baselineResiduals, int fitMoments, int calibrationMoments)
+    {
+        if (medians.Length != (int)Category.HvDual + 1)
+            throw new InvalidDataException("The saved medians do not have one entry per category.");
+        return new RiskPredictor(clock, layout, regressor, medians)
+        {
+            ModelResiduals = modelResiduals,
+            BaselineResiduals = baselineResiduals,
+            FitMoments = fitMoments,
+            CalibrationMoments = calibrationMoments,
+        };
+    }
+
     /// <summary>Fits both predictors on <paramref name="window"/> (earlier part) and measures their residuals on its latest part.</summary>
     public static RiskPredictor Fit(IReadOnlyList<LabeledApplication> window, int stride, RiskModelOptions o, TargetClock clock, Action<string>? report = null)
     {

@@ -229,5 +229,21 @@ internal static class PostgresSchema
                 closed_at        timestamp
             );
             """),
+        // The early-warning models, each under the fingerprint of what it was trained on (a cache: losing
+        // a row costs a training). IF NOT EXISTS: a schema taken back to an earlier version may still hold the table.
+        new(6, "risk models kept under the fingerprint of their training data", """
+            CREATE TABLE IF NOT EXISTS risk_models (
+                id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                data_fingerprint text COLLATE "C" NOT NULL UNIQUE,
+                trained_at       timestamp NOT NULL,
+                known_at         timestamp NOT NULL,
+                mae_model        double precision,
+                mae_baseline     double precision,
+                auc_model        double precision,
+                auc_baseline     double precision,
+                trained_on_count integer   NOT NULL,
+                model            bytea     NOT NULL
+            );
+            """),
     ];
 }

@@ -18,7 +18,7 @@ namespace Analytics.Store;
 /// lives in the first schema of the search path; a schema that holds other tables and not our marker
 /// (<see cref="StoreMarker"/>) is refused before anything is written to it.
 /// </summary>
-public sealed partial class PostgresStore : IAnalyticsStore, IAccountStore, IOversightStore
+public sealed partial class PostgresStore : IAnalyticsStore, IAccountStore, IOversightStore, IRiskModelStore
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeSpan _lockTimeout;
@@ -213,6 +213,54 @@ public sealed partial class PostgresStore : IAnalyticsStore, IAccountStore, IOve
     public IEnumerable<ReportNote> Notes() => Stream(StoreReads.Notes);
 
     public IEnumerable<LedgerNote> LedgerNotes() => Stream(StoreReads.LedgerNotes);
+
+    public StoredRiskModel? FindRiskModel(string fingerprint)
+    {
+        try
+        {
+            using var conn = OpenReady();
+            return RiskModelTable.Find(conn, fingerprint);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            throw PostgresErrors.Map(ex, Description);
+        }
+    }
+
+    /// <remarks>
+    /// A short transaction of its own, without the filing lock: the unique fingerprint makes a concurrent save of the
+    /// same model one row, and a row lock waits at most the busy timeout.
+    /// </remarks>
+    public bool SaveRiskModel(StoredRiskModel model, int keep = RiskModelStore.Keep)
+    {
+        try
+        {
+            using var conn = OpenReady();
+            using var tx = conn.BeginTransaction();
+            var ms = (long)Math.Clamp(_lockTimeout.TotalMilliseconds, 1, int.MaxValue);
+            conn.Execute(string.Create(CultureInfo.InvariantCulture, $"SET LOCAL lock_timeout = {ms}"), transaction: tx);
+            var saved = RiskModelTable.Save(conn, tx, model, keep, t => (StoreTime.Normalize(t), DbType.DateTime2));
+            tx.Commit();
+            return saved;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            throw PostgresErrors.Map(ex, Description);
+        }
+    }
+
+    public IReadOnlyList<string> RiskModelFingerprints()
+    {
+        try
+        {
+            using var conn = OpenReady();
+            return RiskModelTable.Fingerprints(conn);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            throw PostgresErrors.Map(ex, Description);
+        }
+    }
 
     public void Dispose() => _dataSource.Dispose();
 

@@ -221,5 +221,21 @@ internal static class SqliteSchema
                 closed_at        TEXT
             ) STRICT;
             """),
+        // The early-warning models, each under the fingerprint of what it was trained on (a cache: losing
+        // a row costs a training). IF NOT EXISTS: a schema taken back to an earlier version may still hold the table.
+        new(5, "risk models kept under the fingerprint of their training data", """
+            CREATE TABLE IF NOT EXISTS risk_models (
+                id               INTEGER PRIMARY KEY,
+                data_fingerprint TEXT    NOT NULL UNIQUE,
+                trained_at       TEXT    NOT NULL,
+                known_at         TEXT    NOT NULL,
+                mae_model        REAL,
+                mae_baseline     REAL,
+                auc_model        REAL,
+                auc_baseline     REAL,
+                trained_on_count INTEGER NOT NULL,
+                model            BLOB    NOT NULL
+            ) STRICT;
+            """),
     ];
 }

@@ -14,7 +14,7 @@ namespace Analytics.Store;
 /// <see cref="StoreBusyException"/>. A SQLite file that holds other tables and not our marker
 /// (<see cref="StoreMarker"/>) is refused before anything is written to it.
 /// </summary>
-public sealed partial class SqliteStore : IAnalyticsStore, IAccountStore, IOversightStore
+public sealed partial class SqliteStore : IAnalyticsStore, IAccountStore, IOversightStore, IRiskModelStore
 {
     private readonly string _connectionString;
     private readonly long _busyMilliseconds;
@@ -206,6 +206,49 @@ public sealed partial class SqliteStore : IAnalyticsStore, IAccountStore, IOvers
     public IEnumerable<ReportNote> Notes() => Stream(StoreReads.Notes);
 
     public IEnumerable<LedgerNote> LedgerNotes() => Stream(StoreReads.LedgerNotes);
+
+    public StoredRiskModel? FindRiskModel(string fingerprint)
+    {
+        using var conn = OpenReady();
+        try
+        {
+            return RiskModelTable.Find(conn, fingerprint);
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteErrors.Map(ex, Description);
+        }
+    }
+
+    /// <remarks>A short write transaction of its own (<c>BEGIN IMMEDIATE</c>), waiting for a filing at most the busy timeout.</remarks>
+    public bool SaveRiskModel(StoredRiskModel model, int keep = RiskModelStore.Keep)
+    {
+        using var conn = OpenReady();
+        try
+        {
+            using var tx = conn.BeginTransaction(deferred: false);
+            var saved = RiskModelTable.Save(conn, tx, model, keep, t => (SqliteText.Instant(t), System.Data.DbType.String));
+            tx.Commit();
+            return saved;
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteErrors.Map(ex, Description);
+        }
+    }
+
+    public IReadOnlyList<string> RiskModelFingerprints()
+    {
+        using var conn = OpenReady();
+        try
+        {
+            return RiskModelTable.Fingerprints(conn);
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteErrors.Map(ex, Description);
+        }
+    }
 
     /// <summary>Returns the pooled connections, so that the file can be moved or deleted.</summary>
     public void Dispose()

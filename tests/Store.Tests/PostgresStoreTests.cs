@@ -75,6 +75,7 @@ public sealed class PostgresStoreTests : StoreContractTests, IClassFixture<Postg
         DROP TABLE spotcheck_items;
         DROP TABLE spotcheck_draws;
         DROP TABLE rectifications;
+        DROP TABLE risk_models;
         DELETE FROM schema_version WHERE version >= 3;
         """;
 

@@ -72,6 +72,7 @@ public sealed class SqliteStoreTests : StoreContractTests
         DROP TABLE spotcheck_items;
         DROP TABLE spotcheck_draws;
         DROP TABLE rectifications;
+        DROP TABLE risk_models;
         DELETE FROM schema_version WHERE version >= 2;
         """;
 

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using Analytics.Domain;
+using Analytics.Domain.Storage;
 using Analytics.Risk;
 
 namespace Analytics.Cli.Commands;
@@ -32,7 +34,7 @@ public static class RiskCommand
             using var store = ctx.OpenStore();
             var data = RecordSnapshot.Load(store, knownAt);
             var instant = knownAt ?? data.DataThrough ?? ctx.Clock();
-            var assessment = Assess(ctx, data, instant, c);
+            var assessment = Assess(ctx, data, instant, c, store);
             if (fmt == "json")
             {
                 ApplicationsCommand.WriteTo(ctx, null, s => RiskJsonWriter.Write(s, assessment, p.GetValue(all) ? 0 : null));
@@ -44,7 +46,13 @@ public static class RiskCommand
         return cmd;
     }
 
-    /// <summary>Trains on what was finished by <paramref name="asOf"/> and assesses what was in progress then.</summary>
+    /// <summary>
+    /// Assesses what was in progress at <paramref name="asOf"/> with the model of what was finished by then: loaded from
+    /// the store when one was trained on the same data, policy, calendar and as-of (<see cref="RiskModelFingerprint"/>),
+    /// else trained and saved there (<see cref="Model"/>). The store is the one <c>--store</c> names, used only when it
+    /// holds exactly the applications filings <paramref name="data"/> was loaded from; otherwise the model is trained
+    /// and not kept.
+    /// </summary>
     /// <remarks>
     /// The applications are taken as they stood at <paramref name="asOf"/> (metrics.md §8, <see cref="RecordSnapshot.Rewind"/>):
     /// one connected since was in progress then, and its later stage times were not known.
@@ -53,13 +61,123 @@ public static class RiskCommand
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(data);
-        var model = RiskModel.Train(data.Applications, new RiskModelOptions { Policy = ctx.Policy, Calendar = ctx.Calendar, KnownAt = asOf });
+        using var store = StoreOf(ctx, data);
+        return Assess(ctx, data, asOf, county, store);
+    }
+
+    /// <summary>
+    /// <see cref="Assess(CliContext, RecordSnapshot, DateTime, string?)"/> with the store <paramref name="data"/> was loaded
+    /// from (null: train, keep nothing).
+    /// </summary>
+    public static RiskAssessment Assess(CliContext ctx, RecordSnapshot data, DateTime asOf, string? county, IAnalyticsStore? store)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ArgumentNullException.ThrowIfNull(data);
+        var (model, how) = Model(ctx, data, asOf, store as IRiskModelStore);
         var end = asOf == DateTime.MaxValue ? asOf : asOf.AddTicks(1);
         var open = data.Where(county, utility: null).Applications
             .Select(a => RecordSnapshot.Rewind(a, end))
             .Where(a => a is { Status: ApplicationStatus.InProgress })
             .Select(a => a!);
-        return new RiskAssessor(model).Assess(open, asOf);
+        var assessment = new RiskAssessor(model).Assess(open, asOf);
+        // Said once the assessment stands: a command that fails prints its error line only.
+        ctx.Err.WriteLine(how);
+        return assessment;
+    }
+
+    /// <summary>
+    /// The model trained on what <paramref name="data"/> had finished by <paramref name="asOf"/>: the stored one with
+    /// the same fingerprint when there is one, else trained now and saved (a save that fails — a read-only or busy
+    /// store — only costs the next call a training, and is said). Returns the model and a line saying which it was,
+    /// with its holdout figures.
+    /// </summary>
+    public static (RiskModel Model, string Said) Model(CliContext ctx, RecordSnapshot data, DateTime asOf, IRiskModelStore? models)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ArgumentNullException.ThrowIfNull(data);
+        var options = new RiskModelOptions { Policy = ctx.Policy, Calendar = ctx.Calendar, KnownAt = asOf };
+        var fingerprint = RiskModelFingerprint.Of(data, options);
+        var inv = CultureInfo.InvariantCulture;
+        var kept = 0;
+        if (models is not null)
+        {
+            if (models.FindRiskModel(fingerprint) is { } stored)
+            {
+                if (RiskModel.Load(stored.Model, ctx.Policy, ctx.Calendar) is { } loaded)
+                    return (loaded, string.Create(inv,
+                        $"超期预警模型：已从存储载入（指纹 {fingerprint[..12]}，训练于 {stored.TrainedAt:yyyy-MM-dd HH:mm}）；{Figures(loaded)}"));
+            }
+            kept = models.RiskModelFingerprints().Count;
+        }
+
+        var watch = Stopwatch.StartNew();
+        var model = RiskModel.Train(data.Applications, options);
+        watch.Stop();
+        var why = models is null ? "数据不是从 --store 所指的存储读出的，模型不保存"
+            : kept == 0 ? "存储中尚无模型"
+            : string.Create(inv, $"数据、政策、日历或截至时刻与存储中的 {kept} 个模型均不同，重新训练");
+        var saved = "";
+        if (models is not null)
+        {
+            try
+            {
+                models.SaveRiskModel(new StoredRiskModel
+                {
+                    Fingerprint = fingerprint,
+                    TrainedAt = ctx.Clock(),
+                    KnownAt = asOf,
+                    MaeModel = model.Evaluation.Model.MaeDays,
+                    MaeBaseline = model.Evaluation.Baseline.MaeDays,
+                    AucModel = model.Evaluation.Model.Auc,
+                    AucBaseline = model.Evaluation.Baseline.Auc,
+                    TrainedOnCount = model.TrainedOn.Count,
+                    Model = model.Save(),
+                });
+                saved = "，已保存到存储";
+            }
+            catch (StoreUnavailableException e)
+            {
+                saved = "，未能保存到存储（" + e.Message + "）";
+            }
+        }
+        return (model, string.Create(inv,
+            $"超期预警模型：已训练（{why}；{watch.Elapsed.TotalSeconds:0.0} 秒{saved}，指纹 {fingerprint[..12]}）；{Figures(model)}"));
+    }
+
+    private static string Figures(RiskModel m)
+    {
+        var e = m.Evaluation;
+        var used = string.Join("、", e.Categories.Where(c => m.UsesModelFor(c.Category)).Select(c => Codes.Label(c.Category)));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"训练 {m.TrainedOn.Count} 件，留出期 MAE 模型 {e.Model.MaeDays:0.00} 天 / 基线 {e.Baseline.MaeDays:0.00} 天，"
+            + $"AUC 模型 {e.Model.Auc:0.000} / 基线 {e.Baseline.Auc:0.000}，模型用于：{(used.Length > 0 ? used : "无（均用基线）")}");
+    }
+
+    /// <summary>
+    /// The store <c>--store</c> names when <paramref name="data"/> was loaded from it — it holds exactly the snapshot's
+    /// applications filings (ids and SHA-256) — else null: a file that does not exist is not created, and the models of
+    /// someone else's data (the demo's own store, another store) are not written into it.
+    /// </summary>
+    private static IAnalyticsStore? StoreOf(CliContext ctx, RecordSnapshot data)
+    {
+        var argument = ctx.StoreArgument;
+        if (!Analytics.Store.StoreFactory.IsPostgres(argument) && !File.Exists(argument)) return null;
+        IAnalyticsStore? store = null;
+        try
+        {
+            store = Analytics.Store.StoreFactory.Open(argument);
+            var theirs = store.Filings()
+                .Where(f => f.Kind == FilingKind.Applications && (data.KnownAt is not { } k || f.AsOf <= k))
+                .Select(f => (f.Id, f.Sha256)).ToHashSet();
+            var ours = data.Filings.Where(f => f.Kind == FilingKind.Applications).Select(f => (f.Id, f.Sha256)).ToHashSet();
+            if (theirs.SetEquals(ours)) return store;
+        }
+        catch (StoreUnavailableException)
+        {
+            // Not reachable now: the model is trained and not kept, as for a store of other data.
+        }
+        store?.Dispose();
+        return null;
     }
 
     /// <summary>The instant a period's in-progress list speaks of (metrics.md §8): min(end of the period, the as-of).</summary>
