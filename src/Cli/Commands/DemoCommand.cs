@@ -99,7 +99,7 @@ public static class DemoCommand
         IReadOnlyDictionary<(string, string), double>? risk = null;
         steps.Run("训练超期预警模型 training the early-warning model", () =>
         {
-            var a = RiskCommand.Assess(ctx, data, RiskCommand.AsOf(week.End, data.DataThrough ?? week.AsOf), county: null);
+            var a = RiskCommand.Assess(ctx, data, RiskCommand.AsOf(week.End, data.DataThrough ?? week.AsOf), county: null, store);
             risk = a.Probabilities();
             return string.Create(CultureInfo.InvariantCulture, $"{a.Applications.Count} in progress assessed, {a.AtRisk().Count} at risk");
         });
