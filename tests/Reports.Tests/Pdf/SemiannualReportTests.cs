@@ -75,12 +75,12 @@ public class SemiannualReportTests(SemiannualFixture f) : IClassFixture<Semiannu
     }
 
     [Fact]
-    public void Every_body_page_carries_its_number_and_the_total()
+    public void Every_body_page_carries_its_number_as_GBT_9704_writes_it()
     {
         var total = f.SgccPages.Count - 1;
         Assert.True(total > 5);
         for (var i = 1; i <= total; i++)
-            Assert.Contains($"第{i}页共{total}页", f.SgccPages[i]);
+            Assert.EndsWith($"—{i}—", f.SgccPages[i], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public class SemiannualReportTests(SemiannualFixture f) : IClassFixture<Semiannu
         Assert.Contains("本期无用电报装工单记录", all);
         Assert.Contains("本期无停电事件记录", all);
         Assert.Contains("四、解决措施", all);
-        Assert.Contains("第1页", all);
+        Assert.Contains("—1—", all);
     }
 
     [Fact]

@@ -44,12 +44,12 @@ internal static class SemiannualLayout
         var pooledBefore = TargetRows.PooledRate(TargetRows.Of(m.Previous, GroupDimension.City));
         body.Add(new StatTilesBlock(
         [
-            new("达标目标项数", $"{counted.Count(t => t.Met)}/{counted.Count}", counted.Count == 0 ? Tone.Muted : counted.All(t => t.Met) ? Tone.Good : Tone.Bad) { Note = "有应考核工单的在力目标" },
+            new("达标目标项数", $"{counted.Count(t => t.Met)}/{counted.Count}", counted.Count == 0 ? Tone.Muted : counted.All(t => t.Met) ? Tone.Good : Tone.Bad) { Note = "有应考核工单的在用目标" },
             new("综合达标率", ReportFormat.Percent(pooled), ReportFormat.ChangeTone(pooled, pooledBefore, true)) { Note = "上期 " + ReportFormat.Percent(pooledBefore) },
             new("受理工单（件）", ReportFormat.Count(v.Accepted)) { Note = "上期 " + ReportFormat.Count(m.Previous.Indicators.Volumes.Accepted) },
             new("接电工单（件）", ReportFormat.Count(v.Connected)) { Note = "上期 " + ReportFormat.Count(m.Previous.Indicators.Volumes.Connected) },
         ]));
-        body.Add(new HeadingBlock("（一）在力目标完成情况", 2));
+        body.Add(new HeadingBlock("（一）在用目标完成情况", 2));
         body.Add(TargetTables.Targets(m, n));
         body.Add(new HeadingBlock("（二）分用户类别", 2));
         body.Add(TargetTables.Categories(m, n));
