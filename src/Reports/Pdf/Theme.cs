@@ -134,6 +134,10 @@ public sealed record Theme
     public SKColor ChartLimit { get; init; } = new(0xB3, 0x26, 0x1E);
     /// <summary>Charts: a second series drawn as a line (online share).</summary>
     public SKColor ChartLine { get; init; } = new(0xD9, 0x8E, 0x04);
+    /// <summary>Charts: a value label set inside its bar.</summary>
+    public SKColor ChartLabelInside { get; init; } = SKColors.White;
+    /// <summary>Charts: a unit not ranked (样本不足).</summary>
+    public SKColor ChartUnranked { get; init; } = new(0xB0, 0xB0, 0xB0);
     /// <summary>Charts: font size in chart pixels (<see cref="ChartPixelsPerPoint"/>).</summary>
     public float ChartTextSize { get; init; } = 13f;
 

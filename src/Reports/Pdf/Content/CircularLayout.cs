@@ -82,7 +82,7 @@ internal static class CircularLayout
         var utilitiesBefore = UnitRanking.Rank(m.Previous, GroupDimension.Utility, utilityCodes);
         body.Add(new HeadingBlock("（一）供电企业排名", 2));
         body.Add(RankingTable(utilities, utilitiesBefore, r, GroupDimension.Utility, reg, n, "供电企业目标完成情况排名"));
-        body.Add(new ChartBlock(ReportCharts.RateByUnit(utilities.Select(u => (Short(reg, u.Code), u.Rate, utilitiesBefore.FirstOrDefault(b => b.Code == u.Code)?.Rate)).ToList()),
+        body.Add(new ChartBlock(ReportCharts.RateByUnit(utilities.Select(u => (Short(reg, u.Code), u.Rate, utilitiesBefore.FirstOrDefault(b => b.Code == u.Code)?.Rate, VerdictTone(u))).ToList()),
             190, n.Figure("各供电企业综合达标率（本期与上期，纵轴不从零开始）")));
         var counties = UnitRanking.Rank(r, GroupDimension.County, countyCodes);
         var countiesBefore = UnitRanking.Rank(m.Previous, GroupDimension.County, countyCodes);
@@ -164,6 +164,13 @@ internal static class CircularLayout
         };
     }
 
+    /// <summary>A unit's colour by its verdict, never by its rank: green when every target is at 95 % or more, red when half or more are below, grey when not ranked.</summary>
+    private static Tone VerdictTone(UnitStanding s) =>
+        s.TargetsCounted == 0 || s.TooFew ? Tone.Muted
+        : s.TargetsGood == s.TargetsCounted ? Tone.Good
+        : s.TargetsGood * 2 <= s.TargetsCounted ? Tone.Bad
+        : Tone.Normal;
+
     private static string Short(Registries reg, string code) => reg.TryUtility(code, out var u) ? u.ShortName : code;
 
     private static TableBlock RankingTable(IReadOnlyList<UnitStanding> now, IReadOnlyList<UnitStanding> before, MetricsResult r,
@@ -183,8 +190,7 @@ internal static class CircularLayout
                 isCounty ? ProblemRanking.CountyName(reg, s.Code) : ProblemRanking.UtilityName(reg, s.Code),
                 ReportFormat.Count(s.Accepted),
                 // Coloured by verdict: green when every target is at or above the line, red when half or more fall below it.
-                new TableCell(ReportFormat.Percent(s.Rate), s.TargetsCounted == 0 ? Tone.Muted
-                    : s.TargetsGood == s.TargetsCounted ? Tone.Good : s.TargetsGood * 2 <= s.TargetsCounted ? Tone.Bad : Tone.Normal),
+                new TableCell(ReportFormat.Percent(s.Rate), VerdictTone(s)),
                 s.Lower is { } lo && s.Upper is { } hi ? $"{ReportFormat.Percent(lo)}～{ReportFormat.Percent(hi)}" : ReportFormat.None,
                 s.Verdict,
                 previous?.Rank is { } pr ? pr.ToString(CultureInfo.InvariantCulture) : ReportFormat.None,

@@ -24,6 +24,7 @@ internal static class PdfWording
     public const string NotInForce = "未生效";
     public const string NotProvided = "未提供";
     public const string NoOutages = "本期无停电事件记录";
+    public const string NoOutageData = "未报送停电数据：本年至今无停电事件记录，无法计算用户年均停电时间，目标5不作结论。";
     public const string NoApplications = "本期无用电报装工单记录";
     public const string NoProblems = "本期未发现目标未达标或数据真实性问题。";
 
