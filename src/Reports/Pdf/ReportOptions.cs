@@ -40,6 +40,17 @@ internal static partial class DocNumbers
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{prefix}〔{year}〕{serial}号");
     }
 
+    /// <summary>A serial of 1–4 digits, or a whole 文号 with a four-digit year in 〔〕 and a serial.</summary>
+    public static bool IsValid(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var t = text.Trim();
+        return Serial().IsMatch(t) || PlanPrefix().IsMatch(t);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[1-9]\d{0,3}$")]
+    private static partial System.Text.RegularExpressions.Regex Serial();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"^(.+?)〔\d{4}〕\d+号$")]
     private static partial System.Text.RegularExpressions.Regex PlanPrefix();
 }

@@ -150,3 +150,28 @@ public partial class OfficialFormatTests(OfficialCircularFixture f) : IClassFixt
     [GeneratedRegex(@"临汾市能源局\s*\d{4}年\d{1,2}月\d{1,2}日印发")]
     private static partial Regex IssuedLine();
 }
+
+public class DocNumberTests
+{
+    private const string Plan = "临能源电力发〔2021〕189号";
+
+    [Fact]
+    public void A_serial_goes_into_the_plans_prefix_and_the_year() =>
+        Assert.Equal("临能源电力发〔2026〕12号", DocNumbers.Of("12", Plan, 2026));
+
+    [Fact]
+    public void A_whole_number_is_kept_and_none_leaves_the_serial_blank()
+    {
+        Assert.Equal("临能发〔2026〕3号", DocNumbers.Of("临能发〔2026〕3号", Plan, 2026));
+        Assert.Equal("临能源电力发〔2026〕　　号", DocNumbers.Of(null, Plan, 2026));
+    }
+
+    [Theory]
+    [InlineData("12", true)]
+    [InlineData("临能源电力发〔2026〕12号", true)]
+    [InlineData("012", false)]
+    [InlineData("十二", false)]
+    [InlineData("2026-12", false)]
+    public void Only_a_serial_or_a_whole_number_is_accepted(string text, bool valid) =>
+        Assert.Equal(valid, CityCircular.IsDocNumber(text));
+}
