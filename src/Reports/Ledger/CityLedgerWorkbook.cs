@@ -149,7 +149,7 @@ public static class CityLedgerWorkbook
         foreach (var (county, i) in l.Issues)
         {
             r++;
-            Row(ws, r, county, i.Kind, i.RuleId, i.Rule, i.Clause, i.Utility, i.Subject, i.When, i.Evidence);
+            Row(ws, r, county, i.Kind, ReportLabels.FindingCode(i.RuleId), i.Rule, i.Clause, i.Utility, i.Subject, i.When, i.Evidence);
         }
         Table(ws, HeaderRow, r, cols);
         if (r > HeaderRow)

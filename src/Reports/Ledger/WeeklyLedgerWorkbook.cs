@@ -246,7 +246,7 @@ public static class WeeklyLedgerWorkbook
         foreach (var i in l.Issues)
         {
             r++;
-            Row(ws, r, i.Kind, i.RuleId, i.Rule, i.Clause, i.Utility, i.Subject, i.When, i.Evidence);
+            Row(ws, r, i.Kind, ReportLabels.FindingCode(i.RuleId), i.Rule, i.Clause, i.Utility, i.Subject, i.When, i.Evidence);
         }
         Table(ws, HeaderRow, r, IssueColumns);
         if (r > HeaderRow)
