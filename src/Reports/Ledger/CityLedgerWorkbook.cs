@@ -55,7 +55,7 @@ public static class CityLedgerWorkbook
 
     private static string Period(CityLedger l) =>
         $"本周：{l.Week.PeriodLabel}　年累计：{ReportFormats.Date(l.Week.YearStart)}至{ReportFormats.Date(l.Week.LastDay)}　"
-        + $"数据截至{ReportFormats.Date(l.CutOff)} 24:00　依据：{l.PlanId}";
+        + $"数据截至{ReportFormats.ChineseDate(l.CutOff)}　依据：{l.PlanId}";
 
     private static void Counties(IXLWorksheet ws, CityLedger l)
     {

@@ -57,6 +57,15 @@ public class CityCircularTests(CircularFixture f) : IClassFixture<CircularFixtur
     }
 
     [Fact]
+    public void Dates_read_in_chinese_with_one_cut_off_style()
+    {
+        var all = string.Concat(f.Pages);
+        Assert.Contains("数据截至2025年1月10日", all);
+        Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", all);
+        Assert.DoesNotContain("统计截至", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_file_is_named_for_the_city_and_the_half() =>
         Assert.Equal("通报_临汾市_2024H2.pdf", CityCircular.FileName("临汾市", new HalfYear(2024, 2)));
 

@@ -49,7 +49,7 @@ public class SemiannualReportTests(SemiannualFixture f) : IClassFixture<Semiannu
         Assert.Contains("国网临汾供电公司", cover);
         Assert.Contains("2024年下半年", cover);
         Assert.Contains("临能源电力发〔2021〕189号", cover);
-        Assert.Contains("2025-01-10", cover);
+        Assert.Contains("数据截至：2025年1月10日", cover);
         Assert.Contains("单位负责人（签字）", cover);
         Assert.Contains("报送单位（盖章）", cover);
     }

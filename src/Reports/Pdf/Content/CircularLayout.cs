@@ -38,7 +38,7 @@ internal static class CircularLayout
         [
             new ParagraphBlock($"根据{plan}《{inputs.Policy.Title}》“市、县能源局通过检查、抽查、约谈等方式，开展监督检查工作，以查促改，并将结果予以通报”的要求，"
                 + $"{bureau}对{half.ChineseLabel}全市{reg.Utilities.Count}家供电企业、{reg.Counties.Count}个县（市、区）“获得电力”工作情况进行了统计分析，现将有关情况通报如下。"
-                + $"本通报数据取自各供电企业报送的用电报装、停电事件和供电用户数据，统计截至{ReportFormat.Date(cutOff)}。"),
+                + $"本通报数据取自各供电企业报送的用电报装、停电事件和供电用户数据，数据截至{ReportFormat.ChineseDate(cutOff)}。"),
         ]);
 
         // 一、实施进度
@@ -143,7 +143,7 @@ internal static class CircularLayout
             CreatedAt = asOf,
             HeaderLeft = $"{bureau} · {half.ChineseLabel}“获得电力”工作情况通报",
             HeaderRight = plan,
-            FooterLeft = $"数据截至 {ReportFormat.Date(cutOff)}",
+            FooterLeft = $"数据截至{ReportFormat.ChineseDate(cutOff)}",
             Cover = new CoverPage
             {
                 TopLine = bureau,
@@ -153,7 +153,7 @@ internal static class CircularLayout
                     new("发文单位", bureau),
                     new("主送", "各县（市、区）能源局，各供电企业"),
                     new("通报期", $"{half.ChineseLabel}（{ReportFormat.Date(half.First)} 至 {ReportFormat.Date(half.Last)}）"),
-                    new("数据截至", ReportFormat.Date(cutOff)),
+                    new("数据截至", ReportFormat.ChineseDate(cutOff)),
                     new("依据文件", $"{plan}《{inputs.Policy.Title}》四、3"),
                 ],
                 SignatureLines = ["审核", "签发", "印发日期"],

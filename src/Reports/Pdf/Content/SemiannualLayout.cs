@@ -31,7 +31,7 @@ internal static class SemiannualLayout
         var body = new List<Block>
         {
             new ParagraphBlock($"根据{plan}《{inputs.Policy.Title}》“每半年将总体推进情况报送市能源局，包括但不限于实施进度、工作成效、存在问题、解决措施”的要求，"
-                + $"现将{utility.Name}{half.ChineseLabel}“获得电力”工作情况报告如下。本报告的统计数据取自报送{bureau}的用电报装、停电事件和供电用户数据，统计截至{ReportFormat.Date(cutOff)}。"),
+                + $"现将{utility.Name}{half.ChineseLabel}“获得电力”工作情况报告如下。本报告的统计数据取自报送{bureau}的用电报装、停电事件和供电用户数据，数据截至{ReportFormat.ChineseDate(cutOff)}。"),
         };
         if (!hasApplications)
             body.Add(new ParagraphBlock(PdfWording.NoApplications + "，以下各项目标均无应考核工单。") { Tone = Tone.Warn });
@@ -103,7 +103,7 @@ internal static class SemiannualLayout
             CreatedAt = asOf,
             HeaderLeft = $"{utility.Name} · {half.ChineseLabel}“获得电力”工作报告",
             HeaderRight = plan,
-            FooterLeft = $"数据截至 {ReportFormat.Date(cutOff)}",
+            FooterLeft = $"数据截至{ReportFormat.ChineseDate(cutOff)}",
             Cover = new CoverPage
             {
                 TopLine = $"依据{plan} 四、2 报送",
@@ -114,7 +114,7 @@ internal static class SemiannualLayout
                     new("报送单位", utility.Name),
                     new("报送对象", bureau),
                     new("报告期", $"{half.ChineseLabel}（{ReportFormat.Date(half.First)} 至 {ReportFormat.Date(half.Last)}）"),
-                    new("数据截至", ReportFormat.Date(cutOff)),
+                    new("数据截至", ReportFormat.ChineseDate(cutOff)),
                     new("依据文件", $"{plan}《{inputs.Policy.Title}》"),
                 ],
                 SignatureLines = [PdfWording.SignatureHead, PdfWording.SignatureFiler, PdfWording.SignaturePhone, PdfWording.SignatureDate],
