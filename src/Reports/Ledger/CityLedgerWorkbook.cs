@@ -124,7 +124,9 @@ public static class CityLedgerWorkbook
             cols);
         Header(ws, HeaderRow, cols);
         var r = HeaderRow;
-        foreach (var c in l.Counties.OrderBy(c => c.Filed == true).ThenBy(c => c.Name, StringComparer.Ordinal))
+        // The counties not filed first, each group in the registry's order (the order every other sheet uses),
+        // never by the code points of the names.
+        foreach (var c in l.Counties.Select((c, i) => (c, i)).OrderBy(x => x.c.Filed == true).ThenBy(x => x.i).Select(x => x.c))
         {
             r++;
             var tasks = l.Progress.Count(p => p.County == c.Name);
