@@ -171,6 +171,22 @@ public sealed class IngestAndReadCommandsTests : IDisposable
         Assert.Contains("T2d ", r.Out[summary..list], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--county", "尧都县", "是否指 尧都区（yaodu）？")]
+    [InlineData("--county", "yoadu", "是否指 尧都区（yaodu）？")]
+    [InlineData("--county", "侯马县", "是否指 侯马市（houma）？")]
+    public void A_near_miss_name_is_bad_usage_in_chinese_with_a_suggestion(string option, string typed, string suggestion)
+    {
+        var r = Run("metrics", option, typed);
+        Assert.Equal(ExitCodes.BadUsage, r.ExitCode);
+        Assert.Contains(suggestion, r.Err, StringComparison.Ordinal);
+        Assert.Contains($"“{typed}”不是本市的县（市、区）", r.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_name_far_from_every_county_gets_no_suggestion() =>
+        Assert.DoesNotContain("是否指", Run("metrics", "--county", "太原").Err, StringComparison.Ordinal);
+
     [Fact]
     public void An_unknown_county_filter_is_bad_usage_listing_the_valid_ones()
     {

@@ -81,3 +81,18 @@ public class ChartAndTableTests
         Assert.Equal(10, LineBreaker.WidestUnbreakable("国网临汾", Advance));
     }
 }
+
+public class NoteFigureTests
+{
+    [Fact]
+    public void A_figure_in_the_utilitys_text_that_differs_from_the_computed_one_is_remarked()
+    {
+        var computed = new Analytics.Metrics.Volumes(Accepted: 3100, Connected: 2995, InProgress: 10, Withdrawn: 5);
+        var remarks = NoteText.Mismatches("上半年完成装表接电2,988户，受理3100件。", computed);
+        var remark = Assert.Single(remarks);
+        Assert.Contains("装表接电2,988户", remark, StringComparison.Ordinal);
+        Assert.Contains("2,995", remark, StringComparison.Ordinal);
+        Assert.Empty(NoteText.Mismatches("完成装表接电2995户", computed));
+        Assert.Empty(NoteText.Mismatches(null, computed));
+    }
+}

@@ -57,6 +57,8 @@ internal static class SemiannualLayout
         body.Add(TargetTables.Groups(m, GroupDimension.County, inputs.Registries, n));
         body.Add(new HeadingBlock("（四）企业报送情况", 2));
         body.Add(NoteText.Block(Note(NoteSection.Progress), utility.Name, NoteSection.Progress));
+        foreach (var remark in NoteText.Mismatches(Note(NoteSection.Progress), v))
+            body.Add(new ParagraphBlock("注：" + remark) { Tone = Tone.Warn, Small = true, Indent = false });
 
         // 二、工作成效
         body.Add(new HeadingBlock(PdfWording.Results));
@@ -74,6 +76,8 @@ internal static class SemiannualLayout
         body.AddRange(ReliabilitySection.Build(m, outagesInHalf, n));
         body.Add(new HeadingBlock("（五）企业报送情况", 2));
         body.Add(NoteText.Block(Note(NoteSection.Results), utility.Name, NoteSection.Results));
+        foreach (var remark in NoteText.Mismatches(Note(NoteSection.Results), v))
+            body.Add(new ParagraphBlock("注：" + remark) { Tone = Tone.Warn, Small = true, Indent = false });
 
         // 三、存在问题
         body.Add(new HeadingBlock(PdfWording.Problems));
