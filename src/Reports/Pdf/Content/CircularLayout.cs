@@ -51,7 +51,10 @@ internal static class CircularLayout
             + $"有应考核工单的在用目标{counted.Count}项，全部达标的{counted.Count(t => t.Met)}项，综合达标率{ReportFormat.Percent(pooled)}（上期{ReportFormat.Percent(pooledBefore)}）。"));
         body.Add(new StatTilesBlock(
         [
-            new("达标目标项数", $"{counted.Count(t => t.Met)}/{counted.Count}", counted.Count == 0 ? Tone.Muted : counted.All(t => t.Met) ? Tone.Good : Tone.Bad) { Note = "有应考核工单的在用目标" },
+            // "1/15" told nothing: count the targets at 95 % or more, and say how many are wholly met (UnitRanking.GoodRate).
+            new($"达标率≥{UnitRanking.GoodRate * 100:0}%的目标", $"{counted.Count(t => t.Rate >= UnitRanking.GoodRate)}/{counted.Count}",
+                counted.Count == 0 ? Tone.Muted : counted.All(t => t.Rate >= UnitRanking.GoodRate) ? Tone.Good : counted.Count(t => t.Rate >= UnitRanking.GoodRate) * 2 <= counted.Count ? Tone.Bad : Tone.Normal)
+                { Note = $"其中全部达标{counted.Count(t => t.Met)}项" },
             new("综合达标率", ReportFormat.Percent(pooled), ReportFormat.ChangeTone(pooled, pooledBefore, true)) { Note = "上期 " + ReportFormat.Percent(pooledBefore) },
             new("受理工单（件）", ReportFormat.Count(v.Accepted)) { Note = "上期 " + ReportFormat.Count(m.Previous.Indicators.Volumes.Accepted) },
             new("接电工单（件）", ReportFormat.Count(v.Connected)) { Note = "上期 " + ReportFormat.Count(m.Previous.Indicators.Volumes.Connected) },
