@@ -90,10 +90,14 @@ public sealed class CliContext
     /// <summary>Resolves a county by code or name, or a usage error listing the valid ones.</summary>
     public RegistryEntry County(string text) =>
         Registries.TryCounty(text, out var c) ? c
-            : throw new UsageException($"--county: \"{text}\" is not a county. Valid: {Registries.AcceptedCounties}.");
+            : throw new UsageException($"--county：“{text}”不是本市的县（市、区）。{DidYouMean(text, Registries.Counties)}可用：{Registries.AcceptedCounties}。");
 
     /// <summary>Resolves a utility by code or name, or a usage error listing the valid ones.</summary>
     public RegistryEntry Utility(string text) =>
         Registries.TryUtility(text, out var u) ? u
-            : throw new UsageException($"--utility: \"{text}\" is not a utility. Valid: {Registries.AcceptedUtilities}.");
+            : throw new UsageException($"--utility：“{text}”不是登记的供电企业。{DidYouMean(text, Registries.Utilities)}可用：{Registries.AcceptedUtilities}。");
+
+    /// <summary>"是否指 尧都区（yaodu）？" for a near miss (<see cref="NameSuggestions"/>), else nothing.</summary>
+    private static string DidYouMean(string text, IEnumerable<RegistryEntry> entries) =>
+        NameSuggestions.Closest(text, entries) is { } e ? $"是否指 {e.Name}（{e.Code}）？" : "";
 }

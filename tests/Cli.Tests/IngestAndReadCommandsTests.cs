@@ -121,6 +121,73 @@ public sealed class IngestAndReadCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Metrics_csv_has_one_row_per_target_row_with_the_json_figures_and_reliability_on_request()
+    {
+        Assert.Equal(0, Run("ingest", "applications", Write("apps.csv", GoodRows)).ExitCode);
+        var r = Run("metrics", "--year", "2022", "--format", "csv");
+        Assert.Equal(0, r.ExitCode);
+        var lines = r.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        Assert.Equal(["id", "clause", "group", "county", "utility", "area", "category"], header.Take(7));
+        var json = JsonDocument.Parse(Run("metrics", "--year", "2022", "--format", "json").Out);
+        Assert.Equal(json.RootElement.GetProperty("targets").GetArrayLength(), lines.Length - 1);
+        var t2d = lines.Select(l => l.Split(',')).Single(f => f[0] == "T2d" && f[2] == "category" && f[6] == "residential");
+        Assert.Equal("2", t2d[Array.IndexOf(header, "total")]);
+        Assert.Equal("1", t2d[Array.IndexOf(header, "compliant")]);
+        Assert.Equal("not_met", t2d[Array.IndexOf(header, "status")]);
+
+        var rel = Run("metrics", "--year", "2022", "--format", "csv", "--what", "reliability");
+        Assert.Equal(0, rel.ExitCode);
+        Assert.StartsWith("year,from,to,county,utility,area,customers", rel.Out, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadUsage, Run("metrics", "--what", "reliability").ExitCode);
+    }
+
+    [Fact]
+    public void Tables_written_to_a_pipe_are_plain_tab_separated_lines_never_wrapped()
+    {
+        Assert.Equal(0, Run("ingest", "applications", Write("apps.csv", GoodRows)).ExitCode);
+        var r = Run("metrics", "--year", "2022");
+        Assert.Equal(0, r.ExitCode);
+        Assert.DoesNotContain("│", r.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("╭", r.Out, StringComparison.Ordinal);
+        var lines = r.Out.Split('\n');
+        var header = Array.FindIndex(lines, l => l.StartsWith("目标\t条款\t内容", StringComparison.Ordinal));
+        Assert.True(header > 0);
+        var columns = lines[header].Split('\t').Length;
+        // Every row of the table has the header's number of fields: nothing wrapped onto a line of its own.
+        for (var i = header + 1; i < lines.Length && !lines[i].StartsWith('#') && lines[i].Length > 0; i++)
+            Assert.Equal(columns, lines[i].Split('\t').Length);
+    }
+
+    [Fact]
+    public void Findings_as_a_table_count_first_then_list()
+    {
+        Assert.Equal(0, Run("ingest", "applications", Write("apps.csv", GoodRows)).ExitCode);
+        var r = Run("findings", "--from", "2022-01-01", "--to", "2022-12-31");
+        Assert.Equal(0, r.ExitCode);
+        var summary = r.Out.IndexOf("# 问题汇总", StringComparison.Ordinal);
+        var list = r.Out.IndexOf("# 问题清单", StringComparison.Ordinal);
+        Assert.True(summary >= 0 && list > summary, r.Out);
+        Assert.Contains("T2d ", r.Out[summary..list], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--county", "尧都县", "是否指 尧都区（yaodu）？")]
+    [InlineData("--county", "yoadu", "是否指 尧都区（yaodu）？")]
+    [InlineData("--county", "侯马县", "是否指 侯马市（houma）？")]
+    public void A_near_miss_name_is_bad_usage_in_chinese_with_a_suggestion(string option, string typed, string suggestion)
+    {
+        var r = Run("metrics", option, typed);
+        Assert.Equal(ExitCodes.BadUsage, r.ExitCode);
+        Assert.Contains(suggestion, r.Err, StringComparison.Ordinal);
+        Assert.Contains($"“{typed}”不是本市的县（市、区）", r.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_name_far_from_every_county_gets_no_suggestion() =>
+        Assert.DoesNotContain("是否指", Run("metrics", "--county", "太原").Err, StringComparison.Ordinal);
+
+    [Fact]
     public void An_unknown_county_filter_is_bad_usage_listing_the_valid_ones()
     {
         var r = Run("metrics", "--county", "太原");

@@ -239,7 +239,7 @@ public sealed class OutputHardeningTests : IDisposable
         var t = ConsoleTables.Table("问题清单 \u001b[2J", "工单编号");
         ConsoleTables.Row(t, "\u001b]0;pwned\u0007\u001b[2J\u009b31m\u202Egnp.exe");
         using var w = new StringWriter();
-        ConsoleTables.For(w).Write(t);
+        ConsoleTables.Write(w, t);
         var text = w.ToString();
         foreach (var c in "\u001b\u0007\u009b\u202E") Assert.DoesNotContain(c, text);
         Assert.Contains("\\x1B]0;pwned", text, StringComparison.Ordinal);

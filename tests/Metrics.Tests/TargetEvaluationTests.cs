@@ -301,6 +301,19 @@ public class TargetEvaluationTests
     }
 
     [Fact]
+    public void Evidence_reads_as_an_official_writes_it_with_chinese_dates()
+    {
+        var r = Run([App() with { Voltage = Voltage.Lv, Materials = Materials.IdCard | Materials.Other }]);
+        var b = Assert.Single(r.Breaches, f => f.Code == "T6");
+        Assert.StartsWith("要求用户提供规定以外的其他资料；低压用户只需提供", b.Evidence, StringComparison.Ordinal);
+        Assert.DoesNotContain("要求了", b.Evidence, StringComparison.Ordinal);
+        var late = Run([App("A2", "2022-03-07 09:00", After("2022-03-07 09:00", 8))]);
+        var t2 = Assert.Single(late.Breaches, f => f.Code == "T2a");
+        Assert.Contains("2022年3月7日 09:00受理", t2.Evidence, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", t2.Evidence);
+    }
+
+    [Fact]
     public void T6_counts_connected_applications_whose_materials_are_given_selected_by_connection()
     {
         Assert.Equal(0, Run([App() with { Materials = null }]).City("T6").Total);
@@ -362,7 +375,7 @@ public class TargetEvaluationTests
         Assert.True(b.IsTargetBreach);
         Assert.Equal(8m, b.Value);
         Assert.Equal(5m, b.Limit);
-        Assert.Contains("8 个工作日", b.Evidence, StringComparison.Ordinal);
+        Assert.Contains("用时8个工作日，超过规定时限5个工作日", b.Evidence, StringComparison.Ordinal);
         Assert.Equal(["T2a"], r.Applications.Single(f => f.ApplicationId == "A2").BreachedTargets);
         Assert.Empty(r.Applications.Single(f => f.ApplicationId == "A1").BreachedTargets);
     }

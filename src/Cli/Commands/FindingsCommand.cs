@@ -27,7 +27,7 @@ public static class FindingsCommand
             var c = p.GetValue(county) is { } ct ? ctx.County(ct).Code : null;
             var u = p.GetValue(utility) is { } ut ? ctx.Utility(ut).Code : null;
             using var store = ctx.OpenStore();
-            var (data, asOf, question) = period.Load(p, ctx, store, c, u, allData: true);
+            var (data, asOf, question) = period.Load(p, ctx, store, c, u, allData: fmt != "table");
             var result = MetricsEngine.Compute(MetricsInput.Of(data, ctx.Policy, ctx.Calendar, question, asOf, c, u));
             var rows = result.FindingsAndBreaches.ToList();
             switch (fmt)
@@ -43,13 +43,18 @@ public static class FindingsCommand
                     });
                     break;
                 default:
+                    // For people: the current year unless a period is given, and the counts before the list (issue 15).
+                    var summary = ConsoleTables.Table($"问题汇总 {result.Period.From:yyyy-MM-dd} – {result.Period.To:yyyy-MM-dd}（共 {rows.Count} 条）", "问题", "条款", "条数");
+                    foreach (var g in rows.GroupBy(f => (f.Code, f.Label, f.Clause)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Code, StringComparer.Ordinal))
+                        ConsoleTables.Row(summary, $"{g.Key.Code} {g.Key.Label}", g.Key.Clause, g.Count().ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    ConsoleTables.Write(ctx.Out, summary);
                     var t = ConsoleTables.Table($"问题清单 {result.Period.From:yyyy-MM-dd} – {result.Period.To:yyyy-MM-dd}（{rows.Count} 条）",
                         "日期", "县（市、区）", "供电企业", "工单编号", "问题", "条款", "依据");
                     foreach (var f in rows.OrderBy(f => f.On).ThenBy(f => f.County, StringComparer.Ordinal))
                         ConsoleTables.Row(t, f.On.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                             ctx.Registries.County(f.County).Name, ctx.Registries.Utility(f.Utility).ShortName,
                             f.ApplicationId, $"{f.Code} {f.Label}", f.Clause, f.Evidence);
-                    ConsoleTables.For(ctx.Out).Write(t);
+                    ConsoleTables.Write(ctx.Out, t);
                     break;
             }
             return ExitCodes.Success;

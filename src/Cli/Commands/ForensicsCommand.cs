@@ -42,7 +42,7 @@ public static class ForensicsCommand
                 ConsoleTables.Row(t, f.Test, f.Target ?? "", f.Utility is { } u ? ctx.Registries.Utility(u).ShortName : "全部",
                     f.County is { } c ? ctx.Registries.County(c).Name : "全部",
                     f.PValue.ToString("E2", CultureInfo.InvariantCulture), f.PAdjusted.ToString("E2", CultureInfo.InvariantCulture), f.Evidence);
-            ConsoleTables.For(ctx.Out).Write(t);
+            ConsoleTables.Write(ctx.Out, t);
             return ExitCodes.Success;
         });
         return cmd;

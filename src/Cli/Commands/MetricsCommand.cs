@@ -16,14 +16,19 @@ public static class MetricsCommand
         period.AddTo(cmd, withYear: true);
         var county = CommandOptions.County();
         var utility = CommandOptions.Utility();
-        var format = CommandOptions.Format("table (default) or json");
+        var format = CommandOptions.Format("table (default), json, or csv (one row per target row; --what reliability for the reliability rows)");
+        var what = new Option<string?>("--what") { Description = "With --format csv: targets (default) or reliability." };
         cmd.Options.Add(county);
         cmd.Options.Add(utility);
         cmd.Options.Add(format);
+        cmd.Options.Add(what);
         cmd.SetAction(p =>
         {
             var ctx = context(p);
-            var fmt = CliArgs.OneOf(p.GetValue(format), "--format", "table", "table", "json");
+            var fmt = CliArgs.OneOf(p.GetValue(format), "--format", "table", "table", "json", "csv");
+            var rows = CliArgs.OneOf(p.GetValue(what), "--what", "targets", "targets", "reliability");
+            if (p.GetValue(what) is not null && fmt != "csv")
+                throw new UsageException("--what 只用于 --format csv。");
             _ = ctx.Policy; // a bad --policy fails before the store is opened
             var c = p.GetValue(county) is { } ct ? ctx.County(ct).Code : null;
             var u = p.GetValue(utility) is { } ut ? ctx.Utility(ut).Code : null;
@@ -31,6 +36,8 @@ public static class MetricsCommand
             var (data, asOf, question) = period.Load(p, ctx, store, c, u, allData: false);
             var result = MetricsEngine.Compute(MetricsInput.Of(data, ctx.Policy, ctx.Calendar, question, asOf, c, u));
             if (fmt == "json") MetricsJsonWriter.Write(result, ctx.Out);
+            else if (fmt == "csv" && rows == "reliability") MetricsCsvWriter.WriteReliability(result, ctx.Out);
+            else if (fmt == "csv") MetricsCsvWriter.WriteTargets(result, ctx.Out);
             else PrintTables(ctx, result);
             foreach (var e in result.Errors.Where(e => e.Kind != MetricsErrorKind.CalendarMissingYear || fmt == "table").Take(20))
                 ctx.Err.WriteLine($"analytics: warning: {e.Scope}: {e.Message}");
@@ -53,7 +60,7 @@ public static class MetricsCommand
             ConsoleTables.Row(targets, t.Id, t.Clause, t.Title, ConsoleTables.Num(t.Limit),
                 $"{t.Compliant}/{t.Total}", ConsoleTables.Pct(t.Rate), ConsoleTables.Num(t.MeanDays, "0.0"),
                 ConsoleTables.Num(t.P90Days), ConsoleTables.Num(t.MaxDays), !t.InForce ? "未生效" : t.Total == 0 ? "无数据" : t.Met ? "是" : "否");
-        console.Write(targets);
+        ConsoleTables.Write(ctx.Out, targets);
 
         var rel = ConsoleTables.Table("供电可靠性（按供电区域）", "期间", "区域", "用户数", "SAIDI(h)", "目标(h)", "同比", "SAIFI", "ASAI", "目标5结论");
         foreach (var e in r.Reliability.Where(e => e.County is null && e.Utility is null))
@@ -62,7 +69,7 @@ public static class MetricsCommand
                 ConsoleTables.Num(e.TargetH), e.YoyChange is { } y ? ConsoleTables.Pct((double)y) : "—",
                 ConsoleTables.Num(e.Saifi, "0.000"), ConsoleTables.Num(e.Asai, "0.00000"),
                 e.Status is { } st ? ReliabilityStatuses.Label(st) : "—");
-        console.Write(rel);
+        ConsoleTables.Write(ctx.Out, rel);
 
         var i = r.Indicators;
         var ind = ConsoleTables.Table("其他指标", "指标", "数值");
@@ -75,6 +82,6 @@ public static class MetricsCommand
         ConsoleTables.Row(ind, "受理 / 接电 / 在途 / 撤销",
             $"{i.Volumes.Accepted} / {i.Volumes.Connected} / {i.Volumes.InProgress} / {i.Volumes.Withdrawn}");
         ConsoleTables.Row(ind, "问题数（目标未达 / 诚信问题 / 数据缺项）", $"{r.Breaches.Count} / {r.Findings.Count} / {r.DataGaps.Count}");
-        console.Write(ind);
+        ConsoleTables.Write(ctx.Out, ind);
     }
 }

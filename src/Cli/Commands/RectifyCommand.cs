@@ -82,7 +82,7 @@ public static class RectifyCommand
                     i.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), i.Measures,
                     Status(i.Status) + (i.IsOverdue(day) ? "（逾期）" : ""),
                     i.FollowUpOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", i.FollowUpResult ?? "");
-            ConsoleTables.For(ctx.Out).Write(t);
+            ConsoleTables.Write(ctx.Out, t);
             return ExitCodes.Success;
         });
         return cmd;

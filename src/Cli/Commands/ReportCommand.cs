@@ -47,9 +47,13 @@ public static class ReportCommand
         var cityHalf = HalfOption();
         var cityOut = CommandOptions.Out("The PDF file; default: 通报_临汾市_HALF.pdf in ./out.");
         var cityAsOf = CommandOptions.AsOf();
-        var city = new Command("city", "The city's circular (通报): the targets city-wide, a ranking of utilities and counties, and each one's breaches.")
+        var docNumber = new Option<string?>("--doc-number")
         {
-            cityHalf, cityOut, cityAsOf,
+            Description = "The circular's 文号: its serial (12 → 临能源电力发〔YEAR〕12号, the prefix from the plan's number) or a whole one; default: the serial left blank for the bureau to fill in.",
+        };
+        var city = new Command("city", "The city's circular (通报, GB/T 9704-2012): the targets city-wide, a ranking of utilities and counties, and each one's breaches.")
+        {
+            cityHalf, cityOut, cityAsOf, docNumber,
         };
         city.SetAction(p =>
         {
@@ -59,7 +63,10 @@ public static class ReportCommand
             var (data, instant) = Load(ctx, p, cityAsOf, h, utility: null);
             PeriodOptions.RequireData(data, h.First, $"{h} 通报");
             var inputs = Inputs(ctx, data);
-            ctx.Out.WriteLine(CityCircular.Write(inputs, h, instant, target));
+            var number = p.GetValue(docNumber);
+            if (number is not null && !CityCircular.IsDocNumber(number))
+                throw new UsageException($"--doc-number：“{number}”不是文号；应为序号（如 12）或完整文号（如 临能源电力发〔2026〕12号）。");
+            ctx.Out.WriteLine(CityCircular.Write(inputs, h, instant, target, new ReportOptions { DocNumber = number }));
             return ExitCodes.Success;
         });
 

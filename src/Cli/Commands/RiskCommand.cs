@@ -202,6 +202,6 @@ public static class RiskCommand
                 Codes.Label(r.Category), r.TargetId, ConsoleTables.Num(r.CountedDays), ConsoleTables.Num(r.LimitDays),
                 r.DueDate.ToString("yyyy-MM-dd", inv), ConsoleTables.Num(r.DaysLeft), ConsoleTables.Num(r.PredictedDays, "0.0"),
                 ConsoleTables.Pct(r.MissProbability));
-        ConsoleTables.For(ctx.Out).Write(t);
+        ConsoleTables.Write(ctx.Out, t);
     }
 }

@@ -75,7 +75,7 @@ public static class SpotCheckCommand
                 ConsoleTables.Row(table, ctx.Registries.County(st.County).Name, ctx.Registries.Utility(st.Utility).ShortName,
                     st.Population.ToString(CultureInfo.InvariantCulture), st.BaseSize.ToString(CultureInfo.InvariantCulture),
                     st.RiskExtra.ToString(CultureInfo.InvariantCulture), string.Join("、", st.Inspectors.Select(i => i.Name)));
-            ConsoleTables.For(ctx.Out).Write(table);
+            ConsoleTables.Write(ctx.Out, table);
             ctx.Out.WriteLine(Path.GetFullPath(path));
             return ExitCodes.Success;
         });
@@ -117,7 +117,7 @@ public static class SpotCheckCommand
                     r.Drawn.ToString(CultureInfo.InvariantCulture), r.Checked.ToString(CultureInfo.InvariantCulture),
                     r.Discrepant.ToString(CultureInfo.InvariantCulture), r.Rate.ToString("P1", CultureInfo.InvariantCulture),
                     r.Checked == 0 ? "—" : r.UpperBound.ToString("P1", CultureInfo.InvariantCulture));
-            ConsoleTables.For(ctx.Out).Write(table);
+            ConsoleTables.Write(ctx.Out, table);
             return ExitCodes.Success;
         });
         return cmd;

@@ -52,7 +52,7 @@ public static class UserCommand
                 ConsoleTables.Row(table, a.Name, AccountRoles.Format(a.Role, a.Scope),
                     a.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                     a.LockedUntil?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "—");
-            ConsoleTables.For(ctx.Out).Write(table);
+            ConsoleTables.Write(ctx.Out, table);
             return ExitCodes.Success;
         });
 

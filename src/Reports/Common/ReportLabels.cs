@@ -17,6 +17,21 @@ public static class ReportLabels
     /// <summary>是 / 否.</summary>
     public static string YesNo(bool value) => value ? Yes : No;
 
+    /// <summary>
+    /// A finding code as a person reads it: an integrity rule or a ledger rule by its Chinese name with the code beside
+    /// it (改写（rewritten）), a target by its number and title (T7 低压接入…); anything else as it is. CSV and JSON keep codes.
+    /// </summary>
+    public static string FindingCode(string code, Analytics.Domain.Policy.Policy? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        if (Analytics.Metrics.FindingRules.TryParse(code, out var rule)) return $"{Analytics.Metrics.FindingRules.Label(rule)}（{code}）";
+        if (code == Analytics.Metrics.FindingRules.Code(Analytics.Metrics.FindingRule.DataGap)) return $"{Analytics.Metrics.FindingRules.Label(Analytics.Metrics.FindingRule.DataGap)}（{code}）";
+        if (code == "notice") return "停电通知（notice）";
+        if (code == "calendar") return "工作日历（calendar）";
+        var target = policy?.Targets.FirstOrDefault(t => string.Equals(t.Id, code, StringComparison.Ordinal));
+        return target is null ? code : $"{code} {target.Title}";
+    }
+
     /// <summary>达标 / 未达标 / — (nothing to judge).</summary>
     public static string MetOrNot(bool? met) => met switch
     {

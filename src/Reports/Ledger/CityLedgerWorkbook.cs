@@ -55,7 +55,7 @@ public static class CityLedgerWorkbook
 
     private static string Period(CityLedger l) =>
         $"本周：{l.Week.PeriodLabel}　年累计：{ReportFormats.Date(l.Week.YearStart)}至{ReportFormats.Date(l.Week.LastDay)}　"
-        + $"数据截至{ReportFormats.Date(l.CutOff)} 24:00　依据：{l.PlanId}";
+        + $"数据截至{ReportFormats.ChineseDate(l.CutOff)}　依据：{l.PlanId}";
 
     private static void Counties(IXLWorksheet ws, CityLedger l)
     {
@@ -124,7 +124,9 @@ public static class CityLedgerWorkbook
             cols);
         Header(ws, HeaderRow, cols);
         var r = HeaderRow;
-        foreach (var c in l.Counties.OrderBy(c => c.Filed == true).ThenBy(c => c.Name, StringComparer.Ordinal))
+        // The counties not filed first, each group in the registry's order (the order every other sheet uses),
+        // never by the code points of the names.
+        foreach (var c in l.Counties.Select((c, i) => (c, i)).OrderBy(x => x.c.Filed == true).ThenBy(x => x.i).Select(x => x.c))
         {
             r++;
             var tasks = l.Progress.Count(p => p.County == c.Name);
@@ -149,7 +151,7 @@ public static class CityLedgerWorkbook
         foreach (var (county, i) in l.Issues)
         {
             r++;
-            Row(ws, r, county, i.Kind, i.RuleId, i.Rule, i.Clause, i.Utility, i.Subject, i.When, i.Evidence);
+            Row(ws, r, county, i.Kind, ReportLabels.FindingCode(i.RuleId), i.Rule, i.Clause, i.Utility, i.Subject, i.When, i.Evidence);
         }
         Table(ws, HeaderRow, r, cols);
         if (r > HeaderRow)

@@ -35,7 +35,7 @@ internal static class LedgerLayout
     public const string HeaderStatus = "状态";
     public const string HeaderProblems = "存在问题";
 
-    /// <summary>Statuses offered in the drop-down (others are accepted too).</summary>
+    /// <summary>Statuses offered in the drop-down; <see cref="LedgerReader"/> accepts only these.</summary>
     public static readonly string[] Statuses = ["已完成", "推进中", "未启动", "不适用"];
 
     /// <summary>Blank rows left under the twelve tasks for work the county wants to report apart.</summary>

@@ -163,6 +163,14 @@ public static partial class LedgerReader
                 continue;
             }
             seen[task] = r;
+            if (status.Length > 0 && !LedgerLayout.Statuses.Contains(status, StringComparer.Ordinal))
+            {
+                // The sheet offers a list; a status outside it ("进行中") would be counted as nothing the roll-up knows.
+                var near = LedgerLayout.Statuses.FirstOrDefault(x => x.Length == status.Length && x[^1] == status[^1]);
+                errors.Add(new(source, sheetName, r, LedgerLayout.HeaderStatus,
+                    $"状态“{status}”不在下拉列表中，应为{string.Join("、", LedgerLayout.Statuses)}之一" + (near is null ? "。" : $"（是否指“{near}”？）")));
+                continue;
+            }
             notes.Add(new LedgerNote
             {
                 County = county.Code,

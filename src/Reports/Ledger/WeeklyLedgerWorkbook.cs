@@ -118,7 +118,7 @@ public static class WeeklyLedgerWorkbook
 
     private static string Period(CountyLedger l) =>
         $"本周：{l.Week.PeriodLabel}　年累计：{ReportFormats.Date(l.Week.YearStart)}至{ReportFormats.Date(l.Week.LastDay)}　"
-        + $"数据截至{ReportFormats.Date(l.CutOff)} 24:00　依据：{l.PlanId}";
+        + $"数据截至{ReportFormats.ChineseDate(l.CutOff)}　依据：{l.PlanId}";
 
     private static void Summary(IXLWorksheet ws, CountyLedger l)
     {
@@ -150,7 +150,7 @@ public static class WeeklyLedgerWorkbook
             ("受理", l.WeekVolumes.Accepted, l.YearVolumes.Accepted),
             ("接电", l.WeekVolumes.Connected, l.YearVolumes.Connected),
             ("撤销", l.WeekVolumes.Withdrawn, l.YearVolumes.Withdrawn),
-            ("在途（截至周三24时）", l.WeekVolumes.InProgress, l.YearVolumes.InProgress),
+            ("在途（截至周三）", l.WeekVolumes.InProgress, l.YearVolumes.InProgress),
             ("其中超期", l.WeekVolumes.Overdue, l.YearVolumes.Overdue),
         ];
         foreach (var (label, week, year) in rows)
@@ -199,7 +199,7 @@ public static class WeeklyLedgerWorkbook
     {
         var overdue = l.InProgress.Count(x => x.Overdue);
         Title(ws, TitleOf(l, "在途工单"),
-            $"截至{ReportFormats.Date(l.Week.LastDay)} 24:00在途{l.InProgress.Count}件，其中超期{overdue}件；按剩余工作日由少到多排列（红色：已超期；黄色：剩余2个工作日及以内）。计入时限工作日：供电企业办理时间类目标不计客户工程和行政审批时间。风险：预测超期概率，未评估时为空。",
+            $"截至{ReportFormats.ChineseDate(l.Week.LastDay)}在途{l.InProgress.Count}件，其中超期{overdue}件；按剩余工作日由少到多排列（红色：已超期；黄色：剩余2个工作日及以内）。计入时限工作日：供电企业办理时间类目标不计客户工程和行政审批时间。风险：预测超期概率，未评估时为空。",
             InProgressColumns);
         Header(ws, HeaderRow, InProgressColumns);
         var r = HeaderRow;
@@ -246,7 +246,7 @@ public static class WeeklyLedgerWorkbook
         foreach (var i in l.Issues)
         {
             r++;
-            Row(ws, r, i.Kind, i.RuleId, i.Rule, i.Clause, i.Utility, i.Subject, i.When, i.Evidence);
+            Row(ws, r, i.Kind, ReportLabels.FindingCode(i.RuleId), i.Rule, i.Clause, i.Utility, i.Subject, i.When, i.Evidence);
         }
         Table(ws, HeaderRow, r, IssueColumns);
         if (r > HeaderRow)
@@ -291,7 +291,7 @@ public static class WeeklyLedgerWorkbook
     {
         var open = l.Approvals.Count(a => a.Open);
         Title(ws, TitleOf(l, "审批事项"),
-            $"电力接入工程行政审批（目标1：低压不超过5个工作日、10kV不超过10个工作日）：本周办结{l.Approvals.Count - open}件，截至周三24时办理中{open}件；办理中的按已用工作日计。",
+            $"电力接入工程行政审批（目标1：低压不超过5个工作日、10kV不超过10个工作日）：本周办结{l.Approvals.Count - open}件，截至周三办理中{open}件；办理中的按已用工作日计。",
             ApprovalColumns);
         Header(ws, HeaderRow, ApprovalColumns);
         var r = HeaderRow;

@@ -15,6 +15,9 @@ public static class CityCircular
     /// <summary>A file name a person understands: <c>通报_临汾市_2024H2.pdf</c>.</summary>
     public static string FileName(string cityName, HalfYear half) => $"通报_{cityName}_{half}.pdf";
 
+    /// <summary>Whether <paramref name="text"/> is a 文号 the circular accepts: a serial (12) or a whole one (临能源电力发〔2026〕12号).</summary>
+    public static bool IsDocNumber(string text) => DocNumbers.IsValid(text);
+
     /// <summary>The circular as a document model.</summary>
     public static ReportDocument Compose(ReportInputs inputs, HalfYear half, DateTime asOf, ReportOptions? options = null)
     {

@@ -26,19 +26,52 @@ public sealed class PdfRenderer
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(output);
         ReportFonts.RegisterWithScottPlot();
-        using var measurer = new TextMeasurer(ReportFonts.Typeface);
+        using var measurer = new TextMeasurer(ReportFonts.TypefaceOf);
         var pages = new PageComposer(_theme, measurer).Compose(document);
         var bodyPages = pages.Count(p => !p.IsCover);
 
-        // Draw with a subset of the font holding this document's characters (SkiaSharp would embed all 5 MB).
-        var texts = new List<string> { document.HeaderLeft ?? document.Title, document.HeaderRight ?? "", document.FooterLeft ?? "", PageLabel(bodyPages, bodyPages) };
+        // Draw with subsets of the fonts holding this document's characters (SkiaSharp would embed each whole): each
+        // face gets the characters drawn in it, and Sans those a face lacks besides the charts and the running header.
+        var texts = Enum.GetValues<FontFace>().ToDictionary(f => f, _ => new List<string>());
+        if (_theme.IsOfficial)
+        {
+            texts[_theme.TitleFace].Add(OfficialPageLabel(bodyPages));
+        }
+        else
+        {
+            texts[FontFace.Sans].AddRange([document.HeaderLeft ?? document.Title, document.HeaderRight ?? "", document.FooterLeft ?? "", PageLabel(bodyPages, bodyPages)]);
+        }
         foreach (var op in pages.SelectMany(p => p.Ops))
         {
-            if (op is TextOp t) texts.Add(t.Text);
-            else if (op is ChartOp c) texts.AddRange(ChartPainter.TextOf(c.Plot, c.Rect, _theme.ChartPixelsPerPoint));
+            if (op is TextOp t) AddText(texts, measurer, t.Face, t.Text);
+            else if (op is ChartOp c) texts[FontFace.Sans].AddRange(ChartPainter.TextOf(c.Plot, c.Rect, _theme.ChartPixelsPerPoint));
         }
-        using var font = DocumentFont.For(texts);
-        using var drawing = new TextMeasurer(font.Typeface);
+        var fonts = texts.Where(kv => kv.Key == FontFace.Sans || kv.Value.Count > 0).ToDictionary(kv => kv.Key, kv => DocumentFont.For(kv.Key, kv.Value));
+        try
+        {
+            return Draw(document, pages, bodyPages, fonts, output);
+        }
+        finally
+        {
+            foreach (var f in fonts.Values) f.Dispose();
+        }
+    }
+
+    private static void AddText(Dictionary<FontFace, List<string>> texts, TextMeasurer measurer, FontFace face, string text)
+    {
+        if (face == FontFace.Sans || text.All(c => measurer.Has(face, c)))
+        {
+            texts[face].Add(text);
+            return;
+        }
+        texts[face].Add(string.Concat(text.Where(c => measurer.Has(face, c))));
+        texts[FontFace.Sans].Add(string.Concat(text.Where(c => !measurer.Has(face, c))));
+    }
+
+    private int Draw(ReportDocument document, List<LaidOutPage> pages, int bodyPages, Dictionary<FontFace, DocumentFont> fonts, Stream output)
+    {
+        var font = fonts[FontFace.Sans];
+        using var drawing = new TextMeasurer(f => fonts.TryGetValue(f, out var d) ? d.Typeface : font.Typeface);
 
         var metadata = new SKDocumentPdfMetadata
         {
@@ -68,7 +101,8 @@ public sealed class PdfRenderer
                 if (!page.IsCover)
                 {
                     number++;
-                    PaintHeaderFooter(painter, canvas, document, number, bodyPages);
+                    if (_theme.IsOfficial) PaintPageNumber(painter, canvas, number);
+                    else PaintHeaderFooter(painter, canvas, document, number, bodyPages);
                 }
                 pdf.EndPage();
             }
@@ -105,6 +139,25 @@ public sealed class PdfRenderer
     /// <summary>The footer's page label, e.g. 第 3 页 共 12 页.</summary>
     public static string PageLabel(int number, int total) =>
         string.Create(CultureInfo.InvariantCulture, $"第 {number} 页 共 {total} 页");
+
+    /// <summary>A GB/T 9704 page number: 一字线, the number, 一字线 — "— 3 —".</summary>
+    public static string OfficialPageLabel(int number) =>
+        string.Create(CultureInfo.InvariantCulture, $"— {number} —");
+
+    /// <summary>
+    /// The page number of GB/T 9704 (7.5): 4号, its top 7 mm under the 版心; odd pages at the right, even pages at the
+    /// left, one character in from the edge of the 版心.
+    /// </summary>
+    private void PaintPageNumber(PagePainter painter, SKCanvas canvas, int number)
+    {
+        var t = _theme;
+        var size = t.PageNumberSize;
+        var label = OfficialPageLabel(number);
+        var width = painter.Width(label, size, t.TitleFace);
+        var baseline = t.ContentBottom + 7 * Theme.Mm + 0.8f * size;
+        var x = number % 2 == 1 ? t.PageWidth - t.MarginRight - size - width : t.MarginLeft + size;
+        painter.Text(canvas, x, baseline, label, size, false, t.Text, t.TitleFace);
+    }
 
     private void PaintHeaderFooter(PagePainter painter, SKCanvas canvas, ReportDocument doc, int number, int total)
     {

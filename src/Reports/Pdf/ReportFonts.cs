@@ -22,7 +22,19 @@ public static class ReportFonts
 
     private const string ResourceName = "Analytics.Reports.Fonts.ReportSans.ttf";
 
-    private static readonly Lazy<byte[]> LazyBytes = new(LoadBytes);
+    private static readonly Lazy<byte[]> LazyBytes = new(() => LoadBytes(ResourceName));
+    private static readonly Dictionary<FontFace, Lazy<byte[]>> FaceBytes = new()
+    {
+        [FontFace.Sans] = LazyBytes,
+        [FontFace.Song] = new(() => LoadBytes("Analytics.Reports.Fonts.OfficialSong.ttf")),
+        [FontFace.Kai] = new(() => LoadBytes("Analytics.Reports.Fonts.OfficialKai.ttf")),
+        [FontFace.Hei] = new(() => LoadBytes("Analytics.Reports.Fonts.OfficialHei.ttf")),
+    };
+    private static readonly Dictionary<FontFace, Lazy<SKTypeface>> FaceTypefaces = FaceBytes.ToDictionary(
+        kv => kv.Key,
+        kv => kv.Key == FontFace.Sans ? new Lazy<SKTypeface>(() => Typeface) : new Lazy<SKTypeface>(() =>
+            SKTypeface.FromData(SKData.CreateCopy(kv.Value.Value))
+            ?? throw new InvalidOperationException($"The embedded font of {kv.Key} could not be read as a TrueType font.")));
     private static readonly Lazy<SKTypeface> LazyTypeface = new(() =>
         SKTypeface.FromData(SKData.CreateCopy(LazyBytes.Value))
         ?? throw new InvalidOperationException($"The embedded font {ResourceName} could not be read as a TrueType font."));
@@ -35,6 +47,12 @@ public static class ReportFonts
 
     /// <summary>The font file's bytes (what <see cref="Fonts.TrueTypeSubsetter"/> cuts down per document).</summary>
     internal static byte[] FontBytes => LazyBytes.Value;
+
+    /// <summary>The whole font of <paramref name="face"/>, loaded once from the embedded resource.</summary>
+    public static SKTypeface TypefaceOf(FontFace face) => FaceTypefaces[face].Value;
+
+    /// <summary>The font file of <paramref name="face"/> (what <see cref="Fonts.TrueTypeSubsetter"/> cuts down per document).</summary>
+    internal static byte[] BytesOf(FontFace face) => FaceBytes[face].Value;
 
     /// <summary>
     /// Makes ScottPlot resolve every font name to the report font (its own resolver finds nothing here, so
@@ -74,10 +92,10 @@ public static class ReportFonts
             "ScottPlot's typeface cache (Fonts.TypefaceCache) was not found, so charts cannot be drawn with each document's font subset. "
             + "This code expects ScottPlot 5.1.59."));
 
-    private static byte[] LoadBytes()
+    private static byte[] LoadBytes(string resourceName)
     {
-        using var stream = typeof(ReportFonts).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded font {ResourceName} is missing from {typeof(ReportFonts).Assembly.GetName().Name}.");
+        using var stream = typeof(ReportFonts).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"The embedded font {resourceName} is missing from {typeof(ReportFonts).Assembly.GetName().Name}.");
         using var ms = new MemoryStream();
         stream.CopyTo(ms);
         return ms.ToArray();

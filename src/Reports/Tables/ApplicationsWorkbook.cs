@@ -2,6 +2,7 @@ using Analytics.Domain;
 using Analytics.Domain.Output;
 using Analytics.Domain.Registry;
 using Analytics.Metrics;
+using Analytics.Reports.Common;
 using ClosedXML.Excel;
 using static Analytics.Reports.Common.WorksheetLayout;
 
@@ -56,7 +57,8 @@ public static class ApplicationsWorkbook
             if (f.ApprovalDays is { } ad) ws.Cell(r, 12).Value = ad;
             ws.Cell(r, 13).Value = f.StageCount;
             Text(ws.Cell(r, 14), string.Join("、", f.Stages.Stages.Select(Codes.Label)));
-            Text(ws.Cell(r, 15), string.Join(";", result.FindingCodes(f)));
+            // People read this workbook: each code by its Chinese name (the CSV and JSON exports keep the codes).
+            Text(ws.Cell(r, 15), string.Join("；", result.FindingCodes(f).Select(c => ReportLabels.FindingCode(c, result.Policy))));
             r++;
         }
         ws.Range(2, 8, Math.Max(2, r - 1), 9).Style.DateFormat.Format = "yyyy-mm-dd hh:mm";

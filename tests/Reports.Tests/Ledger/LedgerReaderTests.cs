@@ -132,6 +132,21 @@ public class LedgerReaderTests
     }
 
     [Fact]
+    public void A_status_outside_the_sheets_list_is_a_located_error_with_a_suggestion()
+    {
+        using var file = FilledByClerk(wb => wb.Worksheet("工作进展").Cell(6, 5).Value = "进行中");
+
+        var e = Assert.Throws<LedgerReadException>(() => LedgerReader.Read(file, "x.xlsx", Registries.Default));
+
+        var error = Assert.Single(e.Errors);
+        Assert.Equal(6, error.Row);
+        Assert.Equal("状态", error.Column);
+        Assert.StartsWith("x.xlsx:6:状态:", error.Located, StringComparison.Ordinal);
+        Assert.Contains("“进行中”不在下拉列表中", error.Located, StringComparison.Ordinal);
+        Assert.Contains("是否指“推进中”", error.Located, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rows_with_progress_but_no_task_and_tasks_written_twice_are_each_located()
     {
         using var file = FilledByClerk(wb =>

@@ -36,7 +36,8 @@ public class CityCircularTests(CircularFixture f) : IClassFixture<CircularFixtur
         var all = string.Concat(f.Pages);
         foreach (var u in f.Inputs.Registries.Utilities) Assert.Contains(u.Name, all);
         foreach (var c in f.Inputs.Registries.Counties) Assert.Contains(c.Name, all);
-        Assert.Contains("排名方法：按综合达标率由高到低排名", all);
+        Assert.Contains("排名方法：每项在用目标", all);
+        Assert.Contains("样本不足", all);
     }
 
     [Fact]
@@ -49,9 +50,19 @@ public class CityCircularTests(CircularFixture f) : IClassFixture<CircularFixtur
         Assert.Equal(1, ranked[0].Rank);
         for (var i = 1; i < ranked.Count; i++)
         {
-            Assert.True(ranked[i - 1].Rate >= ranked[i].Rate);
+            Assert.True(UnitRanking.Key(ranked[i - 1]) >= UnitRanking.Key(ranked[i]));
             Assert.True(ranked[i].Rank >= ranked[i - 1].Rank);
         }
+        Assert.All(ranked, r => Assert.True(r.Accepted >= UnitRanking.MinimumApplications));
+    }
+
+    [Fact]
+    public void Dates_read_in_chinese_with_one_cut_off_style()
+    {
+        var all = string.Concat(f.Pages);
+        Assert.Contains("数据截至2025年1月10日", all);
+        Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", all);
+        Assert.DoesNotContain("统计截至", all, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,13 +30,16 @@ internal static class CircularLayout
         var utilityCodes = reg.Utilities.Select(u => u.Code).ToList();
         var countyCodes = reg.Counties.Select(c => c.Code).ToList();
 
-        var body = new List<Block>
-        {
-            new ParagraphBlock($"各县（市、区）能源局，各供电企业："){ Indent = false },
+        var official = options.Theme.IsOfficial;
+        const string addressees = "各县（市、区）能源局，各供电企业：";
+        var body = new List<Block>();
+        if (!official) body.Add(new ParagraphBlock(addressees) { Indent = false });
+        body.AddRange(
+        [
             new ParagraphBlock($"根据{plan}《{inputs.Policy.Title}》“市、县能源局通过检查、抽查、约谈等方式，开展监督检查工作，以查促改，并将结果予以通报”的要求，"
                 + $"{bureau}对{half.ChineseLabel}全市{reg.Utilities.Count}家供电企业、{reg.Counties.Count}个县（市、区）“获得电力”工作情况进行了统计分析，现将有关情况通报如下。"
-                + $"本通报数据取自各供电企业报送的用电报装、停电事件和供电用户数据，统计截至{ReportFormat.Date(cutOff)}。"),
-        };
+                + $"本通报数据取自各供电企业报送的用电报装、停电事件和供电用户数据，数据截至{ReportFormat.ChineseDate(cutOff)}。"),
+        ]);
 
         // 一、实施进度
         body.Add(new HeadingBlock(PdfWording.Progress));
@@ -45,15 +48,18 @@ internal static class CircularLayout
         var pooled = TargetRows.PooledRate(cityRows);
         var pooledBefore = TargetRows.PooledRate(TargetRows.Of(m.Previous, GroupDimension.City));
         body.Add(new ParagraphBlock($"{half.ChineseLabel}，全市受理用电报装{ReportFormat.Count(v.Accepted)}件，接电{ReportFormat.Count(v.Connected)}件，期末在途{ReportFormat.Count(v.InProgress)}件；"
-            + $"有应考核工单的在力目标{counted.Count}项，全部达标的{counted.Count(t => t.Met)}项，综合达标率{ReportFormat.Percent(pooled)}（上期{ReportFormat.Percent(pooledBefore)}）。"));
+            + $"有应考核工单的在用目标{counted.Count}项，全部达标的{counted.Count(t => t.Met)}项，综合达标率{ReportFormat.Percent(pooled)}（上期{ReportFormat.Percent(pooledBefore)}）。"));
         body.Add(new StatTilesBlock(
         [
-            new("达标目标项数", $"{counted.Count(t => t.Met)}/{counted.Count}", counted.Count == 0 ? Tone.Muted : counted.All(t => t.Met) ? Tone.Good : Tone.Bad) { Note = "有应考核工单的在力目标" },
+            // "1/15" told nothing: count the targets at 95 % or more, and say how many are wholly met (UnitRanking.GoodRate).
+            new($"达标率≥{UnitRanking.GoodRate * 100:0}%的目标", $"{counted.Count(t => t.Rate >= UnitRanking.GoodRate)}/{counted.Count}",
+                counted.Count == 0 ? Tone.Muted : counted.All(t => t.Rate >= UnitRanking.GoodRate) ? Tone.Good : counted.Count(t => t.Rate >= UnitRanking.GoodRate) * 2 <= counted.Count ? Tone.Bad : Tone.Normal)
+                { Note = $"其中全部达标{counted.Count(t => t.Met)}项" },
             new("综合达标率", ReportFormat.Percent(pooled), ReportFormat.ChangeTone(pooled, pooledBefore, true)) { Note = "上期 " + ReportFormat.Percent(pooledBefore) },
             new("受理工单（件）", ReportFormat.Count(v.Accepted)) { Note = "上期 " + ReportFormat.Count(m.Previous.Indicators.Volumes.Accepted) },
             new("接电工单（件）", ReportFormat.Count(v.Connected)) { Note = "上期 " + ReportFormat.Count(m.Previous.Indicators.Volumes.Connected) },
         ]));
-        body.Add(new HeadingBlock("（一）全市在力目标完成情况", 2));
+        body.Add(new HeadingBlock("（一）全市在用目标完成情况", 2));
         body.Add(TargetTables.Targets(m, n));
         body.Add(new HeadingBlock("（二）分用户类别", 2));
         body.Add(TargetTables.Categories(m, n));
@@ -74,12 +80,12 @@ internal static class CircularLayout
 
         // 三、排名情况
         body.Add(new HeadingBlock(PdfWording.CircularRanking));
-        body.Add(new ParagraphBlock(PdfWording.RankingRule + PdfWording.PooledRateRule) { Tone = Tone.Muted, Small = true });
+        body.Add(new ParagraphBlock(PdfWording.RankingRule) { Tone = Tone.Muted, Small = true });
         var utilities = UnitRanking.Rank(r, GroupDimension.Utility, utilityCodes);
         var utilitiesBefore = UnitRanking.Rank(m.Previous, GroupDimension.Utility, utilityCodes);
         body.Add(new HeadingBlock("（一）供电企业排名", 2));
         body.Add(RankingTable(utilities, utilitiesBefore, r, GroupDimension.Utility, reg, n, "供电企业目标完成情况排名"));
-        body.Add(new ChartBlock(ReportCharts.RateByUnit(utilities.Select(u => (Short(reg, u.Code), u.Rate, utilitiesBefore.FirstOrDefault(b => b.Code == u.Code)?.Rate)).ToList()),
+        body.Add(new ChartBlock(ReportCharts.RateByUnit(utilities.Select(u => (Short(reg, u.Code), u.Rate, utilitiesBefore.FirstOrDefault(b => b.Code == u.Code)?.Rate, VerdictTone(u))).ToList()),
             190, n.Figure("各供电企业综合达标率（本期与上期，纵轴不从零开始）")));
         var counties = UnitRanking.Rank(r, GroupDimension.County, countyCodes);
         var countiesBefore = UnitRanking.Rank(m.Previous, GroupDimension.County, countyCodes);
@@ -109,21 +115,38 @@ internal static class CircularLayout
                 : $"{string.Join("、", missing)}未报送本期“解决措施”文字材料，请于本通报印发后10个工作日内补报。",
         ]));
 
+        if (official) body.Add(new SignOffBlock(bureau, DateOnly.FromDateTime(asOf)));
+
         // 附件：报送情况
         body.Add(new PageBreakBlock());
         body.Add(new HeadingBlock(PdfWording.CircularAppendix));
         body.Add(FilingTable(inputs, half, n));
 
+        var title = $"关于{half.ChineseLabel}{city}“获得电力”工作情况的通报";
+        if (official)
+        {
+            return new ReportDocument
+            {
+                Title = title,
+                Author = bureau,
+                Subject = $"{plan} 四、3 通报",
+                Keywords = $"获得电力, 通报, {half}",
+                CreatedAt = asOf,
+                Head = new OfficialHead(bureau + "文件", DocNumbers.Of(options.DocNumber, plan, asOf.Year), $"关于{half.ChineseLabel}{city}\n“获得电力”工作情况的通报") { Addressees = addressees },
+                Imprint = new OfficialImprint(bureau, DateOnly.FromDateTime(asOf)) { CopyTo = options.CopyTo },
+                Body = body,
+            };
+        }
         return new ReportDocument
         {
-            Title = $"关于{half.ChineseLabel}{city}“获得电力”工作情况的通报",
+            Title = title,
             Author = bureau,
             Subject = $"{plan} 四、3 通报",
             Keywords = $"获得电力, 通报, {half}",
             CreatedAt = asOf,
             HeaderLeft = $"{bureau} · {half.ChineseLabel}“获得电力”工作情况通报",
             HeaderRight = plan,
-            FooterLeft = $"数据截至 {ReportFormat.Date(cutOff)}",
+            FooterLeft = $"数据截至{ReportFormat.ChineseDate(cutOff)}",
             Cover = new CoverPage
             {
                 TopLine = bureau,
@@ -133,7 +156,7 @@ internal static class CircularLayout
                     new("发文单位", bureau),
                     new("主送", "各县（市、区）能源局，各供电企业"),
                     new("通报期", $"{half.ChineseLabel}（{ReportFormat.Date(half.First)} 至 {ReportFormat.Date(half.Last)}）"),
-                    new("数据截至", ReportFormat.Date(cutOff)),
+                    new("数据截至", ReportFormat.ChineseDate(cutOff)),
                     new("依据文件", $"{plan}《{inputs.Policy.Title}》四、3"),
                 ],
                 SignatureLines = ["审核", "签发", "印发日期"],
@@ -144,29 +167,35 @@ internal static class CircularLayout
         };
     }
 
+    /// <summary>A unit's colour by its verdict, never by its rank: green when every target is at 95 % or more, red when half or more are below, grey when not ranked.</summary>
+    private static Tone VerdictTone(UnitStanding s) =>
+        s.TargetsCounted == 0 || s.TooFew ? Tone.Muted
+        : s.TargetsGood == s.TargetsCounted ? Tone.Good
+        : s.TargetsGood * 2 <= s.TargetsCounted ? Tone.Bad
+        : Tone.Normal;
+
     private static string Short(Registries reg, string code) => reg.TryUtility(code, out var u) ? u.ShortName : code;
 
     private static TableBlock RankingTable(IReadOnlyList<UnitStanding> now, IReadOnlyList<UnitStanding> before, MetricsResult r,
         GroupDimension dimension, Registries reg, Numbering n, string caption)
     {
         var isCounty = dimension == GroupDimension.County;
-        var volumes = isCounty ? r.Indicators.VolumesByCounty : r.Indicators.VolumesByUtility;
         var rows = new List<TableRow>();
         foreach (var s in now)
         {
             var previous = before.FirstOrDefault(b => b.Code == s.Code);
-            var accepted = volumes.TryGetValue(s.Code, out var vol) ? vol.Accepted : 0;
             var worst = r.Breaches.Where(b => (isCounty ? b.County : b.Utility) == s.Code && b.TargetId is not null)
                 .GroupBy(b => b.TargetId!, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Take(3).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key}（{g.Count()}件）")).ToList();
             rows.Add(new TableRow(
             [
-                s.Rank is { } rank ? rank.ToString(CultureInfo.InvariantCulture) : "不排名",
+                s.Rank is { } rank ? rank.ToString(CultureInfo.InvariantCulture) : s.TooFew && s.Accepted > 0 ? "样本不足" : "不排名",
                 isCounty ? ProblemRanking.CountyName(reg, s.Code) : ProblemRanking.UtilityName(reg, s.Code),
-                ReportFormat.Count(accepted),
-                s.Total == 0 ? ReportFormat.None : $"{ReportFormat.Count(s.Compliant)}/{ReportFormat.Count(s.Total)}",
-                new TableCell(ReportFormat.Percent(s.Rate), s.Breaches > 0 ? Tone.Bad : Tone.Normal),
-                s.TargetsCounted == 0 ? ReportFormat.None : $"{s.TargetsMet}/{s.TargetsCounted}",
+                ReportFormat.Count(s.Accepted),
+                // Coloured by verdict: green when every target is at or above the line, red when half or more fall below it.
+                new TableCell(ReportFormat.Percent(s.Rate), VerdictTone(s)),
+                s.Lower is { } lo && s.Upper is { } hi ? $"{ReportFormat.Percent(lo)}～{ReportFormat.Percent(hi)}" : ReportFormat.None,
+                s.Verdict,
                 previous?.Rank is { } pr ? pr.ToString(CultureInfo.InvariantCulture) : ReportFormat.None,
                 worst.Count == 0 ? "无" : string.Join("、", worst),
             ]));
@@ -174,13 +203,14 @@ internal static class CircularLayout
         return new TableBlock(
             [
                 new TableColumn("排名", 0.6f, TextAlign.Center), new TableColumn(isCounty ? "县（市、区）" : "供电企业", isCounty ? 1.3f : 2.5f),
-                new TableColumn("受理", 0.8f, TextAlign.Right), new TableColumn("达标/应考核\n（件次）", 1.4f, TextAlign.Right),
-                new TableColumn("综合\n达标率", 0.9f, TextAlign.Right), new TableColumn("达标\n目标", 0.7f, TextAlign.Center),
-                new TableColumn("上期\n排名", 0.6f, TextAlign.Center), new TableColumn("未达标件次最多的目标", 2.7f),
+                new TableColumn("受理\n（件）", 0.8f, TextAlign.Right),
+                new TableColumn("综合\n达标率", 0.9f, TextAlign.Right), new TableColumn("95%置信区间\n（排名依据为下限）", 1.6f, TextAlign.Center),
+                new TableColumn("目标达标情况", 2.2f),
+                new TableColumn("上期\n排名", 0.6f, TextAlign.Center), new TableColumn("未达标件次最多的目标", 2.0f),
             ], rows)
         {
             Caption = n.Table(caption),
-            Footnote = "注：达标目标为“全部达标的目标项数/有应考核工单的在力目标项数”；目标编号见表1。",
+            Footnote = "注：综合达标率为各项目标达标率的算术平均（目标等权）；置信区间为各项目标威尔逊95%置信区间上下限的平均；目标编号见表1。",
         };
     }
 

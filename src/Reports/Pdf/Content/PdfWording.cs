@@ -24,6 +24,7 @@ internal static class PdfWording
     public const string NotInForce = "未生效";
     public const string NotProvided = "未提供";
     public const string NoOutages = "本期无停电事件记录";
+    public const string NoOutageData = "未报送停电数据：本年至今无停电事件记录，无法计算用户年均停电时间，目标5不作结论。";
     public const string NoApplications = "本期无用电报装工单记录";
     public const string NoProblems = "本期未发现目标未达标或数据真实性问题。";
 
@@ -52,11 +53,14 @@ internal static class PdfWording
         + "2 = 超过办电时限（目标2）、超环节或保留已取消环节（目标3、任务6）、未按规定低压接入（任务7）、供电可靠性未达标（目标5）、时序异常（任务4）；"
         + "1 = 审批时间超限（目标1，涉及政府部门）、索要规定以外的申请资料（任务6）。件数为工单件数（供电可靠性为未达标的供电区域数）。";
 
-    /// <summary>How 综合达标率 pools targets, printed under the tables that use it.</summary>
+    /// <summary>How 综合达标率 pools targets, printed under the tables that use it (the city's and a utility's own figures).</summary>
     public const string PooledRateRule =
-        "综合达标率 = 各项在力目标（目标5除外）达标工单件次之和 ÷ 应考核工单件次之和；一件工单适用几项目标即计几次。";
+        "综合达标率 = 各项在用目标（目标5除外）达标工单件次之和 ÷ 应考核工单件次之和；一件工单适用几项目标即计几次。";
 
-    /// <summary>How units are ranked in the circular.</summary>
+    /// <summary>How units are ranked in the circular (<see cref="UnitRanking"/>).</summary>
     public const string RankingRule =
-        "排名方法：按综合达标率由高到低排名；综合达标率相同的，按达标目标项数由多到少，再按未达标件次由少到多排列；本期无应考核工单的单位列于最后、不参与排名。";
+        "排名方法：每项在用目标（目标5除外）权重相同，一件工单在每项适用目标中只计一次；单位综合达标率为各项目标达标率的算术平均。"
+        + "为避免工单很少的单位因偶然全部达标而排名靠前，按各项目标达标率95%置信区间（威尔逊区间）下限的平均值由高到低排名；"
+        + "该值（保留一位小数）相同的，按达标率不低于95%的目标项数由多到少，再按未达标工单件次由少到多排列，仍相同的并列。"
+        + "本期受理工单不足30件的单位列为“样本不足”，本期无应考核工单的单位列于最后，均不参与排名。";
 }

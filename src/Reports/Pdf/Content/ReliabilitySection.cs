@@ -31,6 +31,12 @@ internal static class ReliabilitySection
     public static IEnumerable<Block> Build(HalfYearMetrics m, int outagesInHalf, Numbering n)
     {
         var figures = Figures(m);
+        if (outagesInHalf == 0 && m.YearToDate.Indicators.OutageCount == 0)
+        {
+            // No outage at all this year is no figure: SAIDI 0.00, "−100 %" and 达标 would credit a unit that filed nothing.
+            yield return new ParagraphBlock(PdfWording.NoOutageData) { Tone = Tone.Muted };
+            yield break;
+        }
         if (outagesInHalf == 0)
             yield return new ParagraphBlock(PdfWording.NoOutages + "。") { Tone = Tone.Muted };
         if (figures.Count == 0)

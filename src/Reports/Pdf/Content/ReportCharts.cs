@@ -31,6 +31,8 @@ internal static class ReportCharts
         var plot = NewPlot();
         var categories = Codes.All<Category>();
         var bars = new List<Bar>();
+        var labels = new List<(double X, double Value, string Text)>();
+        var limits = new List<(double X1, double X2, double Y)>();
         var top = 1.0;
         for (var i = 0; i < categories.Count; i++)
         {
@@ -49,21 +51,22 @@ internal static class ReportCharts
                     FillColor = series[s].Item2,
                     Size = 0.25,
                     LineWidth = 0,
-                    Label = s == 0 ? mean.ToString("0.0", CultureInfo.InvariantCulture) : "",
                 });
+                if (s == 0) labels.Add((i - 0.27, mean, mean.ToString("0.0", CultureInfo.InvariantCulture)));
                 top = Math.Max(top, mean);
             }
             if (def.LimitOn(MetricsPeriod.Half(m.Half).To) is { } limit)
             {
                 AddLimit(plot, i - 0.45, i + 0.45, (double)limit);
+                limits.Add((i - 0.45, i + 0.45, (double)limit));
                 top = Math.Max(top, (double)limit);
             }
         }
-        var plottable = plot.Add.Bars(bars);
-        plottable.ValueLabelStyle.FontSize = FontSize - 1;
+        plot.Add.Bars(bars);
         plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, categories.Count).Select(i => (double)i)], [.. categories.Select(PdfWording.ShortLabel)]);
         plot.Axes.Left.Label.Text = "平均用时（工作日）";
         plot.Axes.SetLimitsY(0, top * 1.3);
+        ValueLabels(plot, labels, 0, top * 1.3, 0.125, limits);
         plot.Axes.SetLimitsX(-0.6, categories.Count - 0.4);
         Legend(plot, ("本期", Current, false), ("上期", Previous, false), ("去年同期", LastYear, false), ("时限", Limit, true));
         return Finish(plot);
@@ -80,10 +83,8 @@ internal static class ReportCharts
             FillColor = Current,
             Size = 0.6,
             LineWidth = 0,
-            Label = ReportFormat.Count(m.Accepted),
         }).ToList();
-        var b = plot.Add.Bars(bars);
-        b.ValueLabelStyle.FontSize = FontSize - 1;
+        plot.Add.Bars(bars);
         var xs = new List<double>();
         var ys = new List<double>();
         for (var i = 0; i < months.Count; i++)
@@ -106,6 +107,16 @@ internal static class ReportCharts
         var top = Math.Max(1, months.Count == 0 ? 1 : months.Max(m => m.Accepted));
         plot.Axes.SetLimitsY(0, top * 1.3, plot.Axes.Left);
         plot.Axes.SetLimitsY(0, 105, plot.Axes.Right);
+        // The online-share line in the left axis's units: a volume label never sits under it.
+        var onLeft = new List<(double X1, double X2, double Y)>();
+        for (var k = 0; k < xs.Count; k++)
+        {
+            var y = ys[k] / 105 * top * 1.3;
+            onLeft.Add((xs[k] - 0.3, xs[k] + 0.3, y));
+            if (k + 1 < xs.Count)
+                onLeft.Add((xs[k], xs[k + 1], (y + ys[k + 1] / 105 * top * 1.3) / 2));
+        }
+        ValueLabels(plot, [.. months.Select((m, i) => ((double)i, (double)m.Accepted, ReportFormat.Count(m.Accepted)))], 0, top * 1.3, 0.3, onLeft);
         plot.Axes.SetLimitsX(-0.6, Math.Max(months.Count, 1) - 0.4);
         Legend(plot, ("受理量", Current, false), ("线上办理率", Line, true));
         return Finish(plot);
@@ -119,13 +130,16 @@ internal static class ReportCharts
     {
         var plot = NewPlot();
         var bars = new List<Bar>();
+        var labels = new List<(double X, double Value, string Text)>();
+        var limits = new List<(double X1, double X2, double Y)>();
         var top = 1.0;
         for (var i = 0; i < areas.Count; i++)
         {
             var a = areas[i];
             if (a.Saidi is { } now)
             {
-                bars.Add(new Bar { Position = i - 0.17, Value = (double)now, FillColor = Current, Size = 0.32, LineWidth = 0, Label = ReportFormat.Hours(now) });
+                bars.Add(new Bar { Position = i - 0.17, Value = (double)now, FillColor = Current, Size = 0.32, LineWidth = 0 });
+                labels.Add((i - 0.17, (double)now, ReportFormat.Hours(now)));
                 top = Math.Max(top, (double)now);
             }
             if (a.SaidiLastYear is { } before)
@@ -136,30 +150,40 @@ internal static class ReportCharts
             if (a.Limit is { } limit)
             {
                 AddLimit(plot, i - 0.45, i + 0.45, (double)limit);
+                limits.Add((i - 0.45, i + 0.45, (double)limit));
                 top = Math.Max(top, (double)limit);
             }
         }
-        var b = plot.Add.Bars(bars);
-        b.ValueLabelStyle.FontSize = FontSize - 1;
+        plot.Add.Bars(bars);
         plot.Axes.Bottom.SetTicks([.. areas.Select((_, i) => (double)i)], [.. areas.Select(a => Codes.Label(a.Area))]);
         plot.Axes.Left.Label.Text = "用户年均停电时间（小时）";
         plot.Axes.SetLimitsY(0, top * 1.3);
+        ValueLabels(plot, labels, 0, top * 1.3, 0.16, limits);
         plot.Axes.SetLimitsX(-0.6, Math.Max(areas.Count, 1) - 0.4);
         Legend(plot, ("本年累计", Current, false), ("去年同期", LastYear, false), ("目标限值", Limit, true));
         return Finish(plot);
     }
 
-    /// <summary>综合达标率 of each unit this half (bars, %) beside last half, in ranking order.</summary>
-    public static Plot RateByUnit(IReadOnlyList<(string Name, double? Now, double? Before)> units)
+    /// <summary>
+    /// 综合达标率 of each unit this half (bars, %) beside last half, in ranking order. This half's bar is coloured by the
+    /// unit's verdict (<see cref="Tone.Good"/>: every target at 95 % or more; <see cref="Tone.Bad"/>: half or more below;
+    /// <see cref="Tone.Muted"/>: 样本不足), never by rank. The axis ends at 100 %: a rate cannot pass it.
+    /// </summary>
+    public static Plot RateByUnit(IReadOnlyList<(string Name, double? Now, double? Before, Tone Verdict)> units)
     {
         var plot = NewPlot();
         var bars = new List<Bar>();
+        var labels = new List<(double X, double Value, string Text)>();
         var low = 100.0;
+        var tones = new HashSet<Tone>();
         for (var i = 0; i < units.Count; i++)
         {
             if (units[i].Now is { } now)
             {
-                bars.Add(new Bar { Position = i - 0.17, Value = now * 100, FillColor = Current, Size = 0.32, LineWidth = 0, Label = (now * 100).ToString("0.0", CultureInfo.InvariantCulture) });
+                var colour = VerdictColour(units[i].Verdict);
+                tones.Add(units[i].Verdict);
+                bars.Add(new Bar { Position = i - 0.17, Value = now * 100, FillColor = colour, Size = 0.32, LineWidth = 0 });
+                labels.Add((i - 0.17, now * 100, (now * 100).ToString("0.0", CultureInfo.InvariantCulture)));
                 low = Math.Min(low, now * 100);
             }
             if (units[i].Before is { } before)
@@ -168,16 +192,72 @@ internal static class ReportCharts
                 low = Math.Min(low, before * 100);
             }
         }
-        var b = plot.Add.Bars(bars);
-        b.ValueLabelStyle.FontSize = FontSize - 2;
+        plot.Add.Bars(bars);
         plot.Axes.Bottom.SetTicks([.. units.Select((_, i) => (double)i)], [.. units.Select(u => u.Name)]);
         plot.Axes.Left.Label.Text = "综合达标率（%）";
         // Rates sit close to 100 %: start the axis near the lowest so differences show, and say so in the caption.
         var floor = Math.Max(0, Math.Floor((low - 5) / 5) * 5);
-        plot.Axes.SetLimitsY(floor, 100 + (100 - floor) * 0.25);
+        plot.Axes.SetLimitsY(floor, 100);
         plot.Axes.SetLimitsX(-0.6, Math.Max(units.Count, 1) - 0.4);
-        Legend(plot, ("本期", Current, false), ("上期", Previous, false));
+        ValueLabels(plot, labels, floor, 100, 0.16, []);
+        var legend = new List<(string, Color, bool)>();
+        if (tones.Contains(Tone.Good)) legend.Add(("本期：各项目标均≥95%", VerdictColour(Tone.Good), false));
+        if (tones.Contains(Tone.Normal)) legend.Add(("本期", VerdictColour(Tone.Normal), false));
+        if (tones.Contains(Tone.Bad)) legend.Add(("本期：半数以上目标<95%", VerdictColour(Tone.Bad), false));
+        if (tones.Contains(Tone.Muted)) legend.Add(("本期：样本不足", VerdictColour(Tone.Muted), false));
+        legend.Add(("上期", Previous, false));
+        Legend(plot, [.. legend]);
+        // Outside the data area: bars near 100 % fill the top of the plot, and the legend must hide none of them.
+        plot.ShowLegend(Edge.Bottom);
         return Finish(plot);
+    }
+
+    private static Color VerdictColour(Tone verdict) => verdict switch
+    {
+        Tone.Good => Of(T.Good),
+        Tone.Bad => Of(T.Bad),
+        Tone.Muted => Of(T.ChartUnranked),
+        _ => Current,
+    };
+
+    /// <summary>
+    /// Value labels that never sit under a line or another label: above the bar when the space there is free, else
+    /// inside the bar's top in white (the bar is tall enough), else above whatever is in the way. The label's height is
+    /// taken as 8 % of the axis span, its reach as <paramref name="halfWidth"/> either side of the bar's centre.
+    /// </summary>
+    internal static IReadOnlyList<(double X, double Y, bool Inside)> ValueLabels(Plot plot, IReadOnlyList<(double X, double Value, string Text)> labels,
+        double yMin, double yMax, double halfWidth, IReadOnlyList<(double X1, double X2, double Y)> obstacles)
+    {
+        var span = yMax - yMin;
+        var height = 0.08 * span;
+        var pad = 0.015 * span;
+        var placed = new List<(double X, double Y, bool Inside)>();
+        var taken = new List<(double X1, double X2, double Bottom, double Top)>();
+        foreach (var (x, value, text) in labels)
+        {
+            bool Free(double bottom) =>
+                bottom + height <= yMax
+                && !obstacles.Any(o => o.X2 >= x - halfWidth && o.X1 <= x + halfWidth && o.Y >= bottom - pad && o.Y <= bottom + height + pad)
+                && !taken.Any(t => t.X2 >= x - halfWidth && t.X1 <= x + halfWidth && t.Top >= bottom && t.Bottom <= bottom + height);
+            var v = Math.Min(value, yMax);
+            double y;
+            bool inside;
+            if (Free(v + pad)) (y, inside) = (v + pad, false);
+            else if (v - yMin >= height + 2 * pad && Free(v - pad - height)) (y, inside) = (v - pad - height, true);
+            else
+            {
+                // Above the highest obstacle over the bar.
+                var over = obstacles.Where(o => o.X2 >= x - halfWidth && o.X1 <= x + halfWidth && o.Y >= v).Select(o => o.Y).DefaultIfEmpty(v).Max();
+                (y, inside) = (Math.Min(over + pad, yMax - height), false);
+            }
+            var label = plot.Add.Text(text, x, y);
+            label.LabelFontSize = FontSize - 1;
+            label.LabelAlignment = Alignment.LowerCenter;
+            label.LabelFontColor = inside ? Of(T.ChartLabelInside) : Of(T.Text);
+            placed.Add((x, y, inside));
+            taken.Add((x - halfWidth, x + halfWidth, y, y + height));
+        }
+        return placed;
     }
 
     private static Plot NewPlot()

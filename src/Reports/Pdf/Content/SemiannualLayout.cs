@@ -31,7 +31,7 @@ internal static class SemiannualLayout
         var body = new List<Block>
         {
             new ParagraphBlock($"根据{plan}《{inputs.Policy.Title}》“每半年将总体推进情况报送市能源局，包括但不限于实施进度、工作成效、存在问题、解决措施”的要求，"
-                + $"现将{utility.Name}{half.ChineseLabel}“获得电力”工作情况报告如下。本报告的统计数据取自报送{bureau}的用电报装、停电事件和供电用户数据，统计截至{ReportFormat.Date(cutOff)}。"),
+                + $"现将{utility.Name}{half.ChineseLabel}“获得电力”工作情况报告如下。本报告的统计数据取自报送{bureau}的用电报装、停电事件和供电用户数据，数据截至{ReportFormat.ChineseDate(cutOff)}。"),
         };
         if (!hasApplications)
             body.Add(new ParagraphBlock(PdfWording.NoApplications + "，以下各项目标均无应考核工单。") { Tone = Tone.Warn });
@@ -44,12 +44,15 @@ internal static class SemiannualLayout
         var pooledBefore = TargetRows.PooledRate(TargetRows.Of(m.Previous, GroupDimension.City));
         body.Add(new StatTilesBlock(
         [
-            new("达标目标项数", $"{counted.Count(t => t.Met)}/{counted.Count}", counted.Count == 0 ? Tone.Muted : counted.All(t => t.Met) ? Tone.Good : Tone.Bad) { Note = "有应考核工单的在力目标" },
+            // "1/15" told nothing: count the targets at 95 % or more, and say how many are wholly met (UnitRanking.GoodRate).
+            new($"达标率≥{UnitRanking.GoodRate * 100:0}%的目标", $"{counted.Count(t => t.Rate >= UnitRanking.GoodRate)}/{counted.Count}",
+                counted.Count == 0 ? Tone.Muted : counted.All(t => t.Rate >= UnitRanking.GoodRate) ? Tone.Good : counted.Count(t => t.Rate >= UnitRanking.GoodRate) * 2 <= counted.Count ? Tone.Bad : Tone.Normal)
+                { Note = $"其中全部达标{counted.Count(t => t.Met)}项" },
             new("综合达标率", ReportFormat.Percent(pooled), ReportFormat.ChangeTone(pooled, pooledBefore, true)) { Note = "上期 " + ReportFormat.Percent(pooledBefore) },
             new("受理工单（件）", ReportFormat.Count(v.Accepted)) { Note = "上期 " + ReportFormat.Count(m.Previous.Indicators.Volumes.Accepted) },
             new("接电工单（件）", ReportFormat.Count(v.Connected)) { Note = "上期 " + ReportFormat.Count(m.Previous.Indicators.Volumes.Connected) },
         ]));
-        body.Add(new HeadingBlock("（一）在力目标完成情况", 2));
+        body.Add(new HeadingBlock("（一）在用目标完成情况", 2));
         body.Add(TargetTables.Targets(m, n));
         body.Add(new HeadingBlock("（二）分用户类别", 2));
         body.Add(TargetTables.Categories(m, n));
@@ -57,6 +60,8 @@ internal static class SemiannualLayout
         body.Add(TargetTables.Groups(m, GroupDimension.County, inputs.Registries, n));
         body.Add(new HeadingBlock("（四）企业报送情况", 2));
         body.Add(NoteText.Block(Note(NoteSection.Progress), utility.Name, NoteSection.Progress));
+        foreach (var remark in NoteText.Mismatches(Note(NoteSection.Progress), v))
+            body.Add(new ParagraphBlock("注：" + remark) { Tone = Tone.Warn, Small = true, Indent = false });
 
         // 二、工作成效
         body.Add(new HeadingBlock(PdfWording.Results));
@@ -74,6 +79,8 @@ internal static class SemiannualLayout
         body.AddRange(ReliabilitySection.Build(m, outagesInHalf, n));
         body.Add(new HeadingBlock("（五）企业报送情况", 2));
         body.Add(NoteText.Block(Note(NoteSection.Results), utility.Name, NoteSection.Results));
+        foreach (var remark in NoteText.Mismatches(Note(NoteSection.Results), v))
+            body.Add(new ParagraphBlock("注：" + remark) { Tone = Tone.Warn, Small = true, Indent = false });
 
         // 三、存在问题
         body.Add(new HeadingBlock(PdfWording.Problems));
@@ -103,7 +110,7 @@ internal static class SemiannualLayout
             CreatedAt = asOf,
             HeaderLeft = $"{utility.Name} · {half.ChineseLabel}“获得电力”工作报告",
             HeaderRight = plan,
-            FooterLeft = $"数据截至 {ReportFormat.Date(cutOff)}",
+            FooterLeft = $"数据截至{ReportFormat.ChineseDate(cutOff)}",
             Cover = new CoverPage
             {
                 TopLine = $"依据{plan} 四、2 报送",
@@ -114,7 +121,7 @@ internal static class SemiannualLayout
                     new("报送单位", utility.Name),
                     new("报送对象", bureau),
                     new("报告期", $"{half.ChineseLabel}（{ReportFormat.Date(half.First)} 至 {ReportFormat.Date(half.Last)}）"),
-                    new("数据截至", ReportFormat.Date(cutOff)),
+                    new("数据截至", ReportFormat.ChineseDate(cutOff)),
                     new("依据文件", $"{plan}《{inputs.Policy.Title}》"),
                 ],
                 SignatureLines = [PdfWording.SignatureHead, PdfWording.SignatureFiler, PdfWording.SignaturePhone, PdfWording.SignatureDate],

@@ -55,8 +55,8 @@ internal static class TargetTables
                 new TableColumn("结论", 0.95f, TextAlign.Center),
             ], rows)
         {
-            Caption = n.Table("在力目标完成情况"),
-            EmptyText = "本期无在力目标",
+            Caption = n.Table("在用目标完成情况"),
+            EmptyText = "本期无在用目标",
             Footnote = "注：本期实际为时限类目标的平均用时/最长用时（工作日），目标5为用户年均停电时间；应考核件数按目标的统计口径计入本期（时限、环节、零投资类按接电日期，审批时间按审批办结日期，申请资料、接入方式按受理日期）；"
                 + "目标5为年度指标，按供电区域统计，" + (m.Half.Half == 1 ? "上半年为1—6月累计值，结论仅供参考，以全年数据为准。" : "下半年为全年数据。"),
         };

@@ -10,7 +10,8 @@ namespace Analytics.Reports.Pdf.Fonts;
 /// </summary>
 internal sealed class DocumentFont : IDisposable
 {
-    private static readonly Lazy<TrueTypeSubsetter> Subsetter = new(() => new TrueTypeSubsetter(ReportFonts.FontBytes));
+    private static readonly Dictionary<FontFace, Lazy<TrueTypeSubsetter>> Subsetters =
+        Enum.GetValues<FontFace>().ToDictionary(f => f, f => new Lazy<TrueTypeSubsetter>(() => new TrueTypeSubsetter(ReportFonts.BytesOf(f))));
 
     private DocumentFont(SKTypeface typeface, int characters)
     {
@@ -23,16 +24,21 @@ internal sealed class DocumentFont : IDisposable
     /// <summary>How many distinct characters the subset was asked for.</summary>
     public int Characters { get; }
 
-    public static DocumentFont For(IEnumerable<string> texts)
+    /// <summary>The report font (Sans) cut down to <paramref name="texts"/>.</summary>
+    public static DocumentFont For(IEnumerable<string> texts) => For(FontFace.Sans, texts);
+
+    /// <summary>The font of <paramref name="face"/> cut down to <paramref name="texts"/> (and printable ASCII).</summary>
+    public static DocumentFont For(FontFace face, IEnumerable<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var codePoints = new HashSet<int>();
         for (var c = 0x20; c < 0x7F; c++) codePoints.Add(c);
-        foreach (var c in "−–—…·×÷±≤≥%‰（）【】《》“”‘’、，。：；？！") codePoints.Add(c);
+        if (face == FontFace.Sans)
+            foreach (var c in "−–—…·×÷±≤≥%‰（）【】《》“”‘’、，。：；？！") codePoints.Add(c);
         foreach (var text in texts)
             foreach (var rune in text.EnumerateRunes())
                 codePoints.Add(rune.Value);
-        var subset = Subsetter.Value.Subset(codePoints);
+        var subset = Subsetters[face].Value.Subset(codePoints);
         var typeface = SKTypeface.FromData(SKData.CreateCopy(subset))
             ?? throw new InvalidOperationException("The document's subset of the report font could not be read back.");
         return new DocumentFont(typeface, codePoints.Count);

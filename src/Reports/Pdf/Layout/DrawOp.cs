@@ -10,8 +10,8 @@ namespace Analytics.Reports.Pdf.Layout;
 /// </summary>
 internal abstract record DrawOp;
 
-/// <summary>Text from <see cref="X"/> (left edge) on <see cref="Baseline"/>.</summary>
-internal sealed record TextOp(float X, float Baseline, string Text, float Size, bool Bold, SKColor Colour) : DrawOp;
+/// <summary>Text from <see cref="X"/> (left edge) on <see cref="Baseline"/>, in <see cref="Face"/>.</summary>
+internal sealed record TextOp(float X, float Baseline, string Text, float Size, bool Bold, SKColor Colour, FontFace Face = FontFace.Sans) : DrawOp;
 
 /// <summary>A filled and/or stroked rectangle.</summary>
 internal sealed record RectOp(SKRect Rect, SKColor? Fill, SKColor? Stroke, float StrokeWidth = 0.5f) : DrawOp;

@@ -69,6 +69,28 @@ internal static class LineBreaker
         }
     }
 
+    /// <summary>
+    /// The width of the widest run of <paramref name="text"/> that cannot be broken (a number such as 12,745/13,433 or
+    /// 100.0%, a Latin word): wrapping to a narrower width would have to cut it.
+    /// </summary>
+    public static float WidestUnbreakable(string text, Func<char, float> advance)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(advance);
+        float widest = 0, run = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '\n' or '\r' or ' ' || (i > 0 && CanBreakBefore(text, i)))
+            {
+                widest = Math.Max(widest, run);
+                run = 0;
+                if (text[i] is '\n' or '\r' or ' ') continue;
+            }
+            run += advance(text[i]);
+        }
+        return Math.Max(widest, run);
+    }
+
     private static bool CanBreakBefore(string p, int i)
     {
         var prev = p[i - 1];

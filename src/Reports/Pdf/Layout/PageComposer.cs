@@ -40,9 +40,11 @@ internal sealed class PageComposer
         ArgumentNullException.ThrowIfNull(doc);
         if (doc.Cover is not null) ComposeCover(doc.Cover);
         _page = null;
+        if (doc.Head is not null) PlaceHead(doc.Head);
         for (var i = 0; i < doc.Body.Count; i++)
             Place(doc.Body[i], i + 1 < doc.Body.Count ? doc.Body[i + 1] : null);
         if (_page is null) NewPage();
+        if (doc.Imprint is not null) PlaceImprint(doc.Imprint);
         return _pages;
     }
 
@@ -66,20 +68,24 @@ internal sealed class PageComposer
     /// <remarks>CJK glyphs sit about 0.88 em above and 0.12 em below the baseline, so their middle is 0.38 em up.</remarks>
     private static float Baseline(float top, float lineHeight, float size) => top + lineHeight / 2 + 0.38f * size;
 
-    private void Text(float x, float baseline, string text, float size, bool bold, SKColor colour)
+    /// <summary>Text in <paramref name="face"/>, the body face when null.</summary>
+    private void Text(float x, float baseline, string text, float size, bool bold, SKColor colour, FontFace? face = null)
     {
-        if (text.Length > 0) Ops.Add(new TextOp(x, baseline, text, size, bold, colour));
+        if (text.Length > 0) Ops.Add(new TextOp(x, baseline, text, size, bold, colour, face ?? _t.BodyFace));
     }
 
-    private float AlignedX(float left, float width, string text, float size, TextAlign align) => align switch
+    private float AlignedX(float left, float width, string text, float size, TextAlign align, FontFace? face = null) => align switch
     {
-        TextAlign.Center => left + (width - _m.Width(text, size)) / 2,
-        TextAlign.Right => left + width - _m.Width(text, size),
+        TextAlign.Center => left + (width - _m.Width(text, size, face ?? _t.BodyFace)) / 2,
+        TextAlign.Right => left + width - _m.Width(text, size, face ?? _t.BodyFace),
         _ => left,
     };
 
-    private List<WrappedLine> Wrap(string text, float width, float size, float indent = 0) =>
-        LineBreaker.Wrap(text, width, c => _m.Advance(c, size), indent);
+    private List<WrappedLine> Wrap(string text, float width, float size, float indent = 0, FontFace? face = null)
+    {
+        var f = face ?? _t.BodyFace;
+        return LineBreaker.Wrap(text, width, c => _m.Advance(c, size, f), indent);
+    }
 
     private void Place(Block block, Block? next)
     {
@@ -93,6 +99,7 @@ internal sealed class PageComposer
             case TableBlock t: PlaceTable(t); break;
             case ChartBlock c: PlaceChart(c); break;
             case StatTilesBlock s: PlaceTiles(s); break;
+            case SignOffBlock s: PlaceSignOff(s); break;
             case SpacerBlock s:
                 if (_page is null) NewPage();
                 if (!AtTop) _y = Math.Min(_y + s.Height, Bottom);
@@ -125,18 +132,23 @@ internal sealed class PageComposer
             2 => (_t.Heading2Size, _t.Accent),
             _ => (_t.Heading3Size, _t.Text),
         };
+        var face = _t.HeadingFace(h.Level);
+        // GB/T 9704: 黑体 and 楷体 carry levels 1 and 2 by their face; level 3 is 仿宋 in bold. The plain theme bolds level 1.
+        var bold = _t.IsOfficial ? h.Level >= 3 : h.Level == 1;
+        // GB/T 9704 headings sit in the body's text column, indented two characters like a paragraph.
+        var indent = _t.IsOfficial ? _t.ParagraphIndentEms * size : 0;
         var lh = LineHeight(size);
         var gap = h.Level == 1 ? _t.HeadingGapBefore * 1.5f : _t.HeadingGapBefore;
-        var lines = Wrap(h.Text, Width, size);
-        var height = gap + lines.Count * lh + (h.Level == 1 ? 4 : 0);
+        var lines = Wrap(h.Text, Width, size, indent, face);
+        var height = gap + lines.Count * lh + (h.Level == 1 && _t.HeadingRule ? 4 : 0);
         EnsureSpace(height + MinStart(next));
         if (!AtTop) _y += gap;
         foreach (var line in lines)
         {
-            Text(Left, Baseline(_y, lh, size), line.Text, size, h.Level == 1, colour);
+            Text(Left + (line.FirstOfParagraph ? indent : 0), Baseline(_y, lh, size), line.Text, size, bold, colour, face);
             _y += lh;
         }
-        if (h.Level == 1)
+        if (h.Level == 1 && _t.HeadingRule)
         {
             Ops.Add(new LineOp(Left, _y + 1, Left + Width, _y + 1, _t.Rule, 0.8f));
             _y += 6;
@@ -194,7 +206,7 @@ internal sealed class PageComposer
         var lh = LineHeight(size);
         var colour = _t.Colour(l.Tone);
         var markers = l.Items.Select((_, i) => l.Numbered ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{i + 1}.") : "•").ToArray();
-        var hang = (markers.Length == 0 ? 0 : markers.Max(m => _m.Width(m, size))) + size * 0.6f;
+        var hang = (markers.Length == 0 ? 0 : markers.Max(m => _m.Width(m, size, _t.BodyFace))) + size * 0.6f;
         var indent = _t.ParagraphIndentEms * size * 0.5f;
         for (var i = 0; i < l.Items.Count; i++)
         {
@@ -313,18 +325,24 @@ internal sealed class PageComposer
     /// <summary>The text, cut with … when wider than <paramref name="width"/> (tiles have one line).</summary>
     private string Fit(string text, float width, float size)
     {
-        if (_m.Width(text, size) <= width) return text;
+        var face = _t.BodyFace;
+        if (_m.Width(text, size, face) <= width) return text;
         var n = text.Length;
-        while (n > 0 && _m.Width(text.AsSpan(0, n), size) + _m.Advance('…', size) > width) n--;
+        while (n > 0 && _m.Width(text.AsSpan(0, n), size, face) + _m.Advance('…', size, face) > width) n--;
         return string.Concat(text.AsSpan(0, n), "…");
     }
 
     private void PlaceTable(TableBlock table) => new TableComposer(this, table).Place();
 
+    /// <summary>A table cell's lines and the size they are set in.</summary>
+    private sealed record CellLines(List<WrappedLine> Lines, float Size);
+
     /// <summary>The table part of the layout: rows, repeated headers, the grid per page segment.</summary>
     private sealed class TableComposer(PageComposer c, TableBlock table)
     {
         private readonly float _size = c._t.TableSize;
+        private readonly FontFace _face = c._t.TableFace;
+        private const float MinCellSize = 6.5f;
         private readonly float _lh = c._t.TableSize * c._t.TableLineSpacing;
         private readonly float _pad = c._t.TableCellPadding;
         private float[] _x = [];
@@ -354,7 +372,7 @@ internal sealed class PageComposer
             {
                 var height = _lh + 2 * _pad;
                 var text = table.EmptyText;
-                c.Text(c.AlignedX(c.Left, c.Width, text, _size, TextAlign.Center), Baseline(c._y + _pad, _lh, _size), text, _size, false, c._t.Muted);
+                c.Text(c.AlignedX(c.Left, c.Width, text, _size, TextAlign.Center, _face), Baseline(c._y + _pad, _lh, _size), text, _size, false, c._t.Muted, _face);
                 c._y += height;
                 c.Ops.Add(new LineOp(c.Left, c._y, c.Left + c.Width, c._y, c._t.Rule));
                 EndSegment(spanning: true);
@@ -387,14 +405,25 @@ internal sealed class PageComposer
             }
         }
 
-        private List<WrappedLine>[] Wrapped(TableRow row) =>
+        private CellLines[] Wrapped(TableRow row) =>
             table.Columns.Select((_, i) => WrapCell(i < row.Cells.Count ? row.Cells[i].Text : "", i)).ToArray();
 
-        private List<WrappedLine> WrapCell(string text, int column) => c.Wrap(text, _w[column] - 2 * _pad, _size);
+        /// <summary>
+        /// A cell's lines. A number never breaks inside (12,745/13,433, 100.0%): a cell whose widest unbreakable run
+        /// (a number, a Latin word) does not fit its column is set smaller, down to <see cref="MinCellSize"/>.
+        /// </summary>
+        private CellLines WrapCell(string text, int column)
+        {
+            var width = _w[column] - 2 * _pad;
+            var size = _size;
+            while (size > MinCellSize && LineBreaker.WidestUnbreakable(text, ch => c._m.Advance(ch, size, _face)) > width)
+                size = Math.Max(MinCellSize, size - 0.25f);
+            return new CellLines(c.Wrap(text, width, size, 0, _face), size);
+        }
 
-        private float RowHeight(List<WrappedLine>[] cells) => cells.Max(l => Math.Max(l.Count, 1)) * _lh + 2 * _pad;
+        private float RowHeight(CellLines[] cells) => cells.Max(l => Math.Max(l.Lines.Count, 1)) * _lh + 2 * _pad;
 
-        private void StartSegment(List<WrappedLine>[] header, float headerHeight, bool continued)
+        private void StartSegment(CellLines[] header, float headerHeight, bool continued)
         {
             if (table.Caption is not null)
             {
@@ -413,7 +442,7 @@ internal sealed class PageComposer
             c.Ops.Add(new LineOp(c.Left, c._y, c.Left + c.Width, c._y, c._t.Rule, 0.8f));
         }
 
-        private void DrawRow(TableRow row, List<WrappedLine>[] cells, float height, bool stripe)
+        private void DrawRow(TableRow row, CellLines[] cells, float height, bool stripe)
         {
             if (stripe) c.Ops.Add(new RectOp(new SKRect(c.Left, c._y, c.Left + c.Width, c._y + height), c._t.TableStripeFill, null));
             for (var i = 0; i < cells.Length; i++)
@@ -425,14 +454,15 @@ internal sealed class PageComposer
             c.Ops.Add(new LineOp(c.Left, c._y, c.Left + c.Width, c._y, c._t.Rule, 0.4f));
         }
 
-        private void DrawLines(List<WrappedLine> lines, int column, float top, float height, TextAlign align, bool bold, SKColor colour)
+        private void DrawLines(CellLines cell, int column, float top, float height, TextAlign align, bool bold, SKColor colour)
         {
             // Vertically centred in the row, so a one-line cell sits level with a wrapped neighbour's middle.
-            var y = top + (height - lines.Count * _lh) / 2;
-            foreach (var line in lines)
+            var size = cell.Size;
+            var y = top + (height - cell.Lines.Count * _lh) / 2;
+            foreach (var line in cell.Lines)
             {
-                var x = c.AlignedX(_x[column] + _pad, _w[column] - 2 * _pad, line.Text, _size, align);
-                c.Text(x, Baseline(y, _lh, _size), line.Text, _size, bold, colour);
+                var x = c.AlignedX(_x[column] + _pad, _w[column] - 2 * _pad, line.Text, size, align, _face);
+                c.Text(x, Baseline(y, _lh, size), line.Text, size, bold, colour, _face);
                 y += _lh;
             }
         }
@@ -451,6 +481,89 @@ internal sealed class PageComposer
         }
     }
 
+    /// <summary>The GB/T 9704 版头, title and 主送机关 at the top of the first body page (<see cref="OfficialHead"/>).</summary>
+    private void PlaceHead(OfficialHead head)
+    {
+        NewPage();
+        var body = _t.BodySize;
+        var lh = LineHeight(body);
+        // 发文机关标志: red, centred, its top edge 35 mm under the 版心's; as wide as suits eight characters.
+        var markSize = Math.Min(42f, Width / Math.Max(head.IssuerMark.Length, 1));
+        var markTop = Top + 35 * Theme.Mm;
+        var markBaseline = markTop + 0.86f * markSize;
+        Text(AlignedX(Left, Width, head.IssuerMark, markSize, TextAlign.Center, _t.TitleFace), markBaseline, head.IssuerMark, markSize, true, _t.OfficialRed, _t.TitleFace);
+        // 发文字号: two blank lines under the mark, centred; the red rule 4 mm under it, as wide as the 版心.
+        _y = markBaseline + 0.14f * markSize + 2 * lh;
+        var numberBaseline = Baseline(_y, lh, body);
+        Text(AlignedX(Left, Width, head.DocNumber, body, TextAlign.Center), numberBaseline, head.DocNumber, body, false, _t.Text);
+        var ruleY = numberBaseline + 0.12f * body + 4 * Theme.Mm;
+        Ops.Add(new LineOp(Left, ruleY, Left + Width, ruleY, _t.OfficialRed, 1.5f));
+        // 标题: 2号 小标宋-like, centred, two blank lines under the rule.
+        _y = ruleY + 2 * lh - lh / 2;
+        var size = _t.CoverTitleSize;
+        var tlh = size * 1.5f;
+        foreach (var line in Wrap(head.Title, Width - 4 * size, size, 0, _t.TitleFace))
+        {
+            Text(AlignedX(Left, Width, line.Text, size, TextAlign.Center, _t.TitleFace), Baseline(_y, tlh, size), line.Text, size, true, _t.Text, _t.TitleFace);
+            _y += tlh;
+        }
+        // 主送机关: one blank line under the title, flush left.
+        _y += lh;
+        if (head.Addressees is not null)
+            PlaceParagraph(new ParagraphBlock(head.Addressees) { Indent = false });
+    }
+
+    /// <summary>发文机关署名 centred over the 成文日期, which sits four characters in from the right (GB/T 9704 7.3.5).</summary>
+    private void PlaceSignOff(SignOffBlock s)
+    {
+        var size = _t.BodySize;
+        var lh = LineHeight(size);
+        EnsureSpace(3 * lh);
+        if (!AtTop) _y += lh;
+        var date = OfficialDate(s.Date);
+        var dateRight = Left + Width - 4 * size;
+        var dateLeft = dateRight - _m.Width(date, size, _t.BodyFace);
+        var issuerWidth = _m.Width(s.Issuer, size, _t.BodyFace);
+        var issuerLeft = Math.Min(dateLeft + (dateRight - dateLeft - issuerWidth) / 2, Left + Width - issuerWidth);
+        Text(issuerLeft, Baseline(_y, lh, size), s.Issuer, size, false, _t.Text);
+        _y += lh;
+        Text(dateLeft, Baseline(_y, lh, size), date, size, false, _t.Text);
+        _y += lh + _t.BlockGap;
+    }
+
+    /// <summary>
+    /// The 版记 (GB/T 9704 7.4) at the foot of the last page: its last rule on the 版心's bottom edge; on a new page
+    /// when the body leaves no room for it.
+    /// </summary>
+    private void PlaceImprint(OfficialImprint imprint)
+    {
+        var size = _t.PageNumberSize;
+        var lh = LineHeight(_t.BodySize);
+        var lines = imprint.CopyTo.Count == 0 ? 1 : 2;
+        var top = Bottom - lines * lh;
+        if (_y > top) NewPage();
+        const float thick = 0.35f * Theme.Mm;
+        const float thin = 0.25f * Theme.Mm;
+        Ops.Add(new LineOp(Left, top, Left + Width, top, _t.Text, thick));
+        var y = top;
+        if (imprint.CopyTo.Count > 0)
+        {
+            var copy = "抄送：" + string.Join("，", imprint.CopyTo) + "。";
+            Text(Left + size, Baseline(y, lh, size), copy, size, false, _t.Text);
+            y += lh;
+            Ops.Add(new LineOp(Left, y, Left + Width, y, _t.Text, thin));
+        }
+        var issued = OfficialDate(imprint.IssuedOn) + "印发";
+        Text(Left + size, Baseline(y, lh, size), imprint.Issuer, size, false, _t.Text);
+        Text(Left + Width - size - _m.Width(issued, size, _t.BodyFace), Baseline(y, lh, size), issued, size, false, _t.Text);
+        Ops.Add(new LineOp(Left, Bottom, Left + Width, Bottom, _t.Text, thick));
+        _y = Bottom;
+    }
+
+    /// <summary>A date as GB/T 9704 writes it, in Arabic numerals without leading zeros: 2026年12月4日.</summary>
+    internal static string OfficialDate(DateOnly date) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
+
     private void ComposeCover(CoverPage cover)
     {
         _page = new LaidOutPage(true);
@@ -468,9 +581,9 @@ internal sealed class PageComposer
 
         var titleTop = _t.PageHeight * 0.24f;
         var tlh = _t.CoverTitleSize * 1.45f;
-        foreach (var line in Wrap(cover.Title, w * 0.86f, _t.CoverTitleSize))
+        foreach (var line in Wrap(cover.Title, w * 0.86f, _t.CoverTitleSize, 0, _t.TitleFace))
         {
-            Text(AlignedX(centreLeft, w, line.Text, _t.CoverTitleSize, TextAlign.Center), Baseline(titleTop, tlh, _t.CoverTitleSize), line.Text, _t.CoverTitleSize, true, _t.Text);
+            Text(AlignedX(centreLeft, w, line.Text, _t.CoverTitleSize, TextAlign.Center, _t.TitleFace), Baseline(titleTop, tlh, _t.CoverTitleSize), line.Text, _t.CoverTitleSize, true, _t.Text, _t.TitleFace);
             titleTop += tlh;
         }
         if (cover.Subtitle is not null)
@@ -488,14 +601,14 @@ internal sealed class PageComposer
         var fieldSize = 12f;
         var flh = fieldSize * 1.9f;
         var fy = Math.Max(_t.PageHeight * 0.47f, titleTop + 30);
-        var keyWidth = cover.Fields.Count == 0 ? 0 : cover.Fields.Max(f => _m.Width(f.Key + "：", fieldSize));
+        var keyWidth = cover.Fields.Count == 0 ? 0 : cover.Fields.Max(f => _m.Width(f.Key + "：", fieldSize, _t.BodyFace));
         var blockLeft = Left + w * 0.14f;
         var valueLeft = blockLeft + keyWidth + 4;
         var valueWidth = Left + w * 0.92f - valueLeft;
         foreach (var (key, value) in cover.Fields)
         {
             var label = key + "：";
-            Text(blockLeft + keyWidth - _m.Width(label, fieldSize), Baseline(fy, flh, fieldSize), label, fieldSize, false, _t.Muted);
+            Text(blockLeft + keyWidth - _m.Width(label, fieldSize, _t.BodyFace), Baseline(fy, flh, fieldSize), label, fieldSize, false, _t.Muted);
             foreach (var line in Wrap(value, valueWidth, fieldSize))
             {
                 Text(valueLeft, Baseline(fy, flh, fieldSize), line.Text, fieldSize, false, _t.Text);
@@ -509,7 +622,7 @@ internal sealed class PageComposer
         var slh2 = signSize * 2.6f;
         var signTop = Bottom - 40 - Math.Max(cover.SignatureLines.Count * slh2, 100);
         var sy = signTop;
-        var labelWidth = cover.SignatureLines.Count == 0 ? 0 : cover.SignatureLines.Max(s => _m.Width(s + "：", signSize));
+        var labelWidth = cover.SignatureLines.Count == 0 ? 0 : cover.SignatureLines.Max(s => _m.Width(s + "：", signSize, _t.BodyFace));
         foreach (var label in cover.SignatureLines)
         {
             var b = Baseline(sy, slh2, signSize);

@@ -29,7 +29,7 @@ internal sealed class PagePainter : IDisposable
             switch (op)
             {
                 case TextOp t:
-                    Text(canvas, t.X, t.Baseline, t.Text, t.Size, t.Bold, t.Colour);
+                    Text(canvas, t.X, t.Baseline, t.Text, t.Size, t.Bold, t.Colour, t.Face);
                     break;
                 case RectOp r:
                     if (r.Fill is { } fill)
@@ -64,13 +64,24 @@ internal sealed class PagePainter : IDisposable
         }
     }
 
-    public void Text(SKCanvas canvas, float x, float baseline, string text, float size, bool bold, SKColor colour)
+    /// <summary>Draws <paramref name="text"/> in <paramref name="face"/>, the characters the face lacks in Sans.</summary>
+    public void Text(SKCanvas canvas, float x, float baseline, string text, float size, bool bold, SKColor colour, FontFace face = FontFace.Sans)
     {
         _fill.Color = colour;
-        canvas.DrawText(text, x, baseline, SKTextAlign.Left, _measurer.Font(size, bold), _fill);
+        var start = 0;
+        while (start < text.Length)
+        {
+            var runFace = _measurer.FaceFor(face, text[start]);
+            var end = start + 1;
+            while (end < text.Length && _measurer.FaceFor(face, text[end]) == runFace) end++;
+            var run = text[start..end];
+            canvas.DrawText(run, x, baseline, SKTextAlign.Left, _measurer.Font(size, bold, runFace), _fill);
+            x += _measurer.Width(run, size, runFace);
+            start = end;
+        }
     }
 
-    public float Width(string text, float size) => _measurer.Width(text, size);
+    public float Width(string text, float size, FontFace face = FontFace.Sans) => _measurer.Width(text, size, face);
 
     public void Line(SKCanvas canvas, float x1, float y1, float x2, float y2, SKColor colour, float width, bool dashed = false)
     {

@@ -19,5 +19,9 @@ public sealed record ReportDocument
     public string? HeaderRight { get; init; }
     public string? FooterLeft { get; init; }
     public CoverPage? Cover { get; init; }
+    /// <summary>GB/T 9704 版头 and title on the first body page (the official theme).</summary>
+    public OfficialHead? Head { get; init; }
+    /// <summary>GB/T 9704 版记 at the foot of the last page (the official theme).</summary>
+    public OfficialImprint? Imprint { get; init; }
     public required IReadOnlyList<Block> Body { get; init; }
 }
