@@ -37,7 +37,6 @@ namespace Analytics.Ingest;
 /// </remarks>
 public sealed class FileIngestor
 {
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
     private readonly IAnalyticsStore _store;
     private readonly Registries _registries;
     private readonly TimeProvider _clock;
@@ -75,7 +74,7 @@ public sealed class FileIngestor
     {
         ArgumentNullException.ThrowIfNull(paths);
         options ??= new IngestOptions();
-        var loadedAt = DateTime.SpecifyKind(_clock.GetUtcNow().UtcDateTime + China, DateTimeKind.Unspecified);
+        var loadedAt = ChinaTime.Now(_clock);
         var keyFile = options.KeyFile ?? CustomerKeyring.DefaultPath();
         using var run = new BatchRun(_store, keyFile);
         var results = new List<IngestResult>();
