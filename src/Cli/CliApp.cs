@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Analytics.Cli.Commands;
+using Analytics.Domain;
 using Analytics.Domain.Calendar;
 using Analytics.Domain.Output;
 using Analytics.Domain.Policy;
@@ -14,11 +15,18 @@ namespace Analytics.Cli;
 /// </summary>
 public static class CliApp
 {
+    /// <summary>Runs with the system clock.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
-        Run(args, stdout, stderr, () => DateTime.Now);
+        Run(args, stdout, stderr, TimeProvider.System);
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<DateTime> clock)
+    /// <summary>Runs with a clock that answers China local time (tests pin it).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<DateTime> chinaLocalNow) =>
+        Run(args, stdout, stderr, ChinaTime.FromLocal(chinaLocalNow));
+
+    /// <summary>Runs with <paramref name="clock"/>: the one clock every command and the ingest below it read.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
+        ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);

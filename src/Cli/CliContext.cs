@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Analytics.Domain;
 using Analytics.Domain.Calendar;
 using Analytics.Domain.Registry;
 using Analytics.Domain.Storage;
@@ -17,19 +18,22 @@ public sealed class CliContext
     private WorkingDayCalendar? _calendar;
     private Registries? _registries;
 
-    public CliContext(ParseResult parse, TextWriter stdout, TextWriter stderr, Func<DateTime> clock)
+    public CliContext(ParseResult parse, TextWriter stdout, TextWriter stderr, TimeProvider time)
     {
         _parse = parse;
         Out = stdout;
         Err = stderr;
-        Clock = clock;
+        Time = time ?? throw new ArgumentNullException(nameof(time));
     }
 
     public TextWriter Out { get; }
     public TextWriter Err { get; }
 
-    /// <summary>The wall clock, read only here at the edge (load times, default as-of of the demo).</summary>
-    public Func<DateTime> Clock { get; }
+    /// <summary>The one clock of the invocation, handed down from the entry point (ingest load times, default as-of).</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>China local time now, from <see cref="Time"/> (<see cref="ChinaTime.Now"/>).</summary>
+    public DateTime Clock() => ChinaTime.Now(Time);
 
     public ParseResult Parse => _parse;
 

@@ -26,20 +26,20 @@ public static class BlankTemplates
         var paths = new List<string>();
         foreach (var kind in Kinds)
         {
-            var columns = TemplateColumns.Of(kind);
-            var csv = Path.Combine(dir, TemplateColumns.FileStem(kind) + ".csv");
-            CsvTableWriter.Write(csv, [.. columns.Select(c => c.Chinese)], []);
+            var columns = TemplateDescriptions.Of(kind);
+            var csv = Path.Combine(dir, TemplateDescriptions.FileStem(kind) + ".csv");
+            CsvTableWriter.Write(csv, [.. columns.Select(c => c.Header)], []);
             paths.Add(Path.GetFullPath(csv));
 
-            var xlsx = Path.Combine(dir, TemplateColumns.FileStem(kind) + ".xlsx");
-            XlsxTableWriter.Write(xlsx, TemplateColumns.ChineseSheetName(kind), columns, HeaderLanguage.Chinese, [], stamp,
+            var xlsx = Path.Combine(dir, TemplateDescriptions.FileStem(kind) + ".xlsx");
+            XlsxTableWriter.Write(xlsx, TemplateDescriptions.ChineseSheetName(kind), columns, HeaderLanguage.Chinese, [], stamp,
                 wb => Instructions(wb, columns, registries));
             paths.Add(Path.GetFullPath(xlsx));
         }
         return paths;
     }
 
-    private static void Instructions(XLWorkbook wb, IReadOnlyList<TemplateColumn> columns, Registries registries)
+    private static void Instructions(XLWorkbook wb, IReadOnlyList<TemplateField> columns, Registries registries)
     {
         var ws = wb.Worksheets.Add("填报说明");
         string[] header = ["中文列名", "英文列名", "是否必填", "填写说明"];
@@ -48,8 +48,8 @@ public static class BlankTemplates
         for (var i = 0; i < columns.Count; i++)
         {
             var col = columns[i];
-            ws.Cell(i + 2, 1).SetValue(col.Chinese);
-            ws.Cell(i + 2, 2).SetValue(col.English);
+            ws.Cell(i + 2, 1).SetValue(col.Header);
+            ws.Cell(i + 2, 2).SetValue(col.Name);
             ws.Cell(i + 2, 3).SetValue(col.Required ? "必填" : "选填");
             ws.Cell(i + 2, 4).SetValue(Explain(col, registries));
         }
@@ -60,7 +60,7 @@ public static class BlankTemplates
         ws.Column(4).Style.Alignment.WrapText = true;
     }
 
-    private static string Explain(TemplateColumn col, Registries registries) => col.English switch
+    private static string Explain(TemplateField col, Registries registries) => col.Name switch
     {
         "utility" => "供电企业名称或简称：" + string.Join("、", registries.Utilities.Select(u => u.Name)),
         "county" => "县（市、区）名称：" + string.Join("、", registries.Counties.Select(c => c.Name)),
@@ -82,9 +82,9 @@ public static class BlankTemplates
         "customer_name" or "phone" => "个人信息，入库前即做不可逆处理，报告中不显示明文",
         _ => col.Kind switch
         {
-            ColumnKind.DateTime => "日期时间，如 2021-09-22 10:30 或 Excel 日期",
-            ColumnKind.Boolean => "是/否（也可填 Y/N）",
-            ColumnKind.Number => "数字，不得为负",
+            FieldKind.Instant => "日期时间，如 2021-09-22 10:30 或 Excel 日期",
+            FieldKind.Bool => "是/否（也可填 Y/N）",
+            FieldKind.Amount or FieldKind.Count => "数字，不得为负",
             _ => "文本",
         },
     };

@@ -50,7 +50,7 @@ public sealed class DataGenerator
         var stats = new NoteStats(_options.Calendar, _options.RevisedFilingAsOf);
         foreach (var o in plan.Outages) stats.Add(o, _options.Policy.Parameters.PlannedNoticeLeadDays);
 
-        var first = Path.Combine(outDir, TemplateColumns.FileStem(FilingKind.Applications) + ext);
+        var first = Path.Combine(outDir, TemplateDescriptions.FileStem(FilingKind.Applications) + ext);
         truth.FirstFilingRows = Write(first, FilingKind.Applications, FirstFiling(text, truth, stats));
         files.Add(new GeneratedFile(FilingKind.Applications, Path.GetFullPath(first), truth.FirstFilingRows, _options.FirstFilingAsOf));
 
@@ -58,18 +58,18 @@ public sealed class DataGenerator
         truth.RevisedFilingRows = Write(revised, FilingKind.Applications, RevisedFiling(text));
         files.Add(new GeneratedFile(FilingKind.Applications, Path.GetFullPath(revised), truth.RevisedFilingRows, _options.RevisedFilingAsOf));
 
-        var outages = Path.Combine(outDir, TemplateColumns.FileStem(FilingKind.Outages) + ext);
+        var outages = Path.Combine(outDir, TemplateDescriptions.FileStem(FilingKind.Outages) + ext);
         truth.OutageEvents = plan.Outages.Count;
         truth.OutagesAcrossNewYear = plan.Outages.Count(o => o.Start.Year != o.Steps[^1].End.Year);
         truth.OutageRows = Write(outages, FilingKind.Outages, OutageRows(plan, text));
         files.Add(new GeneratedFile(FilingKind.Outages, Path.GetFullPath(outages), truth.OutageRows));
 
-        var customers = Path.Combine(outDir, TemplateColumns.FileStem(FilingKind.Customers) + ext);
+        var customers = Path.Combine(outDir, TemplateDescriptions.FileStem(FilingKind.Customers) + ext);
         truth.CustomerScale = plan.CustomerScale;
         truth.CustomerRows = Write(customers, FilingKind.Customers, CustomerRows(plan, text));
         files.Add(new GeneratedFile(FilingKind.Customers, Path.GetFullPath(customers), truth.CustomerRows));
 
-        var notes = Path.Combine(outDir, TemplateColumns.FileStem(FilingKind.Notes) + ext);
+        var notes = Path.Combine(outDir, TemplateDescriptions.FileStem(FilingKind.Notes) + ext);
         truth.NoteRows = Write(notes, FilingKind.Notes, NoteRows(stats, text));
         files.Add(new GeneratedFile(FilingKind.Notes, Path.GetFullPath(notes), truth.NoteRows));
 
@@ -91,11 +91,11 @@ public sealed class DataGenerator
 
     private long Write(string path, FilingKind kind, IEnumerable<RowBuffer> rows)
     {
-        var columns = TemplateColumns.Of(kind);
+        var columns = TemplateDescriptions.Of(kind);
         var language = _options.EffectiveLanguage;
         if (_options.Format == OutputFormat.Xlsx)
         {
-            var sheet = language == HeaderLanguage.Chinese ? TemplateColumns.ChineseSheetName(kind) : TemplateColumns.FileStem(kind);
+            var sheet = language == HeaderLanguage.Chinese ? TemplateDescriptions.ChineseSheetName(kind) : TemplateDescriptions.FileStem(kind);
             return XlsxTableWriter.Write(path, sheet, columns, language, rows, _options.RevisedFilingAsOf);
         }
         return CsvTableWriter.Write(path, [.. columns.Select(c => c.Header(language))], rows);
@@ -137,7 +137,7 @@ public sealed class DataGenerator
 
     private static IEnumerable<RowBuffer> OutageRows(OutagePlan plan, ValueText text)
     {
-        var r = new RowBuffer(TemplateColumns.Outages.Count);
+        var r = new RowBuffer(TemplateDescriptions.Outages.Count);
         foreach (var o in plan.Outages)
         {
             foreach (var s in o.Steps)
@@ -163,7 +163,7 @@ public sealed class DataGenerator
 
     private IEnumerable<RowBuffer> CustomerRows(OutagePlan plan, ValueText text)
     {
-        var r = new RowBuffer(TemplateColumns.Customers.Count);
+        var r = new RowBuffer(TemplateDescriptions.Customers.Count);
         var utilityOrder = _options.Registries.Utilities.Select((u, i) => (u.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
         var countyOrder = _options.Registries.Counties.Select((c, i) => (c.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
         var ordered = plan.Customers
@@ -188,7 +188,7 @@ public sealed class DataGenerator
     {
         var rng = new Random(unchecked(_options.Seed * 7919 + 3));
         var composer = new NoteComposer(rng);
-        var r = new RowBuffer(TemplateColumns.Notes.Count);
+        var r = new RowBuffer(TemplateDescriptions.Notes.Count);
         var utilities = LinfenProfile.Territories.Select(t => t.Utility).Distinct(StringComparer.Ordinal).ToArray();
         var half = new HalfYear(_options.Start.Year, _options.Start.Month <= 6 ? 1 : 2);
         for (; half.Last <= _options.End; half = new HalfYear(half.Half == 1 ? half.Year : half.Year + 1, half.Half == 1 ? 2 : 1))

@@ -1,6 +1,7 @@
 using Analytics.Domain;
 using Analytics.Domain.Registry;
 using Analytics.Domain.Storage;
+using Analytics.Ingest.Ledger;
 using Analytics.Ingest.Personal;
 using Analytics.Ingest.Templates;
 
@@ -37,7 +38,6 @@ namespace Analytics.Ingest;
 /// </remarks>
 public sealed class FileIngestor
 {
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
     private readonly IAnalyticsStore _store;
     private readonly Registries _registries;
     private readonly TimeProvider _clock;
@@ -54,7 +54,7 @@ public sealed class FileIngestor
 
     /// <summary>
     /// Loads <paramref name="path"/> as a file of <paramref name="kind"/> (applications, outages,
-    /// customers or notes), as a batch of its own (<see cref="IngestAll"/>).
+    /// customers, notes, or a filed weekly ledger), as a batch of its own (<see cref="IngestAll"/>).
     /// </summary>
     public IngestResult Ingest(FilingKind kind, string path, IngestOptions? options = null)
     {
@@ -75,7 +75,7 @@ public sealed class FileIngestor
     {
         ArgumentNullException.ThrowIfNull(paths);
         options ??= new IngestOptions();
-        var loadedAt = DateTime.SpecifyKind(_clock.GetUtcNow().UtcDateTime + China, DateTimeKind.Unspecified);
+        var loadedAt = ChinaTime.Now(_clock);
         var keyFile = options.KeyFile ?? CustomerKeyring.DefaultPath();
         using var run = new BatchRun(_store, keyFile);
         var results = new List<IngestResult>();
@@ -101,6 +101,7 @@ public sealed class FileIngestor
 
     private IngestResult IngestOne(FilingKind kind, string path, IngestOptions options, DateTime loadedAt, BatchRun run)
     {
+        if (kind == FilingKind.Ledger) return IngestLedger(path, options, loadedAt, run);
         var context = new TemplateContext(_registries, loadedAt, run.Keyring);
         using var file = TemplateFile.Open(path, Template.For(kind, context), options.Bounds);
         if (file.OpenErrors.Count > 0)
@@ -139,6 +140,36 @@ public sealed class FileIngestor
             asOf = scan.Newest;
         }
         return Load(kind, path, sha, asOf ?? loadedAt, loadedAt, file, setAside, options, warnings, run);
+    }
+
+    /// <summary>
+    /// A filed weekly ledger (<see cref="LedgerTemplate"/>): read whole (a ledger is tens of kilobytes), then, as
+    /// for every kind, the already-loaded check lock-free and again under the batch's lock, and one filing of
+    /// its notes in the batch. The as-of is the given one, else the start of the ledger's Thursday.
+    /// </summary>
+    private IngestResult IngestLedger(string path, IngestOptions options, DateTime loadedAt, BatchRun run)
+    {
+        var read = LedgerTemplate.Read(path, _registries, options.Bounds);
+        if (read.Ledger is not { } ledger)
+            return new IngestResult
+            {
+                Kind = FilingKind.Ledger, Path = path, Outcome = IngestOutcome.Rejected, Sha256 = read.Sha256,
+                Errors = [.. read.Errors.Take(options.MaxErrors)], ErrorCount = read.Errors.Count,
+            };
+        var sha = read.Sha256!;
+        var earlier = run.Started ? null : _store.FindFiling(FilingKind.Ledger, sha);
+        earlier ??= run.Batch.FindFiling(FilingKind.Ledger, sha);
+        if (earlier is not null)
+            return new IngestResult { Kind = FilingKind.Ledger, Path = path, Outcome = IngestOutcome.AlreadyLoaded, Sha256 = sha, Filing = earlier, AsOf = earlier.AsOf, Ledger = ledger };
+        var asOf = options.AsOf ?? ledger.Thursday.ToDateTime(TimeOnly.MinValue);
+        using var writer = run.Batch.BeginFiling(FilingKind.Ledger, Path.GetFileName(path), sha, asOf, loadedAt);
+        foreach (var n in ledger.Notes) writer.Add(n);
+        var filing = writer.Commit(ledger.Notes.Count, 0);
+        return new IngestResult
+        {
+            Kind = FilingKind.Ledger, Path = path, Outcome = IngestOutcome.Loaded, Sha256 = sha, Filing = filing, AsOf = asOf,
+            RowsRead = ledger.Notes.Count, RowsLoaded = ledger.Notes.Count, Ledger = ledger,
+        };
     }
 
     private static IngestResult Load(FilingKind kind, string path, string sha, DateTime asOf, DateTime loadedAt, TemplateFile file,

@@ -25,6 +25,8 @@ public sealed record IngestResult
     public int ErrorCount { get; init; }
     public IReadOnlyList<IngestError> Errors { get; init; } = [];
     public IReadOnlyList<IngestWarning> Warnings { get; init; } = [];
+    /// <summary>For a ledger file: whose and for which Thursday (read before the already-loaded check); null for the other kinds.</summary>
+    public Ledger.FiledLedger? Ledger { get; init; }
     /// <summary>The rejects CSV written, if any.</summary>
     public string? RejectsPath { get; init; }
 

@@ -20,12 +20,21 @@ internal sealed class FeatureLayout
     private static readonly Voltage[] Voltages = [Voltage.Lv, Voltage.Kv10, Voltage.Kv35, Voltage.Kv110];
     private static readonly Area[] Areas = [Area.Central, Area.Urban, Area.Town, Area.Rural];
     private static readonly Channel[] Channels = [Channel.Online, Channel.Counter, Channel.Phone, Channel.Other];
-    private static readonly string[] EventNames =
+    /// <summary>
+    /// The stage events, a feature each, from the one field list (<see cref="ApplicationFields"/>): every
+    /// date-time between acceptance and connection. Feature names drop the <c>_at</c> (<c>plan_replied</c>).
+    /// </summary>
+    internal static readonly ApplicationField[] EventFields =
     [
-        "plan_replied", "design_review_start", "design_review_end", "customer_works_start", "customer_works_end",
-        "mid_check_start", "mid_check_end", "external_works_start", "external_works_end",
-        "approval_submitted", "approval_granted", "completion_check_start", "completion_check_end",
+        ApplicationFields.PlanRepliedAt, ApplicationFields.DesignReviewStart, ApplicationFields.DesignReviewEnd,
+        ApplicationFields.CustomerWorksStart, ApplicationFields.CustomerWorksEnd, ApplicationFields.MidCheckStart,
+        ApplicationFields.MidCheckEnd, ApplicationFields.ExternalWorksStart, ApplicationFields.ExternalWorksEnd,
+        ApplicationFields.ApprovalSubmittedAt, ApplicationFields.ApprovalGrantedAt, ApplicationFields.CompletionCheckStart,
+        ApplicationFields.CompletionCheckEnd,
     ];
+
+    private static readonly string[] EventNames =
+        [.. EventFields.Select(f => f.Name.EndsWith("_at", StringComparison.Ordinal) ? f.Name[..^3] : f.Name)];
 
     private readonly Dictionary<string, int> _county;
     private readonly Dictionary<string, int> _utility;
@@ -67,6 +76,16 @@ internal sealed class FeatureLayout
         ];
     }
 
+    /// <summary>The times of <see cref="EventFields"/>, in that order (read directly: this is the training loop's hot path; a test checks the order).</summary>
+    internal static void EventTimes(Application a, Span<DateTime?> events)
+    {
+        events[0] = a.PlanRepliedAt; events[1] = a.DesignReviewStart; events[2] = a.DesignReviewEnd;
+        events[3] = a.CustomerWorksStart; events[4] = a.CustomerWorksEnd; events[5] = a.MidCheckStart;
+        events[6] = a.MidCheckEnd; events[7] = a.ExternalWorksStart; events[8] = a.ExternalWorksEnd;
+        events[9] = a.ApprovalSubmittedAt; events[10] = a.ApprovalGrantedAt; events[11] = a.CompletionCheckStart;
+        events[12] = a.CompletionCheckEnd;
+    }
+
     /// <summary>Length of the feature vector.</summary>
     public int Count { get; }
 
@@ -97,12 +116,8 @@ internal sealed class FeatureLayout
 
         var last = a.AcceptedAt;
         var reached = 0;
-        Span<DateTime?> events =
-        [
-            a.PlanRepliedAt, a.DesignReviewStart, a.DesignReviewEnd, a.CustomerWorksStart, a.CustomerWorksEnd,
-            a.MidCheckStart, a.MidCheckEnd, a.ExternalWorksStart, a.ExternalWorksEnd,
-            a.ApprovalSubmittedAt, a.ApprovalGrantedAt, a.CompletionCheckStart, a.CompletionCheckEnd,
-        ];
+        Span<DateTime?> events = stackalloc DateTime?[EventFields.Length];
+        EventTimes(a, events);
         for (var i = 0; i < events.Length; i++)
         {
             if (events[i] is not { } t || t > asOf) continue;

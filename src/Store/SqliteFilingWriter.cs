@@ -63,6 +63,12 @@ internal sealed class SqliteFilingWriter : IFilingWriter
         }
     }
 
+    /// <summary>
+    /// Parameters of an application row: 1–2 the key, 3 the content hash, then <see cref="StoreColumns.ApplicationData"/>;
+    /// a direct filing's id and as-of follow them.
+    /// </summary>
+    private static readonly int DirectFilingParameter = 4 + StoreColumns.ApplicationData.Length;
+
     public void Add(Application application)
     {
         ArgumentNullException.ThrowIfNull(application);
@@ -72,8 +78,8 @@ internal sealed class SqliteFilingWriter : IFilingWriter
             [.. StoreColumns.ApplicationData]);
         if (_direct)
         {
-            s.Int(41, _filing.Id);
-            s.Instant(42, _filing.AsOf);
+            s.Int(DirectFilingParameter, _filing.Id);
+            s.Instant(DirectFilingParameter + 1, _filing.AsOf);
             _directRows++;
         }
         s.Text(1, a.Utility);
@@ -329,7 +335,7 @@ internal sealed class SqliteFilingWriter : IFilingWriter
             return new SqliteRowInserter(_conn, "application_revisions", $"""
                 INSERT INTO application_revisions
                     (utility, application_id, revision, filing_id, filing_as_of, content_hash, {string.Join(", ", data)})
-                VALUES (?1, ?2, 1, ?41, ?42, ?3, {string.Join(", ", data.Select((_, i) => "?" + (i + 4).ToString(CultureInfo.InvariantCulture)))})
+                VALUES (?1, ?2, 1, ?{DirectFilingParameter}, ?{DirectFilingParameter + 1}, ?3, {string.Join(", ", data.Select((_, i) => "?" + (i + 4).ToString(CultureInfo.InvariantCulture)))})
                 """);
         }
         catch (SqliteException ex)

@@ -6,18 +6,12 @@ namespace Analytics.Store;
 /// </summary>
 internal static class StoreColumns
 {
-    /// <summary>Every field of <see cref="Analytics.Domain.Application"/> after the key, in the order writers bind them.</summary>
-    public static readonly string[] ApplicationData =
-    [
-        "county", "area", "customer_type", "voltage", "power_sources", "capacity_kw", "three_zero",
-        "small_micro", "important_user", "channel", "e_contract", "materials", "fee_yuan",
-        "customer_investment_yuan", "status", "record_created_at", "accepted_at", "plan_replied_at",
-        "design_review_start", "design_review_end", "customer_works_start", "customer_works_end",
-        "mid_check_start", "mid_check_end", "external_works_start", "external_works_end",
-        "approval_submitted_at", "approval_granted_at", "approval_mode", "completion_check_start",
-        "completion_check_end", "connected_at", "paused_days", "withdrawn_at",
-        "previous_application_id", "customer_key", "customer_mask",
-    ];
+    /// <summary>
+    /// Every stored field of <see cref="Analytics.Domain.Application"/> after the key, in the order writers bind
+    /// them: <see cref="Analytics.Domain.ApplicationFields.StoreData"/>. The hand-written writers and readers
+    /// bind by position in this order; StoreColumnsTests checks them against the list.
+    /// </summary>
+    public static readonly string[] ApplicationData = [.. Analytics.Domain.ApplicationFields.StoreData.Select(f => f.Name)];
 
     /// <summary>Staged application columns: key, hash, data.</summary>
     public static readonly string StagedApplication =

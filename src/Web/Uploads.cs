@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Analytics.Domain;
 using Analytics.Domain.Storage;
 using Analytics.Ingest;
 using Analytics.Ingest.Personal;
 using Analytics.Ingest.Templates;
-using Analytics.Reports.Ledger;
+using Analytics.Ingest.Ledger;
 
 namespace Analytics.Web;
 
@@ -21,7 +20,7 @@ public sealed record UploadOutcome(int Status, string File, string Kind, string 
 /// <summary>
 /// Uploads go through the command line's validation: the file is saved to a temporary folder under its own name, then
 /// read by <see cref="FileIngestor"/> (applications, outages, customers, notes: all or nothing, templates.md §1) or
-/// <see cref="LedgerReader"/> (a county's filed ledger), and deleted. Who may file what: a utility account its own
+/// <see cref="LedgerTemplate"/> (a county's filed ledger), and deleted. Who may file what: a utility account its own
 /// exports (every row must be its utility's), a county account its own ledger, the bureau anything.
 /// </summary>
 public sealed class Uploads
@@ -101,7 +100,7 @@ public sealed class Uploads
         }
         try
         {
-            var result = new FileIngestor(_store, _settings.Registries).Ingest(filingKind, path, new IngestOptions { KeyFile = _settings.KeyFile, MaxErrors = 1000 });
+            var result = new FileIngestor(_store, _settings.Registries, _settings.Time).Ingest(filingKind, path, new IngestOptions { KeyFile = _settings.KeyFile, MaxErrors = 1000 });
             return result.Outcome switch
             {
                 IngestOutcome.Rejected => Rejected(kind, name, path, result.Errors),
@@ -121,31 +120,20 @@ public sealed class Uploads
 
     private UploadOutcome Ledger(UserScope user, string path, string name)
     {
-        if (new FileInfo(path).Length > LedgerReader.MaxFileBytes)
-            return new UploadOutcome(422, name, "ledger", "rejected", null, 0, 0,
-                [new UploadError(name, null, null, $"文件超过 {LedgerReader.MaxFileBytes >> 20} MiB，不是周工作台账 (a weekly ledger is tens of kilobytes)", null)]);
-        var bytes = System.IO.File.ReadAllBytes(path);
-        FiledLedger ledger;
-        try
-        {
-            using var ms = new MemoryStream(bytes, writable: false);
-            ledger = LedgerReader.Read(ms, name, _settings.Registries);
-        }
-        catch (LedgerReadException e)
-        {
-            return new UploadOutcome(422, name, "ledger", "rejected", null, 0, 0,
-                e.Errors.Select(x => new UploadError(x.Source, x.Row > 0 ? x.Row : null, x.Column, x.Sheet is null ? x.Message : $"[{x.Sheet}] {x.Message}", null)).ToList());
-        }
+        // Read once to see whose ledger it is (a county files its own only), then filed by FileIngestor like the CLI's
+        // `ingest ledger` (bounds, the already-loaded rule under the store's lock).
+        var read = LedgerTemplate.Read(path, _settings.Registries);
+        if (read.Ledger is not { } ledger) return Rejected("ledger", name, path, read.Errors);
         if (user.Role == AccountRole.County && ledger.County.Code != user.Code)
             return new UploadOutcome(403, name, "ledger", "forbidden", null, 0, 0,
                 [new UploadError(name, null, null, $"这是 {ledger.County.Name} 的台账，本账户只能报送本县的台账 (another county's ledger)", ledger.County.Code)]);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        if (_store.FindFiling(FilingKind.Ledger, sha) is { } earlier)
-            return new UploadOutcome(200, name, "ledger", "already_loaded", earlier, ledger.Notes.Count, 0, []);
-        using var writer = _store.BeginFiling(FilingKind.Ledger, name, sha, ledger.Thursday.ToDateTime(TimeOnly.MinValue), _settings.Clock());
-        foreach (var n in ledger.Notes) writer.Add(n);
-        var filing = writer.Commit(ledger.Notes.Count, 0);
-        return new UploadOutcome(200, name, "ledger", "loaded", filing, ledger.Notes.Count, ledger.Notes.Count, []);
+        var result = new FileIngestor(_store, _settings.Registries, _settings.Time).Ingest(FilingKind.Ledger, path, new IngestOptions { KeyFile = _settings.KeyFile, MaxErrors = 1000 });
+        return result.Outcome switch
+        {
+            IngestOutcome.Rejected => Rejected("ledger", name, path, result.Errors),
+            IngestOutcome.AlreadyLoaded => new UploadOutcome(200, name, "ledger", "already_loaded", result.Filing, ledger.Notes.Count, 0, []),
+            _ => new UploadOutcome(200, name, "ledger", "loaded", result.Filing, ledger.Notes.Count, ledger.Notes.Count, []),
+        };
     }
 
     /// <summary>The uploaded name without folders or characters a file system refuses; its extension (.csv, .xlsx) is what the reader goes by.</summary>

@@ -1,3 +1,4 @@
+using Analytics.Domain;
 using Analytics.Domain.Calendar;
 using Analytics.Domain.Registry;
 using PolicyModel = Analytics.Domain.Policy.Policy;
@@ -23,8 +24,11 @@ public sealed record WebSettings
     /// <summary>The customer key file used when an upload holds personal data (as <c>ingest --key-file</c>).</summary>
     public required string KeyFile { get; init; }
 
-    /// <summary>Now, China local time.</summary>
-    public Func<DateTime> Clock { get; init; } = () => DateTime.Now;
+    /// <summary>The one clock, handed down from the entry point (the CLI's <c>CliContext.Time</c>).</summary>
+    public required TimeProvider Time { get; init; }
+
+    /// <summary>Now, China local time, from <see cref="Time"/>.</summary>
+    public DateTime Clock() => ChinaTime.Now(Time);
 
     /// <summary>The largest upload accepted, in bytes (default 50 MiB).</summary>
     public long MaxUploadBytes { get; init; } = 50L << 20;

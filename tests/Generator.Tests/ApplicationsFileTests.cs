@@ -40,7 +40,7 @@ public sealed class ApplicationsFileTests
         var bytes = File.ReadAllBytes(_set.PathOf(file));
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var firstLine = Encoding.UTF8.GetString(bytes, 3, Array.IndexOf(bytes, (byte)'\r') - 3);
-        Assert.Equal(string.Join(",", TemplateColumns.Applications.Select(c => c.English)), firstLine);
+        Assert.Equal(string.Join(",", TemplateDescriptions.Applications.Select(c => c.Name)), firstLine);
     }
 
     [Fact]
@@ -60,8 +60,8 @@ public sealed class ApplicationsFileTests
         var reg = Registries.Default;
         foreach (var row in _set.First.Rows.Concat(_set.Revised.Rows))
         {
-            foreach (var col in TemplateColumns.Applications.Where(c => c.Required))
-                Assert.False(string.IsNullOrEmpty(t.Get(row, col.English)), $"{row[0]}: {col.English} is empty");
+            foreach (var col in TemplateDescriptions.Applications.Where(c => c.Required))
+                Assert.False(string.IsNullOrEmpty(t.Get(row, col.Name)), $"{row[0]}: {col.Name} is empty");
             Assert.True(reg.TryUtility(t.Get(row, "utility"), out _));
             Assert.True(reg.TryCounty(t.Get(row, "county"), out _));
             Assert.True(Codes.TryParse<Area>(t.Get(row, "area"), out _));

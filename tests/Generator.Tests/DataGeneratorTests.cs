@@ -72,7 +72,7 @@ public sealed class DataGeneratorTests : IDisposable
         var r = Generate("a", new GeneratorOptions { Applications = 0, Outages = 0 });
         Assert.Equal(0, r.Files[0].Rows);
         Assert.Equal(0, r.Files[2].Rows);
-        Assert.Equal(TemplateColumns.Applications.Select(c => c.English), CsvTable.Read(r.Files[0].Path).Headers);
+        Assert.Equal(TemplateDescriptions.Applications.Select(c => c.Name), CsvTable.Read(r.Files[0].Path).Headers);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class DataGeneratorTests : IDisposable
     {
         var r = Generate("a", new GeneratorOptions { Applications = 300, Outages = 30, Language = HeaderLanguage.Chinese });
         var t = CsvTable.Read(r.Files[0].Path);
-        Assert.Equal(TemplateColumns.Applications.Select(c => c.Chinese), t.Headers);
+        Assert.Equal(TemplateDescriptions.Applications.Select(c => c.Header), t.Headers);
         Assert.All(t.Rows, row => Assert.Contains(t.Get(row, "状态"), (string[])["在途", "已接电", "已撤销"]));
         Assert.Contains(t.Rows, row => t.Get(row, "供电企业") == "国网临汾供电公司");
         Assert.Contains(t.Rows, row => t.Get(row, "申请资料").Contains('、', StringComparison.Ordinal));

@@ -14,7 +14,7 @@ public sealed class NotesFileTests
     public void Notes_cover_each_complete_half_with_some_sections_missing()
     {
         var t = _set.Notes;
-        Assert.Equal(TemplateColumns.Notes.Select(c => c.English), t.Headers);
+        Assert.Equal(TemplateDescriptions.Notes.Select(c => c.Name), t.Headers);
         var halves = t.Rows.Select(r => t.Get(r, "half")).Distinct().Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(["2024H1", "2024H2", "2025H1", "2025H2", "2026H1"], halves);
         foreach (var r in t.Rows)

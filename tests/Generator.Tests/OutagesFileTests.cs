@@ -21,7 +21,7 @@ public sealed class OutagesFileTests
     public void Rows_of_one_outage_agree_and_every_step_restores_customers_after_the_start()
     {
         var t = _set.OutageTable;
-        Assert.Equal(TemplateColumns.Outages.Select(c => c.English), t.Headers);
+        Assert.Equal(TemplateDescriptions.Outages.Select(c => c.Name), t.Headers);
         foreach (var g in t.Rows.GroupBy(r => (t.Get(r, "utility"), t.Get(r, "outage_id"))))
         {
             foreach (var col in new[] { "county", "area", "kind", "start_at" })
@@ -72,7 +72,7 @@ public sealed class OutagesFileTests
     {
         var o = _set.OutageTable;
         var c = _set.Customers;
-        Assert.Equal(TemplateColumns.Customers.Select(x => x.English), c.Headers);
+        Assert.Equal(TemplateDescriptions.Customers.Select(x => x.Name), c.Headers);
         var served = c.Rows.Select(r => (c.Get(r, "period")[..4], c.Get(r, "utility"), c.Get(r, "county"), c.Get(r, "area"))).ToHashSet();
         foreach (var r in o.Rows)
         {

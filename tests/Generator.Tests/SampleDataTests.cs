@@ -1,3 +1,4 @@
+using Analytics.Domain;
 using ClosedXML.Excel;
 
 namespace Analytics.Generator.Tests;
@@ -66,8 +67,8 @@ public sealed class SampleDataTests : IDisposable
             Assert.Equal(File.ReadAllBytes(path), File.ReadAllBytes(Path.Combine(_sample, "templates", Path.GetFileName(path))));
         foreach (var kind in BlankTemplates.Kinds)
         {
-            using var wb = new XLWorkbook(Path.Combine(_sample, "templates", TemplateColumns.FileStem(kind) + ".xlsx"));
-            Assert.Equal(TemplateColumns.Of(kind).Select(c => c.Chinese), wb.Worksheet(1).Row(1).CellsUsed().Select(c => c.GetString()));
+            using var wb = new XLWorkbook(Path.Combine(_sample, "templates", TemplateDescriptions.FileStem(kind) + ".xlsx"));
+            Assert.Equal(TemplateDescriptions.Of(kind).Select(c => c.Header), wb.Worksheet(1).Row(1).CellsUsed().Select(c => c.GetString()));
         }
     }
 

@@ -33,9 +33,9 @@ public sealed class XlsxOutputTests : IDisposable
         using var wb = new XLWorkbook(f.Path);
         var ws = Assert.Single(wb.Worksheets);
         Assert.Equal(sheet, ws.Name);
-        var columns = TemplateColumns.Of(f.Kind);
+        var columns = TemplateDescriptions.Of(f.Kind);
         for (var c = 0; c < columns.Count; c++)
-            Assert.Equal(columns[c].Chinese, ws.Cell(1, c + 1).GetString());
+            Assert.Equal(columns[c].Header, ws.Cell(1, c + 1).GetString());
         Assert.Equal(f.Rows + 1, ws.LastRowUsed()!.RowNumber());
         for (var c = 0; c < columns.Count; c++)
             Assert.True(ws.Column(c + 1).Width > 5);
@@ -46,7 +46,7 @@ public sealed class XlsxOutputTests : IDisposable
     {
         using var wb = new XLWorkbook(_result.Files[0].Path);
         var ws = wb.Worksheet(1);
-        var col = TemplateColumns.Applications.Select((c, i) => (c.English, i + 1)).ToDictionary(x => x.English, x => x.Item2);
+        var col = TemplateDescriptions.Applications.Select((c, i) => (c.Name, i + 1)).ToDictionary(x => x.Name, x => x.Item2);
         var rows = ws.RowsUsed().Skip(1).ToList();
         Assert.NotEmpty(rows);
         foreach (var row in rows)

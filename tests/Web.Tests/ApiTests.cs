@@ -1,3 +1,4 @@
+using Analytics.Domain;
 using System.Net;
 using System.Text.Json;
 
@@ -133,9 +134,9 @@ public sealed class ApiTests(WebFixture web)
     {
         using var o = new StringWriter();
         using var e = new StringWriter();
-        var root = Cli.CliApp.BuildRoot(p => new Cli.CliContext(p, o, e, () => WebFixture.Start));
+        var root = Cli.CliApp.BuildRoot(p => new Cli.CliContext(p, o, e, ChinaTime.Fixed(WebFixture.Start)));
         root.Subcommands.Remove(root.Subcommands.Single(c => c.Name == "user"));
-        root.Subcommands.Add(Cli.Commands.UserCommand.Build(p => new Cli.CliContext(p, o, e, () => WebFixture.Start), () => new StringReader("a-long-password\n")));
+        root.Subcommands.Add(Cli.Commands.UserCommand.Build(p => new Cli.CliContext(p, o, e, ChinaTime.Fixed(WebFixture.Start)), () => new StringReader("a-long-password\n")));
         int Run(params string[] args) => root.Parse([.. args, "--store", web.StorePath]).Invoke();
         Assert.Equal(0, Run("user", "add", "clerk2", "--role", "county:尧都区"));
         Assert.Equal(Domain.Storage.AccountRole.County, web.Accounts.FindAccount("clerk2")!.Role);

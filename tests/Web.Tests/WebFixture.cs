@@ -1,3 +1,4 @@
+using Analytics.Domain;
 using Analytics.Cli;
 using Analytics.Domain.Calendar;
 using Analytics.Domain.Policy;
@@ -32,7 +33,7 @@ public sealed class WebFixture : WebApplicationFactory<WebFixture>
         Settings = new WebSettings
         {
             Store = StorePath, Policy = Policy.Default, Calendar = WorkingDayCalendar.Default, Registries = Registries.Default,
-            KeyFile = KeyFile, Clock = () => Now, UploadFolder = Folder,
+            KeyFile = KeyFile, Time = ChinaTime.FromLocal(() => Now), UploadFolder = Folder,
         };
         Store = StoreFactory.Open(StorePath);
         var accounts = new AccountService((IAccountStore)Store, Settings);

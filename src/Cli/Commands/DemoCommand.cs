@@ -73,7 +73,7 @@ public static class DemoCommand
         store.EnsureSchema();
         steps.Run("载入嵌入式数据库 loading the embedded store", () =>
         {
-            var ingestor = new FileIngestor(store, ctx.Registries);
+            var ingestor = new FileIngestor(store, ctx.Registries, ctx.Time);
             var rows = 0;
             foreach (var f in generated.Files.OrderBy(f => f.Kind == FilingKind.Applications ? 0 : 1).ThenBy(f => f.AsOf))
             {

@@ -44,7 +44,7 @@ public static class IngestCommand
                 if (!Codes.TryParse<FilingKind>(k, out var filingKind)) throw new UsageException($"KIND: \"{k}\" is not one of {string.Join(", ", Kinds)}.");
                 var options = new IngestOptions { AcceptPartial = p.GetValue(partial), AsOf = asOfInstant, KeyFile = ctx.KeyFile };
                 if (!options.AcceptPartial && paths.Length > 1) PreCheck(ctx, store, filingKind, paths);
-                var results = new FileIngestor(store, ctx.Registries).IngestAll(filingKind, paths, options);
+                var results = new FileIngestor(store, ctx.Registries, ctx.Time).IngestAll(filingKind, paths, options);
                 foreach (var r in results)
                     foreach (var w in r.Warnings) ctx.Err.WriteLine(w.ToString());
                 if (results[^1] is { Outcome: IngestOutcome.Rejected } bad)

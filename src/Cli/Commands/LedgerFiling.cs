@@ -1,15 +1,16 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Analytics.Domain;
 using Analytics.Domain.Storage;
-using Analytics.Reports.Ledger;
+using Analytics.Ingest;
+using Analytics.Ingest.Ledger;
 
 namespace Analytics.Cli.Commands;
 
 /// <summary>
 /// <c>analytics ingest ledger FILE…</c>: a county's completed ledger workbook filed back; its 工作进展 notes
-/// go into the store for the city roll-up. All files are read before any is stored; a workbook that is
-/// not a ledger is refused with located errors.
+/// go into the store for the city roll-up. Read by Ingest's <see cref="LedgerTemplate"/> and filed by
+/// <see cref="FileIngestor"/> like every other kind (one batch, the already-loaded rule under the lock). All
+/// files are checked before any is stored, so the located errors of every file are reported at once.
 /// </summary>
 public static class LedgerFiling
 {
@@ -18,43 +19,22 @@ public static class LedgerFiling
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(paths);
-        var read = new List<(string Path, string Sha, FiledLedger Ledger)>();
-        var errors = new List<string>();
-        foreach (var path in paths)
+        if (paths.Count > 1)
         {
-            if (!File.Exists(path)) { errors.Add($"{path}: the file does not exist."); continue; }
-            try
-            {
-                // A ledger is tens of kilobytes: refuse a huge file before reading it into memory.
-                if (new FileInfo(path).Length > LedgerReader.MaxFileBytes)
-                {
-                    errors.Add($"{path}: 文件超过 {LedgerReader.MaxFileBytes >> 20} MiB，不是周工作台账（a weekly ledger is tens of kilobytes）。");
-                    continue;
-                }
-                var bytes = File.ReadAllBytes(path);
-                using var ms = new MemoryStream(bytes, writable: false);
-                read.Add((path, Convert.ToHexStringLower(SHA256.HashData(bytes)), LedgerReader.Read(ms, path, ctx.Registries)));
-            }
-            catch (LedgerReadException e) { errors.AddRange(e.Errors.Select(x => x.Located)); }
+            var errors = paths.SelectMany(p => LedgerTemplate.Read(p, ctx.Registries).Errors).Select(e => e.ToString()).ToList();
+            if (errors.Count > 0) throw new BadInputException([.. errors, "Nothing was loaded."]);
         }
-        if (errors.Count > 0)
+        var results = new FileIngestor(store, ctx.Registries, ctx.Time)
+            .IngestAll(FilingKind.Ledger, paths, new IngestOptions { AsOf = asOf, KeyFile = ctx.KeyFile });
+        if (results[^1] is { Outcome: IngestOutcome.Rejected } bad)
+            throw new BadInputException([.. bad.Errors.Select(e => e.ToString()), "Nothing was loaded."]);
+        foreach (var r in results)
         {
-            errors.Add("Nothing was loaded.");
-            throw new BadInputException(errors);
-        }
-        foreach (var (path, sha, ledger) in read)
-        {
-            if (store.FindFiling(FilingKind.Ledger, sha) is { } earlier)
-            {
-                ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: already loaded as filing #{earlier.Id}; nothing changed."));
-                continue;
-            }
-            var filingAsOf = asOf ?? ledger.Thursday.ToDateTime(TimeOnly.MinValue);
-            using var writer = store.BeginFiling(FilingKind.Ledger, Path.GetFileName(path), sha, filingAsOf, ctx.Clock());
-            foreach (var n in ledger.Notes) writer.Add(n);
-            var filing = writer.Commit(ledger.Notes.Count, 0);
-            ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{path}: {ledger.County.Name} ledger of {ledger.Thursday:yyyy-MM-dd}: {ledger.Notes.Count} progress notes loaded as filing #{filing.Id}."));
+            var ledger = r.Ledger!;
+            ctx.Out.WriteLine(r.Outcome == IngestOutcome.AlreadyLoaded
+                ? string.Create(CultureInfo.InvariantCulture, $"{r.Path}: already loaded as filing #{r.Filing?.Id}; nothing changed.")
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"{r.Path}: {ledger.County.Name} ledger of {ledger.Thursday:yyyy-MM-dd}: {ledger.Notes.Count} progress notes loaded as filing #{r.Filing?.Id}."));
         }
         return ExitCodes.Success;
     }

@@ -55,7 +55,7 @@ public static class ServeCommand
             Calendar = ctx.Calendar,
             Registries = ctx.Registries,
             KeyFile = ctx.KeyFile,
-            Clock = ctx.Clock,
+            Time = ctx.Time,
         };
     }
 }

@@ -11,7 +11,7 @@ namespace Analytics.Generator.Applications;
 internal sealed class ApplicationRows
 {
     private readonly ValueText _text;
-    private readonly RowBuffer _row = new(TemplateColumns.Applications.Count);
+    private readonly RowBuffer _row = new(TemplateDescriptions.Applications.Count);
 
     public ApplicationRows(ValueText text) => _text = text;
 

@@ -1,3 +1,4 @@
+using Analytics.Domain;
 using System.IO.Compression;
 using Analytics.Domain.Output;
 using ClosedXML.Excel;
@@ -23,7 +24,7 @@ internal static class XlsxTableWriter
     /// <summary>The most data rows a worksheet holds (Excel's limit less the header).</summary>
     public const int MaxRows = 1_048_575;
 
-    public static long Write(string path, string sheetName, IReadOnlyList<TemplateColumn> columns, HeaderLanguage language,
+    public static long Write(string path, string sheetName, IReadOnlyList<TemplateField> columns, HeaderLanguage language,
         IEnumerable<RowBuffer> rows, DateTime stamp, Action<XLWorkbook>? extra = null)
     {
         long count = 0;
@@ -43,19 +44,12 @@ internal static class XlsxTableWriter
             {
                 var col = ws.Column(c + 1);
                 col.Width = Width(columns[c], language);
-                switch (columns[c].Kind)
-                {
-                    case ColumnKind.DateTime:
-                        col.Style.DateFormat.Format = ExcelDateTimeFormat;
-                        break;
-                    case ColumnKind.Text:
-                        // Identifiers stay text even when a user types into the blank template.
-                        col.Style.NumberFormat.Format = "@";
-                        break;
-                    case ColumnKind.LongText:
-                        col.Style.Alignment.WrapText = true;
-                        break;
-                }
+                if (columns[c].Kind == FieldKind.Instant)
+                    col.Style.DateFormat.Format = ExcelDateTimeFormat;
+                else if (columns[c].IsText())
+                    col.Style.NumberFormat.Format = "@"; // identifiers stay text even when a user types into the blank template
+                else if (columns[c].Kind == FieldKind.LongText)
+                    col.Style.Alignment.WrapText = true;
             }
 
             var r = 1;
@@ -94,22 +88,22 @@ internal static class XlsxTableWriter
     }
 
     /// <summary>Display width of a column in Excel character units: CJK characters count double.</summary>
-    internal static double Width(TemplateColumn column, HeaderLanguage language)
+    internal static double Width(TemplateField column, HeaderLanguage language)
     {
         var header = column.Header(language);
         var headerWidth = header.Sum(ch => ch > 0x2E80 ? 2 : 1);
         var contentWidth = column.Kind switch
         {
-            ColumnKind.DateTime => 17,
-            ColumnKind.Boolean => 6,
-            ColumnKind.Number => 10,
-            ColumnKind.Code => language == HeaderLanguage.Chinese ? 18 : 14,
-            ColumnKind.LongText => 80,
+            FieldKind.Instant => 17,
+            FieldKind.Bool => 6,
+            FieldKind.Amount or FieldKind.Count => 10,
+            FieldKind.Registry or FieldKind.Enum or FieldKind.Flags => language == HeaderLanguage.Chinese ? 18 : 14,
+            FieldKind.LongText => 80,
             _ => 16,
         };
-        if (column.English is "utility" && language == HeaderLanguage.Chinese) contentWidth = 40;
-        if (column.English is "id_number") contentWidth = 21;
-        if (column.English is "customer_name") contentWidth = 28;
+        if (column.Name is "utility" && language == HeaderLanguage.Chinese) contentWidth = 40;
+        if (column.Name is "id_number") contentWidth = 21;
+        if (column.Name is "customer_name") contentWidth = 28;
         return Math.Max(headerWidth, contentWidth) + 2;
     }
 

@@ -88,6 +88,9 @@ public sealed class TableSource : IDisposable
         }
     }
 
+    /// <summary>The workbook of an XLSX source (null for CSV), for readers of a named sheet (<see cref="XlsxTableReader.OpenSheet"/>).</summary>
+    public XLWorkbook? Workbook => _workbook;
+
     /// <summary>Opens a reader at the start of the data. Throws <see cref="TableFormatException"/> when there is no header.</summary>
     public ITableReader OpenReader()
     {

@@ -83,6 +83,61 @@ public sealed class XlsxTableReader : ITableReader
         throw new TableFormatException($"sheet '{sheet.Name}' is empty: expected a header row.", 1);
     }
 
+    /// <summary>
+    /// Opens the sheet named <paramref name="sheetName"/> (null when the workbook has none) with the header
+    /// at the first of the first <paramref name="maxHeaderRow"/> rows whose cells <paramref name="isHeader"/>
+    /// accepts; the non-empty rows above it are in <see cref="RowsAboveHeader"/> (a title). Returns a reader
+    /// with <see cref="HeaderFound"/> false when no row qualifies. Throws <see cref="TableFormatException"/>
+    /// for a header cell that breaks the bounds.
+    /// </summary>
+    public static XlsxTableReader? OpenSheet(XLWorkbook workbook, string sheetName, Func<IReadOnlyList<string>, bool> isHeader,
+        int maxHeaderRow, InputBounds? bounds = null)
+    {
+        bounds ??= InputBounds.Default;
+        ArgumentNullException.ThrowIfNull(workbook);
+        ArgumentNullException.ThrowIfNull(isHeader);
+        if (!workbook.Worksheets.TryGetWorksheet(sheetName, out var sheet)) return null;
+        var above = new List<(int Row, IReadOnlyList<string> Cells)>();
+        var rows = sheet.RowsUsed().GetEnumerator();
+        while (rows.MoveNext())
+        {
+            var row = rows.Current;
+            if (row.RowNumber() > maxHeaderRow) break;
+            var cells = row.CellsUsed().Select(c => (Column: c.Address.ColumnNumber, Text: Text(c))).Where(c => !string.IsNullOrWhiteSpace(c.Text)).ToList();
+            if (cells.Count == 0) continue;
+            var headers = new string[cells.Max(c => c.Column)];
+            Array.Fill(headers, "");
+            foreach (var (col, text) in cells) headers[col - 1] = text.Trim();
+            if (!isHeader(headers))
+            {
+                above.Add((row.RowNumber(), headers));
+                continue;
+            }
+            foreach (var (col, text) in cells)
+                if (CellCheck.HeaderProblem(text.Trim(), bounds) is { } problem)
+                {
+                    rows.Dispose();
+                    throw new TableFormatException($"header cell {XLHelper.GetColumnLetterFromNumber(col)}{row.RowNumber().ToString(CultureInfo.InvariantCulture)} {problem}", row.RowNumber());
+                }
+            return new XlsxTableReader(sheet, rows, headers, row.RowNumber()) { RowsAboveHeader = above };
+        }
+        rows.Dispose();
+        return new XlsxTableReader(sheet, Enumerable.Empty<IXLRow>().GetEnumerator(), [], 0) { RowsAboveHeader = above, HeaderFound = false };
+    }
+
+    /// <summary>The non-empty rows above the header (<see cref="OpenSheet"/>): row number and cell texts (trimmed; "" for an empty cell).</summary>
+    public IReadOnlyList<(int Row, IReadOnlyList<string> Cells)> RowsAboveHeader { get; private init; } = [];
+
+    /// <summary>False when <see cref="OpenSheet"/> found no header row.</summary>
+    public bool HeaderFound { get; private init; } = true;
+
+    /// <summary>The names of the workbook's sheets, in order.</summary>
+    public static IReadOnlyList<string> SheetNames(XLWorkbook workbook)
+    {
+        ArgumentNullException.ThrowIfNull(workbook);
+        return [.. workbook.Worksheets.OrderBy(w => w.Position).Select(w => w.Name)];
+    }
+
     public string? Sheet { get; }
     public IReadOnlyList<string> Headers => _headers;
     public int HeaderRow { get; }

@@ -17,55 +17,52 @@ namespace Analytics.Ingest.Templates;
 /// </summary>
 public sealed class ApplicationsTemplate : Template
 {
-    public static readonly TemplateColumn ApplicationId = new("application_id", "工单编号", required: true, aliases: ["申请编号", "工单号"]);
-    public static readonly TemplateColumn UtilityColumn = new("utility", "供电企业", required: true, aliases: ["供电单位"]);
-    public static readonly TemplateColumn CountyColumn = new("county", "县（市、区）", required: true, aliases: ["县市区", "县区", "区县", "县(市,区)"]);
-    public static readonly TemplateColumn AreaColumn = new("area", "供电区域", required: true);
-    public static readonly TemplateColumn CustomerTypeColumn = new("customer_type", "用户类型", required: true);
-    public static readonly TemplateColumn VoltageColumn = new("voltage", "电压等级", required: true);
-    public static readonly TemplateColumn PowerSources = new("power_sources", "电源数", aliases: ["电源数量"]);
-    public static readonly TemplateColumn CapacityKw = new("capacity_kw", "报装容量(kW)", required: true, aliases: ["报装容量", "报装容量(kVA)", "capacity", "capacity_kva"]);
-    public static readonly TemplateColumn ThreeZero = new("three_zero", "三零服务", required: true);
-    public static readonly TemplateColumn SmallMicro = new("small_micro", "小微企业");
-    public static readonly TemplateColumn ImportantUser = new("important_user", "重要用户");
-    public static readonly TemplateColumn ChannelColumn = new("channel", "申请渠道", required: true);
-    public static readonly TemplateColumn EContract = new("e_contract", "电子合同");
-    public static readonly TemplateColumn MaterialsColumn = new("materials", "申请资料");
-    public static readonly TemplateColumn FeeYuan = new("fee_yuan", "收费金额(元)", aliases: ["收费金额"]);
-    public static readonly TemplateColumn CustomerInvestmentYuan = new("customer_investment_yuan", "用户投资(元)", aliases: ["用户投资"]);
-    public static readonly TemplateColumn StatusColumn = new("status", "状态", required: true, aliases: ["工单状态"]);
-    public static readonly TemplateColumn RecordCreatedAt = new("record_created_at", "工单创建时间");
-    public static readonly TemplateColumn AcceptedAt = new("accepted_at", "申请受理时间", required: true, aliases: ["受理时间"]);
-    public static readonly TemplateColumn PlanRepliedAt = new("plan_replied_at", "供电方案答复时间", aliases: ["方案答复时间"]);
-    public static readonly TemplateColumn DesignReviewStart = new("design_review_start", "设计审查开始", aliases: ["设计审查开始时间"]);
-    public static readonly TemplateColumn DesignReviewEnd = new("design_review_end", "设计审查完成", aliases: ["设计审查完成时间"]);
-    public static readonly TemplateColumn CustomerWorksStart = new("customer_works_start", "客户工程开始", aliases: ["客户工程开始时间"]);
-    public static readonly TemplateColumn CustomerWorksEnd = new("customer_works_end", "客户工程完成", aliases: ["客户工程完成时间"]);
-    public static readonly TemplateColumn MidCheckStart = new("mid_check_start", "中间检查开始", aliases: ["中间检查开始时间"]);
-    public static readonly TemplateColumn MidCheckEnd = new("mid_check_end", "中间检查完成", aliases: ["中间检查完成时间"]);
-    public static readonly TemplateColumn ExternalWorksStart = new("external_works_start", "外部工程开始", aliases: ["外部工程开始时间"]);
-    public static readonly TemplateColumn ExternalWorksEnd = new("external_works_end", "外部工程完成", aliases: ["外部工程完成时间"]);
-    public static readonly TemplateColumn ApprovalSubmittedAt = new("approval_submitted_at", "行政审批申请时间", aliases: ["行政审批申请"]);
-    public static readonly TemplateColumn ApprovalGrantedAt = new("approval_granted_at", "行政审批办结时间", aliases: ["行政审批办结"]);
-    public static readonly TemplateColumn ApprovalModeColumn = new("approval_mode", "审批方式");
-    public static readonly TemplateColumn CompletionCheckStart = new("completion_check_start", "竣工检验开始", aliases: ["竣工检验开始时间"]);
-    public static readonly TemplateColumn CompletionCheckEnd = new("completion_check_end", "竣工检验完成", aliases: ["竣工检验完成时间"]);
-    public static readonly TemplateColumn ConnectedAt = new("connected_at", "装表接电时间", aliases: ["接电时间"]);
-    public static readonly TemplateColumn PausedDays = new("paused_days", "客户原因暂停(工作日)", aliases: ["客户原因暂停", "暂停工作日"]);
-    public static readonly TemplateColumn WithdrawnAt = new("withdrawn_at", "撤销时间");
-    public static readonly TemplateColumn PreviousApplicationId = new("previous_application_id", "原工单编号");
-    public static readonly TemplateColumn CustomerName = new("customer_name", "户名", personal: true, aliases: ["用户名称", "客户名称", "姓名", "客户姓名", "户主姓名"]);
-    public static readonly TemplateColumn IdNumber = new("id_number", "证件号码", personal: true, aliases: ["身份证号", "身份证号码", "身份证", "证件号"]);
-    public static readonly TemplateColumn Phone = new("phone", "联系电话", personal: true, aliases: ["电话", "手机号", "手机", "手机号码", "联系方式"]);
+    /// <summary>Every column, in the order of templates.md §3: one a field of <see cref="ApplicationFields.Template"/>.</summary>
+    public static IReadOnlyList<TemplateColumn> AllColumns { get; } = Indexed([.. ApplicationFields.Template.Select(f => new TemplateColumn(f))]);
 
-    /// <summary>Every column, in the order of templates.md §3.</summary>
-    public static IReadOnlyList<TemplateColumn> AllColumns { get; } = Indexed(
-        ApplicationId, UtilityColumn, CountyColumn, AreaColumn, CustomerTypeColumn, VoltageColumn, PowerSources,
-        CapacityKw, ThreeZero, SmallMicro, ImportantUser, ChannelColumn, EContract, MaterialsColumn, FeeYuan,
-        CustomerInvestmentYuan, StatusColumn, RecordCreatedAt, AcceptedAt, PlanRepliedAt, DesignReviewStart,
-        DesignReviewEnd, CustomerWorksStart, CustomerWorksEnd, MidCheckStart, MidCheckEnd, ExternalWorksStart,
-        ExternalWorksEnd, ApprovalSubmittedAt, ApprovalGrantedAt, ApprovalModeColumn, CompletionCheckStart,
-        CompletionCheckEnd, ConnectedAt, PausedDays, WithdrawnAt, PreviousApplicationId, CustomerName, IdNumber, Phone);
+    public static readonly TemplateColumn ApplicationId = Column(ApplicationFields.ApplicationId);
+    public static readonly TemplateColumn UtilityColumn = Column(ApplicationFields.Utility);
+    public static readonly TemplateColumn CountyColumn = Column(ApplicationFields.County);
+    public static readonly TemplateColumn AreaColumn = Column(ApplicationFields.Area);
+    public static readonly TemplateColumn CustomerTypeColumn = Column(ApplicationFields.CustomerType);
+    public static readonly TemplateColumn VoltageColumn = Column(ApplicationFields.Voltage);
+    public static readonly TemplateColumn PowerSources = Column(ApplicationFields.PowerSources);
+    public static readonly TemplateColumn CapacityKw = Column(ApplicationFields.CapacityKw);
+    public static readonly TemplateColumn ThreeZero = Column(ApplicationFields.ThreeZero);
+    public static readonly TemplateColumn SmallMicro = Column(ApplicationFields.SmallMicro);
+    public static readonly TemplateColumn ImportantUser = Column(ApplicationFields.ImportantUser);
+    public static readonly TemplateColumn ChannelColumn = Column(ApplicationFields.Channel);
+    public static readonly TemplateColumn EContract = Column(ApplicationFields.EContract);
+    public static readonly TemplateColumn MaterialsColumn = Column(ApplicationFields.Materials);
+    public static readonly TemplateColumn FeeYuan = Column(ApplicationFields.FeeYuan);
+    public static readonly TemplateColumn CustomerInvestmentYuan = Column(ApplicationFields.CustomerInvestmentYuan);
+    public static readonly TemplateColumn StatusColumn = Column(ApplicationFields.Status);
+    public static readonly TemplateColumn RecordCreatedAt = Column(ApplicationFields.RecordCreatedAt);
+    public static readonly TemplateColumn AcceptedAt = Column(ApplicationFields.AcceptedAt);
+    public static readonly TemplateColumn PlanRepliedAt = Column(ApplicationFields.PlanRepliedAt);
+    public static readonly TemplateColumn DesignReviewStart = Column(ApplicationFields.DesignReviewStart);
+    public static readonly TemplateColumn DesignReviewEnd = Column(ApplicationFields.DesignReviewEnd);
+    public static readonly TemplateColumn CustomerWorksStart = Column(ApplicationFields.CustomerWorksStart);
+    public static readonly TemplateColumn CustomerWorksEnd = Column(ApplicationFields.CustomerWorksEnd);
+    public static readonly TemplateColumn MidCheckStart = Column(ApplicationFields.MidCheckStart);
+    public static readonly TemplateColumn MidCheckEnd = Column(ApplicationFields.MidCheckEnd);
+    public static readonly TemplateColumn ExternalWorksStart = Column(ApplicationFields.ExternalWorksStart);
+    public static readonly TemplateColumn ExternalWorksEnd = Column(ApplicationFields.ExternalWorksEnd);
+    public static readonly TemplateColumn ApprovalSubmittedAt = Column(ApplicationFields.ApprovalSubmittedAt);
+    public static readonly TemplateColumn ApprovalGrantedAt = Column(ApplicationFields.ApprovalGrantedAt);
+    public static readonly TemplateColumn ApprovalModeColumn = Column(ApplicationFields.ApprovalMode);
+    public static readonly TemplateColumn CompletionCheckStart = Column(ApplicationFields.CompletionCheckStart);
+    public static readonly TemplateColumn CompletionCheckEnd = Column(ApplicationFields.CompletionCheckEnd);
+    public static readonly TemplateColumn ConnectedAt = Column(ApplicationFields.ConnectedAt);
+    public static readonly TemplateColumn PausedDays = Column(ApplicationFields.PausedDays);
+    public static readonly TemplateColumn WithdrawnAt = Column(ApplicationFields.WithdrawnAt);
+    public static readonly TemplateColumn PreviousApplicationId = Column(ApplicationFields.PreviousApplicationId);
+    public static readonly TemplateColumn CustomerName = Column(ApplicationFields.CustomerName);
+    public static readonly TemplateColumn IdNumber = Column(ApplicationFields.IdNumber);
+    public static readonly TemplateColumn Phone = Column(ApplicationFields.Phone);
+
+    /// <summary>The column of <paramref name="field"/> in <see cref="AllColumns"/>.</summary>
+    private static TemplateColumn Column(ApplicationField field) => AllColumns.First(c => ReferenceEquals(c.Field, field));
 
     public ApplicationsTemplate(TemplateContext context) : base(context, AllColumns) { }
 
@@ -209,12 +206,7 @@ public sealed class ApplicationsTemplate : Template
         if (t > max) max = t.Value;
     }
 
-    private static readonly TemplateColumn[] DateTimeColumns =
-    [
-        RecordCreatedAt, AcceptedAt, PlanRepliedAt, DesignReviewStart, DesignReviewEnd, CustomerWorksStart, CustomerWorksEnd,
-        MidCheckStart, MidCheckEnd, ExternalWorksStart, ExternalWorksEnd, ApprovalSubmittedAt, ApprovalGrantedAt,
-        CompletionCheckStart, CompletionCheckEnd, ConnectedAt, WithdrawnAt,
-    ];
+    private static readonly TemplateColumn[] DateTimeColumns = [.. ApplicationFields.Instants.Select(Column)];
 
     public override DateTime? NewestInRow(TemplateRow row)
     {

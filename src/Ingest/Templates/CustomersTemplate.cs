@@ -14,11 +14,11 @@ namespace Analytics.Ingest.Templates;
 /// </summary>
 public sealed class CustomersTemplate : Template
 {
-    public static readonly TemplateColumn Period = new("period", "统计期", required: true, aliases: ["统计期间", "统计周期"]);
-    public static readonly TemplateColumn UtilityColumn = new("utility", "供电企业", required: true, aliases: ["供电单位"]);
-    public static readonly TemplateColumn CountyColumn = new("county", "县（市、区）", required: true, aliases: ["县市区", "县区", "区县", "县(市,区)"]);
-    public static readonly TemplateColumn AreaColumn = new("area", "供电区域", required: true);
-    public static readonly TemplateColumn CustomersColumn = new("customers", "用户数", required: true, aliases: ["用户数量"]);
+    public static readonly TemplateColumn Period = new(TemplateDescriptions.CustomersFields.Period);
+    public static readonly TemplateColumn UtilityColumn = new(TemplateDescriptions.CustomersFields.Utility);
+    public static readonly TemplateColumn CountyColumn = new(TemplateDescriptions.CustomersFields.County);
+    public static readonly TemplateColumn AreaColumn = new(TemplateDescriptions.CustomersFields.Area);
+    public static readonly TemplateColumn CustomersColumn = new(TemplateDescriptions.CustomersFields.Customers);
 
     public static IReadOnlyList<TemplateColumn> AllColumns { get; } = Indexed(Period, UtilityColumn, CountyColumn, AreaColumn, CustomersColumn);
 

@@ -10,10 +10,10 @@ namespace Analytics.Ingest.Templates;
 /// </summary>
 public sealed class NotesTemplate : Template
 {
-    public static readonly TemplateColumn UtilityColumn = new("utility", "供电企业", required: true, aliases: ["供电单位"]);
-    public static readonly TemplateColumn HalfColumn = new("half", "报告期", required: true, aliases: ["半年度"]);
-    public static readonly TemplateColumn SectionColumn = new("section", "部分", required: true, aliases: ["内容类别"]);
-    public static readonly TemplateColumn TextColumn = new("text", "内容", required: true, aliases: ["文字材料"]) { LineBreaks = true };
+    public static readonly TemplateColumn UtilityColumn = new(TemplateDescriptions.NotesFields.Utility);
+    public static readonly TemplateColumn HalfColumn = new(TemplateDescriptions.NotesFields.Half);
+    public static readonly TemplateColumn SectionColumn = new(TemplateDescriptions.NotesFields.Section);
+    public static readonly TemplateColumn TextColumn = new(TemplateDescriptions.NotesFields.Text);
 
     public static IReadOnlyList<TemplateColumn> AllColumns { get; } = Indexed(UtilityColumn, HalfColumn, SectionColumn, TextColumn);
 

@@ -14,18 +14,18 @@ namespace Analytics.Ingest.Templates;
 /// </summary>
 public sealed class OutagesTemplate : Template
 {
-    public static readonly TemplateColumn OutageId = new("outage_id", "停电编号", required: true, aliases: ["停电事件编号"]);
-    public static readonly TemplateColumn UtilityColumn = new("utility", "供电企业", required: true, aliases: ["供电单位"]);
-    public static readonly TemplateColumn CountyColumn = new("county", "县（市、区）", required: true, aliases: ["县市区", "县区", "区县", "县(市,区)"]);
-    public static readonly TemplateColumn AreaColumn = new("area", "供电区域", required: true);
-    public static readonly TemplateColumn Feeder = new("feeder", "线路/台区", aliases: ["线路", "台区", "线路台区"]);
-    public static readonly TemplateColumn KindColumn = new("kind", "停电性质", required: true);
-    public static readonly TemplateColumn CauseColumn = new("cause", "停电原因分类", aliases: ["停电原因"]);
-    public static readonly TemplateColumn StartAt = new("start_at", "停电开始时间", required: true);
-    public static readonly TemplateColumn EndAt = new("end_at", "恢复送电时间", required: true);
-    public static readonly TemplateColumn CustomersColumn = new("customers", "停电用户数", required: true, aliases: ["停电户数"]);
-    public static readonly TemplateColumn NotifiedAt = new("notified_at", "通知用户时间", aliases: ["通知时间"]);
-    public static readonly TemplateColumn NotifyChannelsColumn = new("notify_channels", "通知渠道");
+    public static readonly TemplateColumn OutageId = new(TemplateDescriptions.OutageFields.OutageId);
+    public static readonly TemplateColumn UtilityColumn = new(TemplateDescriptions.OutageFields.Utility);
+    public static readonly TemplateColumn CountyColumn = new(TemplateDescriptions.OutageFields.County);
+    public static readonly TemplateColumn AreaColumn = new(TemplateDescriptions.OutageFields.Area);
+    public static readonly TemplateColumn Feeder = new(TemplateDescriptions.OutageFields.Feeder);
+    public static readonly TemplateColumn KindColumn = new(TemplateDescriptions.OutageFields.Kind);
+    public static readonly TemplateColumn CauseColumn = new(TemplateDescriptions.OutageFields.Cause);
+    public static readonly TemplateColumn StartAt = new(TemplateDescriptions.OutageFields.StartAt);
+    public static readonly TemplateColumn EndAt = new(TemplateDescriptions.OutageFields.EndAt);
+    public static readonly TemplateColumn CustomersColumn = new(TemplateDescriptions.OutageFields.Customers);
+    public static readonly TemplateColumn NotifiedAt = new(TemplateDescriptions.OutageFields.NotifiedAt);
+    public static readonly TemplateColumn NotifyChannelsColumn = new(TemplateDescriptions.OutageFields.NotifyChannels);
 
     public static IReadOnlyList<TemplateColumn> AllColumns { get; } = Indexed(
         OutageId, UtilityColumn, CountyColumn, AreaColumn, Feeder, KindColumn, CauseColumn, StartAt, EndAt,

@@ -1,3 +1,5 @@
+using Analytics.Domain;
+
 namespace Analytics.Ingest.Templates;
 
 /// <summary>
@@ -15,6 +17,17 @@ public sealed class TemplateColumn
         Personal = personal;
         Aliases = aliases;
     }
+
+    /// <summary>The column of a field described in Domain (<see cref="ApplicationFields"/>, <see cref="TemplateDescriptions"/>).</summary>
+    public TemplateColumn(TemplateField field)
+        : this((field ?? throw new ArgumentNullException(nameof(field))).Name, field.Header, field.Required, field.Personal, [.. field.Aliases])
+    {
+        Field = field;
+        LineBreaks = field.Kind == FieldKind.LongText;
+    }
+
+    /// <summary>The Domain description this column was made from; null for a column made by hand (tests).</summary>
+    public TemplateField? Field { get; }
 
     /// <summary>English name, e.g. <c>capacity_kw</c>.</summary>
     public string Name { get; }

@@ -1,3 +1,4 @@
+using Analytics.Domain;
 using Analytics.Domain.Policy;
 using Analytics.Metrics;
 using Analytics.Reports.Common;

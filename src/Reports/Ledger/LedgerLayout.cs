@@ -1,11 +1,13 @@
+using Analytics.Domain;
 using Analytics.Reports.Common;
 
 namespace Analytics.Reports.Ledger;
 
 /// <summary>
 /// The names a filed ledger is recognised by: sheet names, the 工作进展 headers, and the hidden
-/// metadata sheet that carries the county code and due Thursday. Writer and reader share these,
-/// so what is written can always be read back.
+/// metadata sheet that carries the county code and due Thursday. The names the reader (Ingest's
+/// LedgerTemplate) recognises come from <see cref="LedgerWorkbookNames"/> in Domain, so what is written can
+/// always be read back; the rest of the layout (other sheets, widths, drop-downs) is the writer's alone.
 /// </summary>
 internal static class LedgerLayout
 {
@@ -15,28 +17,28 @@ internal static class LedgerLayout
     public const string IssuesSheet = "问题清单";
     public const string OutagesSheet = "停电事件";
     public const string ApprovalsSheet = "审批事项";
-    public const string ProgressSheet = "工作进展";
+    public const string ProgressSheet = LedgerWorkbookNames.ProgressSheet;
     /// <summary>Very hidden: county code and due Thursday, for reading a filed ledger back.</summary>
-    public const string MetaSheet = "台账信息";
+    public const string MetaSheet = LedgerWorkbookNames.MetaSheet;
 
-    public const string MetaKind = "工作台账";
-    public const string MetaVersion = "1";
+    public const string MetaKind = LedgerWorkbookNames.MetaKind;
+    public const string MetaVersion = LedgerWorkbookNames.MetaVersion;
     // Meta sheet rows (column A key, column B value).
-    public const string KeyKind = "类型";
-    public const string KeyCountyCode = "县区代码";
-    public const string KeyCountyName = "县区";
-    public const string KeyThursday = "报送日";
-    public const string KeyVersion = "格式版本";
+    public const string KeyKind = LedgerWorkbookNames.KeyKind;
+    public const string KeyCountyCode = LedgerWorkbookNames.KeyCountyCode;
+    public const string KeyCountyName = LedgerWorkbookNames.KeyCountyName;
+    public const string KeyThursday = LedgerWorkbookNames.KeyThursday;
+    public const string KeyVersion = LedgerWorkbookNames.KeyVersion;
 
-    public const string HeaderNumber = "序号";
-    public const string HeaderTask = "任务";
-    public const string HeaderTitle = "任务名称";
-    public const string HeaderText = "进展情况";
-    public const string HeaderStatus = "状态";
-    public const string HeaderProblems = "存在问题";
+    public const string HeaderNumber = LedgerWorkbookNames.HeaderNumber;
+    public const string HeaderTask = LedgerWorkbookNames.HeaderTask;
+    public const string HeaderTitle = LedgerWorkbookNames.HeaderTitle;
+    public const string HeaderText = LedgerWorkbookNames.HeaderText;
+    public const string HeaderStatus = LedgerWorkbookNames.HeaderStatus;
+    public const string HeaderProblems = LedgerWorkbookNames.HeaderProblems;
 
-    /// <summary>Statuses offered in the drop-down; <see cref="LedgerReader"/> accepts only these.</summary>
-    public static readonly string[] Statuses = ["已完成", "推进中", "未启动", "不适用"];
+    /// <summary>Statuses offered in the drop-down; Ingest's LedgerTemplate accepts only these.</summary>
+    public static readonly string[] Statuses = [.. LedgerWorkbookNames.Statuses];
 
     /// <summary>Blank rows left under the twelve tasks for work the county wants to report apart.</summary>
     public const int FreeRows = 5;
@@ -52,6 +54,5 @@ internal static class LedgerLayout
     ];
 
     /// <summary>Title of the 工作进展 sheet; the reader falls back on it when the metadata sheet is gone.</summary>
-    public static string ProgressTitle(string countyName, DateOnly thursday) =>
-        $"{countyName}工作进展（{ReportFormats.Date(thursday)}报送）";
+    public static string ProgressTitle(string countyName, DateOnly thursday) => LedgerWorkbookNames.ProgressTitle(countyName, thursday);
 }

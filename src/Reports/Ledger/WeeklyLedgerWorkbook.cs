@@ -1,3 +1,4 @@
+using Analytics.Domain;
 using Analytics.Reports.Common;
 using ClosedXML.Excel;
 using static Analytics.Reports.Common.WorksheetLayout;

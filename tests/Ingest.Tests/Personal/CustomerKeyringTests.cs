@@ -69,18 +69,4 @@ public class CustomerKeyringTests
         var e = Assert.Throws<InvalidDataException>(() => CustomerKeyring.OpenOrCreate(dir.KeyFile));
         Assert.Contains(dir.KeyFile, e.Message, StringComparison.Ordinal);
     }
-
-    [Theory]
-    [InlineData("张三", "张*")]
-    [InlineData("欧阳娜娜", "欧*")]
-    [InlineData("张", "张*")]
-    public void Names_are_masked_to_their_first_character(string name, string mask) => Assert.Equal(mask, PersonalDataMask.Name(name));
-
-    [Fact]
-    public void Id_numbers_and_phones_keep_only_their_ends()
-    {
-        Assert.Equal("1101**********002X", PersonalDataMask.IdNumber("11010519491231002X"));
-        Assert.Equal("138****1111", PersonalDataMask.Phone("13800001111"));
-        Assert.Equal("*****", PersonalDataMask.Phone("12345"));
-    }
 }

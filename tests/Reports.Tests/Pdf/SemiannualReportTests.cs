@@ -145,7 +145,7 @@ public class SemiannualReportTests(SemiannualFixture f) : IClassFixture<Semiannu
         var words = PdfText.Words(pdf);
         Assert.DoesNotContain("张三丰", words, StringComparison.Ordinal);
         Assert.DoesNotContain("13812345678", words, StringComparison.Ordinal);
-        Assert.Contains("张**", words, StringComparison.Ordinal);
+        Assert.Contains("张*", words, StringComparison.Ordinal); // one star: a mask never shows the length of a name
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace Analytics.Reports.Ledger;
+namespace Analytics.Domain;
 
 /// <summary>
 /// How a 工作进展 row's two texts travel in one <c>LedgerNote.Text</c>: the progress (进展情况), then,
