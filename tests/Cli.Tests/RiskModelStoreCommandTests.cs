@@ -31,9 +31,11 @@ public sealed class RiskModelStoreCommandTests : IDisposable
         Assert.Equal(0, Run("ingest", "applications", Path.Combine(Data, "applications.csv"), "--as-of", "2026-11-18").ExitCode);
     }
 
-    private long StoredModels()
+    private long StoredModels() => StoredModelsIn(Store);
+
+    private static long StoredModelsIn(string path)
     {
-        using var conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Store, Pooling = false }.ToString());
+        using var conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         conn.Open();
         using var cmd = conn.CreateCommand();
         cmd.CommandText = "SELECT count(*) FROM risk_models";
@@ -132,18 +134,20 @@ public sealed class RiskModelStoreCommandTests : IDisposable
     }
 
     [Fact]
-    public void The_demo_keeps_no_model_in_a_store_its_data_did_not_come_from_and_creates_none()
+    public void The_demo_keeps_its_model_in_its_own_store_never_in_the_store_named_by_store()
     {
-        // --store names a store of other data: the demo's model (trained on its own fresh store) is not written there.
+        // --store names a store of other data: the demo's model (trained on its own fresh store) is kept in that
+        // fresh store (out/analytics-demo.db), not written into --store.
         Load();
         var demo = Run("demo", "--applications", "400", "--outages", "10", "--out", _dir.File("demo"));
-        AssertTrained(demo, "模型不保存");
+        AssertTrained(demo, "已保存到存储");
         Assert.Equal(0, StoredModels());
+        Assert.Equal(1, StoredModelsIn(Path.Combine(_dir.File("demo"), "analytics-demo.db")));
 
         // --store names no file: none is created.
         var missing = _dir.File("missing.db");
         var r = CliRunner.Run("demo", "--applications", "400", "--outages", "10", "--out", _dir.File("demo2"), "--store", missing);
-        AssertTrained(r, "模型不保存");
+        AssertTrained(r);
         Assert.False(File.Exists(missing));
     }
 
