@@ -9,17 +9,28 @@ namespace Analytics.Generator.Applications;
 /// </summary>
 internal static class ApplicationRecords
 {
+    /// <summary>
+    /// What a filing with as-of <paramref name="asOf"/> says of the end of <paramref name="a"/>: its connection (the
+    /// revised filing's rewrite, none where the first filing left it to be back-filled), withdrawal, and the status
+    /// they imply. Shared by the record and the template row.
+    /// </summary>
+    public static (DateTime? Connected, DateTime? Withdrawn, ApplicationStatus Status) State(SyntheticApplication a, DateTime asOf, bool revised)
+    {
+        var connected = revised && a.Rewritten ? a.RewrittenConnectedAt : a.ConnectedAt;
+        if (!revised && a.BackFilled) connected = null;
+        if (connected > asOf) connected = null;
+        var withdrawn = a.WithdrawnAt <= asOf ? a.WithdrawnAt : null;
+        var status = withdrawn is not null ? ApplicationStatus.Withdrawn
+            : connected is not null ? ApplicationStatus.Connected
+            : ApplicationStatus.InProgress;
+        return (connected, withdrawn, status);
+    }
+
     public static Application Record(SyntheticApplication a, DateTime asOf, bool revised)
     {
         DateTime? T(DateTime? t) => t is { } v && v <= asOf ? v : null;
 
-        var connected = revised && a.Rewritten ? a.RewrittenConnectedAt : a.ConnectedAt;
-        if (!revised && a.BackFilled) connected = null;
-        connected = T(connected);
-        var withdrawn = T(a.WithdrawnAt);
-        var status = withdrawn is not null ? ApplicationStatus.Withdrawn
-            : connected is not null ? ApplicationStatus.Connected
-            : ApplicationStatus.InProgress;
+        var (connected, withdrawn, status) = State(a, asOf, revised);
         var mode = a.ApprovalMode is ApprovalMode.Exempt || T(a.ApprovalSubmittedAt) is not null ? a.ApprovalMode : null;
         return new Application
         {

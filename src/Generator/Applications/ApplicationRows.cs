@@ -20,13 +20,7 @@ internal sealed class ApplicationRows
     {
         DateTime? T(DateTime? t) => t is { } v && v <= asOf ? v : null;
 
-        var connected = revised && a.Rewritten ? a.RewrittenConnectedAt : a.ConnectedAt;
-        if (!revised && a.BackFilled) connected = null;
-        connected = T(connected);
-        var withdrawn = T(a.WithdrawnAt);
-        var status = withdrawn is not null ? ApplicationStatus.Withdrawn
-            : connected is not null ? ApplicationStatus.Connected
-            : ApplicationStatus.InProgress;
+        var (connected, withdrawn, status) = ApplicationRecords.State(a, asOf, revised);
 
         var r = _row;
         r.Clear();
