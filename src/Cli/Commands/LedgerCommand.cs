@@ -2,6 +2,7 @@ using Analytics.Domain;
 using Analytics.Domain.Storage;
 using System.CommandLine;
 using Analytics.Reports.Ledger;
+using Analytics.Metrics;
 
 namespace Analytics.Cli.Commands;
 
@@ -45,6 +46,15 @@ public static class LedgerCommand
             var data = RecordSnapshot.Load(store, knownAt, scope);
             PeriodOptions.RequireData(data, week.FirstDay, $"{week.Thursday:yyyy-MM-dd} 的工作台账");
             var inputs = Inputs(ctx, data, knownAt);
+            // The oversight (issue 16): the week's field results and overdue items; the year's forensics over the whole city
+            // (each unit is tested against the rest) for the city's roll-up only, where the city's records are loaded anyway
+            // — a county's ledger reads the same alone or with --all, and never pays for the city.
+            var yearFrom = week.YearStart < week.FirstDay ? week.YearStart : week.FirstDay;
+            inputs = inputs with
+            {
+                Oversight = OversightDigest.For(ctx, store, p.GetValue(city) ? data : null, new MetricsPeriod(week.FirstDay, week.LastDay),
+                    new MetricsPeriod(yearFrom, week.LastDay), inputs.AsOfFor(week)),
+            };
             var risk = !withRisk ? null : RiskCommand.Probabilities(ctx, data, RiskCommand.AsOf(week.End, inputs.AsOfFor(week)));
             if (countyEntry is not null)
                 ctx.Out.WriteLine(WeeklyLedgers.WriteCounty(inputs, countyEntry.Code, week, outDir, risk));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Analytics.Domain;
 using Analytics.Domain.Storage;
+using Analytics.Reports.Oversight;
 using Analytics.Reports.Pdf;
 
 namespace Analytics.Cli.Commands;
@@ -62,7 +63,11 @@ public static class ReportCommand
             var target = OutFile(p.GetValue(cityOut), CityCircular.FileName(ctx.Registries.CityName, h));
             var (data, instant) = Load(ctx, p, cityAsOf, h, utility: null);
             PeriodOptions.RequireData(data, h.First, $"{h} 通报");
-            var inputs = Inputs(ctx, data);
+            var half = Analytics.Metrics.MetricsPeriod.Half(h);
+            OversightInputs oversight;
+            using (var store = ctx.OpenStore())
+                oversight = OversightDigest.For(ctx, store, data, half, half, instant);
+            var inputs = Inputs(ctx, data) with { Oversight = oversight };
             var number = p.GetValue(docNumber);
             if (number is not null && !CityCircular.IsDocNumber(number))
                 throw new UsageException($"--doc-number：“{number}”不是文号；应为序号（如 12）或完整文号（如 临能源电力发〔2026〕12号）。");

@@ -28,9 +28,37 @@ public static class ReportLabels
         if (code == Analytics.Metrics.FindingRules.Code(Analytics.Metrics.FindingRule.DataGap)) return $"{Analytics.Metrics.FindingRules.Label(Analytics.Metrics.FindingRule.DataGap)}（{code}）";
         if (code == "notice") return "停电通知（notice）";
         if (code == "calendar") return "工作日历（calendar）";
+        if (Oversight(code) is { } o) return $"{o}（{code}）";
         var target = policy?.Targets.FirstOrDefault(t => string.Equals(t.Id, code, StringComparison.Ordinal));
         return target is null ? code : $"{code} {target.Title}";
     }
+
+    /// <summary>
+    /// The Chinese name of an oversight code (issue 16): a field discrepancy, an overdue rectification item, a stratum's
+    /// discrepancy rate, or a forensics test (cli.md §6); null for any other code.
+    /// </summary>
+    public static string? Oversight(string code) => code switch
+    {
+        "field_discrepancy" => "现场核查不一致",
+        "rectification_overdue" => "整改逾期",
+        "spotcheck_rate" => "抽查不一致率",
+        "bunching" => "时限日堆积",
+        "non_working_day" => "非工作日操作",
+        "off_hours" => "非工作时间操作",
+        "identical_durations" => "整日时长",
+        "deadline_burst" => "报送前突击录入",
+        "pause_to_limit" => "暂停压线",
+        _ => null,
+    };
+
+    /// <summary>待整改 / 整改中 / 已销号.</summary>
+    public static string RectificationStatus(Analytics.Domain.Storage.RectificationStatus status) => status switch
+    {
+        Analytics.Domain.Storage.RectificationStatus.Open => "待整改",
+        Analytics.Domain.Storage.RectificationStatus.InProgress => "整改中",
+        Analytics.Domain.Storage.RectificationStatus.Closed => "已销号",
+        _ => NotApplicable,
+    };
 
     /// <summary>达标 / 未达标 / — (nothing to judge).</summary>
     public static string MetOrNot(bool? met) => met switch

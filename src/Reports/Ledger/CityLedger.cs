@@ -23,7 +23,18 @@ public sealed record CityLedger
     public required IReadOnlyList<CityIssueLine> Issues { get; init; }
     /// <summary>工作进展 filed for this Thursday, every county.</summary>
     public required IReadOnlyList<CityProgressLine> Progress { get; init; }
+    /// <summary>整改逾期: rectification items not closed after their deadline at the week's end, by county then unit.</summary>
+    public IReadOnlyList<CityRectificationLine> OverdueRectifications { get; init; } = [];
+    /// <summary>The overdue items counted by county (or 市直 without one) and 责任单位, most first.</summary>
+    public IReadOnlyList<CityOverdueCount> OverdueByUnit { get; init; } = [];
 }
+
+/// <summary>An overdue rectification item on the city's roll-up: the county's name (empty when none), the item's fields and status label.</summary>
+public sealed record CityRectificationLine(string County, long Id, string ResponsibleUnit, string Problem, string Utility, string Subject,
+    DateOnly Deadline, string Measures, string Status, DateOnly? FollowUpOn, string FollowUpResult);
+
+/// <summary>How many overdue items a county / 责任单位 has.</summary>
+public sealed record CityOverdueCount(string County, string ResponsibleUnit, int Count);
 
 /// <summary>A target shown as a column of the city roll-up.</summary>
 public sealed record CityTargetColumn(string TargetId, string Clause, string Title, string Limit);

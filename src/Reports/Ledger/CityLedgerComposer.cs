@@ -52,6 +52,8 @@ internal static class CityLedgerComposer
         }
 
         var composer = new CountyLedgerComposer(inputs, week);
+        foreach (var (county, issue) in composer.ForensicsIssues())
+            issues.Add(new CityIssueLine(county is { } cc && inputs.Registries.TryCounty(cc, out var entry) ? entry.Name : "全市", issue));
         var (wk, yr) = composer.Compute(city, null);
         var whole = yr.Reliability.FirstOrDefault(r => r.Year == week.Year && r.County is null && r.Utility is null && r.Area is null);
         var yearTargets = new Dictionary<string, LedgerTargetFigure>(StringComparer.Ordinal);
@@ -77,6 +79,7 @@ internal static class CityLedgerComposer
             SaidiMet = whole?.Met,
         };
 
+        var overdue = Overdue(inputs);
         return new CityLedger
         {
             CityName = inputs.Registries.CityName,
@@ -89,7 +92,33 @@ internal static class CityLedgerComposer
             Total = totalLine,
             Issues = issues,
             Progress = progress,
+            OverdueRectifications = overdue,
+            OverdueByUnit = [.. overdue.GroupBy(o => (o.County, o.ResponsibleUnit))
+                .Select(g => new CityOverdueCount(g.Key.County, g.Key.ResponsibleUnit, g.Count()))
+                .OrderByDescending(c => c.Count).ThenBy(c => CountyOrder(inputs, c.County)).ThenBy(c => c.ResponsibleUnit, StringComparer.Ordinal)],
         };
+    }
+
+    /// <summary>The overdue rectification items as given (<see cref="Oversight.OversightInputs.Rectifications"/>), in registry county order.</summary>
+    private static List<CityRectificationLine> Overdue(LedgerInputs inputs)
+    {
+        var reg = inputs.Registries;
+        return [.. inputs.Oversight.Rectifications.Where(r => r.Overdue).Select(r => r.Item)
+            .Select(i => new CityRectificationLine(
+                i.County is { } c && reg.TryCounty(c, out var ce) ? ce.Name : i.County ?? "",
+                i.Id, i.ResponsibleUnit, i.Problem,
+                i.Utility is { } u && reg.TryUtility(u, out var ue) ? ue.ShortName : i.Utility ?? "",
+                i.ApplicationId ?? "", i.Deadline, i.Measures, ReportLabels.RectificationStatus(i.Status), i.FollowUpOn, i.FollowUpResult ?? ""))
+            .OrderBy(l => CountyOrder(inputs, l.County)).ThenBy(l => l.ResponsibleUnit, StringComparer.Ordinal).ThenBy(l => l.Deadline).ThenBy(l => l.Id)];
+    }
+
+    /// <summary>A county name's place in the registry; no county (市直) last.</summary>
+    private static int CountyOrder(LedgerInputs inputs, string name)
+    {
+        var counties = inputs.Registries.Counties;
+        for (var i = 0; i < counties.Count; i++)
+            if (string.Equals(counties[i].Name, name, StringComparison.Ordinal)) return i;
+        return int.MaxValue;
     }
 
     private static int TaskOrder(string task)

@@ -16,6 +16,7 @@ public static class CityLedgerWorkbook
     public const string FilingsSheet = "报送情况";
     public const string IssuesSheet = "问题清单";
     public const string ProgressSheet = "工作进展";
+    public const string RectificationSheet = "整改逾期";
     public const string LegendSheet = "指标说明";
 
     /// <summary>Writes the workbook to <paramref name="output"/>.</summary>
@@ -45,6 +46,7 @@ public static class CityLedgerWorkbook
         Counties(wb.Worksheets.Add(CountiesSheet), ledger);
         Filings(wb.Worksheets.Add(FilingsSheet), ledger);
         Issues(wb.Worksheets.Add(IssuesSheet), ledger);
+        Rectifications(wb.Worksheets.Add(RectificationSheet), ledger);
         Progress(wb.Worksheets.Add(ProgressSheet), ledger);
         Legend(wb.Worksheets.Add(LegendSheet), ledger);
         return wb;
@@ -145,7 +147,7 @@ public static class CityLedgerWorkbook
             new("县（市、区）", 10), new("类型", 12), new("规则编号", 10), new("规则", 36), new("条款", 8), new("供电企业", 14),
             new("工单/停电编号", 18), new("日期", 11, ReportFormats.ExcelDate), new("证据", 70),
         ];
-        Title(ws, TitleOf(l, "问题清单"), $"{l.Week.PeriodLabel}各县（市、区）目标未达标、数据真实性及停电通知问题，共{l.Issues.Count}条。", cols);
+        Title(ws, TitleOf(l, "问题清单"), $"{l.Week.PeriodLabel}各县（市、区）目标未达标、数据真实性、停电通知及监督检查问题，共{l.Issues.Count}条。", cols);
         Header(ws, HeaderRow, cols);
         var r = HeaderRow;
         foreach (var (county, i) in l.Issues)
@@ -158,6 +160,39 @@ public static class CityLedgerWorkbook
         {
             ws.Range(HeaderRow + 1, 4, r, 4).Style.Alignment.WrapText = true;
             ws.Range(HeaderRow + 1, 9, r, 9).Style.Alignment.WrapText = true;
+        }
+        Finish(ws, HeaderRow);
+    }
+
+    private static void Rectifications(IXLWorksheet ws, CityLedger l)
+    {
+        IReadOnlyList<SheetColumn> cols =
+        [
+            new("县（市、区）", 10), new("责任单位", 18), new("编号", 6, ReportFormats.ExcelInteger), new("问题", 40), new("供电企业", 12),
+            new("工单编号", 16), new("完成时限", 11, ReportFormats.ExcelDate), new("整改措施", 36), new("状态", 8),
+            new("回头看", 11, ReportFormats.ExcelDate), new("回头看结果", 30),
+        ];
+        var byUnit = l.OverdueByUnit.Select(c => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{(c.County.Length == 0 ? "市直" : c.County)}·{c.ResponsibleUnit}{c.Count}项"));
+        Title(ws, TitleOf(l, "整改逾期"),
+            l.OverdueRectifications.Count == 0
+                ? $"截至{ReportFormats.ChineseDate(l.Week.LastDay)}，整改台账无逾期未销号事项。"
+                : $"截至{ReportFormats.ChineseDate(l.Week.LastDay)}，整改台账中超过完成时限仍未销号的事项共{l.OverdueRectifications.Count}项（四、3：以查促改）：{string.Join("；", byUnit)}。",
+            cols);
+        Header(ws, HeaderRow, cols);
+        var r = HeaderRow;
+        foreach (var i in l.OverdueRectifications)
+        {
+            r++;
+            Row(ws, r, i.County, i.ResponsibleUnit, i.Id, i.Problem, i.Utility, i.Subject, i.Deadline, i.Measures, i.Status, i.FollowUpOn, i.FollowUpResult);
+            ws.Cell(r, 7).Style.Fill.BackgroundColor = BadFill;
+        }
+        Table(ws, HeaderRow, r, cols);
+        if (r > HeaderRow)
+        {
+            ws.Range(HeaderRow + 1, 4, r, 4).Style.Alignment.WrapText = true;
+            ws.Range(HeaderRow + 1, 8, r, 8).Style.Alignment.WrapText = true;
+            ws.Range(HeaderRow + 1, 11, r, 11).Style.Alignment.WrapText = true;
         }
         Finish(ws, HeaderRow);
     }

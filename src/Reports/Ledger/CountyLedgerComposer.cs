@@ -4,6 +4,7 @@ using Analytics.Domain.Policy;
 using Analytics.Domain.Registry;
 using Analytics.Metrics;
 using Analytics.Reports.Common;
+using Analytics.Reports.Oversight;
 
 namespace Analytics.Reports.Ledger;
 
@@ -48,7 +49,7 @@ internal sealed class CountyLedgerComposer
             YearVolumes = LedgerVolumes.Of(year),
             InProgress = InProgress(year, risk),
             Connected = Connected(week),
-            Issues = Issues(week, slice.WeekOutages),
+            Issues = Issues(county.Code, week, slice.WeekOutages),
             Outages = Outages(slice.WeekOutages),
             Saidi = Saidi(county.Code, year),
             Approvals = Approvals(year),
@@ -245,7 +246,7 @@ internal sealed class CountyLedgerComposer
 
     // ---- 问题清单 ----
 
-    private List<IssueLine> Issues(MetricsResult week, List<OutageStep> weekOutages)
+    private List<IssueLine> Issues(string county, MetricsResult week, List<OutageStep> weekOutages)
     {
         IssueLine Line(string kind, Finding f) => new()
         {
@@ -279,6 +280,7 @@ internal sealed class CountyLedgerComposer
                     : $"计划停电开始{ReportFormats.DateTime(o.StartAt)}，未记录通知用户时间，应至少提前{lead}天通知",
             });
         }
+        lines.AddRange(OversightIssues(county));
         foreach (var e in week.Errors)
             if (e.Kind == MetricsErrorKind.CalendarMissingYear)
                 lines.Add(new IssueLine
@@ -297,7 +299,71 @@ internal sealed class CountyLedgerComposer
             .ThenBy(l => l.When)
             .ThenBy(l => l.Subject, StringComparer.Ordinal)];
 
-        static int KindOrder(string kind) => kind switch { "目标未达标" => 0, "数据真实性" => 1, "停电通知" => 2, _ => 3 };
+        static int KindOrder(string kind) => kind switch
+        {
+            "目标未达标" => 0, "数据真实性" => 1, "停电通知" => 2, OversightSpotCheck => 3, OversightForensics => 4, OversightRectification => 5, _ => 6,
+        };
+    }
+
+    private const string OversightSpotCheck = "现场核查";
+    private const string OversightForensics = "造假风险";
+    private const string OversightRectification = "整改逾期";
+
+    /// <summary>
+    /// The county's part of the oversight (issue 16): its field discrepancies filed in the week and its rectification items
+    /// overdue at the week's end (<see cref="OversightInputs.Findings"/>), the discrepancy rate of each of its strata with
+    /// field results filed in the week — figures as given (forensics flags go to the city's roll-up: ForensicsIssues).
+    /// </summary>
+    private IEnumerable<IssueLine> OversightIssues(string county)
+    {
+        var o = _inputs.Oversight;
+        foreach (var f in o.FindingsOf(county))
+            yield return new IssueLine
+            {
+                Kind = f.Code == "rectification_overdue" ? OversightRectification : OversightSpotCheck,
+                RuleId = f.Code,
+                Rule = f.Label,
+                Clause = f.Clause,
+                Utility = f.Utility.Length == 0 ? "" : UtilityName(f.Utility),
+                Subject = f.ApplicationId,
+                When = f.On,
+                Evidence = f.Evidence,
+            };
+        foreach (var s in o.Strata.Where(s => string.Equals(s.County, county, StringComparison.Ordinal)))
+            yield return new IssueLine
+            {
+                Kind = OversightSpotCheck,
+                RuleId = "spotcheck_rate",
+                Rule = "抽查不一致率",
+                Clause = "四.3",
+                Utility = UtilityName(s.Utility),
+                Subject = "抽查批次 " + s.DrawId,
+                Evidence = string.Create(CultureInfo.InvariantCulture,
+                    $"本层抽取{s.Drawn}件，已核查{s.Checked}件，不一致{s.Discrepant}件，不一致率{s.Rate * 100:0.0}%，单侧{s.Confidence * 100:0}%置信上限{s.UpperBound * 100:0.0}%"),
+            };
+    }
+
+    /// <summary>
+    /// The forensics tests flagged over the city (each unit tested against the rest of the city), for the city's roll-up:
+    /// a county's own ledger does not carry them, so it reads the same whether written alone or with all the others and
+    /// never needs the whole city's records.
+    /// </summary>
+    internal IEnumerable<(string? County, IssueLine Issue)> ForensicsIssues()
+    {
+        var o = _inputs.Oversight;
+        foreach (var f in o.Flags)
+            yield return (f.County, new IssueLine
+            {
+                Kind = OversightForensics,
+                RuleId = f.Test,
+                Rule = ReportLabels.Oversight(f.Test) ?? f.Test,
+                Clause = "任务4",
+                Utility = f.Utility is { } u ? UtilityName(u) : "",
+                Subject = f.Target ?? "",
+                When = o.ForensicsPeriod?.To,
+                Evidence = string.Create(CultureInfo.InvariantCulture,
+                    $"{f.Evidence}（{(o.ForensicsPeriod is { } p ? $"{p.From:yyyy-MM-dd}至{p.To:yyyy-MM-dd}，" : "")}p = {f.PValue:0.###E+0}，Holm校正 p = {f.PAdjusted:0.###E+0}，α = {o.ForensicsAlpha:0.###}，涉及{f.Applications}件）"),
+            });
     }
 
     // ---- 停电事件 ----

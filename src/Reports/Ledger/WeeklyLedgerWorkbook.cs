@@ -240,7 +240,7 @@ public static class WeeklyLedgerWorkbook
     private static void Issues(IXLWorksheet ws, CountyLedger l)
     {
         Title(ws, TitleOf(l, "问题清单"),
-            $"{l.Week.PeriodLabel}的目标未达标、数据真实性问题（任务4：如实记录，禁止体外循环、后补流程或重走流程）及计划停电未按时通知（任务10），共{l.Issues.Count}条。",
+            $"{l.Week.PeriodLabel}的目标未达标、数据真实性问题（任务4：如实记录，禁止体外循环、后补流程或重走流程）、计划停电未按时通知（任务10）及市能源局监督检查（四、3：现场核查不一致与各层不一致率、整改逾期；造假风险统计检验按全市比较，见全市汇总），共{l.Issues.Count}条。",
             IssueColumns);
         Header(ws, HeaderRow, IssueColumns);
         var r = HeaderRow;

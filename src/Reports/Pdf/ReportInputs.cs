@@ -1,6 +1,7 @@
 using Analytics.Domain;
 using Analytics.Domain.Calendar;
 using Analytics.Domain.Registry;
+using Analytics.Reports.Oversight;
 using DomainPolicy = Analytics.Domain.Policy.Policy;
 
 namespace Analytics.Reports.Pdf;
@@ -23,4 +24,6 @@ public sealed record ReportInputs
     public required DomainPolicy Policy { get; init; }
     public required WorkingDayCalendar Calendar { get; init; }
     public required Registries Registries { get; init; }
+    /// <summary>The bureau's oversight (spot checks, forensics flags, rectification), composed by the caller; none by default.</summary>
+    public OversightInputs Oversight { get; init; } = OversightInputs.None;
 }

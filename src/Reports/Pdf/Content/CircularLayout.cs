@@ -100,6 +100,11 @@ internal static class CircularLayout
         body.Add(ProblemsByUnit(r, m.YearToDate, reg, reg.Utilities, GroupDimension.Utility, n));
         body.Add(new HeadingBlock("（三）各县（市、区）存在的问题", 2));
         body.Add(ProblemsByUnit(r, m.YearToDate, reg, reg.Counties, GroupDimension.County, n));
+        if (!inputs.Oversight.IsEmpty)
+        {
+            body.Add(new HeadingBlock("（四）监督检查发现的问题", 2));
+            body.AddRange(OversightSection.Build(inputs.Oversight, reg, n));
+        }
 
         // 五、工作要求
         body.Add(new HeadingBlock(PdfWording.CircularRequirements));

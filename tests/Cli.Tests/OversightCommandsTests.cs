@@ -1,0 +1,293 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Analytics.Domain.Storage;
+using Analytics.Oversight.SpotChecks;
+using ClosedXML.Excel;
+using UglyToad.PdfPig;
+
+namespace Analytics.Cli.Tests;
+
+/// <summary>
+/// The oversight commands end to end (issue 16, cli.md §6): spotcheck draw and file, forensics, rectify, and what they
+/// put into the county ledger's 问题清单, the city roll-up and the circular.
+/// </summary>
+public sealed partial class OversightCommandsTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    private string Store => _dir.File("store.db");
+
+    public void Dispose() => _dir.Dispose();
+
+    /// <summary>Runs with the clock at <paramref name="now"/> (China local time).</summary>
+    private CliRunner.Result At(DateTime now, params string[] args)
+    {
+        using var o = new StringWriter();
+        using var e = new StringWriter();
+        var code = CliApp.Run([.. args, "--store", Store, "--key-file", _dir.File("key")], o, e, () => now);
+        return new CliRunner.Result(code, o.ToString(), e.ToString());
+    }
+
+    private static readonly DateTime Nov20 = new(2026, 11, 20, 9, 0, 0);
+    private static readonly DateTime Nov22 = new(2026, 11, 22, 15, 0, 0);
+
+    private void Load()
+    {
+        var data = _dir.File("data");
+        Assert.Equal(0, At(Nov20, "generate", "--applications", "1500", "--outages", "0", "--seed", "11", "--out", data).ExitCode);
+        Assert.Equal(0, At(Nov20, "ingest", "applications", Path.Combine(data, "applications.csv"), "--as-of", "2026-11-25").ExitCode);
+    }
+
+    private string Draw(DateTime at, int seed, string name)
+    {
+        var r = At(at, "spotcheck", "draw", "--from", "2026-01-01", "--to", "2026-06-30", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", _dir.File(name));
+        Assert.True(r.ExitCode == 0, r.Err);
+        return r.Out;
+    }
+
+    private static List<string> Keys(string path)
+    {
+        using var wb = new XLWorkbook(path);
+        var ws = wb.Worksheet(SpotCheckWorkbook.ListSheet);
+        return [.. Enumerable.Range(2, ws.LastRowUsed()!.RowNumber() - 1).Select(r => ws.Cell(r, SpotCheckWorkbook.KeyColumn).GetString())];
+    }
+
+    private static void Fill(string path, Action<IXLWorksheet> fill)
+    {
+        using var wb = new XLWorkbook(path);
+        fill(wb.Worksheet(SpotCheckWorkbook.ListSheet));
+        wb.Save();
+    }
+
+    private static string SheetText(string path, string sheet)
+    {
+        using var wb = new XLWorkbook(path);
+        return string.Join("\n", wb.Worksheet(sheet).RowsUsed().Select(r => string.Join("\t", r.CellsUsed().Select(c => c.GetString()))));
+    }
+
+    [Fact]
+    public void The_same_seed_draws_the_same_sample_and_the_seed_and_the_risk_draws_are_stated()
+    {
+        Load();
+        var first = Draw(Nov20, 4242, "a.xlsx");
+        Assert.Contains("种子 4242", first, StringComparison.Ordinal);
+        Assert.Contains("风险加抽", first, StringComparison.Ordinal);
+        // Another day, same seed: another batch id, the same applications in the same order.
+        Draw(Nov22, 4242, "b.xlsx");
+        var a = Keys(_dir.File("a.xlsx"));
+        Assert.NotEmpty(a);
+        Assert.Equal(a, Keys(_dir.File("b.xlsx")));
+        Draw(Nov22, 4243, "c.xlsx");
+        Assert.NotEqual(a, Keys(_dir.File("c.xlsx")));
+        // The published rule in the workbook says how the risk draws were made, and the seed.
+        var published = SheetText(_dir.File("a.xlsx"), SpotCheckWorkbook.PublicSheet);
+        Assert.Contains("风险加抽", published, StringComparison.Ordinal);
+        Assert.Contains("随机数种子 4242", published, StringComparison.Ordinal);
+        // Same day, same seed: the batch exists; a user's mistake, exit 1.
+        var again = At(Nov20, "spotcheck", "draw", "--from", "2026-01-01", "--to", "2026-06-30", "--seed", "4242", "--out", _dir.File("d.xlsx"));
+        Assert.Equal(ExitCodes.BadInput, again.ExitCode);
+    }
+
+    [Fact]
+    public void A_filed_discrepancy_becomes_a_finding_and_a_stratum_rate_in_that_countys_ledger_only()
+    {
+        Load();
+        Draw(Nov20, 7, "draw.xlsx");
+        string county = "", key = "";
+        Fill(_dir.File("draw.xlsx"), ws =>
+        {
+            county = ws.Cell(2, 2).GetString();
+            key = ws.Cell(2, SpotCheckWorkbook.KeyColumn).GetString();
+            ws.Cell(2, SpotCheckWorkbook.ResultColumn).Value = SpotCheckWorkbook.Discrepant;
+            ws.Cell(2, SpotCheckWorkbook.ItemColumn).Value = "收费";
+            ws.Cell(2, SpotCheckWorkbook.CustomerColumn).Value = "客户称另付 300 元";
+            ws.Cell(3, SpotCheckWorkbook.ResultColumn).Value = SpotCheckWorkbook.Verified;
+        });
+        var filed = At(Nov22, "spotcheck", "file", _dir.File("draw.xlsx"));
+        Assert.True(filed.ExitCode == 0, filed.Err);
+        Assert.Contains("不一致 1 项", filed.Out, StringComparison.Ordinal);
+
+        // The ledger of the week the result was filed in (Thursday 2026-11-26: 11-19 … 11-25).
+        var ledger = At(Nov22, "ledger", "--county", county, "--date", "2026-11-26", "--no-risk", "--out", _dir.File("ledgers"));
+        Assert.True(ledger.ExitCode == 0, ledger.Err);
+        var issues = SheetText(ledger.Out.Trim(), "问题清单");
+        var appId = key[(key.IndexOf('/', StringComparison.Ordinal) + 1)..];
+        var line = issues.Split('\n').Single(l => l.Contains("field_discrepancy", StringComparison.Ordinal));
+        Assert.Contains(appId, line, StringComparison.Ordinal);
+        Assert.Contains("客户所述为“客户称另付 300 元”", line, StringComparison.Ordinal);
+        var rate = issues.Split('\n').Single(l => l.Contains("spotcheck_rate", StringComparison.Ordinal) && l.Contains("不一致1件", StringComparison.Ordinal));
+        Assert.Matches(RateLine(), rate);
+
+        // Another county's ledger does not carry it.
+        var other = county == "尧都区" ? "洪洞县" : "尧都区";
+        var otherLedger = At(Nov22, "ledger", "--county", other, "--date", "2026-11-26", "--no-risk", "--out", _dir.File("ledgers"));
+        Assert.Equal(0, otherLedger.ExitCode);
+        Assert.DoesNotContain(appId + "\t", SheetText(otherLedger.Out.Trim(), "问题清单"), StringComparison.Ordinal);
+        Assert.DoesNotContain("不一致1件", SheetText(otherLedger.Out.Trim(), "问题清单"), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"已核查\d+件，不一致1件，不一致率\d+\.\d%，单侧95%置信上限\d+\.\d%")]
+    private static partial Regex RateLine();
+
+    [Fact]
+    public void A_bad_results_file_exits_1_with_located_errors_and_leaves_the_store_unchanged()
+    {
+        Load();
+        Draw(Nov20, 8, "draw.xlsx");
+        Fill(_dir.File("draw.xlsx"), ws =>
+        {
+            ws.Cell(2, SpotCheckWorkbook.ResultColumn).Value = "也许";
+            ws.Cell(3, SpotCheckWorkbook.ResultColumn).Value = SpotCheckWorkbook.Discrepant;
+            ws.Cell(3, SpotCheckWorkbook.ItemColumn).Value = "收费";
+            ws.Cell(4, SpotCheckWorkbook.ResultColumn).Value = SpotCheckWorkbook.Verified;
+        });
+        var r = At(Nov22, "spotcheck", "file", _dir.File("draw.xlsx"));
+        Assert.Equal(ExitCodes.BadInput, r.ExitCode);
+        Assert.Contains($"draw.xlsx:2:{SpotCheckWorkbook.ResultColumn}: ", r.Err, StringComparison.Ordinal);
+        Assert.Contains($"draw.xlsx:3:{SpotCheckWorkbook.CustomerColumn}: ", r.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", r.Err, StringComparison.Ordinal);
+        // Row 4 was fine, yet nothing was taken.
+        using var store = Analytics.Store.StoreFactory.Open(Store);
+        Assert.Empty(((IOversightStore)store).SpotCheckResults());
+    }
+
+    [Fact]
+    public void Forensics_json_has_the_fields_of_cli_md_section_6()
+    {
+        Load();
+        var r = At(Nov22, "forensics", "--from", "2026-01-01", "--to", "2026-06-30", "--format", "json");
+        Assert.True(r.ExitCode == 0, r.Err);
+        using var doc = JsonDocument.Parse(r.Out);
+        Assert.Equal(JsonValueKind.Array, doc.RootElement.ValueKind);
+        Assert.NotEmpty(doc.RootElement.EnumerateArray());
+        string[] tests = ["bunching", "non_working_day", "off_hours", "identical_durations", "deadline_burst", "pause_to_limit"];
+        foreach (var e in doc.RootElement.EnumerateArray())
+        {
+            Assert.Contains(e.GetProperty("test").GetString(), tests);
+            foreach (var name in new[] { "target", "utility", "county" })
+                Assert.True(e.GetProperty(name).ValueKind is JsonValueKind.String or JsonValueKind.Null, name);
+            Assert.True(e.GetProperty("flag").ValueKind is JsonValueKind.True or JsonValueKind.False);
+            var p = e.GetProperty("p_value").GetDouble();
+            Assert.InRange(p, 0, 1);
+            Assert.False(string.IsNullOrWhiteSpace(e.GetProperty("evidence").GetString()));
+        }
+        // Bunching is per day target; every test names a utility or a county.
+        Assert.All(doc.RootElement.EnumerateArray().Where(e => e.GetProperty("test").GetString() == "bunching"),
+            e => Assert.Equal(JsonValueKind.String, e.GetProperty("target").ValueKind));
+    }
+
+    [Fact]
+    public void A_rectification_item_goes_through_its_life_and_its_overdue_days_reach_the_ledgers()
+    {
+        Load();
+        var add = At(Nov20, "rectify", "add", "--problem", "收费与客户所述不一致", "--unit", "国网临汾", "--deadline", "2026-11-10",
+            "--measures", "退还多收费用并通报", "--county", "尧都区", "--utility", "国网临汾");
+        Assert.True(add.ExitCode == 0, add.Err);
+        var id = add.Out.Trim();
+        var later = At(Nov20, "rectify", "add", "--problem", "暂停压线", "--unit", "洪洞县", "--deadline", "2026-12-31", "--measures", "逐件核查", "--county", "洪洞县");
+        var laterId = later.Out.Trim();
+
+        var overdue = At(Nov22, "rectify", "list", "--overdue", "--today", "2026-11-22");
+        Assert.Equal(0, overdue.ExitCode);
+        Assert.Contains("收费与客户所述不一致", overdue.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("暂停压线", overdue.Out, StringComparison.Ordinal);
+
+        // Overdue on the week's last day: in 尧都区's 问题清单 (not 洪洞县's) and on the city roll-up's 整改逾期.
+        var county = At(Nov22, "ledger", "--county", "尧都区", "--date", "2026-11-26", "--no-risk", "--out", _dir.File("l"));
+        Assert.True(county.ExitCode == 0, county.Err);
+        Assert.Contains("rectification_overdue", SheetText(county.Out.Trim(), "问题清单"), StringComparison.Ordinal);
+        var hongtong = At(Nov22, "ledger", "--county", "洪洞县", "--date", "2026-11-26", "--no-risk", "--out", _dir.File("l"));
+        Assert.DoesNotContain("rectification_overdue", SheetText(hongtong.Out.Trim(), "问题清单"), StringComparison.Ordinal);
+        var city = At(Nov22, "ledger", "--city", "--date", "2026-11-26", "--out", _dir.File("l"));
+        Assert.True(city.ExitCode == 0, city.Err);
+        var sheet = SheetText(city.Out.Trim(), "整改逾期");
+        Assert.Contains("尧都区·国网临汾供电公司1项", sheet, StringComparison.Ordinal);
+        Assert.Contains("收费与客户所述不一致", sheet, StringComparison.Ordinal);
+        Assert.DoesNotContain("暂停压线", sheet, StringComparison.Ordinal);
+
+        // The follow-up check finds the problem still there: it stays open (整改中) and overdue.
+        var notYet = At(Nov22, "rectify", "close", id, "--checked-on", "2026-11-22", "--finding", "尚未退费", "--not-resolved");
+        Assert.Equal(0, notYet.ExitCode);
+        Assert.Contains("整改中", notYet.Out, StringComparison.Ordinal);
+        Assert.Contains("收费与客户所述不一致", At(Nov22, "rectify", "list", "--overdue", "--today", "2026-11-22").Out, StringComparison.Ordinal);
+        // Found gone: closed (已销号), no longer overdue, and it cannot be closed or updated again.
+        var done = At(Nov22, "rectify", "close", id, "--checked-on", "2026-11-23", "--finding", "已退费", "--resolved");
+        Assert.Contains("已销号", done.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("收费与客户所述不一致", At(Nov22, "rectify", "list", "--overdue", "--today", "2026-11-22").Out, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadInput, At(Nov22, "rectify", "close", id, "--checked-on", "2026-11-24", "--finding", "x", "--resolved").ExitCode);
+        Assert.Equal(ExitCodes.BadInput, At(Nov22, "rectify", "update", id, "--measures", "x").ExitCode);
+        Assert.Equal(0, At(Nov22, "rectify", "update", laterId, "--measures", "已约谈").ExitCode);
+        var closedLedger = At(Nov22, "ledger", "--county", "尧都区", "--date", "2026-11-26", "--no-risk", "--out", _dir.File("l2"));
+        Assert.DoesNotContain("rectification_overdue", SheetText(closedLedger.Out.Trim(), "问题清单"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_circular_reports_spot_checks_forensics_and_rectification_for_the_half()
+    {
+        Load();
+        var add = At(new DateTime(2026, 6, 1, 9, 0, 0), "rectify", "add", "--problem", "时限日堆积待核查", "--unit", "国网临汾",
+            "--deadline", "2026-06-15", "--measures", "逐件核查", "--utility", "国网临汾");
+        Assert.True(add.ExitCode == 0, add.Err);
+        var r = At(Nov22, "report", "city", "--half", "2026H1", "--out", _dir.File("c.pdf"));
+        Assert.True(r.ExitCode == 0, r.Err);
+        using var doc = PdfDocument.Open(_dir.File("c.pdf"));
+        var text = string.Concat(doc.GetPages().Select(p => string.Concat(p.Letters.Select(l => l.Value))));
+        Assert.Contains("监督检查发现的问题", text, StringComparison.Ordinal);
+        Assert.Contains("数据造假风险检验", text, StringComparison.Ordinal);
+        Assert.Contains("超过完成时限仍未销号1项", text, StringComparison.Ordinal);
+        Assert.Contains("时限日堆积待核查", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("spotcheck", "draw", "--from", "2026-13-01", "--to", "2026-06-30")]
+    [InlineData("spotcheck", "draw", "--from", "2026-06-30", "--to", "2026-01-01")]
+    [InlineData("spotcheck", "draw", "--from", "2026-01-01", "--to", "2026-06-30", "--inspectors", "no-such-register.xlsx")]
+    [InlineData("spotcheck", "draw", "--from", "2030-01-01", "--to", "2030-06-30")]
+    [InlineData("spotcheck", "draw", "--from", "2026-01-01", "--to", "2026-06-30", "--out", "draw.pdf")]
+    [InlineData("spotcheck", "file", "no-such-results.xlsx")]
+    [InlineData("spotcheck", "file", "GARBAGE")]
+    [InlineData("forensics", "--format", "xml")]
+    [InlineData("rectify", "add", "--problem", "p", "--unit", "u", "--deadline", "tomorrow", "--measures", "m")]
+    [InlineData("rectify", "add", "--problem", " ", "--unit", "u", "--deadline", "2026-12-01", "--measures", "m")]
+    [InlineData("rectify", "add", "--problem", "p", "--unit", "u", "--deadline", "2026-12-01", "--measures", "m", "--application", "A1")]
+    [InlineData("rectify", "close", "999", "--checked-on", "2026-11-22", "--finding", "f", "--resolved")]
+    [InlineData("rectify", "close", "1", "--checked-on", "2026-11-22", "--finding", "f")]
+    [InlineData("rectify", "update", "999", "--measures", "m")]
+    [InlineData("rectify", "list", "--today", "someday")]
+    public void A_users_mistake_never_exits_4_nor_prints_a_stack_trace(params string[] args)
+    {
+        Load();
+        var garbage = _dir.File("garbage.xlsx");
+        File.WriteAllText(garbage, "not a workbook");
+        var r = At(Nov22, [.. args.Select(a => a == "GARBAGE" ? garbage : a)]);
+        Assert.NotEqual(ExitCodes.Internal, r.ExitCode);
+        Assert.True(r.ExitCode is ExitCodes.BadInput or ExitCodes.BadUsage, $"exit {r.ExitCode}: {r.Err}");
+        Assert.DoesNotContain("   at ", r.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Forensics_flags_reach_the_city_roll_up_and_no_county_ledger_so_a_county_ledger_reads_the_same_alone_or_with_all()
+    {
+        var data = _dir.File("gamed");
+        Assert.Equal(0, At(Nov20, "generate", "--applications", "8000", "--outages", "0", "--seed", "11", "--from", "2026-01-01", "--game-utility", "sgcc-linfen",
+            "--game-share", "1", "--out", data).ExitCode);
+        Assert.Equal(0, At(Nov20, "ingest", "applications", Path.Combine(data, "applications.csv"), "--as-of", "2026-11-25").ExitCode);
+        var forensics = At(Nov22, "forensics", "--from", "2026-01-01", "--to", "2026-11-19", "--format", "json");
+        using (var doc = JsonDocument.Parse(forensics.Out))
+            Assert.Contains(doc.RootElement.EnumerateArray(), e => e.GetProperty("flag").GetBoolean());
+
+        var city = At(Nov22, "ledger", "--city", "--date", "2026-11-19", "--out", _dir.File("city"));
+        Assert.True(city.ExitCode == 0, city.Err);
+        static bool HasFlagRow(string sheet) => Regex.IsMatch(sheet, "(^|\t)造假风险(\t|$)", RegexOptions.Multiline);
+        Assert.True(HasFlagRow(SheetText(city.Out.Trim(), "问题清单")));
+
+        var alone = At(Nov22, "ledger", "--county", "尧都区", "--date", "2026-11-19", "--no-risk", "--out", _dir.File("alone"));
+        var all = At(Nov22, "ledger", "--all", "--date", "2026-11-19", "--no-risk", "--out", _dir.File("all"));
+        Assert.True(alone.ExitCode == 0 && all.ExitCode == 0, alone.Err + all.Err);
+        var aloneIssues = SheetText(alone.Out.Trim(), "问题清单");
+        Assert.False(HasFlagRow(aloneIssues));
+        var fromAll = all.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Single(p => Path.GetFileName(p) == Path.GetFileName(alone.Out.Trim()));
+        Assert.Equal(aloneIssues, SheetText(fromAll, "问题清单"));
+    }
+}
