@@ -95,7 +95,7 @@ public static class Html
         a:focus, button:focus, input:focus, select:focus, main:focus { outline: 3px solid #f90; outline-offset: 1px; }
         .skip { position: absolute; left: -999px; } .skip:focus { left: 8px; top: 8px; background: #fff; color: #000; padding: 4px; }
         button, input, select { font-family: inherit; font-size: 14px; }
-        .charts { display: flex; flex-wrap: wrap; gap: 8px 16px; } figure.chart { margin: 0; } figcaption { font-size: 12px; }
+        .charts { display: flex; flex-wrap: wrap; gap: 8px 16px; } figure.chart { margin: 0; width: 300px; } figcaption { font-size: 12px; }
         progress { width: 320px; height: 16px; } ul.files { padding-left: 20px; } ul.files li { margin: 2px 0; }
         label { margin-right: 12px; } form.inline { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin: 6px 0; }
         """;

@@ -81,7 +81,7 @@ public static class Overview
     private static string Chart(string title, IReadOnlyList<TrendMonth> months, List<double?> values, double max, Func<double?, string> format,
         string color, string id, bool bars = false)
     {
-        const double W = 300, H = 130, L = 34, R = 8, T = 8, B = 22;
+        const double W = 300, H = 130, L = 44, R = 8, T = 8, B = 22;
         var inv = CultureInfo.InvariantCulture;
         var n = months.Count;
         var step = (W - L - R) / Math.Max(1, n);
