@@ -26,6 +26,12 @@ public static class Api
         e.MapGet("/api/ledger", Ledger).RequireAuthorization();
         e.MapGet("/api/report/semiannual", Semiannual).RequireAuthorization();
         e.MapPost("/api/filings/{kind}", Filing).RequireAuthorization().AddEndpointFilter(RequireCsrfHeader);
+        e.MapGet("/api/filings/ledger", LedgerFilings).RequireAuthorization();
+        e.MapGet("/api/ledger/city", CityLedger).RequireAuthorization();
+        e.MapGet("/api/report/circular", Circular).RequireAuthorization();
+        e.MapPost("/api/jobs/{kind}", StartJob).RequireAuthorization().AddEndpointFilter(RequireCsrfHeader);
+        e.MapGet("/api/jobs/{id}", JobStatus).RequireAuthorization();
+        e.MapGet("/api/jobs/{id}/{n:int}", JobFile).RequireAuthorization();
     }
 
     private static async ValueTask<object?> RequireCsrfHeader(EndpointFilterInvocationContext c, EndpointFilterDelegate next)
@@ -109,6 +115,77 @@ public static class Api
         var (bytes, fileName) = documents.Semiannual(utility, half);
         audit.Audit(new AuditEntry(settings.Clock(), user.Name, "download", $"semiannual {utility} {half}"));
         return Results.File(bytes, "application/pdf", fileName);
+    }
+
+    /// <summary>报送情况: which counties filed the ledger of a Thursday (default: the current one); a county account sees its own line.</summary>
+    private static IResult LedgerFilings(HttpContext http, StoreReader reader, Documents documents, WebSettings settings)
+    {
+        var user = UserScope.Of(http.User);
+        if (user.Role == AccountRole.Utility) throw WebProblemException.Forbidden("县工作台账");
+        var county = user.County(http.Request.Query["county"], settings.Registries);
+        var thursday = Documents.Week(Date(http.Request.Query["date"], "date") ?? documents.CurrentThursday()).Thursday;
+        var states = Overview.Filings(reader.Snapshot(), settings.Registries, thursday, DateOnly.FromDateTime(settings.Clock()))
+            .Where(s => county is null || s.County.Code == county);
+        return Results.Json(new
+        {
+            thursday = thursday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            counties = states.Select(s => new { county = s.County.Code, name = s.County.Name, filed = s.Filed, overdue = !s.Filed && s.Overdue, tasks = s.Tasks }),
+        });
+    }
+
+    private static IResult CityLedger(HttpContext http, Documents documents, WebSettings settings, IAccountStore audit)
+    {
+        var user = UserScope.Of(http.User);
+        if (!user.IsBureau) throw WebProblemException.Forbidden("全市汇总台账");
+        var thursday = Date(http.Request.Query["date"], "date") ?? documents.CurrentThursday();
+        var (bytes, fileName) = documents.CityLedger(thursday);
+        audit.Audit(new AuditEntry(settings.Clock(), user.Name, "download", string.Create(CultureInfo.InvariantCulture, $"ledger city {thursday:yyyy-MM-dd}")));
+        return Results.File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
+    }
+
+    private static IResult Circular(HttpContext http, Documents documents, WebSettings settings, IAccountStore audit)
+    {
+        var user = UserScope.Of(http.User);
+        if (!user.IsBureau) throw WebProblemException.Forbidden("全市通报");
+        var half = Half(http.Request.Query["half"]) ?? documents.LastCompleteHalf();
+        var (bytes, fileName) = documents.Circular(half);
+        audit.Audit(new AuditEntry(settings.Clock(), user.Name, "download", $"circular {half}"));
+        return Results.File(bytes, "application/pdf", fileName);
+    }
+
+    private static IResult StartJob(HttpContext http, string kind, Jobs jobs) =>
+        Results.Json(JobJson(jobs.Start(UserScope.Of(http.User), kind)), statusCode: 202);
+
+    private static IResult JobStatus(HttpContext http, string id, Jobs jobs) => Results.Json(JobJson(jobs.Get(UserScope.Of(http.User), id)));
+
+    /// <summary>A document a job made (404 until it is made).</summary>
+    public static IResult JobFile(HttpContext http, string id, int n, Jobs jobs, WebSettings settings, IAccountStore audit)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(jobs);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(audit);
+        var user = UserScope.Of(http.User);
+        var job = jobs.Get(user, id);
+        if (n < 0 || n >= job.Items.Count || job.Items[n] is not { Bytes: { } bytes, FileName: { } name } item)
+            throw new WebProblemException(404, "该文件尚未生成 (not made yet)");
+        audit.Audit(new AuditEntry(settings.Clock(), user.Name, "download", string.Create(CultureInfo.InvariantCulture, $"job {job.Kind} {job.Id} {name}")));
+        return Results.File(bytes, item.ContentType, name);
+    }
+
+    private static object JobJson(Job j) => new
+    {
+        id = j.Id, kind = j.Kind, total = j.Items.Count, done = j.Done, finished = j.Finished, error = j.Error,
+        items = j.Items.Select((x, i) => new { title = x.Title, file = x.FileName, url = x.Bytes is null ? null : string.Create(CultureInfo.InvariantCulture, $"/api/jobs/{j.Id}/{i}") }),
+    };
+
+    /// <summary>A half-year parameter (2026H1), null when absent; 400 otherwise.</summary>
+    public static HalfYear? Half(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (!HalfYear.TryParse(text, out var half) || half.Year is < 1900 or > 2999)
+            throw WebProblemException.BadRequest($"half: \"{text}\" 不是半年度，应如 2026H1 (expected e.g. 2026H1)");
+        return half;
     }
 
     private static async Task<IResult> Filing(HttpContext http, string kind, Uploads uploads, WebSettings settings, IAccountStore audit)

@@ -30,9 +30,7 @@ public sealed class Documents
     /// <summary>The county's ledger workbook for the Thursday (the 风险 column left empty, as <c>ledger --no-risk</c>).</summary>
     public (byte[] Bytes, string FileName) Ledger(string county, DateOnly thursday)
     {
-        LedgerWeek week;
-        try { week = LedgerWeek.For(thursday); }
-        catch (LedgerDateException e) { throw WebProblemException.BadRequest("date: " + e.Message); }
+        var week = Week(thursday);
         var data = _reader.Snapshot();
         RequireData(data, week.FirstDay, string.Create(CultureInfo.InvariantCulture, $"{week.Thursday:yyyy-MM-dd} 的工作台账"));
         var inputs = new LedgerInputs { Records = data, Policy = _settings.Policy, Calendar = _settings.Calendar, Registries = _settings.Registries };
@@ -40,6 +38,46 @@ public sealed class Documents
         using var ms = new MemoryStream();
         WeeklyLedgerWorkbook.Write(ledger, ms);
         return (ms.ToArray(), LedgerFileNames.County(ledger.County, week.Thursday));
+    }
+
+    /// <summary>The city's roll-up of the Thursday's ledgers (as <c>ledger --city</c>).</summary>
+    public (byte[] Bytes, string FileName) CityLedger(DateOnly thursday)
+    {
+        var week = Week(thursday);
+        var data = _reader.Snapshot();
+        RequireData(data, week.FirstDay, string.Create(CultureInfo.InvariantCulture, $"{week.Thursday:yyyy-MM-dd} 的全市汇总台账"));
+        var inputs = new LedgerInputs { Records = data, Policy = _settings.Policy, Calendar = _settings.Calendar, Registries = _settings.Registries };
+        var ledger = WeeklyLedgers.ComposeCity(inputs, week);
+        using var ms = new MemoryStream();
+        CityLedgerWorkbook.Write(ledger, ms);
+        return (ms.ToArray(), LedgerFileNames.City(_settings.Registries.CityName, week.Thursday));
+    }
+
+    /// <summary>The city's semiannual circular (通报) for the half-year (as <c>report city</c>).</summary>
+    public (byte[] Bytes, string FileName) Circular(HalfYear half)
+    {
+        var data = _reader.Snapshot();
+        RequireData(data, half.First, $"{half} 通报");
+        var inputs = new ReportInputs { Records = data, Policy = _settings.Policy, Calendar = _settings.Calendar, Registries = _settings.Registries };
+        var asOf = data.DataThrough ?? _settings.Clock();
+        return (CityCircular.Render(inputs, half, asOf), CityCircular.FileName(_settings.Registries.CityName, half));
+    }
+
+    /// <summary>The last half-year complete by the data's last day (the one the circular and the reports speak of by default).</summary>
+    public HalfYear LastCompleteHalf()
+    {
+        var data = _reader.Snapshot();
+        var end = DateOnly.FromDateTime(data.DataThrough ?? _settings.Clock());
+        return end >= new DateOnly(end.Year, 12, 31) ? new HalfYear(end.Year, 2)
+            : end >= new DateOnly(end.Year, 6, 30) ? new HalfYear(end.Year, 1)
+            : new HalfYear(end.Year - 1, 2);
+    }
+
+    /// <summary>The week of a Thursday, 400 otherwise.</summary>
+    public static LedgerWeek Week(DateOnly thursday)
+    {
+        try { return LedgerWeek.For(thursday); }
+        catch (LedgerDateException e) { throw WebProblemException.BadRequest("date: " + e.Message); }
     }
 
     /// <summary>The utility's semiannual PDF for the half-year.</summary>

@@ -55,12 +55,13 @@ public static class Html
     }
 
     /// <summary>Writes a whole page.</summary>
-    public static Task Write(HttpContext http, string title, string body, int status = 200)
+    public static Task Write(HttpContext http, string title, string body, int status = 200, int? refreshSeconds = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         var user = http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name : null;
         var sb = new StringBuilder();
         sb.Append("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        if (refreshSeconds is { } refresh) sb.Append(CultureInfo.InvariantCulture, $"<meta http-equiv=\"refresh\" content=\"{refresh}\">");
         sb.Append("<title>").Append(E(title)).Append(" · 获得电力监测平台</title><style>").Append(Style).Append("</style></head><body>");
         sb.Append("<a class=\"skip\" href=\"#main\">跳到正文</a><header><a href=\"/\" class=\"brand\">临汾市“获得电力”监测平台</a>");
         if (user is not null)
@@ -94,6 +95,8 @@ public static class Html
         a:focus, button:focus, input:focus, select:focus, main:focus { outline: 3px solid #f90; outline-offset: 1px; }
         .skip { position: absolute; left: -999px; } .skip:focus { left: 8px; top: 8px; background: #fff; color: #000; padding: 4px; }
         button, input, select { font-family: inherit; font-size: 14px; }
+        .charts { display: flex; flex-wrap: wrap; gap: 8px 16px; } figure.chart { margin: 0; width: 300px; } figcaption { font-size: 12px; }
+        progress { width: 320px; height: 16px; } ul.files { padding-left: 20px; } ul.files li { margin: 2px 0; }
         label { margin-right: 12px; } form.inline { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin: 6px 0; }
         """;
 }

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using static Analytics.Web.Html;
 
 namespace Analytics.Web;
@@ -53,6 +54,8 @@ public static class Pages
         e.MapPost("/utility/{code}/upload", UtilityUpload).RequireAuthorization();
         e.MapGet("/findings", Findings).RequireAuthorization();
         e.MapGet("/application/{utility}/{id}", ApplicationPage).RequireAuthorization();
+        e.MapPost("/bureau/jobs", PostJob).RequireAuthorization();
+        e.MapGet("/jobs/{id}", JobPage).RequireAuthorization();
     }
 
     /// <summary>An error page (403, 404…) with its message.</summary>
@@ -165,7 +168,7 @@ public static class Pages
             e.Status is { } st ? (e.Met == false ? $"<span class=\"bad\">{E(ReliabilityStatuses.Label(st))}</span>" : E(ReliabilityStatuses.Label(st))) : "—",
         }), "reliability");
 
-    private static async Task Bureau(HttpContext http, StoreReader reader, WebSettings settings)
+    private static async Task Bureau(HttpContext http, StoreReader reader, WebSettings settings, Documents documents)
     {
         var user = UserScope.Of(http.User);
         if (!user.IsBureau) throw WebProblemException.Forbidden("市能源局总览");
@@ -182,7 +185,52 @@ public static class Pages
         body.Append(Ranking("县（市、区）排名（按通报规则）", r, GroupDimension.County, reg.Counties.Select(c => c.Code), c => reg.County(c).Name, "county-ranking"));
         body.Append(string.Create(CultureInfo.InvariantCulture,
             $"<p><a href=\"/findings?{Range(from, to)}\">未达标工单 {r.Breaches.Count} 件、诚信问题 {r.Findings.Count} 件、数据缺项 {r.DataGaps.Count} 件 →</a></p>"));
+        body.Append(Overview.Charts(Overview.Months(reader, from, to)));
+        var thursday = documents.CurrentThursday();
+        body.Append("<h2>报送情况</h2>").Append(Overview.FilingsTable(Overview.Filings(reader.Snapshot(), reg, thursday, DateOnly.FromDateTime(settings.Clock())), thursday));
+        body.Append(BureauDownloads(http, documents, thursday));
         await Write(http, "全市总览", body.ToString()).ConfigureAwait(false);
+    }
+
+    private static string BureauDownloads(HttpContext http, Documents documents, DateOnly thursday)
+    {
+        var half = documents.LastCompleteHalf();
+        return "<h2>下载</h2><ul class=\"files\">"
+            + $"<li><a id=\"circular-download\" href=\"/api/report/circular?half={half}\">全市通报 {E(half.ChineseLabel)}（PDF）</a></li>"
+            + $"<li><a id=\"city-ledger-download\" href=\"/api/ledger/city?date={Date(thursday)}\">全市汇总台账 {Date(thursday)}（XLSX）</a></li>"
+            + "<li>各县工作台账：见上表“台账”一列</li></ul>"
+            + "<form method=\"post\" action=\"/bureau/jobs\" class=\"inline\">" + Antiforgery(http)
+            + "<button type=\"submit\" name=\"kind\" value=\"ledgers\" id=\"job-ledgers\">生成全部县工作台账与全市汇总</button>"
+            + "<button type=\"submit\" name=\"kind\" value=\"reports\" id=\"job-reports\">生成全部供电单位半年报告与通报</button></form>"
+            + "<p>批量生成在后台逐个进行，页面显示进度，每生成一个即可下载。</p>";
+    }
+
+    private static async Task PostJob(HttpContext http, IAntiforgery antiforgery, Jobs jobs)
+    {
+        await antiforgery.ValidateRequestAsync(http).ConfigureAwait(false);
+        var form = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
+        var job = jobs.Start(UserScope.Of(http.User), form["kind"].ToString());
+        http.Response.Redirect("/jobs/" + Uri.EscapeDataString(job.Id));
+    }
+
+    private static async Task JobPage(HttpContext http, string id, Jobs jobs)
+    {
+        var job = jobs.Get(UserScope.Of(http.User), id);
+        var done = job.Done;
+        var body = new StringBuilder();
+        body.Append(CultureInfo.InvariantCulture, $"<p class=\"msg\" role=\"status\" id=\"job-status\">")
+            .Append(job.Error is { } err ? $"已停止：{E(err)}" : job.Finished ? "已全部生成。" : "正在生成，本页每 2 秒自动刷新……")
+            .Append(CultureInfo.InvariantCulture, $" 已完成 {done} / {job.Items.Count}</p>")
+            .Append(CultureInfo.InvariantCulture, $"<p><progress id=\"job-progress\" max=\"{job.Items.Count}\" value=\"{done}\">{done}/{job.Items.Count}</progress></p><ol class=\"files\" id=\"job-items\">");
+        for (var i = 0; i < job.Items.Count; i++)
+        {
+            var item = job.Items[i];
+            body.Append("<li>").Append(item.Bytes is not null
+                ? string.Create(CultureInfo.InvariantCulture, $"<a href=\"/api/jobs/{Uri.EscapeDataString(job.Id)}/{i}\">{E(item.FileName)}</a> ✓")
+                : $"{E(item.Title)} — {(job.Finished ? "未生成" : "等待中")}").Append("</li>");
+        }
+        body.Append("</ol><p><a href=\"/bureau\">返回总览</a></p>");
+        await Write(http, job.Title, body.ToString(), 200, job.Finished ? null : 2).ConfigureAwait(false);
     }
 
     private static async Task County(HttpContext http, string code, StoreReader reader, WebSettings settings, Documents documents) =>
@@ -204,6 +252,14 @@ public static class Pages
             .Append(Antiforgery(http)).Append("<label for=\"file\">上传填好的台账</label><input id=\"file\" name=\"file\" type=\"file\" accept=\".xlsx\" required><button type=\"submit\">上传</button></form>");
         body.Append(PeriodForm($"/county/{Uri.EscapeDataString(county)}", from, to)).Append(Heading(r));
         body.Append(TargetTable($"{entry.Name}目标完成情况", r.TargetsBy(GroupDimension.City), "county-targets"));
+        var data = reader.Snapshot();
+        body.Append("<h2>台账报送记录</h2>").Append(Table("近 12 周的工作台账（以本县报送的台账事项为准）", ["报送日（星期四）", "状态", "填报事项"],
+            Overview.Weeks(data, entry, thursday, DateOnly.FromDateTime(settings.Clock()), 12).Select(w => new[]
+            {
+                Date(w.Thursday), w.Filed ? "<span class=\"met\">已报送</span>" : w.Overdue ? "<span class=\"bad\">逾期未报</span>" : "待报送",
+                w.Tasks.ToString(CultureInfo.InvariantCulture),
+            }), "ledger-weeks"));
+        body.Append(AtRisk(http.RequestServices.GetRequiredService<CountyRisk>().Assess(data, county), settings));
         var inProgress = r.Applications.Where(a => a.Status == ApplicationStatus.InProgress && a.County == county)
             .OrderByDescending(a => a.Overdue == true).ThenBy(a => a.WorkingDaysLeft ?? int.MaxValue).Take(100).ToList();
         body.Append(Table(string.Create(CultureInfo.InvariantCulture, $"在途工单（期末在途 {r.Indicators.Volumes.InProgress} 件，按剩余工作日排列，至多 100 件）"),
@@ -216,6 +272,24 @@ public static class Pages
             }), "in-progress"));
         body.Append(string.Create(CultureInfo.InvariantCulture, $"<p><a href=\"/findings?county={Uri.EscapeDataString(county)}&amp;{Range(from, to)}\">本县未达标与问题工单 {r.Breaches.Count + r.Findings.Count} 件 →</a></p>"));
         await Write(http, $"{entry.Name} · 县（市、区）能源局", body.ToString(), upload?.Status ?? 200).ConfigureAwait(false);
+    }
+
+    /// <summary>The county's applications at risk (the stored model's miss probability at or above its threshold), or why there is no warning.</summary>
+    private static string AtRisk(Analytics.Risk.RiskAssessment? assessment, WebSettings settings)
+    {
+        if (assessment is null)
+            return "<h2>超期预警</h2><p class=\"msg\" id=\"at-risk-none\">存储中没有与当前数据对应的超期预警模型（运行 <code>analytics risk</code> 训练并保存后即可显示）；下表按剩余工作日排列在途工单。</p>";
+        var atRisk = assessment.AtRisk();
+        return "<h2>超期预警</h2>" + Table(string.Create(CultureInfo.InvariantCulture,
+                $"有超期风险的在途工单（{atRisk.Count} 件，共评估在途 {assessment.Applications.Count} 件，超期概率 ≥ {assessment.Model.Options.AtRiskThreshold:0%}；模型训练于 {assessment.Model.TrainedOn.Count} 件已办结工单；至多列 100 件）"),
+            ["工单", "供电单位", "目标", "已用工作日", "时限", "到期日", "剩余工作日", "预计用时", "超期概率"],
+            atRisk.Take(100).Select(a => new[]
+            {
+                $"<a href=\"/application/{Uri.EscapeDataString(a.Utility)}/{Uri.EscapeDataString(a.ApplicationId)}\">{E(a.ApplicationId)}</a>",
+                E(settings.Registries.Utility(a.Utility).Name), E(a.TargetId), a.ElapsedDays.ToString(CultureInfo.InvariantCulture), Num(a.LimitDays),
+                Date(a.DueDate), a.DaysLeft.ToString(CultureInfo.InvariantCulture), Num(a.PredictedDays, "0.0"),
+                $"<span class=\"{(a.MissProbability >= 0.8 ? "bad" : "gap")}\">{Pct(a.MissProbability)}</span>",
+            }), "at-risk");
     }
 
     private static async Task CountyUpload(HttpContext http, string code, IAntiforgery antiforgery, StoreReader reader, WebSettings settings,

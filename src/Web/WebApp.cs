@@ -54,6 +54,8 @@ public static class WebApp
         services.AddSingleton<StoreReader>();
         services.AddSingleton<Documents>();
         services.AddSingleton<Uploads>();
+        services.AddSingleton<Jobs>();
+        services.AddSingleton<CountyRisk>();
         services.AddRouting();
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = settings.MaxUploadBytes);
         services.AddAntiforgery(o =>

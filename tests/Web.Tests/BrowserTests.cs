@@ -74,6 +74,24 @@ public sealed class BrowserTests(WebFixture web) : IAsyncLifetime, IDisposable
         // keyboard: the first Tab reaches the skip link, Enter moves to the content
         Driver.FindElement(By.TagName("body")).SendKeys(Keys.Tab);
         Assert.Equal("跳到正文", Driver.SwitchTo().ActiveElement().Text);
+
+        // the monthly trends are drawn (inline SVG with a line and points), 报送情况 lists the 17 counties
+        var trends = Driver.FindElement(By.Id("trends"));
+        Assert.True(trends.FindElements(By.CssSelector("svg polyline")).Count >= 3);
+        Assert.True(trends.FindElements(By.CssSelector("svg circle")).Count >= 6);
+        ((IJavaScriptExecutor)Driver).ExecuteScript("document.getElementById('trends').scrollIntoView()");
+        Screenshot("overview-trends.png");
+        Assert.Equal(17, Driver.FindElements(By.CssSelector("#filings tbody tr")).Count);
+        ((IJavaScriptExecutor)Driver).ExecuteScript("document.getElementById('filings').scrollIntoView()");
+        Screenshot("overview-filings.png");
+
+        // every ledger as a job: the page shows the progress and refreshes itself until each file is a link
+        Driver.FindElement(By.Id("job-ledgers")).Click();
+        var wait = new WebDriverWait(Driver, TimeSpan.FromSeconds(120));
+        wait.IgnoreExceptionTypes(typeof(NoSuchElementException), typeof(StaleElementReferenceException));
+        wait.Until(d => d.FindElement(By.Id("job-status")).Text.Contains("已全部生成", StringComparison.Ordinal));
+        Assert.Equal(18, Driver.FindElements(By.CssSelector("#job-items a")).Count);
+        Screenshot("jobs.png");
     }
 
     [Fact]
@@ -106,6 +124,9 @@ public sealed class BrowserTests(WebFixture web) : IAsyncLifetime, IDisposable
         Assert.Contains("尧都区", Driver.FindElement(By.TagName("h1")).Text, StringComparison.Ordinal);
         Assert.True(FontReady());
         Screenshot("county.png");
+        Assert.Equal(12, Driver.FindElements(By.CssSelector("#ledger-weeks tbody tr")).Count);
+        ((IJavaScriptExecutor)Driver).ExecuteScript("document.getElementById('ledger-weeks').scrollIntoView()");
+        Screenshot("county-weeks.png");
 
         var href = Driver.FindElement(By.Id("ledger-download")).GetAttribute("href");
         var download = (string?)((IJavaScriptExecutor)Driver).ExecuteAsyncScript("""

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text;
+using Analytics.Domain;
+using Analytics.Domain.Registry;
+using Analytics.Metrics;
+using static Analytics.Web.Html;
+
+namespace Analytics.Web;
+
+/// <summary>One month of a trend: its period and the engine's answer for it (never recomputed here).</summary>
+public sealed record TrendMonth(DateOnly From, DateOnly To, MetricsResult Answer)
+{
+    public string Label => From.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+}
+
+/// <summary>Whether a county filed the ledger due on a Thursday (ledger notes stored for it, the roll-up's rule).</summary>
+public sealed record LedgerFiledState(RegistryEntry County, DateOnly Thursday, int Tasks, bool Overdue)
+{
+    public bool Filed => Tasks > 0;
+
+    /// <summary>已报送, 逾期未报 (the Thursday has passed without a filing) or 待报送 (not due yet).</summary>
+    public string Label => Filed ? "已报送" : Overdue ? "逾期未报" : "待报送";
+}
+
+/// <summary>
+/// The bureau overview's trends and the counties' filings: the trend is one <see cref="StoreReader.Answer"/> per month
+/// of the page's period (at most <see cref="MaxMonths"/>, the latest), so each point is the figure <c>analytics metrics</c>
+/// gives for that month; 报送情况 is read from the ledger notes the store holds (a county has filed the ledger of a
+/// Thursday when notes of that Thursday are stored for it, as the city roll-up counts it).
+/// </summary>
+public static class Overview
+{
+    public const int MaxMonths = 24;
+
+    private static readonly string[] MonthHeader = ["月份"];
+
+    private static readonly string[] Colors = ["#1f4e79", "#b00020", "#1b5e20", "#8a5a00", "#6a1b9a", "#00838f", "#5d4037", "#37474f"];
+
+    /// <summary>The months of [<paramref name="from"/>, <paramref name="to"/>] (the last <see cref="MaxMonths"/>), each answered by the engine.</summary>
+    public static IReadOnlyList<TrendMonth> Months(StoreReader reader, DateOnly from, DateOnly to, string? county = null, string? utility = null)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var months = new List<(DateOnly, DateOnly)>();
+        for (var m = new DateOnly(from.Year, from.Month, 1); m <= to; m = m.AddMonths(1))
+        {
+            var first = m < from ? from : m;
+            var last = m.AddMonths(1).AddDays(-1);
+            months.Add((first, last > to ? to : last));
+        }
+        return months.Skip(Math.Max(0, months.Count - MaxMonths))
+            .Select(p => new TrendMonth(p.Item1, p.Item2, reader.Answer(new MetricsQuestion(p.Item1, p.Item2, county, utility))))
+            .ToList();
+    }
+
+    /// <summary>The trend charts: one small chart per in-force target (monthly compliance rate), one of the breaches per month, and the figures as a table.</summary>
+    public static string Charts(IReadOnlyList<TrendMonth> months)
+    {
+        ArgumentNullException.ThrowIfNull(months);
+        if (months.Count == 0) return "";
+        var ids = months[^1].Answer.TargetsBy(GroupDimension.City).Where(t => t.InForce).Select(t => (t.Id, t.Title)).ToList();
+        var sb = new StringBuilder("<h2>逐月趋势</h2><div class=\"charts\" id=\"trends\">");
+        var i = 0;
+        foreach (var (id, title) in ids)
+        {
+            var values = months.Select(m => m.Answer.TargetsBy(GroupDimension.City).FirstOrDefault(t => t.Id == id)?.Rate).ToList();
+            sb.Append(Chart($"{id} {title}：合规率", months, values.Select(v => v is { } x ? x * 100 : (double?)null).ToList(), 100, v => Pct(v / 100),
+                Colors[i++ % Colors.Length], "trend-" + id));
+        }
+        var breaches = months.Select(m => (double?)m.Answer.Breaches.Count).ToList();
+        sb.Append(Chart("未达标工单（件）", months, breaches, Math.Max(1, breaches.Max() ?? 1), v => Num(v, "0"), "#b00020", "trend-breaches", bars: true));
+        sb.Append("</div>");
+        sb.Append("<details><summary>趋势数据表</summary>").Append(Table("逐月合规率与未达标工单",
+            MonthHeader.Concat(ids.Select(t => t.Id)).Append("未达标工单"),
+            months.Select(m => new[] { E(m.Label) }
+                .Concat(ids.Select(t => Pct(m.Answer.TargetsBy(GroupDimension.City).FirstOrDefault(x => x.Id == t.Id)?.Rate)))
+                .Append(m.Answer.Breaches.Count.ToString(CultureInfo.InvariantCulture))), "trend-table")).Append("</details>");
+        return sb.ToString();
+    }
+
+    /// <summary>A small inline SVG chart: a line (or bars) over the months, the y axis from 0 to <paramref name="max"/>.</summary>
+    private static string Chart(string title, IReadOnlyList<TrendMonth> months, List<double?> values, double max, Func<double?, string> format,
+        string color, string id, bool bars = false)
+    {
+        const double W = 300, H = 130, L = 44, R = 8, T = 8, B = 22;
+        var inv = CultureInfo.InvariantCulture;
+        var n = months.Count;
+        var step = (W - L - R) / Math.Max(1, n);
+        double X(int k) => L + step * (k + 0.5);
+        double Y(double v) => T + (H - T - B) * (1 - Math.Clamp(v / max, 0, 1));
+        var sb = new StringBuilder();
+        sb.Append(inv, $"<figure class=\"chart\"><svg id=\"{E(id)}\" role=\"img\" viewBox=\"0 0 {W} {H}\" width=\"{W}\" height=\"{H}\" xmlns=\"http://www.w3.org/2000/svg\">");
+        sb.Append("<title>").Append(E(title)).Append("</title>");
+        foreach (var g in new[] { 0.0, 0.5, 1.0 })
+        {
+            var y = Y(max * g);
+            sb.Append(inv, $"<line x1=\"{L}\" x2=\"{W - R}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\" stroke=\"#d5dde6\"/>");
+            sb.Append(inv, $"<text x=\"{L - 3}\" y=\"{y + 4:0.#}\" font-size=\"9\" text-anchor=\"end\">{E(format(max * g))}</text>");
+        }
+        var every = n <= 12 ? 1 : n <= 24 ? 3 : 6;
+        for (var k = 0; k < n; k++)
+        {
+            if (k % every == 0 || k == n - 1)
+                sb.Append(inv, $"<text x=\"{X(k):0.#}\" y=\"{H - 8}\" font-size=\"9\" text-anchor=\"middle\">{months[k].From.Month}月</text>");
+        }
+        if (bars)
+        {
+            for (var k = 0; k < n; k++)
+            {
+                if (values[k] is not { } v) continue;
+                var y = Y(v);
+                sb.Append(inv, $"<rect x=\"{X(k) - step * 0.35:0.#}\" y=\"{y:0.#}\" width=\"{step * 0.7:0.#}\" height=\"{H - B - y:0.#}\" fill=\"{color}\"><title>{E(months[k].Label)}：{E(format(v))}</title></rect>");
+            }
+        }
+        else
+        {
+            var points = Enumerable.Range(0, n).Where(k => values[k] is not null).Select(k => string.Create(inv, $"{X(k):0.#},{Y(values[k]!.Value):0.#}"));
+            sb.Append(inv, $"<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"2\" points=\"{string.Join(' ', points)}\"/>");
+            for (var k = 0; k < n; k++)
+            {
+                if (values[k] is not { } v) continue;
+                sb.Append(inv, $"<circle cx=\"{X(k):0.#}\" cy=\"{Y(v):0.#}\" r=\"2.5\" fill=\"{color}\"><title>{E(months[k].Label)}：{E(format(v))}</title></circle>");
+            }
+        }
+        sb.Append("</svg><figcaption>").Append(E(title)).Append("</figcaption></figure>");
+        return sb.ToString();
+    }
+
+    /// <summary>Each county's state for the ledger due on <paramref name="thursday"/>, in registry order.</summary>
+    public static IReadOnlyList<LedgerFiledState> Filings(RecordSnapshot data, Registries registries, DateOnly thursday, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(registries);
+        var tasks = data.LedgerNotes.Where(n => n.Thursday == thursday).GroupBy(n => n.County).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return registries.Counties.Select(c => new LedgerFiledState(c, thursday, tasks.GetValueOrDefault(c.Code), today > thursday)).ToList();
+    }
+
+    /// <summary>A county's state for each of the <paramref name="weeks"/> Thursdays up to <paramref name="thursday"/>, the latest first.</summary>
+    public static IReadOnlyList<LedgerFiledState> Weeks(RecordSnapshot data, RegistryEntry county, DateOnly thursday, DateOnly today, int weeks)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(county);
+        var tasks = data.LedgerNotes.Where(n => n.County == county.Code).GroupBy(n => n.Thursday).ToDictionary(g => g.Key, g => g.Count());
+        return Enumerable.Range(0, weeks).Select(k => thursday.AddDays(-7 * k))
+            .Select(d => new LedgerFiledState(county, d, tasks.GetValueOrDefault(d), today > d)).ToList();
+    }
+
+    /// <summary>The 报送情况 table of the counties for one Thursday, each county's ledger to download.</summary>
+    public static string FilingsTable(IReadOnlyList<LedgerFiledState> states, DateOnly thursday)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        var filed = states.Count(s => s.Filed);
+        var caption = string.Create(CultureInfo.InvariantCulture,
+            $"报送情况：{Date(thursday)}（星期四）的工作台账，已报送 {filed} 个，逾期未报 {states.Count(s => s.Label == "逾期未报")} 个，待报送 {states.Count(s => s.Label == "待报送")} 个");
+        return Table(caption, ["县（市、区）", "状态", "填报事项", "台账"], states.Select(s => new[]
+        {
+            $"<a href=\"/county/{Uri.EscapeDataString(s.County.Code)}\">{E(s.County.Name)}</a>",
+            s.Filed ? "<span class=\"met\">已报送</span>" : s.Overdue ? "<span class=\"bad\">逾期未报</span>" : "待报送",
+            s.Tasks.ToString(CultureInfo.InvariantCulture),
+            $"<a href=\"/api/ledger?county={Uri.EscapeDataString(s.County.Code)}&amp;date={Date(thursday)}\">下载</a>",
+        }), "filings");
+    }
+}
