@@ -59,7 +59,7 @@ public class UtilityReportOfficialFormatTests(OfficialUtilityReportFixture f) : 
     [Fact]
     public void The_head_has_the_utility_in_red_the_doc_number_left_the_signer_right_and_a_red_rule()
     {
-        var first = PdfText.Pages(f.Bytes)[0].Replace(" ", "", StringComparison.Ordinal);
+        var first = PdfText.Pages(f.Bytes)[0].Replace(" ", "", StringComparison.Ordinal).Replace("　", "", StringComparison.Ordinal);
         Assert.StartsWith("国网临汾供电公司文件临供电发〔2025〕15号签发人：关于2024年下半年“获得电力”工作情况的报告临汾市能源局：", first, StringComparison.Ordinal);
 
         using var doc = PdfDocument.Open(f.Bytes);
