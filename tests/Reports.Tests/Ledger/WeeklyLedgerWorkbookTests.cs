@@ -302,4 +302,22 @@ public class WeeklyLedgerWorkbookTests
         Assert.Equal("", rows[1]["进展情况"].GetString()); // only the latest filed week pre-fills
         Assert.Equal(new DateOnly(2026, 11, 19), ledger.ProgressPrefilledFrom);
     }
+
+    [Fact]
+    public void The_progress_sheet_ends_with_a_signature_block_to_fill_in()
+    {
+        using var wb = Roundtrip(WeeklyLedgers.ComposeCounty(Inputs([]), "yaodu", Week));
+        var ws = wb.Worksheet("工作进展");
+
+        // Four county tasks (rows 4–7), five free rows (8–12), a blank row, then one row per signature label.
+        var labels = Enumerable.Range(14, 4).Select(r => ws.Cell(r, LedgerWorkbookNames.SignatureLabelColumn).GetString()).ToList();
+        Assert.Equal(LedgerWorkbookNames.SignatureLabels, labels);
+        Assert.Equal(["填报人", "审核人", "联系电话", "报送日期"], labels);
+        Assert.Equal("", ws.Cell(13, 1).GetString());
+        Assert.All(Enumerable.Range(14, 4), r => Assert.True(ws.Cell(r, LedgerWorkbookNames.SignatureValueColumn).IsEmpty()));
+        Assert.Equal("@", ws.Cell(16, 3).Style.NumberFormat.Format);
+        Assert.Equal("yyyy-mm-dd", ws.Cell(17, 3).Style.NumberFormat.Format);
+        Assert.True(ws.Cell(17, 3).HasDataValidation);
+        Assert.Contains("签字栏", ws.Cell(2, 1).GetString(), StringComparison.Ordinal);
+    }
 }
