@@ -149,7 +149,7 @@ public sealed class FileIngestor
     /// </summary>
     private IngestResult IngestLedger(string path, IngestOptions options, DateTime loadedAt, BatchRun run)
     {
-        var read = LedgerTemplate.Read(path, _registries, options.Bounds);
+        var read = LedgerTemplate.Read(path, _registries, options.Bounds, options.Policy);
         if (read.Ledger is not { } ledger)
             return new IngestResult
             {
@@ -163,12 +163,13 @@ public sealed class FileIngestor
             return new IngestResult { Kind = FilingKind.Ledger, Path = path, Outcome = IngestOutcome.AlreadyLoaded, Sha256 = sha, Filing = earlier, AsOf = earlier.AsOf, Ledger = ledger };
         var asOf = options.AsOf ?? ledger.Thursday.ToDateTime(TimeOnly.MinValue);
         using var writer = run.Batch.BeginFiling(FilingKind.Ledger, Path.GetFileName(path), sha, asOf, loadedAt);
-        foreach (var n in ledger.Notes) writer.Add(n);
-        var filing = writer.Commit(ledger.Notes.Count, 0);
+        var stored = ledger.StoredNotes;
+        foreach (var n in stored) writer.Add(n);
+        var filing = writer.Commit(stored.Count, 0);
         return new IngestResult
         {
             Kind = FilingKind.Ledger, Path = path, Outcome = IngestOutcome.Loaded, Sha256 = sha, Filing = filing, AsOf = asOf,
-            RowsRead = ledger.Notes.Count, RowsLoaded = ledger.Notes.Count, Ledger = ledger,
+            RowsRead = stored.Count, RowsLoaded = stored.Count, Ledger = ledger,
         };
     }
 

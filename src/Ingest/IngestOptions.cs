@@ -27,6 +27,9 @@ public sealed record IngestOptions
     /// </summary>
     public Reading.InputBounds Bounds { get; init; } = Reading.InputBounds.Default;
 
+    /// <summary>The plan whose tasks a filed ledger may report on (those with the county as 责任单位); null: the shipped plan.</summary>
+    public Analytics.Domain.Policy.Policy? Policy { get; init; }
+
     /// <summary>The rejects path for <paramref name="input"/> when none is given.</summary>
     public static string DefaultRejectsPath(string input)
     {

@@ -69,15 +69,35 @@ public sealed class ReportAndLedgerCommandsTests : IDisposable
             row.Cell(5).Value = "推进中";
             wb.Save();
         }
+        var unsigned = Run("ingest", "ledger", path);
+        Assert.Equal(ExitCodes.BadInput, unsigned.ExitCode);
+        Assert.Contains("[工作进展]:", unsigned.Err, StringComparison.Ordinal);
+        Assert.Contains("填报人", unsigned.Err, StringComparison.Ordinal);
+        using (var wb = new ClosedXML.Excel.XLWorkbook(path))
+        {
+            var progress = wb.Worksheet("工作进展");
+            int Sign(string label) => progress.Column(1).CellsUsed().Single(c => c.GetString() == label).Address.RowNumber;
+            progress.Cell(Sign("填报人"), 3).Value = "王建国";
+            progress.Cell(Sign("审核人"), 3).Value = "李秀英";
+            progress.Cell(Sign("联系电话"), 3).Value = "13912345678";
+            progress.Cell(Sign("报送日期"), 3).Value = new DateTime(2026, 11, 26);
+            wb.Save();
+        }
         var filed = Run("ingest", "ledger", path);
         Assert.Equal(0, filed.ExitCode);
         Assert.Contains("尧都区", filed.Out, StringComparison.Ordinal);
+        Assert.Contains("filed by 王* on 2026-11-26", filed.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("王建国", filed.Out + filed.Err, StringComparison.Ordinal);
         Assert.Contains("already loaded", Run("ingest", "ledger", path).Out, StringComparison.Ordinal);
         var city = Run("ledger", "--city", "--date", "2026-11-26", "--out", outDir);
         Assert.Equal(0, city.ExitCode);
         using var cityWb = new ClosedXML.Excel.XLWorkbook(city.Out.Trim());
         var text = string.Join("\n", cityWb.Worksheet("工作进展").CellsUsed().Select(c => c.GetString()));
         Assert.Contains("已与市政务平台完成接口联调", text, StringComparison.Ordinal);
+        var filings = string.Join("\n", cityWb.Worksheet("报送情况").CellsUsed().Select(c => c.GetString()));
+        Assert.Contains("王*", filings, StringComparison.Ordinal);
+        Assert.DoesNotContain("王建国", filings, StringComparison.Ordinal);
+        Assert.DoesNotContain("13912345678", filings + text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,11 +21,11 @@ public static class LedgerFiling
         ArgumentNullException.ThrowIfNull(paths);
         if (paths.Count > 1)
         {
-            var errors = paths.SelectMany(p => LedgerTemplate.Read(p, ctx.Registries).Errors).Select(e => e.ToString()).ToList();
+            var errors = paths.SelectMany(p => LedgerTemplate.Read(p, ctx.Registries, policy: ctx.Policy).Errors).Select(e => e.ToString()).ToList();
             if (errors.Count > 0) throw new BadInputException([.. errors, "Nothing was loaded."]);
         }
         var results = new FileIngestor(store, ctx.Registries, ctx.Time)
-            .IngestAll(FilingKind.Ledger, paths, new IngestOptions { AsOf = asOf, KeyFile = ctx.KeyFile });
+            .IngestAll(FilingKind.Ledger, paths, new IngestOptions { AsOf = asOf, KeyFile = ctx.KeyFile, Policy = ctx.Policy });
         if (results[^1] is { Outcome: IngestOutcome.Rejected } bad)
             throw new BadInputException([.. bad.Errors.Select(e => e.ToString()), "Nothing was loaded."]);
         foreach (var r in results)
@@ -34,8 +34,12 @@ public static class LedgerFiling
             ctx.Out.WriteLine(r.Outcome == IngestOutcome.AlreadyLoaded
                 ? string.Create(CultureInfo.InvariantCulture, $"{r.Path}: already loaded as filing #{r.Filing?.Id}; nothing changed.")
                 : string.Create(CultureInfo.InvariantCulture,
-                    $"{r.Path}: {ledger.County.Name} ledger of {ledger.Thursday:yyyy-MM-dd}: {ledger.Notes.Count} progress notes loaded as filing #{r.Filing?.Id}."));
+                    $"{r.Path}: {ledger.County.Name} ledger of {ledger.Thursday:yyyy-MM-dd}: {ledger.Notes.Count} progress notes loaded as filing #{r.Filing?.Id}{Signed(ledger.Signature)}."));
         }
         return ExitCodes.Success;
     }
+
+    /// <summary><c>; filed by 张* on 2026-11-26</c> (the name as stored: masked), or nothing.</summary>
+    private static string Signed(LedgerSignature? s) =>
+        s is null ? "" : string.Create(CultureInfo.InvariantCulture, $"; filed by {PersonalDataMask.Safe(s.FiledBy)} on {s.FiledOn:yyyy-MM-dd}");
 }

@@ -22,9 +22,13 @@ public static class ReportCommand
         var half = HalfOption();
         var output = CommandOptions.Out("The PDF file (a folder with --all); default: a file named for the utility and half in ./out.");
         var asOf = CommandOptions.AsOf();
+        var semiNumber = new Option<string?>("--doc-number")
+        {
+            Description = "The report's 文号 (GB/T 9704 版头), a whole one such as 临供电发〔2026〕15号 (the utility's own 代字); only with --utility; default: left blank for the utility to fill in.",
+        };
         var semi = new Command("semiannual", "A utility's semiannual progress report (实施进度、工作成效、存在问题、解决措施), or every utility's with --all.")
         {
-            utility, all, half, output, asOf,
+            utility, all, half, output, asOf, semiNumber,
         };
         semi.SetAction(p =>
         {
@@ -33,13 +37,19 @@ public static class ReportCommand
             var u = p.GetValue(utility);
             if ((u is null) == !p.GetValue(all)) throw new UsageException("report semiannual needs exactly one of --utility U or --all.");
             var entry = u is null ? null : ctx.Utility(u);
+            var number = p.GetValue(semiNumber);
+            if (number is not null && entry is null)
+                throw new UsageException("--doc-number：每家供电企业的报告各有文号，只能与 --utility 一起使用。");
+            if (number is not null && !CityCircular.IsWholeDocNumber(number))
+                throw new UsageException($"--doc-number：“{number}”不是完整文号；应为发文机关代字〔年份〕序号号（如 临供电发〔2026〕15号）。");
+            var semiOptions = new ReportOptions { UtilityDocNumber = number };
             var given = p.GetValue(output);
             var target = entry is null ? CliArgs.OutDir(given ?? "out", "--out") : OutFile(given, SemiannualReport.FileName(entry, h));
             var (data, instant) = Load(ctx, p, asOf, h, entry?.Code);
             PeriodOptions.RequireData(data, h.First, $"{h} 半年报告");
             var inputs = Inputs(ctx, data);
             if (entry is not null)
-                ctx.Out.WriteLine(SemiannualReport.Write(inputs, entry.Code, h, instant, target));
+                ctx.Out.WriteLine(SemiannualReport.Write(inputs, entry.Code, h, instant, target, semiOptions));
             else
                 foreach (var path in SemiannualReport.WriteAll(inputs, h, instant, target)) ctx.Out.WriteLine(path);
             return ExitCodes.Success;

@@ -37,6 +37,20 @@ public static class LedgerWorkbookNames
     public static IReadOnlyList<string> ProgressHeaders { get; } =
         [HeaderNumber, HeaderTask, HeaderTitle, HeaderText, HeaderStatus, HeaderProblems];
 
+    // The signature block (签字栏) under the 工作进展 table: a label in column A, the value the county writes in column C.
+    public const string SignFiledBy = "填报人";
+    public const string SignReviewedBy = "审核人";
+    public const string SignPhone = "联系电话";
+    public const string SignDate = "报送日期";
+
+    /// <summary>The signature labels, in the order the writer lays them out (one row each).</summary>
+    public static IReadOnlyList<string> SignatureLabels { get; } = [SignFiledBy, SignReviewedBy, SignPhone, SignDate];
+
+    /// <summary>1-based column of the signature labels (序号 … 任务, merged).</summary>
+    public const int SignatureLabelColumn = 1;
+    /// <summary>1-based column where the county writes the signature values (任务名称).</summary>
+    public const int SignatureValueColumn = 3;
+
     /// <summary>The row of a sheet's title (every sheet of the ledger starts with one).</summary>
     public const int TitleRow = 1;
 

@@ -14,6 +14,14 @@ public sealed record Policy
     public string Issuer { get; init; } = "";
     public required PolicyParameters Parameters { get; init; }
     public required IReadOnlyList<TargetDefinition> Targets { get; init; }
+    /// <summary>The plan's tasks (三、主要任务) with their 责任单位; empty when the file lists none.</summary>
+    public IReadOnlyList<PlanTask> Tasks { get; init; } = [];
+
+    /// <summary>The tasks the plan makes <paramref name="unit"/> answer for, in the plan's order.</summary>
+    public IReadOnlyList<PlanTask> TasksFor(ResponsibleUnit unit) => [.. Tasks.Where(t => t.IsFor(unit))];
+
+    /// <summary>The task of a key (<c>任务6</c>), or null when the plan has none of that key.</summary>
+    public PlanTask? Task(string id) => Tasks.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.Ordinal));
 
     /// <summary>The target of an id; throws for an unknown id.</summary>
     public TargetDefinition Target(string id) =>
@@ -74,8 +82,47 @@ public sealed record Policy
                 Issuer = Str(root, "issuer", source, "") ?? "",
                 Parameters = parameters,
                 Targets = list,
+                Tasks = ReadTasks(root, source),
             };
         }
+    }
+
+    /// <summary>The optional <c>"tasks"</c> list: <c>{"id": "任务1", "title": "…", "responsible": ["county", "utility"]}</c>.</summary>
+    private static List<PlanTask> ReadTasks(JsonElement root, string source)
+    {
+        var tasks = new List<PlanTask>();
+        if (!root.TryGetProperty("tasks", out var arr)) return tasks;
+        if (arr.ValueKind != JsonValueKind.Array) throw new PolicyException($"{source}: \"tasks\" must be a list.");
+        var i = 0;
+        foreach (var t in arr.EnumerateArray())
+        {
+            i++;
+            var where = $"{source}: tasks[{i}]";
+            if (t.ValueKind != JsonValueKind.Object) throw new PolicyException($"{where}: expected an object.");
+            var id = Str(t, "id", where, null) ?? throw new PolicyException($"{where}: \"id\" is required.");
+            where = $"{where} ({id})";
+            if (tasks.Any(x => x.Id == id)) throw new PolicyException($"{where}: the id {id} appears twice.");
+            if (!t.TryGetProperty("responsible", out var units) || units.ValueKind != JsonValueKind.Array || units.GetArrayLength() == 0)
+                throw new PolicyException($"{where}: \"responsible\" must be a non-empty list of county, utility.");
+            var responsible = new List<ResponsibleUnit>();
+            foreach (var u in units.EnumerateArray())
+            {
+                var unit = u.ValueKind == JsonValueKind.String ? u.GetString() : null;
+                responsible.Add(unit switch
+                {
+                    "county" => ResponsibleUnit.County,
+                    "utility" => ResponsibleUnit.Utility,
+                    _ => throw new PolicyException($"{where}.responsible: {u.GetRawText()} is not one of county, utility."),
+                });
+            }
+            tasks.Add(new PlanTask
+            {
+                Id = id,
+                Title = Str(t, "title", where, null) ?? throw new PolicyException($"{where}: \"title\" is required."),
+                Responsible = [.. responsible.Distinct()],
+            });
+        }
+        return tasks;
     }
 
     private static PolicyParameters ReadParameters(JsonElement root, string source)

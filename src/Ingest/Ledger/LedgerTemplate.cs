@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Analytics.Domain;
+using Analytics.Domain.Policy;
 using Analytics.Domain.Registry;
 using Analytics.Ingest.Reading;
 using ClosedXML.Excel;
@@ -29,11 +30,15 @@ public static partial class LedgerTemplate
     /// <summary>How far down the header row of 工作进展 is looked for.</summary>
     public const int HeaderSearchRows = 10;
 
-    /// <summary>Reads the workbook at <paramref name="path"/>; never throws for bad data.</summary>
-    public static LedgerReadResult Read(string path, Registries registries, InputBounds? bounds = null)
+    /// <summary>
+    /// Reads the workbook at <paramref name="path"/>; never throws for bad data. The tasks a county may report on
+    /// are those of <paramref name="policy"/> (default: the shipped plan) with the county as 责任单位.
+    /// </summary>
+    public static LedgerReadResult Read(string path, Registries registries, InputBounds? bounds = null, Policy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(registries);
+        policy ??= Policy.Default;
         bounds = (bounds ?? InputBounds.Default).Validated();
         var probe = FileProbe.Inspect(path, bounds, out var error);
         if (probe is null) return new(null, [error!], null);
@@ -43,11 +48,11 @@ public static partial class LedgerTemplate
         using var source = TableSource.Open(probe, _ => false, bounds, out error);
         if (source?.Workbook is not { } workbook) return new(null, [error!], probe.Sha256);
         var errors = new List<IngestError>();
-        var ledger = Read(workbook, path, registries, bounds, errors);
+        var ledger = Read(workbook, path, registries, policy, bounds, errors);
         return errors.Count > 0 ? new(null, errors, probe.Sha256) : new(ledger, [], probe.Sha256);
     }
 
-    private static FiledLedger? Read(XLWorkbook workbook, string path, Registries registries, InputBounds bounds, List<IngestError> errors)
+    private static FiledLedger? Read(XLWorkbook workbook, string path, Registries registries, Policy policy, InputBounds bounds, List<IngestError> errors)
     {
         XlsxTableReader? progress;
         try
@@ -87,24 +92,43 @@ public static partial class LedgerTemplate
 
             var title = progress.RowsAboveHeader.FirstOrDefault(r => r.Row == Names.TitleRow).Cells is { Count: > 0 } t ? t[0] : "";
             var (county, thursday) = Identify(workbook, progress.Sheet!, title, path, registries, bounds, errors);
-            var notes = Notes(progress, path, bounds, errors, Col(Names.HeaderTask), Col(Names.HeaderTitle), Col(Names.HeaderText),
-                Col(Names.HeaderStatus), Col(Names.HeaderProblems), county, thursday);
-            return errors.Count > 0 || county is null || thursday is null ? null : new FiledLedger(county, thursday.Value, notes);
+            var signature = new Dictionary<string, SignatureCell>(StringComparer.Ordinal);
+            var notes = Notes(progress, path, policy, bounds, errors, Col(Names.HeaderTask), Col(Names.HeaderTitle), Col(Names.HeaderText),
+                Col(Names.HeaderStatus), Col(Names.HeaderProblems), county, thursday, signature, out var lastRow);
+            var signed = Signature(signature, notes.Count > 0, progress.Sheet!, lastRow, path, bounds, thursday, errors);
+            return errors.Count > 0 || county is null || thursday is null
+                ? null
+                : new FiledLedger(county, thursday.Value, notes, signed);
         }
     }
 
     private static bool IsProgressHeader(IReadOnlyList<string> cells) =>
         cells.Any(c => Codes.Normalize(c) == Codes.Normalize(Names.HeaderText));
 
-    private static List<LedgerNote> Notes(XlsxTableReader rows, string path, InputBounds bounds, List<IngestError> errors,
-        int taskAt, int titleAt, int textAt, int statusAt, int problemsAt, RegistryEntry? county, DateOnly? thursday)
+    private static List<LedgerNote> Notes(XlsxTableReader rows, string path, Policy policy, InputBounds bounds, List<IngestError> errors,
+        int taskAt, int titleAt, int textAt, int statusAt, int problemsAt, RegistryEntry? county, DateOnly? thursday,
+        Dictionary<string, SignatureCell> signature, out int lastRow)
     {
         var notes = new List<LedgerNote>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        lastRow = rows.HeaderRow;
         // XlsxTableReader visits the rows in use only: a cell on row 1,048,576 does not make a million rows.
         while (rows.Read())
         {
             var r = rows.RowNumber;
+            lastRow = r;
+            // The signature block: a label of SignatureLabels in column A, the value in column C; no task row.
+            var label = Codes.Normalize(rows.Display(Names.SignatureLabelColumn - 1));
+            if (Names.SignatureLabels.FirstOrDefault(l => Codes.Normalize(l) == label) is { } sign)
+            {
+                var at = Names.SignatureValueColumn - 1;
+                if (rows.CellProblem(at) is { } problem)
+                    errors.Add(SignError(path, rows.Sheet!, r, sign, problem));
+                else if (!signature.TryAdd(sign, SignatureCell.Of(rows, at)))
+                    errors.Add(SignError(path, rows.Sheet!, r, sign,
+                        string.Create(CultureInfo.InvariantCulture, $"签字栏中“{sign}”出现两次（第一次在第{signature[sign].Row}行），只写一次。")));
+                continue;
+            }
             var text = Cell(rows, textAt, path, bounds, errors, lineBreaks: true);
             var status = Cell(rows, statusAt, path, bounds, errors);
             var problems = Cell(rows, problemsAt, path, bounds, errors, lineBreaks: true);
@@ -124,6 +148,12 @@ public static partial class LedgerTemplate
                 continue;
             }
             seen[task] = r;
+            if (TaskProblem(task, policy) is { } notOurs)
+            {
+                errors.Add(RowError(rows, task == TaskKey(Cell(rows, taskAt, path, bounds, errors)) ? taskAt : Math.Max(titleAt, 0), path,
+                    IngestErrorCode.UnknownValue, notOurs));
+                continue;
+            }
             if (status.Length > 0 && !Names.Statuses.Contains(status, StringComparer.Ordinal))
             {
                 // The sheet offers a list; a status outside it ("进行中") would be counted as nothing the roll-up knows.
@@ -229,6 +259,166 @@ public static partial class LedgerTemplate
         return values;
     }
 
+    /// <summary>
+    /// Why a task key may not be filed by a county, or null when it may: a plan task (<c>任务5</c>) whose 责任单位 in the
+    /// policy does not include the counties, a <c>任务N</c> the plan does not have, or the signature's reserved key.
+    /// A free title (other work) is always the county's.
+    /// </summary>
+    private static string? TaskProblem(string task, Policy policy)
+    {
+        if (string.Equals(task, LedgerSignature.NoteTask, StringComparison.Ordinal))
+            return $"“{LedgerSignature.NoteTask}”是签字栏的保留名称，不能作为任务名称；请改写任务名称。";
+        var ours = policy.TasksFor(ResponsibleUnit.County);
+        var list = string.Join("、", ours.Select(t => t.Id));
+        if (policy.Task(task) is { } planTask)
+            return planTask.IsFor(ResponsibleUnit.County)
+                ? null
+                : $"{planTask.Id}（{planTask.Title}）的责任单位是{planTask.ResponsibleLabel}，不是县（市、区）能源局；"
+                  + $"本台账只报送{list}及其他工作，请删除此行（{policy.PlanId}）。";
+        return IsPlanTaskKey(task)
+            ? $"{policy.PlanId}没有{task}；县（市、区）能源局负责的任务是{list}，其他工作请写在“{Names.HeaderTitle}”列。"
+            : null;
+    }
+
+    private static bool IsPlanTaskKey(string task) =>
+        task.StartsWith("任务", StringComparison.Ordinal) && task.Length > 2 && task[2..].All(char.IsAsciiDigit);
+
+    /// <summary>One cell of the signature block as read: its row, its value and its text.</summary>
+    private sealed record SignatureCell(int Row, CellKind Kind, string Text, DateTime? DateTime, string Display)
+    {
+        public static SignatureCell Of(XlsxTableReader rows, int at)
+        {
+            var cell = rows.Cell(at);
+            return new(rows.RowNumber, cell.Kind, cell.Kind == CellKind.Text ? cell.Text.ToString() : "",
+                cell.Kind == CellKind.DateTime ? cell.DateTime : null, rows.Display(at));
+        }
+    }
+
+    /// <summary>
+    /// The signature block read back: 填报人 and 审核人 (masked at once), 联系电话 checked and dropped, 报送日期 a date no
+    /// earlier than the week the ledger reports. Required when the ledger has progress; each missing or bad value is an
+    /// error at its cell (column C), a missing block an error under the table. Nothing personal is echoed in a message.
+    /// </summary>
+    private static LedgerSignature? Signature(Dictionary<string, SignatureCell> cells, bool hasProgress, string sheet, int lastRow,
+        string path, InputBounds bounds, DateOnly? thursday, List<IngestError> errors)
+    {
+        var letter = XLHelper.GetColumnLetterFromNumber(Names.SignatureValueColumn);
+        if (cells.Count == 0)
+        {
+            if (!hasProgress) return null;
+            errors.Add(new()
+            {
+                Code = IngestErrorCode.Required, File = path, Sheet = sheet, Row = lastRow + 1, Column = "A",
+                Message = $"已填写工作进展，但表格下方没有签字栏：请在A列写{string.Join("、", Names.SignatureLabels)}，C列写对应内容"
+                    + "（或用 analytics ledger 重新生成本周台账后填写）。",
+            });
+            return null;
+        }
+        // An untouched ledger (no progress, no signature) files nothing to sign for.
+        if (!hasProgress && cells.Values.All(c => c.Display.Trim().Length == 0)) return null;
+        var before = errors.Count;
+        foreach (var label in Names.SignatureLabels.Where(l => !cells.ContainsKey(l)))
+            errors.Add(new()
+            {
+                Code = IngestErrorCode.Required, File = path, Sheet = sheet, Row = cells.Values.Max(c => c.Row) + 1, Column = "A",
+                Message = $"签字栏缺少“{label}”一行：请在A列写“{label}”，C列写对应内容。",
+            });
+        string Text(string label)
+        {
+            if (!cells.TryGetValue(label, out var cell)) return "";
+            var text = cell.Kind == CellKind.Text ? cell.Text.Trim() : cell.Display.Trim();
+            if (text.Length == 0)
+            {
+                errors.Add(SignError(path, sheet, cell.Row, label, $"未填写：请在{letter}{cell.Row.ToString(CultureInfo.InvariantCulture)}填写{label}。"));
+                return "";
+            }
+            if (CellCheck.TextProblem(text, false, bounds, out _) is { } bad)
+            {
+                errors.Add(SignError(path, sheet, cell.Row, label, bad));
+                return "";
+            }
+            return text;
+        }
+        string Name(string label)
+        {
+            var text = Text(label);
+            if (text.Length == 0) return "";
+            if (text.Any(char.IsDigit) || new StringInfo(text).LengthInTextElements > 20)
+            {
+                // The cell is not echoed: it may hold a phone or an ID number in clear.
+                errors.Add(SignError(path, sheet, cells[label].Row, label, "应为填写人的姓名（不含数字，最多20个字）。"));
+                return "";
+            }
+            return text;
+        }
+        var filedBy = Name(Names.SignFiledBy);
+        var reviewedBy = Name(Names.SignReviewedBy);
+        var phone = Text(Names.SignPhone);
+        if (phone.Length > 0 && !IsPhone(phone))
+            errors.Add(SignError(path, sheet, cells[Names.SignPhone].Row, Names.SignPhone,
+                "不是有效的电话号码：应为11位手机号（如138xxxxxxxx）或带区号的固定电话（如0357-xxxxxxx），可加分机号。"));
+        DateOnly? filedOn = null;
+        if (cells.TryGetValue(Names.SignDate, out var dateCell))
+        {
+            filedOn = SignDate(dateCell, out var dateProblem);
+            if (dateProblem is not null) errors.Add(SignError(path, sheet, dateCell.Row, Names.SignDate, dateProblem));
+            else if (thursday is { } th && filedOn < th.AddDays(-7))
+            {
+                errors.Add(SignError(path, sheet, dateCell.Row, Names.SignDate,
+                    $"{Date(filedOn.Value)}早于本台账所报的一周（{Date(th.AddDays(-7))}至{Date(th.AddDays(-1))}）：请填写实际报送的日期。"));
+                filedOn = null;
+            }
+            else if (thursday is { } due && filedOn > due.AddDays(366))
+            {
+                errors.Add(SignError(path, sheet, dateCell.Row, Names.SignDate,
+                    $"{Date(filedOn.Value)}比应报送日{Date(due)}晚一年以上：请检查年份。"));
+                filedOn = null;
+            }
+        }
+        return errors.Count > before || filedOn is null ? null : LedgerSignature.Of(filedBy, reviewedBy, filedOn.Value);
+    }
+
+    /// <summary>A date cell, or a text date (2026-11-26, 2026/11/26, 2026.11.26, 2026年11月26日).</summary>
+    private static DateOnly? SignDate(SignatureCell cell, out string? problem)
+    {
+        problem = null;
+        switch (cell.Kind)
+        {
+            case CellKind.DateTime:
+                return DateOnly.FromDateTime(cell.DateTime!.Value);
+            case CellKind.Text:
+                var t = string.Concat(cell.Text.Where(c => !char.IsWhiteSpace(c)));
+                if (t.Length == 0) break;
+                if (DateOnly.TryParseExact(t, ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                    return d;
+                problem = $"“{EchoText.Of(t, 40)}”不是日期：请写成 2026-11-26 或 2026年11月26日。";
+                return null;
+            case CellKind.Empty:
+                break;
+            default:
+                problem = $"“{EchoText.Of(cell.Display, 40)}”不是日期：请写成 2026-11-26 或 2026年11月26日。";
+                return null;
+        }
+        problem = $"未填写：请在{XLHelper.GetColumnLetterFromNumber(Names.SignatureValueColumn)}{cell.Row.ToString(CultureInfo.InvariantCulture)}填写{Names.SignDate}。";
+        return null;
+    }
+
+    /// <summary>
+    /// An 11-digit mobile number (1[3-9]…, optionally +86 / 86 before it) or a landline with its area code (0 + 2–3
+    /// digits, then 7–8 digits), an extension allowed after 转, -, #, ext; separators (space, -, parentheses) ignored.
+    /// </summary>
+    private static bool IsPhone(string text) => PhonePattern().IsMatch(text.Trim());
+
+    private static IngestError SignError(string path, string sheet, int row, string label, string message) => new()
+    {
+        Code = IngestErrorCode.InvalidText,
+        File = path,
+        Sheet = sheet,
+        Row = row,
+        Column = XLHelper.GetColumnLetterFromNumber(Names.SignatureValueColumn),
+        Message = $"{label}（{XLHelper.GetColumnLetterFromNumber(Names.SignatureValueColumn)}{row.ToString(CultureInfo.InvariantCulture)}）{message}",
+    };
+
     /// <summary><c>任务 3</c>, <c>3</c> → <c>任务3</c>; anything else as typed (trimmed).</summary>
     private static string TaskKey(string text)
     {
@@ -292,6 +482,9 @@ public static partial class LedgerTemplate
         new() { Code = code, File = path, Message = message };
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^(?:(?:\+?86)[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}$|^[(（]?0\d{2,3}[)）]?[\s-]?\d{3,4}[\s-]?\d{3,4}(?:\s*(?:转|-|#|ext\.?)\s*\d{1,6})?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PhonePattern();
 
     [GeneratedRegex(@"^\s*(?<county>\S+?)\s*工作进展\s*[（(]\s*(?<date>\d{4}-\d{1,2}-\d{1,2})\s*报送\s*[）)]")]
     private static partial Regex TitlePattern();

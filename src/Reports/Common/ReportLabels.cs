@@ -67,29 +67,4 @@ public static class ReportLabels
         false => NotMet,
         null => NotApplicable,
     };
-
-    /// <summary>The plan's tasks (三、主要任务) in order: key <c>任务N</c> and the title as the plan words it.</summary>
-    public static IReadOnlyList<(string Key, string Title)> PlanTasks { get; } =
-    [
-        ("任务1", "办电业务入驻政务服务平台"),
-        ("任务2", "实现并联审批"),
-        ("任务3", "完善配套政策"),
-        ("任务4", "创新用电报装业务流程"),
-        ("任务5", "优化线上用电报装服务"),
-        ("任务6", "压减用电报装环节和申请资料"),
-        ("任务7", "优化接入电网方式"),
-        ("任务8", "延伸电网投资界面"),
-        ("任务9", "规范用电报装收费"),
-        ("任务10", "提升供电能力和供电可靠性"),
-        ("任务11", "提高用电报装信息公开透明度"),
-        ("任务12", "加强政策解读和宣传引导"),
-    ];
-
-    /// <summary>The title of a plan task key (<c>任务6</c>), or null for a key that is not one.</summary>
-    public static string? PlanTaskTitle(string key)
-    {
-        foreach (var (k, title) in PlanTasks)
-            if (string.Equals(k, key, StringComparison.Ordinal)) return title;
-        return null;
-    }
 }

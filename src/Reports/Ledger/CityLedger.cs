@@ -1,3 +1,4 @@
+using Analytics.Domain;
 namespace Analytics.Reports.Ledger;
 
 /// <summary>
@@ -50,6 +51,8 @@ public sealed record CityCountyLine
     public bool? Filed { get; init; }
     /// <summary>The latest Thursday the county filed for, when any.</summary>
     public DateOnly? LastFiled { get; init; }
+    /// <summary>The signature of this Thursday's filing (填报人、审核人 masked, 报送日期); null when none was filed with it.</summary>
+    public LedgerSignature? Signature { get; init; }
     public required LedgerVolumes WeekVolumes { get; init; }
     public required LedgerVolumes YearVolumes { get; init; }
     /// <summary>Year-to-date figure by target id (for the target columns).</summary>

@@ -26,14 +26,17 @@ internal static class CityLedgerComposer
         foreach (var c in counties)
         {
             var notes = slices.TryGetValue(c.County.Code, out var s) ? s.Notes : [];
-            var filed = notes.Where(n => n.Thursday == week.Thursday).ToList();
+            var week_ = notes.Where(n => n.Thursday == week.Thursday).ToList();
+            var signature = week_.Where(LedgerSignature.IsSignature).Select(LedgerSignature.FromNote).FirstOrDefault(x => x is not null);
+            var filed = week_.Where(n => !LedgerSignature.IsSignature(n)).ToList();
             var total = c.Saidi.FirstOrDefault(x => x.Area == "合计");
             var areaVerdicts = c.Saidi.Where(x => x.Area != "合计" && x.SaidiH is not null).Select(x => x.Met).ToList();
             lines.Add(new CityCountyLine
             {
                 Name = c.County.Name,
                 Code = c.County.Code,
-                Filed = filed.Count > 0,
+                Filed = week_.Count > 0,
+                Signature = signature,
                 LastFiled = notes.Where(n => n.Thursday <= week.Thursday).Select(n => (DateOnly?)n.Thursday).Max(),
                 WeekVolumes = c.WeekVolumes,
                 YearVolumes = c.YearVolumes,
@@ -44,10 +47,10 @@ internal static class CityLedgerComposer
                 SaidiMet = total?.Met ?? (areaVerdicts.Count > 0 && areaVerdicts.All(v => v is not null) ? areaVerdicts.All(v => v == true) : null),
             });
             issues.AddRange(c.Issues.Select(i => new CityIssueLine(c.County.Name, i)));
-            foreach (var n in filed.OrderBy(n => TaskOrder(n.Task)).ThenBy(n => n.Task, StringComparer.Ordinal))
+            foreach (var n in filed.OrderBy(n => TaskOrder(inputs.Policy, n.Task)).ThenBy(n => n.Task, StringComparer.Ordinal))
             {
                 var (text, problems) = LedgerNoteText.Split(n.Text);
-                progress.Add(new CityProgressLine(c.County.Name, n.Task, ReportLabels.PlanTaskTitle(n.Task) ?? "", text, n.Status ?? "", problems));
+                progress.Add(new CityProgressLine(c.County.Name, n.Task, inputs.Policy.Task(n.Task)?.Title ?? "", text, n.Status ?? "", problems));
             }
         }
 
@@ -121,10 +124,10 @@ internal static class CityLedgerComposer
         return int.MaxValue;
     }
 
-    private static int TaskOrder(string task)
+    private static int TaskOrder(Policy policy, string task)
     {
-        for (var i = 0; i < ReportLabels.PlanTasks.Count; i++)
-            if (string.Equals(ReportLabels.PlanTasks[i].Key, task, StringComparison.Ordinal)) return i;
+        for (var i = 0; i < policy.Tasks.Count; i++)
+            if (string.Equals(policy.Tasks[i].Id, task, StringComparison.Ordinal)) return i;
         return int.MaxValue;
     }
 }

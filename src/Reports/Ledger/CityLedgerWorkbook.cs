@@ -1,3 +1,4 @@
+using Analytics.Domain;
 using Analytics.Reports.Common;
 using ClosedXML.Excel;
 using static Analytics.Reports.Common.WorksheetLayout;
@@ -119,6 +120,8 @@ public static class CityLedgerWorkbook
         [
             new("县（市、区）", 12), new("本周台账", 10), new("最近报送日", 12, ReportFormats.ExcelDate),
             new("本周报送任务数", 12, ReportFormats.ExcelInteger),
+            new(LedgerWorkbookNames.SignFiledBy, 8), new(LedgerWorkbookNames.SignReviewedBy, 8),
+            new(LedgerWorkbookNames.SignDate, 12, ReportFormats.ExcelDate),
         ];
         var missing = l.Counties.Count(c => c.Filed == false);
         Title(ws, TitleOf(l, "报送情况"),
@@ -132,7 +135,9 @@ public static class CityLedgerWorkbook
         {
             r++;
             var tasks = l.Progress.Count(p => p.County == c.Name);
-            Row(ws, r, c.Name, c.Filed == true ? "已报送" : "未报送", c.LastFiled, tasks);
+            // Names as stored: masked at ingest (张*), and masked again here should a store hold anything else.
+            Row(ws, r, c.Name, c.Filed == true ? "已报送" : "未报送", c.LastFiled, tasks,
+                PersonalDataMask.Safe(c.Signature?.FiledBy), PersonalDataMask.Safe(c.Signature?.ReviewedBy), c.Signature?.FiledOn);
             if (c.Filed == false) Fill(ws, r, 1, cols.Count, BadFill);
         }
         Table(ws, HeaderRow, r, cols);

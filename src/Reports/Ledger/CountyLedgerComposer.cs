@@ -493,7 +493,7 @@ internal sealed class CountyLedgerComposer
     // ---- 工作进展 ----
 
     /// <summary>
-    /// One row per plan task, pre-filled from the notes filed for this Thursday when there are any (a ledger
+    /// One row per plan task the county answers for (the policy's tasks with 各县（市、区）能源局 as 责任单位), pre-filled from the notes filed for this Thursday when there are any (a ledger
     /// regenerated after filing), else from the latest earlier Thursday filed; free tasks of those notes follow.
     /// </summary>
     private (List<ProgressLine>, DateOnly?) Prefill(List<LedgerNote> notes)
@@ -501,13 +501,16 @@ internal sealed class CountyLedgerComposer
         DateOnly? from = notes.Where(n => n.Thursday <= _week.Thursday).Select(n => (DateOnly?)n.Thursday).Max();
         var chosen = from is { } f ? notes.Where(n => n.Thursday == f).ToList() : [];
         var lines = new List<ProgressLine>();
-        foreach (var (key, title) in ReportLabels.PlanTasks)
+        foreach (var task in _inputs.Policy.TasksFor(ResponsibleUnit.County))
         {
-            var n = chosen.FirstOrDefault(x => string.Equals(x.Task, key, StringComparison.Ordinal));
+            var n = chosen.FirstOrDefault(x => string.Equals(x.Task, task.Id, StringComparison.Ordinal));
             var (text, problems) = LedgerNoteText.Split(n?.Text);
-            lines.Add(new ProgressLine(key, title, text, n?.Status ?? "", problems));
+            lines.Add(new ProgressLine(task.Id, task.Title, text, n?.Status ?? "", problems));
         }
-        foreach (var n in chosen.Where(x => ReportLabels.PlanTaskTitle(x.Task) is null).OrderBy(x => x.Task, StringComparer.Ordinal))
+        // Free tasks follow; the signature note is no task, and a note on a plan task that is not the county's
+        // (filed before the ledger listed the county's tasks only) is left out rather than shown as a free row.
+        foreach (var n in chosen.Where(x => !LedgerSignature.IsSignature(x) && _inputs.Policy.Task(x.Task) is null)
+                     .OrderBy(x => x.Task, StringComparer.Ordinal))
         {
             var (text, problems) = LedgerNoteText.Split(n.Text);
             lines.Add(new ProgressLine("", n.Task, text, n.Status ?? "", problems));

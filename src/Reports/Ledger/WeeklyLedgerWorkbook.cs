@@ -315,7 +315,7 @@ public static class WeeklyLedgerWorkbook
             : "";
         Title(ws, LedgerLayout.ProgressTitle(l.County.Name, l.Week.Thursday),
             $"请在黄色区域填写本周各项任务进展（{l.Week.PeriodLabel}），状态可选{string.Join("、", LedgerLayout.Statuses)}；"
-            + $"其他工作可在下方空行的“任务名称”列填写。{prefilled}填好后原样报送市能源局。",
+            + $"其他工作可在下方空行的“任务名称”列填写。{prefilled}填好后在签字栏写明{string.Join("、", LedgerWorkbookNames.SignatureLabels)}，原样报送市能源局。",
             cols);
         Header(ws, HeaderRow, cols);
         var r = HeaderRow;
@@ -344,7 +344,48 @@ public static class WeeklyLedgerWorkbook
         dv.List("\"" + string.Join(",", LedgerLayout.Statuses) + "\"", true);
         dv.ErrorStyle = XLErrorStyle.Information; // suggested words, not a closed list
         dv.IgnoreBlanks = true;
+        Signature(ws, r + 2);
         Finish(ws, HeaderRow);
+    }
+
+    /// <summary>
+    /// The signature block (签字栏) under the progress table, one row per <see cref="LedgerWorkbookNames.SignatureLabels"/>:
+    /// the label in columns A–B (merged), the county's entry in column C. Read back by Ingest's LedgerTemplate.
+    /// </summary>
+    private static void Signature(IXLWorksheet ws, int first)
+    {
+        var labelAt = LedgerWorkbookNames.SignatureLabelColumn;
+        var valueAt = LedgerWorkbookNames.SignatureValueColumn;
+        var row = first;
+        foreach (var label in LedgerWorkbookNames.SignatureLabels)
+        {
+            Text(ws.Cell(row, labelAt), label);
+            ws.Range(row, labelAt, row, valueAt - 1).Merge();
+            var value = ws.Cell(row, valueAt);
+            value.Style.Fill.BackgroundColor = InputFill;
+            if (label == LedgerWorkbookNames.SignPhone)
+            {
+                // Text, so that a landline's leading 0 and an 11-digit mobile stay as typed.
+                value.Style.NumberFormat.Format = "@";
+            }
+            else if (label == LedgerWorkbookNames.SignDate)
+            {
+                value.Style.NumberFormat.Format = ReportFormats.ExcelDate;
+                var dv = value.AsRange().SetDataValidation();
+                dv.Date.Between(new DateTime(2000, 1, 1), new DateTime(2099, 12, 31));
+                dv.ErrorStyle = XLErrorStyle.Stop;
+                dv.ErrorTitle = LedgerWorkbookNames.SignDate;
+                dv.ErrorMessage = "请填写日期，如 2026-11-26。";
+            }
+            row++;
+        }
+        var labels = ws.Range(first, labelAt, row - 1, valueAt - 1);
+        labels.Style.Font.Bold = true;
+        labels.Style.Fill.BackgroundColor = HeaderFill;
+        labels.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        var block = ws.Range(first, labelAt, row - 1, valueAt);
+        block.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
+        block.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
     }
 
     private static void Meta(IXLWorksheet ws, CountyLedger l)

@@ -18,6 +18,9 @@ public static class CityCircular
     /// <summary>Whether <paramref name="text"/> is a 文号 the circular accepts: a serial (12) or a whole one (临能源电力发〔2026〕12号).</summary>
     public static bool IsDocNumber(string text) => DocNumbers.IsValid(text);
 
+    /// <summary>Whether <paramref name="text"/> is a whole 文号 (代字〔YYYY〕N号), as a utility's report needs.</summary>
+    public static bool IsWholeDocNumber(string text) => DocNumbers.IsWhole(text);
+
     /// <summary>The circular as a document model.</summary>
     public static ReportDocument Compose(ReportInputs inputs, HalfYear half, DateTime asOf, ReportOptions? options = null)
     {

@@ -20,6 +20,12 @@ public sealed record ReportOptions
     /// </summary>
     public string? DocNumber { get; init; }
 
+    /// <summary>
+    /// The 文号 of a utility's semiannual report (a 上行文 to the bureau): a whole one (临供电发〔2026〕15号); the utility's
+    /// 发文机关代字 is its own, so a serial alone cannot be completed. Null leaves 代字 and serial blank, for the utility to fill in.
+    /// </summary>
+    public string? UtilityDocNumber { get; init; }
+
     /// <summary>抄送 of the circular's 版记.</summary>
     public IReadOnlyList<string> CopyTo { get; init; } = ["临汾市人民政府办公室"];
 }
@@ -38,6 +44,17 @@ internal static partial class DocNumbers
         var prefix = m.Success ? m.Groups[1].Value : "临能源电力发";
         var serial = given is null ? "　　" : given.Trim().TrimStart('0');
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{prefix}〔{year}〕{serial}号");
+    }
+
+    /// <summary>A utility's 文号: <paramref name="given"/> (a whole one), or 代字 and serial left blank in <paramref name="year"/>.</summary>
+    public static string OfUtility(string? given, int year) =>
+        given is not null ? given.Trim() : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"　　　　〔{year}〕　　号");
+
+    /// <summary>A whole 文号: 代字, a four-digit year in 〔〕, a serial and 号 (临供电发〔2026〕15号).</summary>
+    public static bool IsWhole(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return PlanPrefix().IsMatch(text.Trim());
     }
 
     /// <summary>A serial of 1–4 digits, or a whole 文号 with a four-digit year in 〔〕 and a serial.</summary>

@@ -65,6 +65,20 @@ public class PolicyTests
         Assert.Equal(15m, p.Target("T5").LimitHoursByArea[Area.Rural]);
     }
 
+    [Fact]
+    public void The_plans_tasks_name_the_counties_where_the_plan_text_does()
+    {
+        var p = PolicyModel.Default;
+
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => $"任务{i}"), p.Tasks.Select(t => t.Id));
+        // 三、1–3: 各县（市、区）能源局要牵头…; 10: 各县（市、区）能源局要加强配电网和农网发展规划的统筹协调; the rest: 各供电企业.
+        Assert.Equal(["任务1", "任务2", "任务3", "任务10"], p.TasksFor(ResponsibleUnit.County).Select(t => t.Id));
+        Assert.Equal(10, p.TasksFor(ResponsibleUnit.Utility).Count);
+        Assert.Equal("实现并联审批", p.Task("任务2")!.Title);
+        Assert.Equal("各县（市、区）能源局、各供电企业", p.Task("任务1")!.ResponsibleLabel);
+        Assert.Null(p.Task("任务13"));
+    }
+
     [Theory]
     [InlineData("""{"plan":"x","targets":[{"id":"T9","clause":"目标9","kind":"speed","in_force":[{"from":"2021-01-01"}]}]}""", "targets[1] (T9): unknown kind \"speed\"")]
     [InlineData("""{"plan":"x","targets":[{"id":"T2a","clause":"目标2","kind":"utility_days","categories":["lv_other"],"in_force":[{"from":"2021-13-01","limit":5}]}]}""", "targets[1] (T2a).in_force[1]: \"from\" must be a date")]
@@ -74,6 +88,9 @@ public class PolicyTests
     [InlineData("""{"plan":"x","parameters":{"speed":1},"targets":[]}""", "unknown parameter \"speed\"")]
     [InlineData("""{"plan":"x","targets":[{"id":"T2a","clause":"目标2","kind":"utility_days","categories":["lv_other"],"in_force":[{"from":"2021-01-01","limit":-1}]}]}""", "expected a number from 0")]
     [InlineData("""{ nope""", "not valid JSON")]
+    [InlineData("""{"plan":"x","tasks":[{"id":"任务1","title":"t","responsible":["city"]}],"targets":[]}""", "tasks[1] (任务1).responsible: \"city\" is not one of county, utility")]
+    [InlineData("""{"plan":"x","tasks":[{"id":"任务1","title":"t"}],"targets":[]}""", "tasks[1] (任务1): \"responsible\" must be a non-empty list")]
+    [InlineData("""{"plan":"x","tasks":[{"id":"任务1","title":"t","responsible":["county"]},{"id":"任务1","title":"u","responsible":["utility"]}],"targets":[]}""", "tasks[2] (任务1): the id 任务1 appears twice")]
     public void A_malformed_policy_names_the_bad_entry(string json, string expected)
     {
         using var s = new MemoryStream(Encoding.UTF8.GetBytes(json));

@@ -45,20 +45,29 @@ public sealed class LedgerTemplateTests : IDisposable
         ms.Position = 0;
         using var wb = new XLWorkbook(ms);
         var ws = wb.Worksheet("工作进展");
-        // Row 4 = 任务1, row 6 = 任务3, rows 16+ are the free rows.
+        // Row 4 = 任务1, row 6 = 任务3 (the county's tasks are 任务1、2、3、10), rows 8–12 are the free rows,
+        // rows 14–17 the signature block (label in A, value in C).
         ws.Cell(4, 4).Value = "已与市政务平台完成对接";
         ws.Cell(4, 5).Value = "已完成";
         ws.Cell(6, 4).Value = "制定并联审批办法";
         ws.Cell(6, 5).Value = "推进中";
         ws.Cell(6, 6).Value = "住建部门意见未反馈";
-        ws.Cell(16, 3).Value = "迎峰度冬保供电";
-        ws.Cell(16, 4).Value = "完成重要用户巡视";
+        ws.Cell(8, 3).Value = "迎峰度冬保供电";
+        ws.Cell(8, 4).Value = "完成重要用户巡视";
+        ws.Cell(SignRow(ws, "填报人"), 3).Value = "王建国";
+        ws.Cell(SignRow(ws, "审核人"), 3).Value = "李秀英";
+        ws.Cell(SignRow(ws, "联系电话"), 3).Value = "0357-2345678";
+        ws.Cell(SignRow(ws, "报送日期"), 3).Value = new DateTime(2026, 11, 26);
         alsoDo?.Invoke(wb);
         var path = _dir.File(name);
         // A formula the test sets is written without a value, as a hostile tool would (not computed here).
         wb.SaveAs(path, new SaveOptions { EvaluateFormulasBeforeSaving = false });
         return path;
     }
+
+    /// <summary>The row of a signature label in column A of 工作进展.</summary>
+    private static int SignRow(IXLWorksheet ws, string label) =>
+        ws.Column(1).CellsUsed().Single(c => c.GetString() == label).Address.RowNumber;
 
     private static FiledLedger Good(string path)
     {
@@ -186,17 +195,17 @@ public sealed class LedgerTemplateTests : IDisposable
         var path = FilledByClerk(wb =>
         {
             var ws = wb.Worksheet("工作进展");
-            ws.Cell(17, 4).Value = "没有任务名称的进展";
-            ws.Cell(18, 2).Value = "任务3";
-            ws.Cell(18, 4).Value = "又写了一次任务3";
+            ws.Cell(9, 4).Value = "没有任务名称的进展";
+            ws.Cell(10, 2).Value = "任务3";
+            ws.Cell(10, 4).Value = "又写了一次任务3";
         });
 
         var errors = Bad(path);
 
-        Assert.Equal([17, 18], errors.Select(x => x.Row!.Value));
+        Assert.Equal([9, 10], errors.Select(x => x.Row!.Value));
         Assert.Equal([IngestErrorCode.Required, IngestErrorCode.DuplicateKey], errors.Select(x => x.Code));
         Assert.All(errors, x => Assert.Equal("任务", x.Column));
-        Assert.StartsWith($"{path}[工作进展]:17:任务: ", errors[0].ToString(), StringComparison.Ordinal);
+        Assert.StartsWith($"{path}[工作进展]:9:任务: ", errors[0].ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -331,7 +340,7 @@ public sealed class LedgerTemplateTests : IDisposable
         var again = ingestor.Ingest(FilingKind.Ledger, path, new IngestOptions { KeyFile = _dir.KeyFile });
 
         Assert.Equal(IngestOutcome.Loaded, first.Outcome);
-        Assert.Equal(3, first.RowsLoaded);
+        Assert.Equal(4, first.RowsLoaded); // three notes and the signature
         Assert.Equal(new DateTime(2026, 11, 26, 0, 0, 0), first.Filing!.AsOf);
         Assert.Equal(new DateTime(2026, 11, 27, 8, 0, 0), first.Filing.LoadedAt);
         Assert.Equal(IngestOutcome.AlreadyLoaded, again.Outcome);
@@ -343,13 +352,203 @@ public sealed class LedgerTemplateTests : IDisposable
     public void A_bad_ledger_in_a_batch_leaves_the_good_one_unfiled()
     {
         var good = FilledByClerk(name: "good.xlsx");
-        var bad = FilledByClerk(wb => wb.Worksheet("工作进展").Cell(17, 4).Value = "没有任务", name: "bad.xlsx");
+        var bad = FilledByClerk(wb => wb.Worksheet("工作进展").Cell(9, 4).Value = "没有任务", name: "bad.xlsx");
         using var store = new SqliteStore(_dir.File("analytics.db"));
 
         var results = new FileIngestor(store).IngestAll(FilingKind.Ledger, [good, bad], new IngestOptions { KeyFile = _dir.KeyFile });
 
         Assert.Equal([IngestOutcome.Loaded, IngestOutcome.Rejected], results.Select(r => r.Outcome));
-        Assert.Equal(17, Assert.Single(results[1].Errors).Row);
+        Assert.Equal(9, Assert.Single(results[1].Errors).Row);
         Assert.Empty(store.Filings());
+    }
+
+    // ---- Issue 15 item 6: the signature block and the county's own tasks ----
+
+    [Fact]
+    public void The_signature_is_read_back_with_the_names_masked_and_the_phone_dropped()
+    {
+        var path = FilledByClerk();
+        var filed = Good(path);
+
+        Assert.Equal(new LedgerSignature("王*", "李*", new DateOnly(2026, 11, 26)), filed.Signature);
+        var stored = filed.StoredNotes.Single(LedgerSignature.IsSignature);
+        Assert.Equal(("yaodu", Thursday), (stored.County, stored.Thursday));
+        Assert.Equal(filed.Signature, LedgerSignature.FromNote(stored));
+        Assert.DoesNotContain(filed.StoredNotes, n => n.Text.Contains("王建国", StringComparison.Ordinal)
+            || n.Text.Contains("李秀英", StringComparison.Ordinal) || n.Text.Contains("2345678", StringComparison.Ordinal));
+
+        // Nor does the store hold them anywhere: not in the notes, not in the database file.
+        var db = _dir.File("signed.db");
+        using (var store = new SqliteStore(db))
+        {
+            var loaded = new FileIngestor(store).Ingest(FilingKind.Ledger, path, new IngestOptions { KeyFile = _dir.KeyFile });
+            Assert.Equal(IngestOutcome.Loaded, loaded.Outcome);
+            Assert.Equal("王*", LedgerSignature.FromNote(store.LedgerNotes().Single(LedgerSignature.IsSignature))!.FiledBy);
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var bytes = File.ReadAllBytes(db);
+        foreach (var secret in new[] { "王建国", "李秀英", "2345678" })
+            Assert.Equal(-1, bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(secret)));
+    }
+
+    [Fact]
+    public void A_missing_signer_on_a_ledger_with_progress_is_located_at_its_cell()
+    {
+        var path = FilledByClerk(wb =>
+        {
+            var ws = wb.Worksheet("工作进展");
+            ws.Cell(SignRow(ws, "填报人"), 3).Clear();
+        });
+
+        var error = Assert.Single(Bad(path));
+
+        Assert.Equal(IngestErrorCode.InvalidText, error.Code);
+        Assert.StartsWith($"{path}[工作进展]:14:C: 填报人（C14）未填写", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_ledger_with_progress_and_no_signature_block_is_refused_under_the_table()
+    {
+        var path = FilledByClerk(wb => wb.Worksheet("工作进展").Rows(14, 17).Delete());
+
+        var error = Assert.Single(Bad(path));
+
+        Assert.Equal((IngestErrorCode.Required, "A"), (error.Code, error.Column));
+        Assert.Equal(13, error.Row); // the row under the last row read (the free row 12 is styled, not filled: row 8 is the last)
+        Assert.Contains("签字栏", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("12345")]
+    [InlineData("138001380001")]
+    [InlineData("电话待定")]
+    public void A_phone_that_is_no_phone_is_refused_without_echoing_it(string phone)
+    {
+        var path = FilledByClerk(wb =>
+        {
+            var ws = wb.Worksheet("工作进展");
+            ws.Cell(SignRow(ws, "联系电话"), 3).Value = phone;
+        });
+
+        var error = Assert.Single(Bad(path));
+
+        Assert.Equal((16, "C"), (error.Row, error.Column));
+        Assert.Contains("不是有效的电话号码", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(phone, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("13800138000")]
+    [InlineData("138 0013 8000")]
+    [InlineData("+86 138-0013-8000")]
+    [InlineData("(0357)2345678")]
+    [InlineData("0357-2345678转801")]
+    public void Phones_as_clerks_write_them_are_accepted(string phone)
+    {
+        var filed = Good(FilledByClerk(wb =>
+        {
+            var ws = wb.Worksheet("工作进展");
+            ws.Cell(SignRow(ws, "联系电话"), 3).Value = phone;
+        }));
+
+        Assert.NotNull(filed.Signature);
+    }
+
+    [Fact]
+    public void A_name_holding_digits_is_refused_without_echoing_it()
+    {
+        var error = Assert.Single(Bad(FilledByClerk(wb =>
+        {
+            var ws = wb.Worksheet("工作进展");
+            ws.Cell(SignRow(ws, "审核人"), 3).Value = "李秀英13800138000";
+        })));
+
+        Assert.Equal((15, "C"), (error.Row, error.Column));
+        Assert.DoesNotContain("13800138000", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("李秀英", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2026年11月26日", "2026-11-26")]
+    [InlineData("2026/11/25", "2026-11-25")]
+    [InlineData("2026-12-01", "2026-12-01")] // late: kept as filed, the roll-up shows the date
+    public void The_filing_date_may_be_typed_as_text(string typed, string expected)
+    {
+        var filed = Good(FilledByClerk(wb =>
+        {
+            var ws = wb.Worksheet("工作进展");
+            ws.Cell(SignRow(ws, "报送日期"), 3).Value = typed;
+        }));
+
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), filed.Signature!.FiledOn);
+    }
+
+    [Theory]
+    [InlineData("下周四", "不是日期")]
+    [InlineData("2025-11-26", "早于本台账所报的一周")]
+    public void A_filing_date_that_is_no_date_or_before_the_week_is_a_located_error(string typed, string says)
+    {
+        var error = Assert.Single(Bad(FilledByClerk(wb =>
+        {
+            var ws = wb.Worksheet("工作进展");
+            ws.Cell(SignRow(ws, "报送日期"), 3).Value = typed;
+        })));
+
+        Assert.Equal((17, "C"), (error.Row, error.Column));
+        Assert.Contains(says, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_ledger_lists_the_tasks_the_policy_gives_the_counties()
+    {
+        using var wb = new XLWorkbook(FilledByClerk());
+        var ws = wb.Worksheet("工作进展");
+
+        var listed = Enumerable.Range(4, 4).Select(r => ws.Cell(r, 2).GetString()).ToList();
+
+        Assert.Equal(DomainPolicy.Default.TasksFor(Domain.Policy.ResponsibleUnit.County).Select(t => t.Id), listed);
+        Assert.Equal(["任务1", "任务2", "任务3", "任务10"], listed);
+        Assert.Equal("", ws.Cell(8, 2).GetString());
+    }
+
+    [Theory]
+    [InlineData("任务5", "各供电企业")]
+    [InlineData("9", "各供电企业")]
+    [InlineData("任务13", "没有任务13")]
+    public void A_task_that_is_not_the_countys_is_a_located_error(string task, string says)
+    {
+        var path = FilledByClerk(wb =>
+        {
+            var ws = wb.Worksheet("工作进展");
+            ws.Cell(9, 2).Value = task;
+            ws.Cell(9, 4).Value = "线上办电率提升";
+        });
+
+        var error = Assert.Single(Bad(path));
+
+        Assert.Equal((IngestErrorCode.UnknownValue, 9, "任务"), (error.Code, error.Row, error.Column));
+        Assert.StartsWith($"{path}[工作进展]:9:任务: ", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(says, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Another_policy_gives_the_counties_other_tasks()
+    {
+        var path = FilledByClerk(wb =>
+        {
+            var ws = wb.Worksheet("工作进展");
+            ws.Cell(9, 2).Value = "任务5";
+            ws.Cell(9, 4).Value = "线上办电率提升";
+        });
+        var policy = DomainPolicy.Default with
+        {
+            Tasks = [.. DomainPolicy.Default.Tasks.Select(t => t.Id == "任务5"
+                ? t with { Responsible = [Domain.Policy.ResponsibleUnit.County, Domain.Policy.ResponsibleUnit.Utility] } : t)],
+        };
+
+        var r = LedgerTemplate.Read(path, Registries.Default, policy: policy);
+
+        Assert.Empty(r.Errors);
+        Assert.Contains(r.Ledger!.Notes, n => n.Task == "任务5");
     }
 }

@@ -59,6 +59,34 @@ public class CityLedgerTests
     }
 
     [Fact]
+    public void The_filings_sheet_shows_who_filed_masked_and_the_filing_date_and_no_signature_as_a_task()
+    {
+        var inputs = Data();
+        // As ingest stores it (names masked), plus a hand-edited store holding a clear name: masked again on the way out.
+        inputs = inputs with
+        {
+            Records = inputs.Records with
+            {
+                LedgerNotes =
+                [
+                    .. inputs.Records.LedgerNotes,
+                    new LedgerSignature("王*", "李秀英", Thursday.AddDays(-1)).ToNote("yaodu", Thursday),
+                ],
+            },
+        };
+        var city = WeeklyLedgers.ComposeCity(inputs, Week);
+        using var wb = Open(city);
+
+        var row = Rows(wb.Worksheet("报送情况")).Single(r => r["县（市、区）"].GetString() == "尧都区");
+        Assert.Equal("王*", row["填报人"].GetString());
+        Assert.Equal("李*", row["审核人"].GetString());
+        Assert.Equal(Thursday.AddDays(-1).ToDateTime(TimeOnly.MinValue), row["报送日期"].GetDateTime());
+        Assert.Equal(1.0, row["本周报送任务数"].GetDouble());
+        Assert.DoesNotContain(Rows(wb.Worksheet("工作进展")), r => r["任务"].GetString() == LedgerSignature.NoteTask);
+        Assert.Equal("", Rows(wb.Worksheet("报送情况")).Single(r => r["县（市、区）"].GetString() == "侯马市")["填报人"].GetString());
+    }
+
+    [Fact]
     public void The_combined_issue_list_names_the_county_of_every_issue()
     {
         var city = WeeklyLedgers.ComposeCity(Data(), Week);

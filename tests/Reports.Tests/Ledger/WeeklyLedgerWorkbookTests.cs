@@ -280,7 +280,7 @@ public class WeeklyLedgerWorkbookTests
     }
 
     [Fact]
-    public void The_progress_sheet_lists_the_twelve_tasks_and_is_prefilled_with_the_previous_weeks_notes()
+    public void The_progress_sheet_lists_the_countys_tasks_from_the_policy_and_is_prefilled_with_the_previous_weeks_notes()
     {
         LedgerNote[] notes =
         [
@@ -292,12 +292,32 @@ public class WeeklyLedgerWorkbookTests
         using var wb = Roundtrip(ledger);
         var rows = Rows(wb.Worksheet("工作进展"));
 
-        Assert.Equal(Enumerable.Range(1, 12).Select(i => $"任务{i}"), rows.Take(12).Select(r => r["任务"].GetString()));
+        // 三、主要任务: 任务1、2、3、10 name 各县（市、区）能源局; the rest are the utilities' (policy "responsible").
+        Assert.Equal(["任务1", "任务2", "任务3", "任务10"], rows.Take(4).Select(r => r["任务"].GetString()));
+        Assert.Equal("", rows[4]["任务"].GetString());
         Assert.Equal("办电业务入驻政务服务平台", rows[0]["任务名称"].GetString());
         Assert.Equal("已入驻政务平台", rows[0]["进展情况"].GetString());
         Assert.Equal("接口未通", rows[0]["存在问题"].GetString());
         Assert.Equal("推进中", rows[0]["状态"].GetString());
         Assert.Equal("", rows[1]["进展情况"].GetString()); // only the latest filed week pre-fills
         Assert.Equal(new DateOnly(2026, 11, 19), ledger.ProgressPrefilledFrom);
+    }
+
+    [Fact]
+    public void The_progress_sheet_ends_with_a_signature_block_to_fill_in()
+    {
+        using var wb = Roundtrip(WeeklyLedgers.ComposeCounty(Inputs([]), "yaodu", Week));
+        var ws = wb.Worksheet("工作进展");
+
+        // Four county tasks (rows 4–7), five free rows (8–12), a blank row, then one row per signature label.
+        var labels = Enumerable.Range(14, 4).Select(r => ws.Cell(r, LedgerWorkbookNames.SignatureLabelColumn).GetString()).ToList();
+        Assert.Equal(LedgerWorkbookNames.SignatureLabels, labels);
+        Assert.Equal(["填报人", "审核人", "联系电话", "报送日期"], labels);
+        Assert.Equal("", ws.Cell(13, 1).GetString());
+        Assert.All(Enumerable.Range(14, 4), r => Assert.True(ws.Cell(r, LedgerWorkbookNames.SignatureValueColumn).IsEmpty()));
+        Assert.Equal("@", ws.Cell(16, 3).Style.NumberFormat.Format);
+        Assert.Equal("yyyy-mm-dd", ws.Cell(17, 3).Style.NumberFormat.Format);
+        Assert.True(ws.Cell(17, 3).HasDataValidation);
+        Assert.Contains("签字栏", ws.Cell(2, 1).GetString(), StringComparison.Ordinal);
     }
 }

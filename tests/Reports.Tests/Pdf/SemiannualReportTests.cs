@@ -43,9 +43,23 @@ public class SemiannualReportTests(SemiannualFixture f) : IClassFixture<Semiannu
     }
 
     [Fact]
-    public void The_cover_names_the_utility_the_period_and_the_plan_and_has_room_to_sign_and_seal()
+    public void The_first_page_has_the_utilitys_head_the_period_the_bureau_and_the_plan()
     {
-        var cover = f.SgccPages[0];
+        var first = f.SgccPages[0];
+        Assert.StartsWith("国网临汾供电公司文件", first, StringComparison.Ordinal);
+        Assert.Contains("〔2025〕", first);
+        Assert.Contains("签发人：", first);
+        Assert.Contains("关于2024年下半年“获得电力”工作情况的报告", first);
+        Assert.Contains("临汾市能源局：", first);
+        Assert.Contains("临能源电力发〔2021〕189号", first);
+        Assert.Contains("数据截至2025年1月10日", first);
+    }
+
+    [Fact]
+    public void The_plain_theme_keeps_a_cover_that_names_the_utility_the_period_and_the_plan_and_has_room_to_sign_and_seal()
+    {
+        var cover = PdfText.Pages(SemiannualReport.Render(f.Inputs, "sgcc-linfen", SyntheticCity.Half, SyntheticCity.AsOf,
+            new ReportOptions { Theme = Theme.Default }))[0].Replace(" ", "", StringComparison.Ordinal);
         Assert.Contains("国网临汾供电公司", cover);
         Assert.Contains("2024年下半年", cover);
         Assert.Contains("临能源电力发〔2021〕189号", cover);
@@ -77,10 +91,11 @@ public class SemiannualReportTests(SemiannualFixture f) : IClassFixture<Semiannu
     [Fact]
     public void Every_body_page_carries_its_number_as_GBT_9704_writes_it()
     {
-        var total = f.SgccPages.Count - 1;
+        // The official theme has no cover: the 版头 page is page 1.
+        var total = f.SgccPages.Count;
         Assert.True(total > 5);
         for (var i = 1; i <= total; i++)
-            Assert.EndsWith($"—{i}—", f.SgccPages[i], StringComparison.Ordinal);
+            Assert.EndsWith($"—{i}—", f.SgccPages[i - 1], StringComparison.Ordinal);
     }
 
     [Fact]

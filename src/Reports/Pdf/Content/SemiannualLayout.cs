@@ -96,11 +96,36 @@ internal static class SemiannualLayout
             ? new ParagraphBlock($"{PdfWording.NotProvided}：{utility.Name}未报送本期“解决措施”文字材料。请按{plan}四、2的要求补报。") { Tone = Tone.Bad }
             : new NoteBlock($"{utility.Name}报送的文字材料（解决措施）", measures));
 
+        // GB/T 9704: the 发文机关署名 and 成文日期 close the 正文, before the 附件.
+        var official = options.Theme.IsOfficial;
+        if (official) body.Add(new SignOffBlock(utility.Name, DateOnly.FromDateTime(asOf)));
+
         // 附件
         body.Add(new PageBreakBlock());
         body.Add(new HeadingBlock(PdfWording.Appendix));
         body.AddRange(AppendixTable.Build(r, inputs.Registries, options.AppendixLimit, n));
 
+        if (official)
+        {
+            // A report to the bureau is a 上行文: the utility's red 版头 with its 文号 and a 签发人, the bureau as 主送机关,
+            // and the 版记 (the utility as 印发机关) at the foot of the last page. The cover of the plain theme is not used.
+            return new ReportDocument
+            {
+                Title = $"{utility.Name}“获得电力”工作半年报告（{half.ChineseLabel}）",
+                Author = utility.Name,
+                Subject = $"{plan} 四、2 半年报告",
+                Keywords = $"获得电力, 半年报, {half}",
+                CreatedAt = asOf,
+                Head = new OfficialHead(utility.Name + "文件", DocNumbers.OfUtility(options.UtilityDocNumber, asOf.Year),
+                    $"关于{half.ChineseLabel}“获得电力”\n工作情况的报告")
+                {
+                    Addressees = bureau + "：",
+                    Signer = "",
+                },
+                Imprint = new OfficialImprint(utility.Name, DateOnly.FromDateTime(asOf)),
+                Body = body,
+            };
+        }
         return new ReportDocument
         {
             Title = $"{utility.Name}“获得电力”工作半年报告（{half.ChineseLabel}）",

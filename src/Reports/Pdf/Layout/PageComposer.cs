@@ -495,7 +495,15 @@ internal sealed class PageComposer
         // 发文字号: two blank lines under the mark, centred; the red rule 4 mm under it, as wide as the 版心.
         _y = markBaseline + 0.14f * markSize + 2 * lh;
         var numberBaseline = Baseline(_y, lh, body);
-        Text(AlignedX(Left, Width, head.DocNumber, body, TextAlign.Center), numberBaseline, head.DocNumber, body, false, _t.Text);
+        if (head.Signer is null)
+            Text(AlignedX(Left, Width, head.DocNumber, body, TextAlign.Center), numberBaseline, head.DocNumber, body, false, _t.Text);
+        else
+        {
+            // 上行文: 文号 one character in from the left, 签发人 one character in from the right, on one line.
+            Text(Left + body, numberBaseline, head.DocNumber, body, false, _t.Text);
+            var signer = "签发人：" + (head.Signer.Length == 0 ? "　　　" : head.Signer);
+            Text(Left + Width - body - _m.Width(signer, body, _t.BodyFace), numberBaseline, signer, body, false, _t.Text);
+        }
         var ruleY = numberBaseline + 0.12f * body + 4 * Theme.Mm;
         Ops.Add(new LineOp(Left, ruleY, Left + Width, ruleY, _t.OfficialRed, 1.5f));
         // 标题: 2号 小标宋-like, centred, two blank lines under the rule.
@@ -520,6 +528,7 @@ internal sealed class PageComposer
         var lh = LineHeight(size);
         EnsureSpace(3 * lh);
         if (!AtTop) _y += lh;
+        else NoBodyOnThisPage();
         var date = OfficialDate(s.Date);
         var dateRight = Left + Width - 4 * size;
         var dateLeft = dateRight - _m.Width(date, size, _t.BodyFace);
@@ -542,6 +551,8 @@ internal sealed class PageComposer
         var lines = imprint.CopyTo.Count == 0 ? 1 : 2;
         var top = Bottom - lines * lh;
         if (_y > top) NewPage();
+        // A page that holds nothing but the 版记 (the body ended on the page before, or with a page break) says so.
+        if (AtTop) NoBodyOnThisPage();
         const float thick = 0.35f * Theme.Mm;
         const float thin = 0.25f * Theme.Mm;
         Ops.Add(new LineOp(Left, top, Left + Width, top, _t.Text, thick));
@@ -559,6 +570,21 @@ internal sealed class PageComposer
         Ops.Add(new LineOp(Left, Bottom, Left + Width, Bottom, _t.Text, thick));
         _y = Bottom;
     }
+
+    /// <summary>
+    /// （此页无正文） at the top of a page that would otherwise hold only the 署名 and 成文日期 or only the 版记, flush with
+    /// the body's first-line indent (two characters), as the custom of GB/T 9704 documents has it.
+    /// </summary>
+    private void NoBodyOnThisPage()
+    {
+        var size = _t.BodySize;
+        var lh = LineHeight(size);
+        Text(Left + 2 * size, Baseline(_y, lh, size), NoBodyText, size, false, _t.Text);
+        _y += lh;
+    }
+
+    /// <summary>The line on a page without body text.</summary>
+    internal const string NoBodyText = "（此页无正文）";
 
     /// <summary>A date as GB/T 9704 writes it, in Arabic numerals without leading zeros: 2026年12月4日.</summary>
     internal static string OfficialDate(DateOnly date) =>

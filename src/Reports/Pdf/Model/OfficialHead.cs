@@ -9,6 +9,13 @@ public sealed record OfficialHead(string IssuerMark, string DocNumber, string Ti
 {
     /// <summary>主送机关, e.g. 各县（市、区）能源局，各供电企业：</summary>
     public string? Addressees { get; init; }
+
+    /// <summary>
+    /// 签发人 of an upward document (上行文, GB/T 9704 7.2.3–7.2.4), e.g. a utility's report to the bureau: null for a
+    /// downward one (the 文号 centred); otherwise the 文号 sits one character in from the left and <c>签发人：</c> and the
+    /// name (blank when empty, for the signer to write) one character in from the right, on the same line.
+    /// </summary>
+    public string? Signer { get; init; }
 }
 
 /// <summary>
