@@ -12,6 +12,8 @@
 #   part.outage_steps           PARTITION BY RANGE (start_at) per year, each year BY LIST (county)
 #   part.customers_served       a plain copy (386 rows at 1M: not worth partitioning)
 #   part_county.application_revisions  PARTITION BY LIST (county) only (the layout docs/scaling.md recommends)
+#   indexed.*                   no partitions: copies of the store's two tables with indexes on
+#                               (county, utility, application_id, revision), filing_as_of, (county, start_at), start_at
 #
 # copies the rows (INSERT … SELECT), ANALYZEs both layouts, then runs EXPLAIN (ANALYZE, BUFFERS) of the
 # store's scope queries (src/Store/StoreReads.cs ScopeWhere and Outages(scope), known-at absent as when no
@@ -22,7 +24,7 @@
 # self-join of application_revisions; outage steps bounded below by start_at). Each plan goes to
 # OUTDIR/plan-SCOPE-TABLE-LAYOUT.txt (default OUTDIR /tmp/scaling/plans); a summary (execution time, shared
 # buffers hit + read, leaf partitions that ran) is printed. Layouts: store (public), partitioned (part),
-# county (part_county for applications, part for outages); PARTITION_LAYOUTS / PARTITION_VARIANTS (asis keyed)
+# county (part_county for applications, part for outages), indexed; PARTITION_LAYOUTS / PARTITION_VARIANTS (asis keyed)
 # choose among them, PARTITION_SKIP_BUILD=1 reuses the schemas.
 #
 # Literal values stand for the store's parameters: Npgsql's first executions get custom plans, so plan-time
@@ -104,6 +106,19 @@ INSERT INTO part.application_revisions SELECT * FROM public.application_revision
 INSERT INTO part.outage_steps SELECT * FROM public.outage_steps;
 INSERT INTO part.customers_served SELECT * FROM public.customers_served;
 INSERT INTO part_county.application_revisions SELECT * FROM public.application_revisions;
+
+-- The third layout (schema indexed): no partitions, the store's tables with the indexes a scope needs.
+DROP SCHEMA IF EXISTS indexed CASCADE;
+CREATE SCHEMA indexed;
+CREATE TABLE indexed.application_revisions (LIKE public.application_revisions INCLUDING ALL);
+CREATE TABLE indexed.outage_steps (LIKE public.outage_steps INCLUDING ALL);
+INSERT INTO indexed.application_revisions SELECT * FROM public.application_revisions;
+INSERT INTO indexed.outage_steps SELECT * FROM public.outage_steps;
+CREATE INDEX ON indexed.application_revisions (county, utility, application_id, revision);
+CREATE INDEX ON indexed.application_revisions (filing_as_of);
+CREATE INDEX ON indexed.outage_steps (county, start_at);
+CREATE INDEX ON indexed.outage_steps (start_at);
+ANALYZE indexed.application_revisions, indexed.outage_steps;
 ANALYZE public.application_revisions, public.outage_steps, public.customers_served;
 ANALYZE part.application_revisions, part.outage_steps, part.customers_served, part_county.application_revisions;
 SQL
@@ -126,6 +141,7 @@ explain() { # NAME LAYOUT SQL
     local f="$OUT/plan-$1-$2.txt" path="public"
     [[ "$2" == partitioned* ]] && path="part, public"
     [[ "$2" == county* ]] && path="part_county, part, public"
+    [[ "$2" == indexed* ]] && path="indexed, public"
     pg -c "SET search_path = $path" -c "SET max_parallel_workers_per_gather = 0" \
        -c "EXPLAIN (ANALYZE, BUFFERS, SETTINGS) $3" >"$f"
     # psql -q prints only the last command's result: the plan.
@@ -141,7 +157,7 @@ explain() { # NAME LAYOUT SQL
 
 {
 echo "# $(date -u '+%F %T UTC') database $DB; county $COUNTY, week $WEEK_FROM..$WEEK_TO, year $YEAR; max_parallel_workers_per_gather 0"
-for layout in ${PARTITION_LAYOUTS:-store partitioned county}; do
+for layout in ${PARTITION_LAYOUTS:-store partitioned county indexed}; do
     for variant in ${PARTITION_VARIANTS:-asis keyed}; do
         [[ "$layout" == store && "$variant" == keyed ]] && continue
         name="$layout"; [[ "$variant" == keyed ]] && name="$layout-keyed"

@@ -17,7 +17,7 @@
 #   report-utility    report semiannual --utility $SCALING_UTILITY --half $SCALING_HALF
 #   report-small-utility  the same for $SCALING_SMALL_UTILITY
 #
-# Results: $SCALING_DIR/results.tsv (size, command, run, exit, wall s, peak RSS KB, user s, sys s, load 1 min,
+# Results: $SCALING_DIR/results.tsv (appended to by every run: delete it for a fresh table; size, command, run, exit, wall s, peak RSS KB, user s, sys s, load 1 min,
 # rows in scope: application revisions, outage steps, customers rows) and a Markdown table on stdout.
 #
 # Environment (all optional):
