@@ -90,7 +90,9 @@ internal static class PostgresErrors
         for (Exception? e = ex; e is not null; e = e.InnerException)
         {
             if (e is SocketException se) return $"cannot connect ({se.SocketErrorCode})";
-            if (e is TimeoutException) return "timed out connecting";
+            // Npgsql says the same for a connection that could not be made in time and for a command that ran past
+            // the connection string's Command Timeout.
+            if (e is TimeoutException) return "timed out (the server did not answer in time; a long load or query may need a larger Command Timeout)";
         }
         return ex.IsTransient ? "the connection failed" : "the server cannot be used";
     }

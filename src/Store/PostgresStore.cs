@@ -46,6 +46,11 @@ public sealed partial class PostgresStore : IAnalyticsStore, IAccountStore, IOve
         // COPY streams a filing in one direction: bigger writes mean fewer system calls and wake-ups of
         // the server (the default 8 KB buffer cost a fifth of the client's CPU on a million-row load).
         if (csb.WriteBufferSize == DefaultWriteBufferSize) csb.WriteBufferSize = 1 << 20;
+        // Npgsql cancels a command after 30 s by default: a million-row COPY or a year's scope on a big store takes
+        // longer, and was cancelled and reported as a connection failure (exit 3). No client-side limit unless the
+        // connection string sets one; the server's statement_timeout still applies.
+        if (csb.CommandTimeout == DefaultCommandTimeout) csb.CommandTimeout = 0;
+        CommandTimeoutSeconds = csb.CommandTimeout;
         Description = Describe(csb);
         _dataSource = builder.Build();
     }
@@ -53,6 +58,10 @@ public sealed partial class PostgresStore : IAnalyticsStore, IAccountStore, IOve
     public string Description { get; }
 
     private static readonly int DefaultWriteBufferSize = new NpgsqlConnectionStringBuilder().WriteBufferSize;
+    private static readonly int DefaultCommandTimeout = new NpgsqlConnectionStringBuilder().CommandTimeout;
+
+    /// <summary>The client-side command timeout in seconds (0: none), for tests.</summary>
+    internal int CommandTimeoutSeconds { get; }
 
     /// <summary>The highest schema version this program knows.</summary>
     public static int SchemaVersion => PostgresSchema.Migrations[^1].Version;

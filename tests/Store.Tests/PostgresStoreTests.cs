@@ -80,6 +80,16 @@ public sealed class PostgresStoreTests : StoreContractTests, IClassFixture<Postg
         """;
 
     [Fact]
+    public void No_client_side_command_timeout_unless_the_connection_string_sets_one()
+    {
+        // Npgsql's 30 s default cancelled a million-row outage load and reported it as a connection failure.
+        using (var store = new PostgresStore(_store))
+            Assert.Equal(0, store.CommandTimeoutSeconds);
+        using (var store = new PostgresStore(_store + ";Command Timeout=5"))
+            Assert.Equal(5, store.CommandTimeoutSeconds);
+    }
+
+    [Fact]
     public void A_data_error_of_the_server_is_bad_data_naming_the_column()
     {
         using var store = StoreFactory.Open(_store);
