@@ -191,6 +191,12 @@ public sealed partial class OverviewTests(WebFixture web)
             var row = progress.RowsUsed().First(x => x.Cell(2).GetString() == "任务1");
             row.Cell(4).Value = "已完成接口联调";
             row.Cell(5).Value = "推进中";
+            // The signature block a filed ledger needs (issue 15): read back masked, the phone dropped.
+            int Sign(string label) => progress.Column(1).CellsUsed().Single(c => c.GetString() == label).Address.RowNumber;
+            progress.Cell(Sign("填报人"), 3).Value = "王建国";
+            progress.Cell(Sign("审核人"), 3).Value = "李秀英";
+            progress.Cell(Sign("联系电话"), 3).Value = "13912345678";
+            progress.Cell(Sign("报送日期"), 3).Value = thursday.ToDateTime(TimeOnly.MinValue);
             wb.Save();
         }
         web.Cli("ingest", "ledger", path);
