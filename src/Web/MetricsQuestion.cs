@@ -16,7 +16,7 @@ public sealed record MetricsQuestion(DateOnly? From, DateOnly? To, string? Count
     {
         ArgumentNullException.ThrowIfNull(data);
         if (From is null && To is null) return MetricsPeriod.Year(asOf.Year);
-        var (first, last) = DataSpan(data, asOf);
+        var (first, last) = data.Span(asOf);
         var f = From ?? first;
         var t = To ?? last;
         if (t < f) throw WebProblemException.BadRequest($"to {t:yyyy-MM-dd} 早于 from {f:yyyy-MM-dd} (to is before from)");
@@ -32,25 +32,4 @@ public sealed record MetricsQuestion(DateOnly? From, DateOnly? To, string? Count
         return MetricsEngine.Compute(MetricsInput.Of(data, settings.Policy, settings.Calendar, Period(data, asOf), asOf, County, Utility));
     }
 
-    // The same span as the command line's (first accepted or start, last end of any record, and the as-of day).
-    private static (DateOnly, DateOnly) DataSpan(RecordSnapshot data, DateTime asOf)
-    {
-        var first = DateOnly.FromDateTime(asOf);
-        var last = first;
-        foreach (var a in data.Applications)
-        {
-            var d = DateOnly.FromDateTime(a.AcceptedAt);
-            if (d < first) first = d;
-            var e = DateOnly.FromDateTime(a.ConnectedAt ?? a.WithdrawnAt ?? a.AcceptedAt);
-            if (e > last) last = e;
-        }
-        foreach (var o in data.Outages)
-        {
-            var d = DateOnly.FromDateTime(o.StartAt);
-            if (d < first) first = d;
-            var e = DateOnly.FromDateTime(o.EndAt);
-            if (e > last) last = e;
-        }
-        return (first, last);
-    }
 }

@@ -55,7 +55,7 @@ public sealed class PeriodOptions
         if (Requested(p, asOf, allData) is { } requested) return requested;
         var from = CliArgs.Date(p.GetValue(From), "--from");
         var to = CliArgs.Date(p.GetValue(To), "--to");
-        var (first, last) = DataSpan(data, asOf);
+        var (first, last) = data.Span(asOf);
         var f = from ?? first;
         var t = to ?? last;
         if (t < f) throw new UsageException($"--to {t:yyyy-MM-dd} is before --from {f:yyyy-MM-dd}.");
@@ -104,27 +104,6 @@ public sealed class PeriodOptions
             : county is null && utility is null ? null : new RecordScope(DateOnly.MinValue, DateOnly.MaxValue, county, utility);
         var data = RecordSnapshot.Load(store, knownAt, scope);
         return (data, asOf, requested ?? Period(p, asOf, data, allData));
-    }
-
-    private static (DateOnly, DateOnly) DataSpan(RecordSnapshot data, DateTime asOf)
-    {
-        var first = DateOnly.FromDateTime(asOf);
-        var last = first;
-        foreach (var a in data.Applications)
-        {
-            var d = DateOnly.FromDateTime(a.AcceptedAt);
-            if (d < first) first = d;
-            var e = DateOnly.FromDateTime(a.ConnectedAt ?? a.WithdrawnAt ?? a.AcceptedAt);
-            if (e > last) last = e;
-        }
-        foreach (var o in data.Outages)
-        {
-            var d = DateOnly.FromDateTime(o.StartAt);
-            if (d < first) first = d;
-            var e = DateOnly.FromDateTime(o.EndAt);
-            if (e > last) last = e;
-        }
-        return (first, last);
     }
 
     /// <summary>

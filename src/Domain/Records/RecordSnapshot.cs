@@ -16,6 +16,32 @@ namespace Analytics.Domain;
 /// </remarks>
 public sealed record RecordSnapshot
 {
+    /// <summary>
+    /// The days the records span, widened to the as-of day: from the first acceptance or outage start to the last
+    /// connection, withdrawal, acceptance or outage end — the period of a list command without --from/--to, and of the
+    /// web's "all data" question.
+    /// </summary>
+    public (DateOnly First, DateOnly Last) Span(DateTime asOf)
+    {
+        var first = DateOnly.FromDateTime(asOf);
+        var last = first;
+        foreach (var a in Applications)
+        {
+            var d = DateOnly.FromDateTime(a.AcceptedAt);
+            if (d < first) first = d;
+            var e = DateOnly.FromDateTime(a.ConnectedAt ?? a.WithdrawnAt ?? a.AcceptedAt);
+            if (e > last) last = e;
+        }
+        foreach (var o in Outages)
+        {
+            var d = DateOnly.FromDateTime(o.StartAt);
+            if (d < first) first = d;
+            var e = DateOnly.FromDateTime(o.EndAt);
+            if (e > last) last = e;
+        }
+        return (first, last);
+    }
+
     /// <summary>The latest revision of each application known at <see cref="KnownAt"/>, ordered by (utility, id).</summary>
     public IReadOnlyList<Application> Applications { get; init; } = [];
     /// <summary>Every revision known at <see cref="KnownAt"/>, ordered by (utility, id, revision).</summary>

@@ -128,27 +128,25 @@ internal static class CircularLayout
         body.Add(FilingTable(inputs, half, n));
 
         var title = $"关于{half.ChineseLabel}{city}“获得电力”工作情况的通报";
-        if (official)
-        {
-            return new ReportDocument
-            {
-                Title = title,
-                Author = bureau,
-                Subject = $"{plan} 四、3 通报",
-                Keywords = $"获得电力, 通报, {half}",
-                CreatedAt = asOf,
-                Head = new OfficialHead(bureau + "文件", DocNumbers.Of(options.DocNumber, plan, asOf.Year), $"关于{half.ChineseLabel}{city}\n“获得电力”工作情况的通报") { Addressees = addressees },
-                Imprint = new OfficialImprint(bureau, DateOnly.FromDateTime(asOf)) { CopyTo = options.CopyTo },
-                Body = body,
-            };
-        }
-        return new ReportDocument
+        var document = new ReportDocument
         {
             Title = title,
             Author = bureau,
             Subject = $"{plan} 四、3 通报",
             Keywords = $"获得电力, 通报, {half}",
             CreatedAt = asOf,
+            Body = body,
+        };
+        if (official)
+        {
+            return document with
+            {
+                Head = new OfficialHead(bureau + "文件", DocNumbers.Of(options.DocNumber, plan, asOf.Year), $"关于{half.ChineseLabel}{city}\n“获得电力”工作情况的通报") { Addressees = addressees },
+                Imprint = new OfficialImprint(bureau, DateOnly.FromDateTime(asOf)) { CopyTo = options.CopyTo },
+            };
+        }
+        return document with
+        {
             HeaderLeft = $"{bureau} · {half.ChineseLabel}“获得电力”工作情况通报",
             HeaderRight = plan,
             FooterLeft = $"数据截至{ReportFormat.ChineseDate(cutOff)}",
@@ -168,7 +166,6 @@ internal static class CircularLayout
                 SealLabel = PdfWording.SealBureau,
                 BottomLine = ReportFormat.ChineseDate(asOf),
             },
-            Body = body,
         };
     }
 

@@ -105,17 +105,21 @@ internal static class SemiannualLayout
         body.Add(new HeadingBlock(PdfWording.Appendix));
         body.AddRange(AppendixTable.Build(r, inputs.Registries, options.AppendixLimit, n));
 
+        var document = new ReportDocument
+        {
+            Title = $"{utility.Name}“获得电力”工作半年报告（{half.ChineseLabel}）",
+            Author = utility.Name,
+            Subject = $"{plan} 四、2 半年报告",
+            Keywords = $"获得电力, 半年报, {half}",
+            CreatedAt = asOf,
+            Body = body,
+        };
         if (official)
         {
             // A report to the bureau is a 上行文: the utility's red 版头 with its 文号 and a 签发人, the bureau as 主送机关,
             // and the 版记 (the utility as 印发机关) at the foot of the last page. The cover of the plain theme is not used.
-            return new ReportDocument
+            return document with
             {
-                Title = $"{utility.Name}“获得电力”工作半年报告（{half.ChineseLabel}）",
-                Author = utility.Name,
-                Subject = $"{plan} 四、2 半年报告",
-                Keywords = $"获得电力, 半年报, {half}",
-                CreatedAt = asOf,
                 Head = new OfficialHead(utility.Name + "文件", DocNumbers.OfUtility(options.UtilityDocNumber, asOf.Year),
                     $"关于{half.ChineseLabel}“获得电力”\n工作情况的报告")
                 {
@@ -123,16 +127,10 @@ internal static class SemiannualLayout
                     Signer = "",
                 },
                 Imprint = new OfficialImprint(utility.Name, DateOnly.FromDateTime(asOf)),
-                Body = body,
             };
         }
-        return new ReportDocument
+        return document with
         {
-            Title = $"{utility.Name}“获得电力”工作半年报告（{half.ChineseLabel}）",
-            Author = utility.Name,
-            Subject = $"{plan} 四、2 半年报告",
-            Keywords = $"获得电力, 半年报, {half}",
-            CreatedAt = asOf,
             HeaderLeft = $"{utility.Name} · {half.ChineseLabel}“获得电力”工作报告",
             HeaderRight = plan,
             FooterLeft = $"数据截至{ReportFormat.ChineseDate(cutOff)}",
@@ -153,7 +151,6 @@ internal static class SemiannualLayout
                 SealLabel = PdfWording.SealUtility,
                 BottomLine = ReportFormat.ChineseDate(asOf),
             },
-            Body = body,
         };
     }
 
