@@ -157,6 +157,12 @@ public sealed class FileIngestor
                 Errors = [.. read.Errors.Take(options.MaxErrors)], ErrorCount = read.Errors.Count,
             };
         var sha = read.Sha256!;
+        if (RectificationErrors(path, ledger) is { Count: > 0 } unknown)
+            return new IngestResult
+            {
+                Kind = FilingKind.Ledger, Path = path, Outcome = IngestOutcome.Rejected, Sha256 = sha,
+                Errors = [.. unknown.Take(options.MaxErrors)], ErrorCount = unknown.Count,
+            };
         var earlier = run.Started ? null : _store.FindFiling(FilingKind.Ledger, sha);
         earlier ??= run.Batch.FindFiling(FilingKind.Ledger, sha);
         if (earlier is not null)
@@ -171,6 +177,36 @@ public sealed class FileIngestor
             Kind = FilingKind.Ledger, Path = path, Outcome = IngestOutcome.Loaded, Sha256 = sha, Filing = filing, AsOf = asOf,
             RowsRead = stored.Count, RowsLoaded = stored.Count, Ledger = ledger,
         };
+    }
+
+    /// <summary>
+    /// The <c>整改N</c> rows of a filed ledger checked against the store's rectification ledger: the item must exist and
+    /// be the filing county's (a closed item is accepted — progress written before the 销号 is history, never a closing).
+    /// The template cannot see the store; a store without oversight tables checks nothing.
+    /// </summary>
+    private List<IngestError> RectificationErrors(string path, FiledLedger ledger)
+    {
+        var errors = new List<IngestError>();
+        var keys = ledger.Notes.Select(n => RectificationTask.TryParse(n.Task, out var id) ? (n.Task, Id: id) : default)
+            .Where(k => k.Id > 0).ToList();
+        if (keys.Count == 0 || _store is not IOversightStore oversight) return errors;
+        var items = oversight.Rectifications().ToDictionary(i => i.Id);
+        foreach (var (task, id) in keys)
+        {
+            string? problem = !items.TryGetValue(id, out var item)
+                ? $"整改台账中没有编号为 {id} 的事项（见 analytics rectify list）；请核对编号，其他工作请写在“{LedgerWorkbookNames.HeaderTitle}”列。"
+                : !string.Equals(item.County, ledger.County.Code, StringComparison.Ordinal)
+                    ? $"整改事项 {id} 不属于{ledger.County.Name}（责任单位：{item.ResponsibleUnit}），本台账只报送本县（市、区）的整改事项。"
+                    : null;
+            if (problem is null) continue;
+            var row = ledger.TaskRows.TryGetValue(task, out var r) ? r : 0;
+            errors.Add(new IngestError
+            {
+                Code = IngestErrorCode.UnknownValue, File = path, Sheet = LedgerWorkbookNames.ProgressSheet, Row = row,
+                Column = LedgerWorkbookNames.HeaderTask, Message = $"{LedgerWorkbookNames.HeaderTask} {task}: {problem}",
+            });
+        }
+        return errors;
     }
 
     private static IngestResult Load(FilingKind kind, string path, string sha, DateTime asOf, DateTime loadedAt, TemplateFile file,

@@ -222,6 +222,105 @@ public sealed partial class OversightCommandsTests : IDisposable
     }
 
     [Fact]
+    public void A_county_reports_progress_on_its_open_items_through_its_ledger_and_rectify_list_shows_it()
+    {
+        Load();
+        string Add(string problem, string county)
+        {
+            var r = At(Nov20, "rectify", "add", "--problem", problem, "--unit", county, "--deadline", "2026-12-31", "--measures", "逐件核查", "--county", county);
+            Assert.True(r.ExitCode == 0, r.Err);
+            return r.Out.Trim();
+        }
+        var ours = Add("暂停压线待核查", "尧都区");
+        var closed = Add("收费不一致已退还", "尧都区");
+        var theirs = Add("洪洞县资料缺失", "洪洞县");
+        Assert.Equal(0, At(Nov20, "rectify", "close", closed, "--checked-on", "2026-11-21", "--finding", "已退费", "--resolved").ExitCode);
+
+        // The ledger lists the county's open items only, under 整改N with the problem as the title.
+        var ledger = At(Nov22, "ledger", "--county", "尧都区", "--date", "2026-11-26", "--no-risk", "--out", _dir.File("l"));
+        Assert.True(ledger.ExitCode == 0, ledger.Err);
+        var path = ledger.Out.Trim();
+        using (var wb = new XLWorkbook(path))
+        {
+            var progress = wb.Worksheet("工作进展");
+            var row = progress.RowsUsed().Single(x => x.Cell(2).GetString() == "整改" + ours);
+            Assert.Equal("暂停压线待核查", row.Cell(3).GetString());
+            Assert.DoesNotContain(progress.RowsUsed(), x => x.Cell(2).GetString() == "整改" + closed || x.Cell(2).GetString() == "整改" + theirs);
+            row.Cell(4).Value = "已核查12件，退回3件";
+            row.Cell(5).Value = "推进中";
+            row.Cell(6).Value = "2件客户联系不上";
+            int Sign(string label) => progress.Column(1).CellsUsed().Single(c => c.GetString() == label).Address.RowNumber;
+            progress.Cell(Sign("填报人"), 3).Value = "王建国";
+            progress.Cell(Sign("审核人"), 3).Value = "李秀英";
+            progress.Cell(Sign("联系电话"), 3).Value = "13912345678";
+            progress.Cell(Sign("报送日期"), 3).Value = new DateTime(2026, 11, 26);
+            wb.Save();
+        }
+        File.Copy(path, _dir.File("bad.xlsx"));
+        File.Copy(path, _dir.File("other.xlsx"));
+        // A malformed key is a located error, nothing is loaded.
+        using (var wb = new XLWorkbook(_dir.File("bad.xlsx")))
+        {
+            var progress = wb.Worksheet("工作进展");
+            var row = progress.RowsUsed().Single(x => x.Cell(2).GetString() == "整改" + ours);
+            row.Cell(2).Value = "整改x";
+            wb.Save();
+            var bad = At(Nov22, "ingest", "ledger", _dir.File("bad.xlsx"));
+            Assert.Equal(ExitCodes.BadInput, bad.ExitCode);
+            Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[工作进展]:{row.RowNumber()}:"), bad.Err, StringComparison.Ordinal);
+            Assert.Contains("整改x", bad.Err, StringComparison.Ordinal);
+        }
+        // Another county's item is refused at its row (the store check at ingest).
+        using (var wb = new XLWorkbook(_dir.File("other.xlsx")))
+        {
+            var progress = wb.Worksheet("工作进展");
+            var row = progress.RowsUsed().Single(x => x.Cell(2).GetString() == "整改" + ours);
+            row.Cell(2).Value = "整改" + theirs;
+            wb.Save();
+            var other = At(Nov22, "ingest", "ledger", _dir.File("other.xlsx"));
+            Assert.Equal(ExitCodes.BadInput, other.ExitCode);
+            Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[工作进展]:{row.RowNumber()}:"), other.Err, StringComparison.Ordinal);
+            Assert.Contains("不属于尧都区", other.Err, StringComparison.Ordinal);
+        }
+        // An id the rectification ledger does not have is refused at its row too.
+        File.Copy(path, _dir.File("unknown.xlsx"));
+        using (var wb = new XLWorkbook(_dir.File("unknown.xlsx")))
+        {
+            var progress = wb.Worksheet("工作进展");
+            var row = progress.RowsUsed().Single(x => x.Cell(2).GetString() == "整改" + ours);
+            row.Cell(2).Value = "整改9999";
+            wb.Save();
+            var unknown = At(Nov22, "ingest", "ledger", _dir.File("unknown.xlsx"));
+            Assert.Equal(ExitCodes.BadInput, unknown.ExitCode);
+            Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[工作进展]:{row.RowNumber()}:"), unknown.Err, StringComparison.Ordinal);
+            Assert.Contains("没有编号为 9999 的事项", unknown.Err, StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain("已核查12件", At(Nov22, "rectify", "list").Out, StringComparison.Ordinal);
+
+        var filed = At(Nov22, "ingest", "ledger", path);
+        Assert.True(filed.ExitCode == 0, filed.Err);
+        var list = At(Nov22, "rectify", "list", "--today", "2026-11-27");
+        Assert.Equal(0, list.ExitCode);
+        var line = list.Out.Split('\n').Single(l => l.Contains("暂停压线待核查", StringComparison.Ordinal));
+        Assert.Contains("2026-11-26 推进中：已核查12件，退回3件（存在问题：2件客户联系不上）", line, StringComparison.Ordinal);
+        // Reporting progress never closes the item: it is still 待整改 until rectify close.
+        Assert.Contains("待整改", line, StringComparison.Ordinal);
+
+        // The city roll-up's 工作进展 shows the row with the item's problem; the ledger regenerated pre-fills it.
+        var city = At(Nov22, "ledger", "--city", "--date", "2026-11-26", "--out", _dir.File("l"));
+        Assert.True(city.ExitCode == 0, city.Err);
+        var cityText = SheetText(city.Out.Trim(), "工作进展");
+        Assert.Contains("整改" + ours, cityText, StringComparison.Ordinal);
+        Assert.Contains("暂停压线待核查", cityText, StringComparison.Ordinal);
+        Assert.Contains("已核查12件，退回3件", cityText, StringComparison.Ordinal);
+        var next = At(Nov22, "ledger", "--county", "尧都区", "--date", "2026-11-26", "--no-risk", "--out", _dir.File("l3"));
+        Assert.True(next.ExitCode == 0, next.Err);
+        using var nextWb = new XLWorkbook(next.Out.Trim());
+        var nextRow = nextWb.Worksheet("工作进展").RowsUsed().Single(x => x.Cell(2).GetString() == "整改" + ours);
+        Assert.Equal("已核查12件，退回3件", nextRow.Cell(4).GetString());
+    }
+
+    [Fact]
     public void The_circular_reports_spot_checks_forensics_and_rectification_for_the_half()
     {
         Load();

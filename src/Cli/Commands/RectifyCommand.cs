@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Analytics.Domain;
 using Analytics.Domain.Storage;
 using Analytics.Oversight.Rectification;
 
@@ -75,13 +76,15 @@ public static class RectifyCommand
             var day = CliArgs.Date(p.GetValue(today), "--today") ?? DateOnly.FromDateTime(ctx.Clock());
             using var store = ctx.OpenStore();
             var items = p.GetValue(overdue) ? RectificationLedger.Overdue(Oversight(store), day) : Oversight(store).Rectifications();
+            var reported = LatestReported(store, items);
             var t = ConsoleTables.Table(string.Create(CultureInfo.InvariantCulture, $"整改台账（{day:yyyy-MM-dd}，{items.Count} 项）"),
-                "编号", "问题", "责任单位", "完成时限", "整改措施", "状态", "回头看", "回头看结果");
+                "编号", "问题", "责任单位", "完成时限", "整改措施", "状态", "回头看", "回头看结果", "台账报送进展");
             foreach (var i in items)
                 ConsoleTables.Row(t, i.Id.ToString(CultureInfo.InvariantCulture), i.Problem, i.ResponsibleUnit,
                     i.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), i.Measures,
                     Status(i.Status) + (i.IsOverdue(day) ? "（逾期）" : ""),
-                    i.FollowUpOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", i.FollowUpResult ?? "");
+                    i.FollowUpOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", i.FollowUpResult ?? "",
+                    reported.TryGetValue(i.Id, out var n) ? Reported(n) : "");
             ConsoleTables.Write(ctx.Out, t);
             return ExitCodes.Success;
         });
@@ -126,6 +129,33 @@ public static class RectifyCommand
             return ExitCodes.Success;
         });
         return cmd;
+    }
+
+    /// <summary>
+    /// The latest note filed through a county's weekly ledger on each item (task <c>整改N</c>, the item's county), by
+    /// Thursday: the progress the county reported. It never changes the item — closing stays <c>rectify close</c>.
+    /// </summary>
+    private static Dictionary<long, LedgerNote> LatestReported(IAnalyticsStore store, IReadOnlyList<RectificationItem> items)
+    {
+        var latest = new Dictionary<long, LedgerNote>();
+        if (items.Count == 0) return latest;
+        var byId = items.ToDictionary(i => i.Id);
+        foreach (var n in store.LedgerNotes())
+        {
+            if (!RectificationTask.TryParse(n.Task, out var id) || !byId.TryGetValue(id, out var item)
+                || !string.Equals(item.County, n.County, StringComparison.Ordinal)) continue;
+            if (!latest.TryGetValue(id, out var seen) || n.Thursday > seen.Thursday) latest[id] = n;
+        }
+        return latest;
+    }
+
+    /// <summary><c>2026-11-26 推进中：text（存在问题：…）</c>, as one cell.</summary>
+    private static string Reported(LedgerNote n)
+    {
+        var (text, problems) = LedgerNoteText.Split(n.Text);
+        var head = n.Thursday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (n.Status is { Length: > 0 } s ? " " + s : "");
+        var body = text + (problems.Length > 0 ? $"（存在问题：{problems}）" : "");
+        return body.Length > 0 ? $"{head}：{body}" : head;
     }
 
     private static RectificationItem Run(Func<RectificationItem> action)

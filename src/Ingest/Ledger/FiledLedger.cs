@@ -10,6 +10,9 @@ namespace Analytics.Ingest.Ledger;
 /// <param name="Signature">The signature block (names masked, the phone checked and dropped); null only for a ledger with no progress and no signature.</param>
 public sealed record FiledLedger(RegistryEntry County, DateOnly Thursday, IReadOnlyList<LedgerNote> Notes, LedgerSignature? Signature = null)
 {
+    /// <summary>The 工作进展 row (1-based) of each task key read, for errors found after reading (an unknown 整改N item).</summary>
+    public IReadOnlyDictionary<string, int> TaskRows { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
     /// <summary>What goes into the store: the progress notes, then the signature note when there is one.</summary>
     public IReadOnlyList<LedgerNote> StoredNotes =>
         Signature is null ? Notes : [.. Notes, Signature.ToNote(County.Code, Thursday)];

@@ -93,12 +93,13 @@ public static partial class LedgerTemplate
             var title = progress.RowsAboveHeader.FirstOrDefault(r => r.Row == Names.TitleRow).Cells is { Count: > 0 } t ? t[0] : "";
             var (county, thursday) = Identify(workbook, progress.Sheet!, title, path, registries, bounds, errors);
             var signature = new Dictionary<string, SignatureCell>(StringComparer.Ordinal);
+            var taskRows = new Dictionary<string, int>(StringComparer.Ordinal);
             var notes = Notes(progress, path, policy, bounds, errors, Col(Names.HeaderTask), Col(Names.HeaderTitle), Col(Names.HeaderText),
-                Col(Names.HeaderStatus), Col(Names.HeaderProblems), county, thursday, signature, out var lastRow);
+                Col(Names.HeaderStatus), Col(Names.HeaderProblems), county, thursday, signature, taskRows, out var lastRow);
             var signed = Signature(signature, notes.Count > 0, progress.Sheet!, lastRow, path, bounds, thursday, errors);
             return errors.Count > 0 || county is null || thursday is null
                 ? null
-                : new FiledLedger(county, thursday.Value, notes, signed);
+                : new FiledLedger(county, thursday.Value, notes, signed) { TaskRows = taskRows };
         }
     }
 
@@ -107,10 +108,9 @@ public static partial class LedgerTemplate
 
     private static List<LedgerNote> Notes(XlsxTableReader rows, string path, Policy policy, InputBounds bounds, List<IngestError> errors,
         int taskAt, int titleAt, int textAt, int statusAt, int problemsAt, RegistryEntry? county, DateOnly? thursday,
-        Dictionary<string, SignatureCell> signature, out int lastRow)
+        Dictionary<string, SignatureCell> signature, Dictionary<string, int> seen, out int lastRow)
     {
         var notes = new List<LedgerNote>();
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         lastRow = rows.HeaderRow;
         // XlsxTableReader visits the rows in use only: a cell on row 1,048,576 does not make a million rows.
         while (rows.Read())
@@ -133,12 +133,20 @@ public static partial class LedgerTemplate
             var status = Cell(rows, statusAt, path, bounds, errors);
             var problems = Cell(rows, problemsAt, path, bounds, errors, lineBreaks: true);
             if (text.Length == 0 && status.Length == 0 && problems.Length == 0) continue;
-            var task = TaskKey(Cell(rows, taskAt, path, bounds, errors));
-            if (task.Length == 0 && titleAt >= 0) task = Cell(rows, titleAt, path, bounds, errors);
+            var typed = TaskKey(Cell(rows, taskAt, path, bounds, errors));
+            var task = typed.Length > 0 ? typed : titleAt >= 0 ? TitleKey(Cell(rows, titleAt, path, bounds, errors)) : "";
+            var taskColumn = typed.Length > 0 || titleAt < 0 ? taskAt : titleAt;
             if (task.Length == 0)
             {
                 errors.Add(RowError(rows, taskAt, path, IngestErrorCode.Required,
                     $"the row has progress but no task: write the task ({Names.HeaderTask}, e.g. 任务3) or, for other work, a {Names.HeaderTitle}."));
+                continue;
+            }
+            if (RectificationTask.Claims(task) && !RectificationTask.TryParse(task, out _) && (typed.Length > 0 || IsRectificationShape(task)))
+            {
+                errors.Add(RowError(rows, taskColumn, path, IngestErrorCode.InvalidText,
+                    $"“{EchoText.Of(task, 40)}”不是整改事项编号：整改台账的事项写作“{RectificationTask.Prefix}”加编号（如 {RectificationTask.Key(7)}，"
+                    + $"见 analytics rectify list）；其他工作请写在“{Names.HeaderTitle}”列。"));
                 continue;
             }
             if (seen.TryGetValue(task, out var first))
@@ -150,8 +158,7 @@ public static partial class LedgerTemplate
             seen[task] = r;
             if (TaskProblem(task, policy) is { } notOurs)
             {
-                errors.Add(RowError(rows, task == TaskKey(Cell(rows, taskAt, path, bounds, errors)) ? taskAt : Math.Max(titleAt, 0), path,
-                    IngestErrorCode.UnknownValue, notOurs));
+                errors.Add(RowError(rows, taskColumn, path, IngestErrorCode.UnknownValue, notOurs));
                 continue;
             }
             if (status.Length > 0 && !Names.Statuses.Contains(status, StringComparer.Ordinal))
@@ -419,15 +426,32 @@ public static partial class LedgerTemplate
         Message = $"{label}（{XLHelper.GetColumnLetterFromNumber(Names.SignatureValueColumn)}{row.ToString(CultureInfo.InvariantCulture)}）{message}",
     };
 
-    /// <summary><c>任务 3</c>, <c>3</c> → <c>任务3</c>; anything else as typed (trimmed).</summary>
+    /// <summary>
+    /// <c>任务 3</c>, <c>3</c> → <c>任务3</c>; <c>整改 07</c> → <c>整改7</c> (a malformed <c>整改…</c> stays as typed, without
+    /// spaces, for the caller to refuse); anything else as typed (trimmed).
+    /// </summary>
     private static string TaskKey(string text)
     {
         var t = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
         if (t.Length == 0) return "";
+        if (RectificationTask.Claims(t)) return RectificationTask.TryParse(t, out var id) ? RectificationTask.Key(id) : t;
         if (t.All(char.IsAsciiDigit)) return "任务" + t.TrimStart('0');
         return t.StartsWith("任务", StringComparison.Ordinal) && t.Length > 2 && t[2..].All(char.IsAsciiDigit)
             ? "任务" + t[2..].TrimStart('0')
             : text.Trim();
+    }
+
+    /// <summary>
+    /// A free title (任务名称) as the task key: <c>整改</c> and digits only is a rectification key (normalised like the 任务
+    /// cell); any other title, 整改材料归档 included, is the county's own work, as typed.
+    /// </summary>
+    private static string TitleKey(string title) => IsRectificationShape(title) ? TaskKey(title) : title;
+
+    /// <summary>整改, then digits only (spaces ignored): meant as an item's key, whether or not the number is a valid id.</summary>
+    private static bool IsRectificationShape(string text)
+    {
+        var t = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+        return RectificationTask.Claims(t) && t.Length > RectificationTask.Prefix.Length && t[RectificationTask.Prefix.Length..].All(char.IsAsciiDigit);
     }
 
     /// <summary>

@@ -47,10 +47,11 @@ internal static class CityLedgerComposer
                 SaidiMet = total?.Met ?? (areaVerdicts.Count > 0 && areaVerdicts.All(v => v is not null) ? areaVerdicts.All(v => v == true) : null),
             });
             issues.AddRange(c.Issues.Select(i => new CityIssueLine(c.County.Name, i)));
-            foreach (var n in filed.OrderBy(n => TaskOrder(inputs.Policy, n.Task)).ThenBy(n => n.Task, StringComparer.Ordinal))
+            foreach (var n in filed.OrderBy(n => TaskOrder(inputs.Policy, n.Task)).ThenBy(n => RectificationTask.TryParse(n.Task, out var id) ? id : 0)
+                         .ThenBy(n => n.Task, StringComparer.Ordinal))
             {
                 var (text, problems) = LedgerNoteText.Split(n.Text);
-                progress.Add(new CityProgressLine(c.County.Name, n.Task, inputs.Policy.Task(n.Task)?.Title ?? "", text, n.Status ?? "", problems));
+                progress.Add(new CityProgressLine(c.County.Name, n.Task, Title(inputs, n.Task), text, n.Status ?? "", problems));
             }
         }
 
@@ -124,10 +125,19 @@ internal static class CityLedgerComposer
         return int.MaxValue;
     }
 
+    /// <summary>Plan tasks in the plan's order, then rectification items (整改N), then the counties' other work.</summary>
     private static int TaskOrder(Policy policy, string task)
     {
         for (var i = 0; i < policy.Tasks.Count; i++)
             if (string.Equals(policy.Tasks[i].Id, task, StringComparison.Ordinal)) return i;
-        return int.MaxValue;
+        return RectificationTask.TryParse(task, out _) ? int.MaxValue - 1 : int.MaxValue;
+    }
+
+    /// <summary>A plan task's title, a rectification item's problem (when the item is known), else nothing.</summary>
+    private static string Title(LedgerInputs inputs, string task)
+    {
+        if (inputs.Policy.Task(task) is { } t) return t.Title;
+        if (!RectificationTask.TryParse(task, out var id)) return "";
+        return inputs.Oversight.Rectifications.FirstOrDefault(r => r.Item.Id == id)?.Item.Problem ?? "";
     }
 }

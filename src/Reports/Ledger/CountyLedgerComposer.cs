@@ -2,6 +2,7 @@ using System.Globalization;
 using Analytics.Domain;
 using Analytics.Domain.Policy;
 using Analytics.Domain.Registry;
+using Analytics.Domain.Storage;
 using Analytics.Metrics;
 using Analytics.Reports.Common;
 using Analytics.Reports.Oversight;
@@ -36,7 +37,7 @@ internal sealed class CountyLedgerComposer
         IReadOnlyDictionary<(string Utility, string ApplicationId), double>? risk)
     {
         var (week, year) = Compute(slice, county.Code);
-        var (prefill, prefilledFrom) = Prefill(slice.Notes);
+        var (prefill, prefilledFrom) = Prefill(county.Code, slice.Notes);
         return new CountyLedger
         {
             County = county,
@@ -494,9 +495,11 @@ internal sealed class CountyLedgerComposer
 
     /// <summary>
     /// One row per plan task the county answers for (the policy's tasks with 各县（市、区）能源局 as 责任单位), pre-filled from the notes filed for this Thursday when there are any (a ledger
-    /// regenerated after filing), else from the latest earlier Thursday filed; free tasks of those notes follow.
+    /// regenerated after filing), else from the latest earlier Thursday filed; then one row per open rectification item of
+    /// the county (<see cref="OversightInputs.Rectifications"/> not closed, by id) under its key <c>整改N</c> with its problem
+    /// as the title, pre-filled the same way; free tasks of those notes follow.
     /// </summary>
-    private (List<ProgressLine>, DateOnly?) Prefill(List<LedgerNote> notes)
+    private (List<ProgressLine>, DateOnly?) Prefill(string county, List<LedgerNote> notes)
     {
         DateOnly? from = notes.Where(n => n.Thursday <= _week.Thursday).Select(n => (DateOnly?)n.Thursday).Max();
         var chosen = from is { } f ? notes.Where(n => n.Thursday == f).ToList() : [];
@@ -507,9 +510,20 @@ internal sealed class CountyLedgerComposer
             var (text, problems) = LedgerNoteText.Split(n?.Text);
             lines.Add(new ProgressLine(task.Id, task.Title, text, n?.Status ?? "", problems));
         }
+        foreach (var item in _inputs.Oversight.Rectifications.Select(r => r.Item)
+                     .Where(i => i.Status != RectificationStatus.Closed && string.Equals(i.County, county, StringComparison.Ordinal))
+                     .OrderBy(i => i.Id))
+        {
+            var key = RectificationTask.Key(item.Id);
+            var n = chosen.FirstOrDefault(x => string.Equals(x.Task, key, StringComparison.Ordinal));
+            var (text, problems) = LedgerNoteText.Split(n?.Text);
+            lines.Add(new ProgressLine(key, item.Problem, text, n?.Status ?? "", problems));
+        }
         // Free tasks follow; the signature note is no task, and a note on a plan task that is not the county's
-        // (filed before the ledger listed the county's tasks only) is left out rather than shown as a free row.
-        foreach (var n in chosen.Where(x => !LedgerSignature.IsSignature(x) && _inputs.Policy.Task(x.Task) is null)
+        // (filed before the ledger listed the county's tasks only) is left out rather than shown as a free row, as is a
+        // note on a rectification item (listed above while open; a closed item is not reported on any more).
+        foreach (var n in chosen.Where(x => !LedgerSignature.IsSignature(x) && _inputs.Policy.Task(x.Task) is null
+                         && !RectificationTask.Claims(x.Task))
                      .OrderBy(x => x.Task, StringComparer.Ordinal))
         {
             var (text, problems) = LedgerNoteText.Split(n.Text);

@@ -117,6 +117,48 @@ public sealed class LedgerTemplateTests : IDisposable
     }
 
     [Fact]
+    public void Rectification_keys_are_read_normalised_and_a_title_that_merely_starts_with_zhenggai_is_other_work()
+    {
+        var filed = Good(FilledByClerk(wb =>
+        {
+            var ws = wb.Worksheet("工作进展");
+            ws.Cell(9, 2).Value = "整改 07";
+            ws.Cell(9, 4).Value = "已核查12件";
+            ws.Cell(9, 5).Value = "推进中";
+            ws.Cell(10, 3).Value = "整改材料归档";
+            ws.Cell(10, 4).Value = "已归档";
+            ws.Cell(11, 3).Value = "整改12";
+            ws.Cell(11, 4).Value = "已约谈";
+        }));
+
+        Assert.Equal(["任务1", "任务3", "迎峰度冬保供电", "整改7", "整改材料归档", "整改12"], filed.Notes.Select(n => n.Task));
+        Assert.Equal(9, filed.TaskRows["整改7"]);
+        Assert.Equal(11, filed.TaskRows["整改12"]);
+    }
+
+    [Theory]
+    [InlineData(2, "整改x")]
+    [InlineData(2, "整改0")]
+    [InlineData(2, "整改99999999999999999999")]
+    [InlineData(3, "整改0")]
+    public void A_malformed_rectification_key_is_a_located_error(int column, string key)
+    {
+        var path = FilledByClerk(wb =>
+        {
+            var ws = wb.Worksheet("工作进展");
+            ws.Cell(9, column).Value = key;
+            ws.Cell(9, 4).Value = "已核查";
+        });
+
+        var error = Assert.Single(Bad(path));
+
+        Assert.Equal(9, error.Row);
+        Assert.Equal(column == 2 ? "任务" : "任务名称", error.Column);
+        Assert.StartsWith($"{path}[工作进展]:9:{error.Column}: ", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("不是整改事项编号", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Notes_read_back_prefill_the_next_weeks_ledger()
     {
         var filed = Good(FilledByClerk());
