@@ -249,11 +249,7 @@ public sealed partial class OversightCommandsTests : IDisposable
             row.Cell(4).Value = "已核查12件，退回3件";
             row.Cell(5).Value = "推进中";
             row.Cell(6).Value = "2件客户联系不上";
-            int Sign(string label) => progress.Column(1).CellsUsed().Single(c => c.GetString() == label).Address.RowNumber;
-            progress.Cell(Sign("填报人"), 3).Value = "王建国";
-            progress.Cell(Sign("审核人"), 3).Value = "李秀英";
-            progress.Cell(Sign("联系电话"), 3).Value = "13912345678";
-            progress.Cell(Sign("报送日期"), 3).Value = new DateTime(2026, 11, 26);
+            LedgerSignature.Sign(progress, new DateTime(2026, 11, 26));
             wb.Save();
         }
         File.Copy(path, _dir.File("bad.xlsx"));

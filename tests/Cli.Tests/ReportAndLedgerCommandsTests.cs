@@ -76,11 +76,7 @@ public sealed class ReportAndLedgerCommandsTests : IDisposable
         using (var wb = new ClosedXML.Excel.XLWorkbook(path))
         {
             var progress = wb.Worksheet("工作进展");
-            int Sign(string label) => progress.Column(1).CellsUsed().Single(c => c.GetString() == label).Address.RowNumber;
-            progress.Cell(Sign("填报人"), 3).Value = "王建国";
-            progress.Cell(Sign("审核人"), 3).Value = "李秀英";
-            progress.Cell(Sign("联系电话"), 3).Value = "13912345678";
-            progress.Cell(Sign("报送日期"), 3).Value = new DateTime(2026, 11, 26);
+            LedgerSignature.Sign(progress, new DateTime(2026, 11, 26));
             wb.Save();
         }
         var filed = Run("ingest", "ledger", path);
