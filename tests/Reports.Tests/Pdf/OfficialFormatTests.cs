@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Analytics.Reports.Pdf;
 using UglyToad.PdfPig;
+using static Analytics.Reports.Tests.Pdf.Gbt9704;
 
 namespace Analytics.Reports.Tests.Pdf;
 
@@ -23,13 +24,6 @@ public sealed class OfficialCircularFixture
 /// </summary>
 public partial class OfficialFormatTests(OfficialCircularFixture f) : IClassFixture<OfficialCircularFixture>
 {
-    private const double Mm = 72 / 25.4;
-    private const double PageWidth = 210 * Mm;
-    private const double PageHeight = 297 * Mm;
-    private const double CoreLeft = 28 * Mm;
-    private const double CoreRight = (28 + 156) * Mm;
-    private const double CoreTop = PageHeight - 37 * Mm;      // PDF y grows upwards
-    private const double CoreBottom = PageHeight - (37 + 225) * Mm;
     private const double Tolerance = 1.0;
 
     [Fact]
