@@ -387,7 +387,7 @@ public static class Pages
         user.County(app.County, settings.Registries); // a county account sees its county's applications only
         var from = DateOnly.FromDateTime(app.AcceptedAt);
         var through = DateOnly.FromDateTime(reader.DataThrough() ?? settings.Clock());
-        var r = reader.Answer(new MetricsQuestion(from, through > from ? through : from, app.County, app.Utility));
+        var r = reader.Figures(new MetricsQuestion(from, through > from ? through : from, app.County, app.Utility));
         var figures = r.Applications.FirstOrDefault(a => a.ApplicationId == id && a.Utility == u);
         (string, DateTime?)[] stages =
         [

@@ -15,7 +15,7 @@ public sealed record ReadState(long Version, IReadOnlyList<Filing> Filings, Date
 /// </summary>
 public sealed class StoreReader
 {
-    /// <summary>The answers kept hold at most this many application figures and findings in all (oldest dropped first).</summary>
+    /// <summary>The answers kept hold at most this many (in-progress) application figures and findings in all (oldest dropped first).</summary>
     public const long MaxAnswerWeight = 2_000_000;
     /// <summary>And at most this many answers.</summary>
     public const int MaxAnswers = 256;
@@ -63,7 +63,22 @@ public sealed class StoreReader
         return [.. _store.ApplicationRevisions(null, scope).Where(r => string.Equals(r.Record.ApplicationId, applicationId, StringComparison.Ordinal))];
     }
 
-    /// <summary>The engine's answer to <paramref name="question"/> on the records it needs as loaded now.</summary>
+    /// <summary>
+    /// The engine's whole answer to <paramref name="question"/>, every application's figures included, computed for this
+    /// request and not kept (the application page: one group, one application).
+    /// </summary>
+    public MetricsResult Figures(MetricsQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var state = State();
+        return question.Answer(Load(question.Scope(state.AsOf)), state.AsOf, _settings);
+    }
+
+    /// <summary>
+    /// The engine's answer to <paramref name="question"/> on the records it needs as loaded now, as kept: every figure,
+    /// finding and indicator, and of the per-application figures only the applications in progress at the period's end
+    /// (what a page lists; the JSON has none) — a city's answer would otherwise hold a figure for each of its records.
+    /// </summary>
     public MetricsResult Answer(MetricsQuestion question)
     {
         ArgumentNullException.ThrowIfNull(question);
@@ -88,9 +103,12 @@ public sealed class StoreReader
         return questions.Select(q => Get(state, q, () =>
         {
             var data = shared is not null && q.Requested(state.AsOf) is not null ? shared.Value : Load(q.Scope(state.AsOf));
-            return q.Answer(data, state.AsOf, _settings);
+            return Kept(q.Answer(data, state.AsOf, _settings));
         })).ToList();
     }
+
+    private static MetricsResult Kept(MetricsResult full) =>
+        full with { Applications = [.. full.Applications.Where(a => a.Status == ApplicationStatus.InProgress)] };
 
     private MetricsResult Get(ReadState state, MetricsQuestion question, Func<MetricsResult> compute)
     {
