@@ -2,7 +2,8 @@
 # Load benchmark of `analytics serve` (issue 14): a generated store (APPS applications, default 20000), a bureau
 # account, the server on a loopback port, then SESSIONS concurrent sessions for SECONDS against the API
 # (bench/Web.Bench). Prints requests/s, p50/p95 latency, errors, the overview's warm time to first byte and the
-# server's peak memory (VmHWM). Not run in CI.
+# server's peak memory (VmHWM) and the machine's load average (1/5/15 min) at the start and the end — read every figure
+# with it: the machine is shared. PORT (default 18480) picks the loopback port. Not run in CI.
 # STORE=PATH (with KEY_FILE=PATH) serves an existing embedded store instead (e.g. the 1M store of docs/performance.md);
 # it must hold the account bench / bench-password-1 (`echo bench-password-1 | analytics user add bench --role bureau`).
 set -euo pipefail
@@ -21,6 +22,7 @@ else
   $A ingest customers "$work/data/customers.csv" >/dev/null
   echo 'bench-password-1' | $A user add bench --role bureau >/dev/null
 fi
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 $A serve --urls "http://127.0.0.1:$PORT" >"$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 120); do curl -s -o /dev/null "http://127.0.0.1:$PORT/login" && break; sleep 0.5; done
@@ -37,3 +39,4 @@ if [ "${WARM:-1}" = 1 ]; then
 fi
 dotnet bench/Web.Bench/bin/Release/net10.0/Web.Bench.dll "http://127.0.0.1:$PORT" bench bench-password-1 "$SESSIONS" "$SECONDS_"
 grep -E 'VmHWM|VmRSS' "/proc/$server/status" 2>/dev/null || true
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

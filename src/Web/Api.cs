@@ -124,7 +124,7 @@ public static class Api
         if (user.Role == AccountRole.Utility) throw WebProblemException.Forbidden("县工作台账");
         var county = user.County(http.Request.Query["county"], settings.Registries);
         var thursday = Documents.Week(Date(http.Request.Query["date"], "date") ?? documents.CurrentThursday()).Thursday;
-        var states = Overview.Filings(reader.Snapshot(), settings.Registries, thursday, DateOnly.FromDateTime(settings.Clock()))
+        var states = Overview.Filings(reader.LedgerNotes(), settings.Registries, thursday, DateOnly.FromDateTime(settings.Clock()))
             .Where(s => county is null || s.County.Code == county);
         return Results.Json(new
         {

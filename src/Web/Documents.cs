@@ -1,11 +1,18 @@
 using System.Globalization;
 using Analytics.Domain;
+using Analytics.Domain.Storage;
+using Analytics.Metrics;
 using Analytics.Reports.Ledger;
 using Analytics.Reports.Pdf;
 
 namespace Analytics.Web;
 
-/// <summary>The documents the web hands out: a county's weekly ledger and a utility's semiannual PDF, made as the command line makes them.</summary>
+/// <summary>
+/// The documents the web hands out: a county's weekly ledger and a utility's semiannual PDF, made as the command line
+/// makes them, each from the records the store selects for it — the scope of <c>ledger --no-risk</c> (the year to the
+/// week's end, the county's or the city's) and of <c>report</c> (the same half a year earlier to the half's end, the
+/// utility's or the city's).
+/// </summary>
 public sealed class Documents
 {
     private readonly StoreReader _reader;
@@ -20,8 +27,7 @@ public sealed class Documents
     /// <summary>The Thursday whose ledger is due next: the first Thursday after the data's last day (as the demo writes).</summary>
     public DateOnly CurrentThursday()
     {
-        var data = _reader.Snapshot();
-        var end = DateOnly.FromDateTime(data.DataThrough ?? _settings.Clock());
+        var end = DateOnly.FromDateTime(_reader.DataThrough() ?? _settings.Clock());
         var d = end.AddDays(1);
         while (d.DayOfWeek != DayOfWeek.Thursday) d = d.AddDays(1);
         return d;
@@ -31,7 +37,7 @@ public sealed class Documents
     public (byte[] Bytes, string FileName) Ledger(string county, DateOnly thursday)
     {
         var week = Week(thursday);
-        var data = _reader.Snapshot();
+        var data = _reader.Load(LedgerScope(week, county));
         RequireData(data, week.FirstDay, string.Create(CultureInfo.InvariantCulture, $"{week.Thursday:yyyy-MM-dd} 的工作台账"));
         var inputs = new LedgerInputs { Records = data, Policy = _settings.Policy, Calendar = _settings.Calendar, Registries = _settings.Registries };
         var ledger = WeeklyLedgers.ComposeCounty(inputs, county, week);
@@ -44,7 +50,7 @@ public sealed class Documents
     public (byte[] Bytes, string FileName) CityLedger(DateOnly thursday)
     {
         var week = Week(thursday);
-        var data = _reader.Snapshot();
+        var data = _reader.Load(LedgerScope(week, county: null));
         RequireData(data, week.FirstDay, string.Create(CultureInfo.InvariantCulture, $"{week.Thursday:yyyy-MM-dd} 的全市汇总台账"));
         var inputs = new LedgerInputs { Records = data, Policy = _settings.Policy, Calendar = _settings.Calendar, Registries = _settings.Registries };
         var ledger = WeeklyLedgers.ComposeCity(inputs, week);
@@ -56,7 +62,7 @@ public sealed class Documents
     /// <summary>The city's semiannual circular (通报) for the half-year (as <c>report city</c>).</summary>
     public (byte[] Bytes, string FileName) Circular(HalfYear half)
     {
-        var data = _reader.Snapshot();
+        var data = _reader.Load(ReportScope(half, utility: null));
         RequireData(data, half.First, $"{half} 通报");
         var inputs = new ReportInputs { Records = data, Policy = _settings.Policy, Calendar = _settings.Calendar, Registries = _settings.Registries };
         var asOf = data.DataThrough ?? _settings.Clock();
@@ -66,8 +72,7 @@ public sealed class Documents
     /// <summary>The last half-year complete by the data's last day (the one the circular and the reports speak of by default).</summary>
     public HalfYear LastCompleteHalf()
     {
-        var data = _reader.Snapshot();
-        var end = DateOnly.FromDateTime(data.DataThrough ?? _settings.Clock());
+        var end = DateOnly.FromDateTime(_reader.DataThrough() ?? _settings.Clock());
         return end >= new DateOnly(end.Year, 12, 31) ? new HalfYear(end.Year, 2)
             : end >= new DateOnly(end.Year, 6, 30) ? new HalfYear(end.Year, 1)
             : new HalfYear(end.Year - 1, 2);
@@ -83,12 +88,20 @@ public sealed class Documents
     /// <summary>The utility's semiannual PDF for the half-year.</summary>
     public (byte[] Bytes, string FileName) Semiannual(string utility, HalfYear half)
     {
-        var data = _reader.Snapshot();
+        var data = _reader.Load(ReportScope(half, utility));
         RequireData(data, half.First, $"{half} 半年报告");
         var inputs = new ReportInputs { Records = data, Policy = _settings.Policy, Calendar = _settings.Calendar, Registries = _settings.Registries };
         var asOf = data.DataThrough ?? _settings.Clock();
         return (SemiannualReport.Render(inputs, utility, half, asOf), SemiannualReport.FileName(_settings.Registries.Utility(utility), half));
     }
+
+    /// <summary>The records a week's ledger needs (as <c>ledger --no-risk</c> / <c>--city</c>): the year to the week's end, of the county or the city.</summary>
+    public static RecordScope LedgerScope(LedgerWeek week, string? county) =>
+        new(week.YearStart < week.FirstDay ? week.YearStart : week.FirstDay, week.LastDay, county);
+
+    /// <summary>The records a half-year's report needs (as <c>report</c>): the same half a year earlier to the half's end, of the utility or the city.</summary>
+    public static RecordScope ReportScope(HalfYear half, string? utility) =>
+        new(half.SameHalfLastYear.First, MetricsPeriod.Half(half).To, utility: utility);
 
     /// <summary>metrics.md §8: a document for a period after the data is refused, naming data_through (422).</summary>
     private static void RequireData(RecordSnapshot data, DateOnly periodStart, string what)

@@ -23,8 +23,8 @@ public sealed record LedgerFiledState(RegistryEntry County, DateOnly Thursday, i
 }
 
 /// <summary>
-/// The bureau overview's trends and the counties' filings: the trend is one <see cref="StoreReader.Answer"/> per month
-/// of the page's period (at most <see cref="MaxMonths"/>, the latest), so each point is the figure <c>analytics metrics</c>
+/// The bureau overview's trends and the counties' filings: the trend is one answer per month (<see cref="StoreReader.Answers"/>,
+/// the months and the page answered on one load of the period's records) of the page's period (at most <see cref="MaxMonths"/>, the latest), so each point is the figure <c>analytics metrics</c>
 /// gives for that month; 报送情况 is read from the ledger notes the store holds (a county has filed the ledger of a
 /// Thursday when notes of that Thursday are stored for it, as the city roll-up counts it).
 /// </summary>
@@ -36,20 +36,17 @@ public static class Overview
 
     private static readonly string[] Colors = ["#1f4e79", "#b00020", "#1b5e20", "#8a5a00", "#6a1b9a", "#00838f", "#5d4037", "#37474f"];
 
-    /// <summary>The months of [<paramref name="from"/>, <paramref name="to"/>] (the last <see cref="MaxMonths"/>), each answered by the engine.</summary>
-    public static IReadOnlyList<TrendMonth> Months(StoreReader reader, DateOnly from, DateOnly to, string? county = null, string? utility = null)
+    /// <summary>The months of [<paramref name="from"/>, <paramref name="to"/>], cut to it (the last <see cref="MaxMonths"/>).</summary>
+    public static IReadOnlyList<(DateOnly From, DateOnly To)> MonthPeriods(DateOnly from, DateOnly to)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        var months = new List<(DateOnly, DateOnly)>();
+        var months = new List<(DateOnly From, DateOnly To)>();
         for (var m = new DateOnly(from.Year, from.Month, 1); m <= to; m = m.AddMonths(1))
         {
             var first = m < from ? from : m;
             var last = m.AddMonths(1).AddDays(-1);
             months.Add((first, last > to ? to : last));
         }
-        return months.Skip(Math.Max(0, months.Count - MaxMonths))
-            .Select(p => new TrendMonth(p.Item1, p.Item2, reader.Answer(new MetricsQuestion(p.Item1, p.Item2, county, utility))))
-            .ToList();
+        return [.. months.Skip(Math.Max(0, months.Count - MaxMonths))];
     }
 
     /// <summary>The trend charts: one small chart per in-force target (monthly compliance rate), one of the breaches per month, and the figures as a table.</summary>
@@ -126,20 +123,20 @@ public static class Overview
     }
 
     /// <summary>Each county's state for the ledger due on <paramref name="thursday"/>, in registry order.</summary>
-    public static IReadOnlyList<LedgerFiledState> Filings(RecordSnapshot data, Registries registries, DateOnly thursday, DateOnly today)
+    public static IReadOnlyList<LedgerFiledState> Filings(IEnumerable<LedgerNote> notes, Registries registries, DateOnly thursday, DateOnly today)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(notes);
         ArgumentNullException.ThrowIfNull(registries);
-        var tasks = data.LedgerNotes.Where(n => n.Thursday == thursday).GroupBy(n => n.County).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var tasks = notes.Where(n => n.Thursday == thursday).GroupBy(n => n.County).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         return registries.Counties.Select(c => new LedgerFiledState(c, thursday, tasks.GetValueOrDefault(c.Code), today > thursday)).ToList();
     }
 
     /// <summary>A county's state for each of the <paramref name="weeks"/> Thursdays up to <paramref name="thursday"/>, the latest first.</summary>
-    public static IReadOnlyList<LedgerFiledState> Weeks(RecordSnapshot data, RegistryEntry county, DateOnly thursday, DateOnly today, int weeks)
+    public static IReadOnlyList<LedgerFiledState> Weeks(IEnumerable<LedgerNote> notes, RegistryEntry county, DateOnly thursday, DateOnly today, int weeks)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(notes);
         ArgumentNullException.ThrowIfNull(county);
-        var tasks = data.LedgerNotes.Where(n => n.County == county.Code).GroupBy(n => n.Thursday).ToDictionary(g => g.Key, g => g.Count());
+        var tasks = notes.Where(n => n.County == county.Code).GroupBy(n => n.Thursday).ToDictionary(g => g.Key, g => g.Count());
         return Enumerable.Range(0, weeks).Select(k => thursday.AddDays(-7 * k))
             .Select(d => new LedgerFiledState(county, d, tasks.GetValueOrDefault(d), today > d)).ToList();
     }

@@ -106,8 +106,7 @@ public static class Pages
     /// <summary>The period of a page: from/to, default the year to date of the data (1 January to data_through).</summary>
     private static (DateOnly From, DateOnly To) PagePeriod(HttpContext http, StoreReader reader, WebSettings settings)
     {
-        var data = reader.Snapshot();
-        var end = DateOnly.FromDateTime(data.DataThrough ?? settings.Clock());
+        var end = DateOnly.FromDateTime(reader.DataThrough() ?? settings.Clock());
         var from = Api.Date(http.Request.Query["from"], "from");
         var to = Api.Date(http.Request.Query["to"], "to") ?? (from is { } f && f > end ? f : end);
         return (from ?? new DateOnly(to.Year, 1, 1), to);
@@ -173,7 +172,10 @@ public static class Pages
         var user = UserScope.Of(http.User);
         if (!user.IsBureau) throw WebProblemException.Forbidden("市能源局总览");
         var (from, to) = PagePeriod(http, reader, settings);
-        var r = reader.Answer(new MetricsQuestion(from, to, null, null));
+        // The page's answer and its months' from one load of the period's records (StoreReader.Answers).
+        var months = Overview.MonthPeriods(from, to);
+        var answers = reader.Answers([new MetricsQuestion(from, to, null, null), .. months.Select(m => new MetricsQuestion(m.From, m.To, null, null))]);
+        var r = answers[0];
         var reg = settings.Registries;
         var body = new StringBuilder();
         body.Append(PeriodForm("/bureau", from, to)).Append(Heading(r));
@@ -185,9 +187,9 @@ public static class Pages
         body.Append(Ranking("县（市、区）排名（按通报规则）", r, GroupDimension.County, reg.Counties.Select(c => c.Code), c => reg.County(c).Name, "county-ranking"));
         body.Append(string.Create(CultureInfo.InvariantCulture,
             $"<p><a href=\"/findings?{Range(from, to)}\">未达标工单 {r.Breaches.Count} 件、诚信问题 {r.Findings.Count} 件、数据缺项 {r.DataGaps.Count} 件 →</a></p>"));
-        body.Append(Overview.Charts(Overview.Months(reader, from, to)));
+        body.Append(Overview.Charts([.. months.Select((m, k) => new TrendMonth(m.From, m.To, answers[k + 1]))]));
         var thursday = documents.CurrentThursday();
-        body.Append("<h2>报送情况</h2>").Append(Overview.FilingsTable(Overview.Filings(reader.Snapshot(), reg, thursday, DateOnly.FromDateTime(settings.Clock())), thursday));
+        body.Append("<h2>报送情况</h2>").Append(Overview.FilingsTable(Overview.Filings(reader.LedgerNotes(), reg, thursday, DateOnly.FromDateTime(settings.Clock())), thursday));
         body.Append(BureauDownloads(http, documents, thursday));
         await Write(http, "全市总览", body.ToString()).ConfigureAwait(false);
     }
@@ -252,14 +254,13 @@ public static class Pages
             .Append(Antiforgery(http)).Append("<label for=\"file\">上传填好的台账</label><input id=\"file\" name=\"file\" type=\"file\" accept=\".xlsx\" required><button type=\"submit\">上传</button></form>");
         body.Append(PeriodForm($"/county/{Uri.EscapeDataString(county)}", from, to)).Append(Heading(r));
         body.Append(TargetTable($"{entry.Name}目标完成情况", r.TargetsBy(GroupDimension.City), "county-targets"));
-        var data = reader.Snapshot();
         body.Append("<h2>台账报送记录</h2>").Append(Table("近 12 周的工作台账（以本县报送的台账事项为准）", ["报送日（星期四）", "状态", "填报事项"],
-            Overview.Weeks(data, entry, thursday, DateOnly.FromDateTime(settings.Clock()), 12).Select(w => new[]
+            Overview.Weeks(reader.LedgerNotes(), entry, thursday, DateOnly.FromDateTime(settings.Clock()), 12).Select(w => new[]
             {
                 Date(w.Thursday), w.Filed ? "<span class=\"met\">已报送</span>" : w.Overdue ? "<span class=\"bad\">逾期未报</span>" : "待报送",
                 w.Tasks.ToString(CultureInfo.InvariantCulture),
             }), "ledger-weeks"));
-        body.Append(AtRisk(http.RequestServices.GetRequiredService<CountyRisk>().Assess(data, county), settings));
+        body.Append(AtRisk(http.RequestServices.GetRequiredService<CountyRisk>().Assess(county), settings));
         var inProgress = r.Applications.Where(a => a.Status == ApplicationStatus.InProgress && a.County == county)
             .OrderByDescending(a => a.Overdue == true).ThenBy(a => a.WorkingDaysLeft ?? int.MaxValue).Take(100).ToList();
         body.Append(Table(string.Create(CultureInfo.InvariantCulture, $"在途工单（期末在途 {r.Indicators.Volumes.InProgress} 件，按剩余工作日排列，至多 100 件）"),
@@ -376,11 +377,17 @@ public static class Pages
     {
         var user = UserScope.Of(http.User);
         var u = user.Utility(utility, settings.Registries);
-        var app = reader.Snapshot().Applications.FirstOrDefault(a => a.Utility == u && a.ApplicationId == id)
-            ?? throw new WebProblemException(404, $"没有工单 {id}");
+        if (u is null) throw new WebProblemException(404, $"没有工单 {id}");
+        // Only this application's revisions are kept, and a county account reads its county's records only (another
+        // county's application, or none, is 403 without reading elsewhere); its figures are the answer for its group from its acceptance to data_through.
+        var own = user.Role == AccountRole.County ? user.Code : null;
+        var revisions = reader.Revisions(u, id, own);
+        var app = (revisions.Count == 0 ? null : revisions[^1].Record)
+            ?? throw (own is null ? new WebProblemException(404, $"没有工单 {id}") : WebProblemException.Forbidden($"工单 {id}（不属于本县）"));
         user.County(app.County, settings.Registries); // a county account sees its county's applications only
         var from = DateOnly.FromDateTime(app.AcceptedAt);
-        var r = reader.Answer(new MetricsQuestion(from, null, app.County, app.Utility));
+        var through = DateOnly.FromDateTime(reader.DataThrough() ?? settings.Clock());
+        var r = reader.Figures(new MetricsQuestion(from, through > from ? through : from, app.County, app.Utility));
         var figures = r.Applications.FirstOrDefault(a => a.ApplicationId == id && a.Utility == u);
         (string, DateTime?)[] stages =
         [

@@ -1,23 +1,32 @@
-using System.Collections.Concurrent;
 using Analytics.Domain;
 using Analytics.Domain.Storage;
 using Analytics.Metrics;
 
 namespace Analytics.Web;
 
+/// <summary>The store's state a request reads against: its filings, a version that changes with each new filing, and the as-of of the figures.</summary>
+public sealed record ReadState(long Version, IReadOnlyList<Filing> Filings, DateTime? DataThrough, DateTime AsOf);
+
 /// <summary>
-/// The read side for the web: one <see cref="RecordSnapshot"/> of the store as loaded, kept while the store's filings
-/// are unchanged (a new filing, from this server or another process, is seen at the next request), and the engine's
-/// answers to the questions asked of it, so a page or an API call asks for one period and group and never recomputes.
+/// The read side for the web (issue 14): each question — a period and a group — is answered on the records the store
+/// selects for it (<see cref="RecordScope"/>, the command line's rule), never on the whole store, and the ANSWERS are
+/// kept, bounded by the figures they hold (<see cref="MaxAnswerWeight"/>), while the store's filings are unchanged (a new
+/// filing, from this server or another process, is seen at the next request and drops every answer).
 /// </summary>
 public sealed class StoreReader
 {
-    private const int MaxAnswers = 256;
+    /// <summary>The answers kept hold at most this many (in-progress) application figures and findings in all (oldest dropped first).</summary>
+    public const long MaxAnswerWeight = 2_000_000;
+    /// <summary>And at most this many answers.</summary>
+    public const int MaxAnswers = 256;
+
     private readonly IAnalyticsStore _store;
     private readonly WebSettings _settings;
     private readonly Lock _gate = new();
-    private (long Version, RecordSnapshot Data)? _snapshot;
-    private readonly ConcurrentDictionary<(long, MetricsQuestion), Lazy<MetricsResult>> _answers = new();
+    private readonly Dictionary<MetricsQuestion, Lazy<MetricsResult>> _answers = [];
+    private readonly LinkedList<(MetricsQuestion Question, long Weight)> _order = new();
+    private long _version = -1;
+    private long _weight;
 
     public StoreReader(IAnalyticsStore store, WebSettings settings)
     {
@@ -25,39 +34,127 @@ public sealed class StoreReader
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
     }
 
-    /// <summary>The records as loaded now.</summary>
-    public RecordSnapshot Snapshot() => Current().Data;
+    /// <summary>The store's filings now (a small list, one row per file loaded: cheap to read on every request).</summary>
+    public ReadState State()
+    {
+        var filings = _store.Filings();
+        var version = filings.Count == 0 ? 0 : filings[^1].Id * 1_000_003L + filings.Count;
+        var through = RecordSnapshot.DataThroughOf(filings);
+        return new ReadState(version, filings, through, through ?? _settings.Clock());
+    }
 
-    /// <summary>The engine's answer to <paramref name="question"/> on the records as loaded now.</summary>
+    /// <summary>The data's <c>data_through</c> now (null for an empty store).</summary>
+    public DateTime? DataThrough() => State().DataThrough;
+
+    /// <summary>The ledger notes the counties filed back (small: one row per county, week and task).</summary>
+    public IReadOnlyList<LedgerNote> LedgerNotes() => [.. _store.LedgerNotes()];
+
+    /// <summary>The records of <paramref name="scope"/> as loaded now, selected by the store.</summary>
+    public RecordSnapshot Load(RecordScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return RecordSnapshot.Load(_store, null, scope);
+    }
+
+    /// <summary>The revisions of one application as loaded now (streamed from the group's records, only its own kept), latest last.</summary>
+    public IReadOnlyList<ApplicationRevision> Revisions(string utility, string applicationId, string? county)
+    {
+        var scope = new RecordScope(DateOnly.MinValue, DateOnly.MaxValue, county, utility);
+        return [.. _store.ApplicationRevisions(null, scope).Where(r => string.Equals(r.Record.ApplicationId, applicationId, StringComparison.Ordinal))];
+    }
+
+    /// <summary>
+    /// The engine's whole answer to <paramref name="question"/>, every application's figures included, computed for this
+    /// request and not kept (the application page: one group, one application).
+    /// </summary>
+    public MetricsResult Figures(MetricsQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var state = State();
+        return question.Answer(Load(question.Scope(state.AsOf)), state.AsOf, _settings);
+    }
+
+    /// <summary>
+    /// The engine's answer to <paramref name="question"/> on the records it needs as loaded now, as kept: every figure,
+    /// finding and indicator, and of the per-application figures only the applications in progress at the period's end
+    /// (what a page lists; the JSON has none) — a city's answer would otherwise hold a figure for each of its records.
+    /// </summary>
     public MetricsResult Answer(MetricsQuestion question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var (version, data) = Current();
-        if (_answers.Count > MaxAnswers) _answers.Clear();
-        var lazy = _answers.GetOrAdd((version, question), _ => new Lazy<MetricsResult>(() => question.Answer(data, _settings)));
+        return Answers([question])[0];
+    }
+
+    /// <summary>
+    /// The engine's answers to <paramref name="questions"/>: those not kept are answered on ONE load of the store when
+    /// they fix their periods and share a group (a page and its months), the scope covering their periods; any other on
+    /// its own scope.
+    /// </summary>
+    public IReadOnlyList<MetricsResult> Answers(IReadOnlyList<MetricsQuestion> questions)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        var state = State();
+        var fixedOnes = questions.Where(q => q.Requested(state.AsOf) is not null).ToList();
+        var covering = fixedOnes.Count > 1 && fixedOnes.All(q => q.County == fixedOnes[0].County && q.Utility == fixedOnes[0].Utility)
+            ? new RecordScope(fixedOnes.Min(q => q.Requested(state.AsOf)!.Value.From), fixedOnes.Max(q => q.Requested(state.AsOf)!.Value.To),
+                fixedOnes[0].County, fixedOnes[0].Utility)
+            : null;
+        var shared = covering is null ? null : new Lazy<RecordSnapshot>(() => Load(covering));
+        return questions.Select(q => Get(state, q, () =>
+        {
+            var data = shared is not null && q.Requested(state.AsOf) is not null ? shared.Value : Load(q.Scope(state.AsOf));
+            return Kept(q.Answer(data, state.AsOf, _settings));
+        })).ToList();
+    }
+
+    private static MetricsResult Kept(MetricsResult full) =>
+        full with { Applications = [.. full.Applications.Where(a => a.Status == ApplicationStatus.InProgress)] };
+
+    private MetricsResult Get(ReadState state, MetricsQuestion question, Func<MetricsResult> compute)
+    {
+        Lazy<MetricsResult> lazy;
+        lock (_gate)
+        {
+            if (_version != state.Version)
+            {
+                _answers.Clear();
+                _order.Clear();
+                _weight = 0;
+                _version = state.Version;
+            }
+            if (!_answers.TryGetValue(question, out lazy!))
+            {
+                lazy = new Lazy<MetricsResult>(compute);
+                _answers[question] = lazy;
+            }
+        }
+        MetricsResult result;
         try
         {
-            return lazy.Value;
+            result = lazy.Value;
         }
         catch
         {
-            _answers.TryRemove((version, question), out _);
+            lock (_gate) if (_answers.TryGetValue(question, out var kept) && kept == lazy) _answers.Remove(question);
             throw;
         }
-    }
-
-    private (long Version, RecordSnapshot Data) Current()
-    {
-        // The filings list is small (one row per file loaded): cheap to read on every request.
-        var filings = _store.Filings();
-        var version = filings.Count == 0 ? 0 : filings[^1].Id * 1_000_003L + filings.Count;
         lock (_gate)
         {
-            if (_snapshot is { } s && s.Version == version) return s;
-            var data = RecordSnapshot.Load(_store, null);
-            _answers.Clear();
-            _snapshot = (version, data);
-            return (version, data);
+            // Counted once, by the request that computed it; the oldest answers go first when the bound is passed.
+            if (_version == state.Version && _answers.TryGetValue(question, out var kept) && kept == lazy && !_order.Any(o => o.Question == question))
+            {
+                var weight = 1L + result.Applications.Count + result.Findings.Count + result.DataGaps.Count + result.Breaches.Count;
+                _order.AddLast((question, weight));
+                _weight += weight;
+                while (_order.Count > 1 && (_weight > MaxAnswerWeight || _order.Count > MaxAnswers))
+                {
+                    var (oldest, w) = _order.First!.Value;
+                    _order.RemoveFirst();
+                    _answers.Remove(oldest);
+                    _weight -= w;
+                }
+            }
         }
+        return result;
     }
 }

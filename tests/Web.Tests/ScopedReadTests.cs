@@ -1,0 +1,189 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Analytics.Domain;
+using Analytics.Domain.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
+
+namespace Analytics.Web.Tests;
+
+/// <summary>
+/// Issue 14: the web reads per question. The server runs over the fixture's real SQLite store wrapped by
+/// <see cref="RecordingStore"/>, which records every read of records (the scope asked for, or null for a whole-store read).
+/// </summary>
+[Collection(WebServerGroup.Name)]
+public sealed class ScopedReadTests(WebFixture web)
+{
+    [Fact]
+    public async Task A_county_users_pages_and_api_load_only_that_countys_records_and_a_repeated_question_loads_nothing()
+    {
+        using var recording = new RecordingWeb(web);
+        using var yd = await recording.Login("yd");
+        foreach (var url in new[] { "/county/yaodu", "/api/metrics", "/api/metrics?from=2025-01-01&to=2025-03-31", "/findings", "/api/ledger?county=yaodu" })
+        {
+            using var response = await yd.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {response.StatusCode}");
+        }
+        var scopes = recording.Store.Reads.ToList();
+        Assert.NotEmpty(scopes);
+        Assert.All(scopes, s =>
+        {
+            Assert.NotNull(s); // never a whole-store read
+            Assert.Equal("yaodu", s!.County);
+        });
+        // The same question again is answered from the kept answers: nothing more is read.
+        var before = recording.Store.Reads.Count;
+        using (var again = await yd.GetAsync("/api/metrics?from=2025-01-01&to=2025-03-31")) Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(before, recording.Store.Reads.Count);
+    }
+
+    [Fact]
+    public async Task The_bureau_overview_reads_its_period_once_for_the_page_and_its_months_and_never_the_whole_store()
+    {
+        using var recording = new RecordingWeb(web);
+        using var boss = await recording.Login("boss");
+        using var response = await boss.GetAsync("/bureau?from=2025-01-01&to=2025-06-30");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var scopes = recording.Store.Reads.ToList();
+        Assert.NotEmpty(scopes);
+        Assert.All(scopes, s => Assert.NotNull(s));
+        // One load (applications, outages, customers) for the period's answer and its six months' answers.
+        var applications = recording.Store.ApplicationReads.ToList();
+        Assert.Single(applications);
+        Assert.Equal(new DateOnly(2025, 1, 1), applications[0]!.From);
+        Assert.Equal(new DateOnly(2025, 6, 30), applications[0]!.To);
+        Assert.Null(applications[0]!.County);
+    }
+
+    [Fact]
+    public async Task A_new_filing_drops_the_kept_answers()
+    {
+        using var recording = new RecordingWeb(web);
+        using var sg = await recording.Login("sg");
+        var first = await sg.GetStringAsync("/api/metrics?from=2025-01-01&to=2025-12-31");
+        var reads = recording.Store.Reads.Count;
+        // Another process files a customers snapshot: the next request sees a new store and asks it again.
+        var customers = web.File("customers-scoped-read.csv", ["period,utility,county,area,customers", "2023,sgcc-linfen,yaodu,central,777"]);
+        web.Cli("ingest", "customers", customers);
+        var second = await sg.GetStringAsync("/api/metrics?from=2025-01-01&to=2025-12-31");
+        Assert.True(recording.Store.Reads.Count > reads, "a new filing must be read, not answered from the kept answers");
+        Assert.Equal(first.Length > 0, second.Length > 0);
+    }
+}
+
+/// <summary>The web application over the fixture's settings and a <see cref="RecordingStore"/> around its store.</summary>
+internal sealed class RecordingWeb(WebFixture web) : WebApplicationFactory<WebFixture>
+{
+    public RecordingStore Store { get; } = new(web.Store);
+
+    public async Task<HttpClient> Login(string name)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var response = await Sessions.Login(client, name, WebFixture.Password);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return client;
+    }
+
+    protected override IHostBuilder CreateHostBuilder() =>
+        Host.CreateDefaultBuilder().ConfigureWebHostDefaults(w => w
+            .UseContentRoot(AppContext.BaseDirectory)
+            .ConfigureServices(s => WebApp.ConfigureServices(s, web.Settings, Store))
+            .Configure(WebApp.Configure));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseContentRoot(AppContext.BaseDirectory);
+}
+
+/// <summary>
+/// A real store (the fixture's SQLite store underneath) that records the scope of every read of records: the scope the
+/// reader asked for, or null when it asked for every record. Everything else is passed through. Disposing does not close
+/// the fixture's store.
+/// </summary>
+internal sealed class RecordingStore(IAnalyticsStore inner) : IAnalyticsStore, IAccountStore, IRiskModelStore
+{
+    private readonly ConcurrentQueue<RecordScope?> _reads = new();
+    private readonly ConcurrentQueue<RecordScope?> _applicationReads = new();
+
+    /// <summary>Every read of applications, outages or customers, in order.</summary>
+    public IReadOnlyCollection<RecordScope?> Reads => _reads;
+
+    /// <summary>The reads of application revisions only.</summary>
+    public IReadOnlyCollection<RecordScope?> ApplicationReads => _applicationReads;
+
+    private IAccountStore AccountStore => (IAccountStore)inner;
+    private IRiskModelStore Models => (IRiskModelStore)inner;
+
+    private void Read(RecordScope? scope, bool applications = false)
+    {
+        _reads.Enqueue(scope);
+        if (applications) _applicationReads.Enqueue(scope);
+    }
+
+    public IEnumerable<ApplicationRevision> ApplicationRevisions(DateTime? knownAt = null)
+    {
+        Read(null, applications: true);
+        return inner.ApplicationRevisions(knownAt);
+    }
+
+    public IEnumerable<ApplicationRevision> ApplicationRevisions(DateTime? knownAt, RecordScope scope)
+    {
+        Read(scope, applications: true);
+        return inner.ApplicationRevisions(knownAt, scope);
+    }
+
+    public IEnumerable<Application> Applications(DateTime? knownAt = null)
+    {
+        Read(null, applications: true);
+        return inner.Applications(knownAt);
+    }
+
+    public IEnumerable<OutageStep> Outages()
+    {
+        Read(null);
+        return inner.Outages();
+    }
+
+    public IEnumerable<OutageStep> Outages(RecordScope scope)
+    {
+        Read(scope);
+        return inner.Outages(scope);
+    }
+
+    public IEnumerable<CustomersServed> CustomersServed()
+    {
+        Read(null);
+        return inner.CustomersServed();
+    }
+
+    public IEnumerable<CustomersServed> CustomersServed(RecordScope scope)
+    {
+        Read(scope);
+        return inner.CustomersServed(scope);
+    }
+
+    public string Description => inner.Description;
+    public void EnsureSchema() => inner.EnsureSchema();
+    public Filing? FindFiling(FilingKind kind, string sha256) => inner.FindFiling(kind, sha256);
+    public IFilingBatch BeginBatch() => inner.BeginBatch();
+    public string? CustomerKeyFingerprint() => inner.CustomerKeyFingerprint();
+    public bool HoldsCustomerKeys() => inner.HoldsCustomerKeys();
+    public IFilingWriter BeginFiling(FilingKind kind, string fileName, string sha256, DateTime asOf, DateTime loadedAt, bool distinctKeys = false) =>
+        inner.BeginFiling(kind, fileName, sha256, asOf, loadedAt, distinctKeys);
+    public IReadOnlyList<Filing> Filings() => inner.Filings();
+    public IEnumerable<ReportNote> Notes() => inner.Notes();
+    public IEnumerable<LedgerNote> LedgerNotes() => inner.LedgerNotes();
+
+    public void AddAccount(Account account) => AccountStore.AddAccount(account);
+    public Account? FindAccount(string name) => AccountStore.FindAccount(name);
+    public IReadOnlyList<Account> Accounts() => AccountStore.Accounts();
+    public bool RemoveAccount(string name) => AccountStore.RemoveAccount(name);
+    public void SetLoginState(string name, int failedLogins, DateTime? lockedUntil) => AccountStore.SetLoginState(name, failedLogins, lockedUntil);
+    public void Audit(AuditEntry entry) => AccountStore.Audit(entry);
+    public IReadOnlyList<AuditEntry> AuditLog(int limit = 1000) => AccountStore.AuditLog(limit);
+
+    public StoredRiskModel? FindRiskModel(string fingerprint) => Models.FindRiskModel(fingerprint);
+    public bool SaveRiskModel(StoredRiskModel model, int keep = RiskModelStore.Keep) => Models.SaveRiskModel(model, keep);
+    public IReadOnlyList<string> RiskModelFingerprints() => Models.RiskModelFingerprints();
+
+    public void Dispose() { }
+}
