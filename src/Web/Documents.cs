@@ -96,12 +96,10 @@ public sealed class Documents
     }
 
     /// <summary>The records a week's ledger needs (as <c>ledger --no-risk</c> / <c>--city</c>): the year to the week's end, of the county or the city.</summary>
-    public static RecordScope LedgerScope(LedgerWeek week, string? county) =>
-        new(week.YearStart < week.FirstDay ? week.YearStart : week.FirstDay, week.LastDay, county);
+    public static RecordScope LedgerScope(LedgerWeek week, string? county) => week.Scope(county);
 
     /// <summary>The records a half-year's report needs (as <c>report</c>): the same half a year earlier to the half's end, of the utility or the city.</summary>
-    public static RecordScope ReportScope(HalfYear half, string? utility) =>
-        new(half.SameHalfLastYear.First, MetricsPeriod.Half(half).To, utility: utility);
+    public static RecordScope ReportScope(HalfYear half, string? utility) => SemiannualReport.Scope(half, utility);
 
     /// <summary>metrics.md §8: a document for a period after the data is refused, naming data_through (422).</summary>
     private static void RequireData(RecordSnapshot data, DateOnly periodStart, string what)

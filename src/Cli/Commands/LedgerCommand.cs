@@ -42,18 +42,17 @@ public static class LedgerCommand
             // With the risk column the model learns from every finished application: load everything. Without it, the
             // store selects the county's (or the city's) records of the year to the week's end (issue 12).
             var withRisk = !(p.GetValue(noRisk) || p.GetValue(city));
-            var scope = withRisk ? null : new RecordScope(week.YearStart < week.FirstDay ? week.YearStart : week.FirstDay, week.LastDay, countyEntry?.Code);
+            var scope = withRisk ? null : week.Scope(countyEntry?.Code);
             var data = RecordSnapshot.Load(store, knownAt, scope);
             PeriodOptions.RequireData(data, week.FirstDay, $"{week.Thursday:yyyy-MM-dd} 的工作台账");
             var inputs = Inputs(ctx, data, knownAt);
             // The oversight (issue 16): the week's field results and overdue items; the year's forensics over the whole city
             // (each unit is tested against the rest) for the city's roll-up only, where the city's records are loaded anyway
             // — a county's ledger reads the same alone or with --all, and never pays for the city.
-            var yearFrom = week.YearStart < week.FirstDay ? week.YearStart : week.FirstDay;
             inputs = inputs with
             {
                 Oversight = OversightDigest.For(ctx, store, p.GetValue(city) ? data : null, new MetricsPeriod(week.FirstDay, week.LastDay),
-                    new MetricsPeriod(yearFrom, week.LastDay), inputs.AsOfFor(week)),
+                    new MetricsPeriod(week.YearToDateFrom, week.LastDay), inputs.AsOfFor(week)),
             };
             var risk = !withRisk ? null : RiskCommand.Probabilities(ctx, data, RiskCommand.AsOf(week.End, inputs.AsOfFor(week)));
             if (countyEntry is not null)

@@ -137,8 +137,7 @@ public static class ReportCommand
     {
         var knownAt = CliArgs.Date(p.GetValue(asOf), "--as-of") is { } d ? DayBounds.EndOfDay(d) : (DateTime?)null;
         using var store = ctx.OpenStore();
-        var scope = new RecordScope(half.SameHalfLastYear.First, Analytics.Metrics.MetricsPeriod.Half(half).To, utility: utility);
-        var data = RecordSnapshot.Load(store, knownAt, scope);
+        var data = RecordSnapshot.Load(store, knownAt, SemiannualReport.Scope(half, utility));
         return (data, knownAt ?? data.DataThrough ?? ctx.Clock());
     }
 

@@ -28,6 +28,15 @@ public readonly record struct LedgerWeek
     /// <summary>Last day of the week covered: the Wednesday before <see cref="Thursday"/>.</summary>
     public DateOnly LastDay => Thursday.AddDays(-1);
 
+    /// <summary>The first day of the year to date the ledger speaks of: 1 January, or the week's first day when the week begins in the year before.</summary>
+    public DateOnly YearToDateFrom => YearStart < FirstDay ? YearStart : FirstDay;
+
+    /// <summary>
+    /// The records the week's ledger needs without the risk column (issue 12), the same for <c>ledger</c> and the web:
+    /// the year to the week's end, of <paramref name="county"/> or of the city (null).
+    /// </summary>
+    public Analytics.Domain.Storage.RecordScope Scope(string? county) => new(YearToDateFrom, LastDay, county);
+
     /// <summary>Start of the week, inclusive: <see cref="FirstDay"/> 00:00.</summary>
     public DateTime Start => FirstDay.ToDateTime(TimeOnly.MinValue);
 

@@ -17,6 +17,13 @@ namespace Analytics.Reports.Pdf;
 /// </remarks>
 public static class SemiannualReport
 {
+    /// <summary>
+    /// The records a half-year's report needs (the utility's or, for the circular, the city's): the same half a year
+    /// earlier to the half's end — the same for <c>report</c> and the web.
+    /// </summary>
+    public static Analytics.Domain.Storage.RecordScope Scope(HalfYear half, string? utility) =>
+        new(half.SameHalfLastYear.First, Analytics.Metrics.MetricsPeriod.Half(half).To, utility: utility);
+
     /// <summary>The utility of a code, full name, short name or alias.</summary>
     /// <exception cref="ArgumentException">Unknown; the message lists the registry's utilities.</exception>
     public static RegistryEntry Utility(Registries registries, string text)
