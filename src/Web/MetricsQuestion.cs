@@ -13,37 +13,19 @@ namespace Analytics.Web;
 /// </summary>
 public sealed record MetricsQuestion(DateOnly? From, DateOnly? To, string? County, string? Utility)
 {
+    private PeriodRequest Request => new(From, To);
+
     /// <summary>The period when the question fixes it without the data (both ends, or neither: the as-of's year); else null.</summary>
-    public MetricsPeriod? Requested(DateTime asOf)
-    {
-        if (From is null && To is null) return MetricsPeriod.Year(asOf.Year);
-        if (From is { } f && To is { } t)
-        {
-            if (t < f) throw WebProblemException.BadRequest($"to {t:yyyy-MM-dd} 早于 from {f:yyyy-MM-dd} (to is before from)");
-            return new MetricsPeriod(f, t);
-        }
-        return null;
-    }
+    public MetricsPeriod? Requested(DateTime asOf) => Reversed(() => Request.Fixed(asOf));
 
     /// <summary>
-    /// The part of the store this question needs: its period and group when the period is fixed; else the group from
-    /// the given end to the other end of the data (the period is then the data's span, <see cref="Period"/>).
+    /// The part of the store this question needs (<see cref="PeriodRequest.Scope"/>, the command line's rule): its period
+    /// and group when the period is fixed; else the group from the given end to the other end of the data.
     /// </summary>
-    public RecordScope Scope(DateTime asOf) => Requested(asOf) is { } p
-        ? new RecordScope(p.From, p.To, County, Utility)
-        : new RecordScope(From ?? DateOnly.MinValue, To ?? DateOnly.MaxValue, County, Utility);
+    public RecordScope Scope(DateTime asOf) => Reversed(() => Request.Scope(asOf, County, Utility));
 
     /// <summary>The period this question asks about on <paramref name="data"/> (loaded with <see cref="Scope"/>) at <paramref name="asOf"/>.</summary>
-    public MetricsPeriod Period(RecordSnapshot data, DateTime asOf)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        if (Requested(asOf) is { } requested) return requested;
-        var (first, last) = data.Span(asOf);
-        var f = From ?? first;
-        var t = To ?? last;
-        if (t < f) throw WebProblemException.BadRequest($"to {t:yyyy-MM-dd} 早于 from {f:yyyy-MM-dd} (to is before from)");
-        return new MetricsPeriod(f, t);
-    }
+    public MetricsPeriod Period(RecordSnapshot data, DateTime asOf) => Reversed(() => Request.Resolve(data, asOf));
 
     /// <summary>The answer: the engine's one result for this period and group, on records that include this question's scope.</summary>
     public MetricsResult Answer(RecordSnapshot data, DateTime asOf, WebSettings settings)
@@ -51,5 +33,17 @@ public sealed record MetricsQuestion(DateOnly? From, DateOnly? To, string? Count
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(settings);
         return MetricsEngine.Compute(MetricsInput.Of(data, settings.Policy, settings.Calendar, Period(data, asOf), asOf, County, Utility));
+    }
+
+    private static T Reversed<T>(Func<T> resolve)
+    {
+        try
+        {
+            return resolve();
+        }
+        catch (ReversedPeriodException e)
+        {
+            throw WebProblemException.BadRequest($"to {e.To:yyyy-MM-dd} 早于 from {e.From:yyyy-MM-dd} (to is before from)");
+        }
     }
 }

@@ -50,20 +50,20 @@ public sealed class PeriodOptions
     /// <summary>The period; <paramref name="allData"/> decides the default when no option is given.</summary>
     public MetricsPeriod Period(ParseResult p, DateTime asOf, RecordSnapshot data, bool allData)
     {
-        ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(data);
-        if (Requested(p, asOf, allData) is { } requested) return requested;
-        var from = CliArgs.Date(p.GetValue(From), "--from");
-        var to = CliArgs.Date(p.GetValue(To), "--to");
-        var (first, last) = data.Span(asOf);
-        var f = from ?? first;
-        var t = to ?? last;
-        if (t < f) throw new UsageException($"--to {t:yyyy-MM-dd} is before --from {f:yyyy-MM-dd}.");
-        return new MetricsPeriod(f, t);
+        var request = Request(p, allData);
+        return Reversed(() => request.Resolve(data, asOf));
     }
 
     /// <summary>The period when the options fix it without the data (--year, --from with --to, metrics' default year); else null.</summary>
     public MetricsPeriod? Requested(ParseResult p, DateTime asOf, bool allData)
+    {
+        var request = Request(p, allData);
+        return Reversed(() => request.Fixed(asOf));
+    }
+
+    /// <summary>The options as one <see cref="PeriodRequest"/>, the rule the web's questions follow too.</summary>
+    public PeriodRequest Request(ParseResult p, bool allData)
     {
         ArgumentNullException.ThrowIfNull(p);
         var year = p.GetValue(Year);
@@ -74,36 +74,39 @@ public sealed class PeriodOptions
         if (year is { } y)
         {
             if (y is < 1900 or > 2999) throw new UsageException($"--year: {y} is not a year.");
-            return MetricsPeriod.Year(y);
+            return PeriodRequest.Year(y);
         }
-        if (from is null && to is null && !allData) return MetricsPeriod.Year(asOf.Year);
-        if (from is { } f && to is { } t)
-        {
-            if (t < f) throw new UsageException($"--to {t:yyyy-MM-dd} is before --from {f:yyyy-MM-dd}.");
-            return new MetricsPeriod(f, t);
-        }
-        return null;
+        return new PeriodRequest(from, to, allData);
     }
 
     /// <summary>
     /// Loads what the command's question needs (issue 12): the period and the group are handed to the store, which
-    /// selects the records in its own engine (<see cref="RecordScope"/>), when the options fix the period; the group
-    /// alone when the period depends on the data (a list command without --from/--to). Returns the records, the as-of
-    /// instant (--as-of, else <c>data_through</c>) and the period.
+    /// selects the records in its own engine (<see cref="PeriodRequest.Scope"/>, the web's rule too). Returns the records,
+    /// the as-of instant (--as-of, else <c>data_through</c>) and the period.
     /// </summary>
     public (RecordSnapshot Data, DateTime AsOf, MetricsPeriod Period) Load(ParseResult p, CliContext ctx, IAnalyticsStore store,
         string? county, string? utility, bool allData)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(store);
+        var request = Request(p, allData);
         var knownAt = KnownAt(p);
         var filings = store.Filings().Where(f => knownAt is not { } k || f.AsOf <= k);
         var asOf = knownAt ?? RecordSnapshot.DataThroughOf(filings) ?? ctx.Clock();
-        var requested = Requested(p, asOf, allData);
-        var scope = requested is { } r ? new RecordScope(r.From, r.To, county, utility)
-            : county is null && utility is null ? null : new RecordScope(DateOnly.MinValue, DateOnly.MaxValue, county, utility);
-        var data = RecordSnapshot.Load(store, knownAt, scope);
-        return (data, asOf, requested ?? Period(p, asOf, data, allData));
+        var data = RecordSnapshot.Load(store, knownAt, Reversed(() => request.Scope(asOf, county, utility)));
+        return (data, asOf, Reversed(() => request.Resolve(data, asOf)));
+    }
+
+    private static T Reversed<T>(Func<T> resolve)
+    {
+        try
+        {
+            return resolve();
+        }
+        catch (ReversedPeriodException e)
+        {
+            throw new UsageException($"--to {e.To:yyyy-MM-dd} is before --from {e.From:yyyy-MM-dd}.");
+        }
     }
 
     /// <summary>
