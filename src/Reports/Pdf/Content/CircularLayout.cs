@@ -38,7 +38,7 @@ internal static class CircularLayout
         [
             new ParagraphBlock($"根据{plan}《{inputs.Policy.Title}》“市、县能源局通过检查、抽查、约谈等方式，开展监督检查工作，以查促改，并将结果予以通报”的要求，"
                 + $"{bureau}对{half.ChineseLabel}全市{reg.Utilities.Count}家供电企业、{reg.Counties.Count}个县（市、区）“获得电力”工作情况进行了统计分析，现将有关情况通报如下。"
-                + $"本通报数据取自各供电企业报送的用电报装、停电事件和供电用户数据，数据截至{ReportFormat.ChineseDate(cutOff)}。"),
+                + $"本通报数据取自各供电企业报送的用电报装、停电事件和供电用户数据，数据截至{Formats.ChineseDate(cutOff)}。"),
         ]);
 
         // 一、实施进度
@@ -47,17 +47,17 @@ internal static class CircularLayout
         var counted = cityRows.Where(t => t.Total > 0).ToList();
         var pooled = TargetRows.PooledRate(cityRows);
         var pooledBefore = TargetRows.PooledRate(TargetRows.Of(m.Previous, GroupDimension.City));
-        body.Add(new ParagraphBlock($"{half.ChineseLabel}，全市受理用电报装{ReportFormat.Count(v.Accepted)}件，接电{ReportFormat.Count(v.Connected)}件，期末在途{ReportFormat.Count(v.InProgress)}件；"
-            + $"有应考核工单的在用目标{counted.Count}项，全部达标的{counted.Count(t => t.Met)}项，综合达标率{ReportFormat.Percent(pooled)}（上期{ReportFormat.Percent(pooledBefore)}）。"));
+        body.Add(new ParagraphBlock($"{half.ChineseLabel}，全市受理用电报装{Formats.Count(v.Accepted)}件，接电{Formats.Count(v.Connected)}件，期末在途{Formats.Count(v.InProgress)}件；"
+            + $"有应考核工单的在用目标{counted.Count}项，全部达标的{counted.Count(t => t.Met)}项，综合达标率{Formats.Percent(pooled)}（上期{Formats.Percent(pooledBefore)}）。"));
         body.Add(new StatTilesBlock(
         [
             // "1/15" told nothing: count the targets at 95 % or more, and say how many are wholly met (UnitRanking.GoodRate).
             new($"达标率≥{UnitRanking.GoodRate * 100:0}%的目标", $"{counted.Count(t => t.Rate >= UnitRanking.GoodRate)}/{counted.Count}",
                 counted.Count == 0 ? Tone.Muted : counted.All(t => t.Rate >= UnitRanking.GoodRate) ? Tone.Good : counted.Count(t => t.Rate >= UnitRanking.GoodRate) * 2 <= counted.Count ? Tone.Bad : Tone.Normal)
                 { Note = $"其中全部达标{counted.Count(t => t.Met)}项" },
-            new("综合达标率", ReportFormat.Percent(pooled), ReportFormat.ChangeTone(pooled, pooledBefore, true)) { Note = "上期 " + ReportFormat.Percent(pooledBefore) },
-            new("受理工单（件）", ReportFormat.Count(v.Accepted)) { Note = "上期 " + ReportFormat.Count(m.Previous.Indicators.Volumes.Accepted) },
-            new("接电工单（件）", ReportFormat.Count(v.Connected)) { Note = "上期 " + ReportFormat.Count(m.Previous.Indicators.Volumes.Connected) },
+            new("综合达标率", Formats.Percent(pooled), Formats.ChangeTone(pooled, pooledBefore, true)) { Note = "上期 " + Formats.Percent(pooledBefore) },
+            new("受理工单（件）", Formats.Count(v.Accepted)) { Note = "上期 " + Formats.Count(m.Previous.Indicators.Volumes.Accepted) },
+            new("接电工单（件）", Formats.Count(v.Connected)) { Note = "上期 " + Formats.Count(m.Previous.Indicators.Volumes.Connected) },
         ]));
         body.Add(new HeadingBlock("（一）全市在用目标完成情况", 2));
         body.Add(TargetTables.Targets(m, n));
@@ -149,7 +149,7 @@ internal static class CircularLayout
         {
             HeaderLeft = $"{bureau} · {half.ChineseLabel}“获得电力”工作情况通报",
             HeaderRight = plan,
-            FooterLeft = $"数据截至{ReportFormat.ChineseDate(cutOff)}",
+            FooterLeft = $"数据截至{Formats.ChineseDate(cutOff)}",
             Cover = new CoverPage
             {
                 TopLine = bureau,
@@ -158,13 +158,13 @@ internal static class CircularLayout
                 [
                     new("发文单位", bureau),
                     new("主送", "各县（市、区）能源局，各供电企业"),
-                    new("通报期", $"{half.ChineseLabel}（{ReportFormat.Date(half.First)} 至 {ReportFormat.Date(half.Last)}）"),
-                    new("数据截至", ReportFormat.ChineseDate(cutOff)),
+                    new("通报期", $"{half.ChineseLabel}（{Formats.Date(half.First)} 至 {Formats.Date(half.Last)}）"),
+                    new("数据截至", Formats.ChineseDate(cutOff)),
                     new("依据文件", $"{plan}《{inputs.Policy.Title}》四、3"),
                 ],
                 SignatureLines = ["审核", "签发", "印发日期"],
                 SealLabel = PdfWording.SealBureau,
-                BottomLine = ReportFormat.ChineseDate(asOf),
+                BottomLine = Formats.ChineseDate(asOf),
             },
         };
     }
@@ -193,12 +193,12 @@ internal static class CircularLayout
             [
                 s.Rank is { } rank ? rank.ToString(CultureInfo.InvariantCulture) : s.TooFew && s.Accepted > 0 ? "样本不足" : "不排名",
                 isCounty ? ProblemRanking.CountyName(reg, s.Code) : ProblemRanking.UtilityName(reg, s.Code),
-                ReportFormat.Count(s.Accepted),
+                Formats.Count(s.Accepted),
                 // Coloured by verdict: green when every target is at or above the line, red when half or more fall below it.
-                new TableCell(ReportFormat.Percent(s.Rate), VerdictTone(s)),
-                s.Lower is { } lo && s.Upper is { } hi ? $"{ReportFormat.Percent(lo)}～{ReportFormat.Percent(hi)}" : ReportFormat.None,
+                new TableCell(Formats.Percent(s.Rate), VerdictTone(s)),
+                s.Lower is { } lo && s.Upper is { } hi ? $"{Formats.Percent(lo)}～{Formats.Percent(hi)}" : Formats.None,
                 s.Verdict,
-                previous?.Rank is { } pr ? pr.ToString(CultureInfo.InvariantCulture) : ReportFormat.None,
+                previous?.Rank is { } pr ? pr.ToString(CultureInfo.InvariantCulture) : Formats.None,
                 worst.Count == 0 ? "无" : string.Join("、", worst),
             ]));
         }
@@ -227,8 +227,8 @@ internal static class CircularLayout
             var integrity = r.Findings.Where(f => (isCounty ? f.County : f.Utility) == u.Code).DistinctBy(f => (f.Utility, f.ApplicationId)).Count();
             rows.Add(new TableRow(
             [
-                u.Name, ReportFormat.Count(breaches), new TableCell(ReportFormat.Count(integrity), integrity > 0 ? Tone.Bad : Tone.Normal),
-                problems.Count == 0 ? "未发现问题" : string.Join("；", problems.Take(3).Select(p => $"{p.Label}{ReportFormat.Count(p.Count)}{p.Unit}")),
+                u.Name, Formats.Count(breaches), new TableCell(Formats.Count(integrity), integrity > 0 ? Tone.Bad : Tone.Normal),
+                problems.Count == 0 ? "未发现问题" : string.Join("；", problems.Take(3).Select(p => $"{p.Label}{Formats.Count(p.Count)}{p.Unit}")),
             ]));
         }
         return new TableBlock(

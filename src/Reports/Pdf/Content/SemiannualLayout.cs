@@ -31,7 +31,7 @@ internal static class SemiannualLayout
         var body = new List<Block>
         {
             new ParagraphBlock($"根据{plan}《{inputs.Policy.Title}》“每半年将总体推进情况报送市能源局，包括但不限于实施进度、工作成效、存在问题、解决措施”的要求，"
-                + $"现将{utility.Name}{half.ChineseLabel}“获得电力”工作情况报告如下。本报告的统计数据取自报送{bureau}的用电报装、停电事件和供电用户数据，数据截至{ReportFormat.ChineseDate(cutOff)}。"),
+                + $"现将{utility.Name}{half.ChineseLabel}“获得电力”工作情况报告如下。本报告的统计数据取自报送{bureau}的用电报装、停电事件和供电用户数据，数据截至{Formats.ChineseDate(cutOff)}。"),
         };
         if (!hasApplications)
             body.Add(new ParagraphBlock(PdfWording.NoApplications + "，以下各项目标均无应考核工单。") { Tone = Tone.Warn });
@@ -48,9 +48,9 @@ internal static class SemiannualLayout
             new($"达标率≥{UnitRanking.GoodRate * 100:0}%的目标", $"{counted.Count(t => t.Rate >= UnitRanking.GoodRate)}/{counted.Count}",
                 counted.Count == 0 ? Tone.Muted : counted.All(t => t.Rate >= UnitRanking.GoodRate) ? Tone.Good : counted.Count(t => t.Rate >= UnitRanking.GoodRate) * 2 <= counted.Count ? Tone.Bad : Tone.Normal)
                 { Note = $"其中全部达标{counted.Count(t => t.Met)}项" },
-            new("综合达标率", ReportFormat.Percent(pooled), ReportFormat.ChangeTone(pooled, pooledBefore, true)) { Note = "上期 " + ReportFormat.Percent(pooledBefore) },
-            new("受理工单（件）", ReportFormat.Count(v.Accepted)) { Note = "上期 " + ReportFormat.Count(m.Previous.Indicators.Volumes.Accepted) },
-            new("接电工单（件）", ReportFormat.Count(v.Connected)) { Note = "上期 " + ReportFormat.Count(m.Previous.Indicators.Volumes.Connected) },
+            new("综合达标率", Formats.Percent(pooled), Formats.ChangeTone(pooled, pooledBefore, true)) { Note = "上期 " + Formats.Percent(pooledBefore) },
+            new("受理工单（件）", Formats.Count(v.Accepted)) { Note = "上期 " + Formats.Count(m.Previous.Indicators.Volumes.Accepted) },
+            new("接电工单（件）", Formats.Count(v.Connected)) { Note = "上期 " + Formats.Count(m.Previous.Indicators.Volumes.Connected) },
         ]));
         body.Add(new HeadingBlock("（一）在用目标完成情况", 2));
         body.Add(TargetTables.Targets(m, n));
@@ -133,7 +133,7 @@ internal static class SemiannualLayout
         {
             HeaderLeft = $"{utility.Name} · {half.ChineseLabel}“获得电力”工作报告",
             HeaderRight = plan,
-            FooterLeft = $"数据截至{ReportFormat.ChineseDate(cutOff)}",
+            FooterLeft = $"数据截至{Formats.ChineseDate(cutOff)}",
             Cover = new CoverPage
             {
                 TopLine = $"依据{plan} 四、2 报送",
@@ -143,13 +143,13 @@ internal static class SemiannualLayout
                 [
                     new("报送单位", utility.Name),
                     new("报送对象", bureau),
-                    new("报告期", $"{half.ChineseLabel}（{ReportFormat.Date(half.First)} 至 {ReportFormat.Date(half.Last)}）"),
-                    new("数据截至", ReportFormat.ChineseDate(cutOff)),
+                    new("报告期", $"{half.ChineseLabel}（{Formats.Date(half.First)} 至 {Formats.Date(half.Last)}）"),
+                    new("数据截至", Formats.ChineseDate(cutOff)),
                     new("依据文件", $"{plan}《{inputs.Policy.Title}》"),
                 ],
                 SignatureLines = [PdfWording.SignatureHead, PdfWording.SignatureFiler, PdfWording.SignaturePhone, PdfWording.SignatureDate],
                 SealLabel = PdfWording.SealUtility,
-                BottomLine = ReportFormat.ChineseDate(asOf),
+                BottomLine = Formats.ChineseDate(asOf),
             },
         };
     }
