@@ -26,23 +26,23 @@ namespace Analytics.Metrics;
 /// </remarks>
 public static class IntegrityChecker
 {
-    private static readonly (ProcessTime Time, Func<Application, DateTime?> Get)[] ProcessTimes =
+    private static readonly (ApplicationField Time, Func<Application, DateTime?> Get)[] ProcessTimes =
     [
-        (ProcessTime.AcceptedAt, a => a.AcceptedAt),
-        (ProcessTime.PlanRepliedAt, a => a.PlanRepliedAt),
-        (ProcessTime.DesignReviewStart, a => a.DesignReviewStart),
-        (ProcessTime.DesignReviewEnd, a => a.DesignReviewEnd),
-        (ProcessTime.CustomerWorksStart, a => a.CustomerWorksStart),
-        (ProcessTime.CustomerWorksEnd, a => a.CustomerWorksEnd),
-        (ProcessTime.MidCheckStart, a => a.MidCheckStart),
-        (ProcessTime.MidCheckEnd, a => a.MidCheckEnd),
-        (ProcessTime.ExternalWorksStart, a => a.ExternalWorksStart),
-        (ProcessTime.ExternalWorksEnd, a => a.ExternalWorksEnd),
-        (ProcessTime.ApprovalSubmittedAt, a => a.ApprovalSubmittedAt),
-        (ProcessTime.ApprovalGrantedAt, a => a.ApprovalGrantedAt),
-        (ProcessTime.CompletionCheckStart, a => a.CompletionCheckStart),
-        (ProcessTime.CompletionCheckEnd, a => a.CompletionCheckEnd),
-        (ProcessTime.ConnectedAt, a => a.ConnectedAt),
+        (ApplicationFields.AcceptedAt, a => a.AcceptedAt),
+        (ApplicationFields.PlanRepliedAt, a => a.PlanRepliedAt),
+        (ApplicationFields.DesignReviewStart, a => a.DesignReviewStart),
+        (ApplicationFields.DesignReviewEnd, a => a.DesignReviewEnd),
+        (ApplicationFields.CustomerWorksStart, a => a.CustomerWorksStart),
+        (ApplicationFields.CustomerWorksEnd, a => a.CustomerWorksEnd),
+        (ApplicationFields.MidCheckStart, a => a.MidCheckStart),
+        (ApplicationFields.MidCheckEnd, a => a.MidCheckEnd),
+        (ApplicationFields.ExternalWorksStart, a => a.ExternalWorksStart),
+        (ApplicationFields.ExternalWorksEnd, a => a.ExternalWorksEnd),
+        (ApplicationFields.ApprovalSubmittedAt, a => a.ApprovalSubmittedAt),
+        (ApplicationFields.ApprovalGrantedAt, a => a.ApprovalGrantedAt),
+        (ApplicationFields.CompletionCheckStart, a => a.CompletionCheckStart),
+        (ApplicationFields.CompletionCheckEnd, a => a.CompletionCheckEnd),
+        (ApplicationFields.ConnectedAt, a => a.ConnectedAt),
     ];
 
     /// <summary>

@@ -45,19 +45,19 @@ public static class StagePrecedence
     /// <summary>True when <paramref name="earlier"/> must precede <paramref name="later"/> (directly or through other steps).</summary>
     public static bool MustPrecede(Step earlier, Step later) => (Closure[(int)earlier] & (1 << (int)later)) != 0;
 
-    /// <summary>The process time of a step (the template's column, 申请受理时间 …); <paramref name="end"/> picks the end of an interval step.</summary>
-    public static ProcessTime Time(Step step, bool end) => step switch
+    /// <summary>The field of a step's time in the one field list (<see cref="ApplicationFields"/>); <paramref name="end"/> picks the end of an interval step.</summary>
+    public static ApplicationField Time(Step step, bool end) => step switch
     {
-        Step.Accept => ProcessTime.AcceptedAt,
-        Step.Plan => ProcessTime.PlanRepliedAt,
-        Step.DesignReview => end ? ProcessTime.DesignReviewEnd : ProcessTime.DesignReviewStart,
-        Step.CustomerWorks => end ? ProcessTime.CustomerWorksEnd : ProcessTime.CustomerWorksStart,
-        Step.MidCheck => end ? ProcessTime.MidCheckEnd : ProcessTime.MidCheckStart,
-        Step.Approval => end ? ProcessTime.ApprovalGrantedAt : ProcessTime.ApprovalSubmittedAt,
-        Step.ExternalWorks => end ? ProcessTime.ExternalWorksEnd : ProcessTime.ExternalWorksStart,
-        Step.CompletionCheck => end ? ProcessTime.CompletionCheckEnd : ProcessTime.CompletionCheckStart,
-        Step.Connect => ProcessTime.ConnectedAt,
-        _ => ProcessTime.Invalid,
+        Step.Accept => ApplicationFields.AcceptedAt,
+        Step.Plan => ApplicationFields.PlanRepliedAt,
+        Step.DesignReview => end ? ApplicationFields.DesignReviewEnd : ApplicationFields.DesignReviewStart,
+        Step.CustomerWorks => end ? ApplicationFields.CustomerWorksEnd : ApplicationFields.CustomerWorksStart,
+        Step.MidCheck => end ? ApplicationFields.MidCheckEnd : ApplicationFields.MidCheckStart,
+        Step.Approval => end ? ApplicationFields.ApprovalGrantedAt : ApplicationFields.ApprovalSubmittedAt,
+        Step.ExternalWorks => end ? ApplicationFields.ExternalWorksEnd : ApplicationFields.ExternalWorksStart,
+        Step.CompletionCheck => end ? ApplicationFields.CompletionCheckEnd : ApplicationFields.CompletionCheckStart,
+        Step.Connect => ApplicationFields.ConnectedAt,
+        _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Not a step of the record."),
     };
 
     /// <summary>The (start, end) of a step in a record; a point step has both equal.</summary>

@@ -81,7 +81,7 @@ public class IntegrityCheckerTests
         };
         var f = Assert.Single(Check([second], revisions), x => x.Rule == FindingRule.BackFilled);
         Assert.Equal(D("2022-03-17"), f.On);
-        Assert.Contains(Assert.IsType<BackFilledEvidence>(f.Evidence).Times, t => t.Time == ProcessTime.PlanRepliedAt && t.At == T("2022-03-08 10:00"));
+        Assert.Contains(Assert.IsType<BackFilledEvidence>(f.Evidence).Times, t => t.Time == ApplicationFields.PlanRepliedAt && t.At == T("2022-03-08 10:00"));
 
         var honest = first with { PlanRepliedAt = T("2022-03-14 10:00") };   // after the first filing: reported in time
         var ok = new[] { revisions[0], new ApplicationRevision(honest, 2, 12, T("2022-03-17 12:00")) };
@@ -101,7 +101,7 @@ public class IntegrityCheckerTests
         var f = Assert.Single(Check([second], revisions), x => x.Rule == FindingRule.Rewritten);
         Assert.Equal("rewritten", f.Code);
         var e = Assert.IsType<RewrittenEvidence>(f.Evidence);
-        Assert.Equal([new TimeChange(ProcessTime.PlanRepliedAt, T("2022-03-10 10:00"), T("2022-03-08 10:00"))], e.Changes);
+        Assert.Equal([new TimeChange(ApplicationFields.PlanRepliedAt, T("2022-03-10 10:00"), T("2022-03-08 10:00"))], e.Changes);
         Assert.Equal(11, e.Before.FilingId);
         Assert.Equal(12, e.After.FilingId);
         Assert.Equal(D("2022-03-17"), f.On);

@@ -1,7 +1,9 @@
+using Analytics.Domain;
+
 namespace Analytics.Metrics;
 
 /// <summary>One breach of the stage order: <see cref="Later"/> (recorded at <see cref="LaterAt"/>) is before <see cref="Earlier"/>, which must precede it.</summary>
-public readonly record struct StageOrderBreach(ProcessTime Later, DateTime LaterAt, ProcessTime Earlier, DateTime EarlierAt);
+public readonly record struct StageOrderBreach(ApplicationField Later, DateTime LaterAt, ApplicationField Earlier, DateTime EarlierAt);
 
 /// <summary>时序异常 (<see cref="FindingRule.OutOfOrder"/>): every breach of <see cref="StagePrecedence"/> in the record, in check order.</summary>
 public sealed record OutOfOrderEvidence(IReadOnlyList<StageOrderBreach> Breaches) : FindingEvidence;
@@ -16,13 +18,13 @@ public sealed record CreatedAfterConnectionEvidence(DateTime CreatedAt, DateTime
 public readonly record struct FilingPoint(int Revision, long FilingId, DateTime AsOf);
 
 /// <summary>A process time a later revision changed: what it was, and what it became (null: removed).</summary>
-public readonly record struct TimeChange(ProcessTime Time, DateTime Was, DateTime? Now);
+public readonly record struct TimeChange(ApplicationField Time, DateTime Was, DateTime? Now);
 
 /// <summary>改写 (<see cref="FindingRule.Rewritten"/>): the process times changed between two consecutive revisions.</summary>
 public sealed record RewrittenEvidence(IReadOnlyList<TimeChange> Changes, FilingPoint Before, FilingPoint After) : FindingEvidence;
 
 /// <summary>A process time first reported by a later revision, with the time it carries.</summary>
-public readonly record struct ReportedTime(ProcessTime Time, DateTime At);
+public readonly record struct ReportedTime(ApplicationField Time, DateTime At);
 
 /// <summary>
 /// 后补流程 (<see cref="FindingRule.BackFilled"/>) between revisions: process times first reported in <see cref="After"/>

@@ -36,14 +36,14 @@ public class EvidenceTextTests
     public void Integrity_evidence_names_the_times_and_filings_involved()
     {
         var rewritten = new RewrittenEvidence(
-            [new TimeChange(ProcessTime.PlanRepliedAt, T("2022-03-10 10:00"), T("2022-03-08 10:00")), new TimeChange(ProcessTime.ConnectedAt, T("2022-03-20 10:00"), null)],
+            [new TimeChange(ApplicationFields.PlanRepliedAt, T("2022-03-10 10:00"), T("2022-03-08 10:00")), new TimeChange(ApplicationFields.ConnectedAt, T("2022-03-20 10:00"), null)],
             new FilingPoint(1, 11, T("2022-03-10 12:00")), new FilingPoint(2, 12, T("2022-03-17 12:00")));
         Assert.Equal("供电方案答复时间 2022-03-10 10:00 → 2022-03-08 10:00；装表接电时间 2022-03-20 10:00 → 空（第1版 报送#11 截至 2022-03-10 12:00 → 第2版 报送#12 截至 2022-03-17 12:00）",
             EvidenceText.Of(rewritten));
         Assert.Equal("工单创建时间 2022-03-09 17:00 晚于装表接电时间 2022-03-09 16:00",
             EvidenceText.Of(new CreatedAfterConnectionEvidence(T("2022-03-09 17:00"), T("2022-03-09 16:00"))));
         Assert.Equal("设计审查开始时间 2022-03-06T10:00:00 早于 申请受理时间 2022-03-07T09:00:00",
-            EvidenceText.Of(new OutOfOrderEvidence([new StageOrderBreach(ProcessTime.DesignReviewStart, T("2022-03-06 10:00"), ProcessTime.AcceptedAt, T("2022-03-07 09:00"))])));
+            EvidenceText.Of(new OutOfOrderEvidence([new StageOrderBreach(ApplicationFields.DesignReviewStart, T("2022-03-06 10:00"), ApplicationFields.AcceptedAt, T("2022-03-07 09:00"))])));
         Assert.Equal("原工单 sgcc/W1 于 2022-03-01 10:00 撤销，19 天后（限 30 天内）同一客户重新申请，受理时间 2022-03-20 09:00",
             EvidenceText.Of(new RewalkedEvidence("sgcc", "W1", T("2022-03-01 10:00"), 19, 30, false, T("2022-03-20 09:00"))));
     }
@@ -51,8 +51,13 @@ public class EvidenceTextTests
     [Fact]
     public void Every_process_time_has_its_template_header()
     {
-        foreach (var t in Enum.GetValues<ProcessTime>().Where(t => t != ProcessTime.Invalid))
+        var processTimes = ApplicationFields.Instants.Where(f => f != ApplicationFields.RecordCreatedAt && f != ApplicationFields.WithdrawnAt).ToList();
+        Assert.Equal(15, processTimes.Count);
+        foreach (var t in processTimes)
+        {
             Assert.EndsWith("时间", WordingTable.Label(t), StringComparison.Ordinal);
+            Assert.StartsWith(t.Header.Replace("时间", "", StringComparison.Ordinal), WordingTable.Label(t), StringComparison.Ordinal);
+        }
     }
 
     [Fact]
