@@ -4,7 +4,7 @@ using Analytics.Domain.Calendar;
 using Analytics.Domain.Policy;
 using Analytics.Metrics;
 using Analytics.Metrics.Bench;
-using Analytics.Metrics.Export;
+using Analytics.Reports.Export;
 
 // Rerunnable benchmark of MetricsEngine.Compute: synthesizes N applications (+ revisions) and M outage step rows in memory,
 // then times Compute (everything: figures, targets by group, reliability, indicators, findings) several times.

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Analytics.Domain;
 using Analytics.Generator;
+using Analytics.Reports.Export;
 using Analytics.Risk;
 using Analytics.Risk.Bench;
 using Analytics.Risk.Tests.Support;

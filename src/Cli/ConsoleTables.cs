@@ -1,4 +1,3 @@
-using System.Globalization;
 using Analytics.Domain.Output;
 using Spectre.Console;
 
@@ -7,6 +6,7 @@ namespace Analytics.Cli;
 /// <summary>
 /// Tables for people (Spectre.Console), written to the command's output writer. Every title, header and cell has its
 /// control characters escaped (<see cref="TerminalText"/>) before Spectre's markup escaping: data never drives the terminal.
+/// Cells arrive as text: numbers, dates and rates are formatted by <see cref="Analytics.Reports.Formats"/>, as in every other output.
 /// </summary>
 public static class ConsoleTables
 {
@@ -64,14 +64,6 @@ public static class ConsoleTables
 
     /// <summary>Text as Spectre markup that shows exactly it: control characters escaped, then markup brackets.</summary>
     public static string Safe(string text) => Markup.Escape(TerminalText.Escape(text) ?? "");
-
-    public static string Pct(double? rate) => rate is { } r ? r.ToString("P1", CultureInfo.InvariantCulture) : "—";
-
-    public static string Num(decimal? d, string format = "0.##") => d is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "—";
-
-    public static string Num(double? d, string format = "0.##") => d is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "—";
-
-    public static string Num(int? i) => i is { } v ? v.ToString(CultureInfo.InvariantCulture) : "—";
 }
 
 /// <summary>A table's title, columns and rows as text (<see cref="ConsoleTables"/>).</summary>

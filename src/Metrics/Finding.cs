@@ -33,8 +33,11 @@ public sealed record Finding
     /// <summary>Chinese label: the rule's (时序异常 …) or the target's title.</summary>
     public required string Label { get; init; }
 
-    /// <summary>The evidence in Chinese, with the times and values involved (no personal data).</summary>
-    public required string Evidence { get; init; }
+    /// <summary>
+    /// The evidence as typed facts: the times and values involved (no personal data). The presentation layer words it
+    /// (Analytics.Reports <c>EvidenceText</c>).
+    /// </summary>
+    public required FindingEvidence Evidence { get; init; }
 
     /// <summary>The date that places the finding in a period.</summary>
     public required DateOnly On { get; init; }

@@ -1,9 +1,6 @@
-using System.Globalization;
-using System.Text;
 using Analytics.Domain;
 using Analytics.Domain.Calendar;
 using Analytics.Domain.Policy;
-using Analytics.Metrics.Export;
 
 namespace Analytics.Metrics;
 
@@ -29,23 +26,23 @@ namespace Analytics.Metrics;
 /// </remarks>
 public static class IntegrityChecker
 {
-    private static readonly (string Label, Func<Application, DateTime?> Get)[] ProcessTimes =
+    private static readonly (ApplicationField Time, Func<Application, DateTime?> Get)[] ProcessTimes =
     [
-        ("申请受理时间", a => a.AcceptedAt),
-        ("供电方案答复时间", a => a.PlanRepliedAt),
-        ("设计审查开始时间", a => a.DesignReviewStart),
-        ("设计审查完成时间", a => a.DesignReviewEnd),
-        ("客户工程开始时间", a => a.CustomerWorksStart),
-        ("客户工程完成时间", a => a.CustomerWorksEnd),
-        ("中间检查开始时间", a => a.MidCheckStart),
-        ("中间检查完成时间", a => a.MidCheckEnd),
-        ("外部工程开始时间", a => a.ExternalWorksStart),
-        ("外部工程完成时间", a => a.ExternalWorksEnd),
-        ("行政审批申请时间", a => a.ApprovalSubmittedAt),
-        ("行政审批办结时间", a => a.ApprovalGrantedAt),
-        ("竣工检验开始时间", a => a.CompletionCheckStart),
-        ("竣工检验完成时间", a => a.CompletionCheckEnd),
-        ("装表接电时间", a => a.ConnectedAt),
+        (ApplicationFields.AcceptedAt, a => a.AcceptedAt),
+        (ApplicationFields.PlanRepliedAt, a => a.PlanRepliedAt),
+        (ApplicationFields.DesignReviewStart, a => a.DesignReviewStart),
+        (ApplicationFields.DesignReviewEnd, a => a.DesignReviewEnd),
+        (ApplicationFields.CustomerWorksStart, a => a.CustomerWorksStart),
+        (ApplicationFields.CustomerWorksEnd, a => a.CustomerWorksEnd),
+        (ApplicationFields.MidCheckStart, a => a.MidCheckStart),
+        (ApplicationFields.MidCheckEnd, a => a.MidCheckEnd),
+        (ApplicationFields.ExternalWorksStart, a => a.ExternalWorksStart),
+        (ApplicationFields.ExternalWorksEnd, a => a.ExternalWorksEnd),
+        (ApplicationFields.ApprovalSubmittedAt, a => a.ApprovalSubmittedAt),
+        (ApplicationFields.ApprovalGrantedAt, a => a.ApprovalGrantedAt),
+        (ApplicationFields.CompletionCheckStart, a => a.CompletionCheckStart),
+        (ApplicationFields.CompletionCheckEnd, a => a.CompletionCheckEnd),
+        (ApplicationFields.ConnectedAt, a => a.ConnectedAt),
     ];
 
     /// <summary>
@@ -69,15 +66,14 @@ public static class IntegrityChecker
         foreach (var a in applications)
         {
             if (StagePrecedence.Violations(a) is { } evidence)
-                findings.Add(Make(a, FindingRule.OutOfOrder, evidence, DateOnly.FromDateTime(a.AcceptedAt)));
+                findings.Add(Make(a, FindingRule.OutOfOrder, new OutOfOrderEvidence(evidence), DateOnly.FromDateTime(a.AcceptedAt)));
             if (a.RecordCreatedAt is { } created)
             {
                 try
                 {
                     var late = calendar.WorkingDaysBetween(a.AcceptedAt, created);
                     if (late > p.EnteredLateWorkingDays)
-                        findings.Add(Make(a, FindingRule.EnteredLate, string.Create(CultureInfo.InvariantCulture,
-                            $"工单创建时间 {ExportFormats.Readable(created)} 晚于申请受理时间 {ExportFormats.Readable(a.AcceptedAt)} {late} 个工作日（限 {p.EnteredLateWorkingDays} 个工作日）"),
+                        findings.Add(Make(a, FindingRule.EnteredLate, new EnteredLateEvidence(created, a.AcceptedAt, late, p.EnteredLateWorkingDays),
                             DateOnly.FromDateTime(created)));
                 }
                 catch (CalendarException e)
@@ -86,8 +82,7 @@ public static class IntegrityChecker
                     { Utility = a.Utility, County = a.County, ApplicationId = a.ApplicationId });
                 }
                 if (a.ConnectedAt is { } conn && created > conn)
-                    findings.Add(Make(a, FindingRule.BackFilled,
-                        $"工单创建时间 {ExportFormats.Readable(created)} 晚于装表接电时间 {ExportFormats.Readable(conn)}",
+                    findings.Add(Make(a, FindingRule.BackFilled, new CreatedAfterConnectionEvidence(created, conn),
                         DateOnly.FromDateTime(created)));
             }
         }
@@ -111,8 +106,8 @@ public static class IntegrityChecker
                 break;
             }
         }
-        var rewritten = new StringBuilder();
-        var backFilled = new StringBuilder();
+        var rewritten = new List<TimeChange>();
+        var backFilled = new List<ReportedTime>();
         for (var i = 1; i < ordered.Count; i++)
         {
             var prev = ordered[i - 1];
@@ -120,29 +115,23 @@ public static class IntegrityChecker
             if (!SameApplication(prev.Record, cur.Record)) continue;
             rewritten.Clear();
             backFilled.Clear();
-            foreach (var (label, get) in ProcessTimes)
+            foreach (var (time, get) in ProcessTimes)
             {
                 var old = get(prev.Record);
                 var now = get(cur.Record);
                 if (old is { } o && now != o)
-                {
-                    if (rewritten.Length > 0) rewritten.Append('；');
-                    rewritten.Append(label).Append(' ').Append(ExportFormats.Readable(o)).Append(" → ")
-                        .Append(now is { } n ? ExportFormats.Readable(n) : "空");
-                }
+                    rewritten.Add(new TimeChange(time, o, now));
                 else if (old is null && now is { } t && t < prev.FilingAsOf)
-                {
-                    if (backFilled.Length > 0) backFilled.Append('；');
-                    backFilled.Append(label).Append(' ').Append(ExportFormats.Readable(t));
-                }
+                    backFilled.Add(new ReportedTime(time, t));
             }
             var on = DateOnly.FromDateTime(cur.FilingAsOf);
-            if (rewritten.Length > 0)
-                findings.Add(Make(cur.Record, FindingRule.Rewritten, string.Create(CultureInfo.InvariantCulture,
-                    $"{rewritten}（第{prev.Revision}版 报送#{prev.FilingId} 截至 {ExportFormats.Readable(prev.FilingAsOf)} → 第{cur.Revision}版 报送#{cur.FilingId} 截至 {ExportFormats.Readable(cur.FilingAsOf)}）"), on));
-            if (backFilled.Length > 0)
-                findings.Add(Make(cur.Record, FindingRule.BackFilled, string.Create(CultureInfo.InvariantCulture,
-                    $"{backFilled} 首次出现在第{cur.Revision}版 报送#{cur.FilingId}（截至 {ExportFormats.Readable(cur.FilingAsOf)}），早于上一版 报送#{prev.FilingId} 的截至时间 {ExportFormats.Readable(prev.FilingAsOf)}"), on));
+            if (rewritten.Count == 0 && backFilled.Count == 0) continue;
+            var before = new FilingPoint(prev.Revision, prev.FilingId, prev.FilingAsOf);
+            var after = new FilingPoint(cur.Revision, cur.FilingId, cur.FilingAsOf);
+            if (rewritten.Count > 0)
+                findings.Add(Make(cur.Record, FindingRule.Rewritten, new RewrittenEvidence([.. rewritten], before, after), on));
+            if (backFilled.Count > 0)
+                findings.Add(Make(cur.Record, FindingRule.BackFilled, new BackFilledEvidence([.. backFilled], before, after), on));
         }
     }
 
@@ -205,9 +194,7 @@ public static class IntegrityChecker
     private static Finding Rewalk(Application b, Application a, int window, bool named)
     {
         var days = DateOnly.FromDateTime(b.AcceptedAt).DayNumber - DateOnly.FromDateTime(a.WithdrawnAt!.Value).DayNumber;
-        var how = named ? "本工单注明其为原工单" : "同一客户";
-        return Make(b, FindingRule.Rewalked, string.Create(CultureInfo.InvariantCulture,
-            $"原工单 {a.Utility}/{a.ApplicationId} 于 {ExportFormats.Readable(a.WithdrawnAt!.Value)} 撤销，{days} 天后（限 {window} 天内）{how}重新申请，受理时间 {ExportFormats.Readable(b.AcceptedAt)}"),
+        return Make(b, FindingRule.Rewalked, new RewalkedEvidence(a.Utility, a.ApplicationId, a.WithdrawnAt!.Value, days, window, named, b.AcceptedAt),
             DateOnly.FromDateTime(b.AcceptedAt));
     }
 
@@ -222,7 +209,7 @@ public static class IntegrityChecker
         return c != 0 ? c : x.Revision.CompareTo(y.Revision);
     }
 
-    private static Finding Make(Application a, FindingRule rule, string evidence, DateOnly on) => new()
+    private static Finding Make(Application a, FindingRule rule, FindingEvidence evidence, DateOnly on) => new()
     {
         Utility = a.Utility,
         ApplicationId = a.ApplicationId,

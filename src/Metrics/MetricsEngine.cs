@@ -79,8 +79,8 @@ public static class MetricsEngine
                 if (o.Status == TargetStatus.NotApplicable || !period.Contains(o.SelectDate)) continue;
                 if (cell < 0) cell = aggregator.Cell(a, f.Category);
                 aggregator.Add(t, cell, o);
-                if (o.Status == TargetStatus.Breach) breaches.Add(BreachEvidence.Make(targets[t], f, o));
-                else if (o.Status == TargetStatus.Gap) gaps.Add(BreachEvidence.Gap(targets[t], f, o));
+                if (o.Status == TargetStatus.Breach) breaches.Add(TargetFindings.Breach(targets[t], f, o));
+                else if (o.Status == TargetStatus.Gap) gaps.Add(TargetFindings.Gap(targets[t], f, o));
             }
         }
 

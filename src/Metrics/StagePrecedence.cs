@@ -45,19 +45,19 @@ public static class StagePrecedence
     /// <summary>True when <paramref name="earlier"/> must precede <paramref name="later"/> (directly or through other steps).</summary>
     public static bool MustPrecede(Step earlier, Step later) => (Closure[(int)earlier] & (1 << (int)later)) != 0;
 
-    /// <summary>The Chinese name of a step's time, as the template's column (申请受理时间 …); <paramref name="end"/> picks the end of an interval step.</summary>
-    public static string Label(Step step, bool end) => step switch
+    /// <summary>The field of a step's time in the one field list (<see cref="ApplicationFields"/>); <paramref name="end"/> picks the end of an interval step.</summary>
+    public static ApplicationField Time(Step step, bool end) => step switch
     {
-        Step.Accept => "申请受理时间",
-        Step.Plan => "供电方案答复时间",
-        Step.DesignReview => end ? "设计审查完成时间" : "设计审查开始时间",
-        Step.CustomerWorks => end ? "客户工程完成时间" : "客户工程开始时间",
-        Step.MidCheck => end ? "中间检查完成时间" : "中间检查开始时间",
-        Step.Approval => end ? "行政审批办结时间" : "行政审批申请时间",
-        Step.ExternalWorks => end ? "外部工程完成时间" : "外部工程开始时间",
-        Step.CompletionCheck => end ? "竣工检验完成时间" : "竣工检验开始时间",
-        Step.Connect => "装表接电时间",
-        _ => step.ToString(),
+        Step.Accept => ApplicationFields.AcceptedAt,
+        Step.Plan => ApplicationFields.PlanRepliedAt,
+        Step.DesignReview => end ? ApplicationFields.DesignReviewEnd : ApplicationFields.DesignReviewStart,
+        Step.CustomerWorks => end ? ApplicationFields.CustomerWorksEnd : ApplicationFields.CustomerWorksStart,
+        Step.MidCheck => end ? ApplicationFields.MidCheckEnd : ApplicationFields.MidCheckStart,
+        Step.Approval => end ? ApplicationFields.ApprovalGrantedAt : ApplicationFields.ApprovalSubmittedAt,
+        Step.ExternalWorks => end ? ApplicationFields.ExternalWorksEnd : ApplicationFields.ExternalWorksStart,
+        Step.CompletionCheck => end ? ApplicationFields.CompletionCheckEnd : ApplicationFields.CompletionCheckStart,
+        Step.Connect => ApplicationFields.ConnectedAt,
+        _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Not a step of the record."),
     };
 
     /// <summary>The (start, end) of a step in a record; a point step has both equal.</summary>
@@ -83,18 +83,17 @@ public static class StagePrecedence
     public static bool IsInterval(Step step) => step is not (Step.Accept or Step.Plan or Step.Connect);
 
     /// <summary>
-    /// The first violation of the order in <paramref name="a"/>, as a Chinese evidence text
-    /// (<c>设计审查开始时间 2022-03-01 08:00 早于 供电方案答复时间 2022-03-05 10:00</c>), or null when in order.
-    /// All violations are listed, separated by <c>；</c>.
+    /// Every breach of the order in <paramref name="a"/> (a later time before an earlier one: <c>设计审查开始时间 早于
+    /// 供电方案答复时间</c>), in check order; null when in order.
     /// </summary>
-    public static string? Violations(Application a)
+    public static IReadOnlyList<StageOrderBreach>? Violations(Application a)
     {
         ArgumentNullException.ThrowIfNull(a);
         Span<long> first = stackalloc long[StepCount];   // earliest recorded time (ticks), 0 = none
         Span<long> last = stackalloc long[StepCount];    // latest recorded time
         Span<bool> lastIsEnd = stackalloc bool[StepCount];
         Span<bool> firstIsEnd = stackalloc bool[StepCount];
-        System.Text.StringBuilder? sb = null;
+        List<StageOrderBreach>? found = null;
         for (var i = 0; i < StepCount; i++)
         {
             var (s, e) = Times(a, (Step)i);
@@ -103,7 +102,7 @@ public static class StagePrecedence
             last[i] = (e ?? s)?.Ticks ?? 0;
             lastIsEnd[i] = e is not null && IsInterval((Step)i);
             if (IsInterval((Step)i) && s is { } ss && e is { } ee && ee < ss)
-                Append(ref sb, Label((Step)i, true), ee, Label((Step)i, false), ss);
+                (found ??= []).Add(new(Time((Step)i, true), ee, Time((Step)i, false), ss));
         }
         for (var i = 0; i < StepCount; i++)
         {
@@ -113,18 +112,10 @@ public static class StagePrecedence
             {
                 if ((mask & (1 << j)) == 0 || first[j] == 0) continue;
                 if (first[j] < last[i])
-                    Append(ref sb, Label((Step)j, firstIsEnd[j]), new DateTime(first[j]), Label((Step)i, lastIsEnd[i]), new DateTime(last[i]));
+                    (found ??= []).Add(new(Time((Step)j, firstIsEnd[j]), new DateTime(first[j]), Time((Step)i, lastIsEnd[i]), new DateTime(last[i])));
             }
         }
-        return sb?.ToString();
-    }
-
-    private static void Append(ref System.Text.StringBuilder? sb, string laterLabel, DateTime laterTime, string earlierLabel, DateTime earlierTime)
-    {
-        sb ??= new System.Text.StringBuilder();
-        if (sb.Length > 0) sb.Append('；');
-        sb.Append(laterLabel).Append(' ').Append(Export.ExportFormats.DateTime(laterTime))
-          .Append(" 早于 ").Append(earlierLabel).Append(' ').Append(Export.ExportFormats.DateTime(earlierTime));
+        return found;
     }
 
     private static int[] BuildClosure()

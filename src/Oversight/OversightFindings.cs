@@ -32,7 +32,7 @@ public static class OversightFindings
                 Code = FieldDiscrepancy,
                 Clause = "四.3",
                 Label = "现场核查不一致",
-                Evidence = $"抽查批次 {r.DrawId}：{r.Field} 系统记录为“{r.RecordedValue}”，客户所述为“{r.CustomerValue}”",
+                Evidence = new TextEvidence($"抽查批次 {r.DrawId}：{r.Field} 系统记录为“{r.RecordedValue}”，客户所述为“{r.CustomerValue}”"),
                 On = on,
             });
         }
@@ -47,8 +47,8 @@ public static class OversightFindings
                 Code = RectificationOverdue,
                 Clause = "四.3",
                 Label = "整改逾期",
-                Evidence = string.Create(CultureInfo.InvariantCulture,
-                    $"整改事项 {i.Id}（{i.Problem}）责任单位 {i.ResponsibleUnit}，完成时限 {i.Deadline:yyyy-MM-dd}，至 {period.To:yyyy-MM-dd} 仍未销号（{(i.Status == RectificationStatus.Open ? "待整改" : "整改中")}）"),
+                Evidence = new TextEvidence(string.Create(CultureInfo.InvariantCulture,
+                    $"整改事项 {i.Id}（{i.Problem}）责任单位 {i.ResponsibleUnit}，完成时限 {i.Deadline:yyyy-MM-dd}，至 {period.To:yyyy-MM-dd} 仍未销号（{(i.Status == RectificationStatus.Open ? "待整改" : "整改中")}）")),
                 On = i.Deadline.AddDays(1),
             });
         }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Analytics.Domain;
 using Analytics.Domain.Storage;
-using Analytics.Metrics.Export;
+using Analytics.Reports.Export;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;

@@ -4,6 +4,7 @@ using Analytics.Domain;
 using Analytics.Domain.Storage;
 using Analytics.Metrics;
 using Analytics.Reports.Pdf.Content;
+using Analytics.Reports.Wording;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -363,7 +364,7 @@ public static class Pages
             list.Take(500).Select(f => new[]
             {
                 $"<a href=\"/application/{Uri.EscapeDataString(f.Utility)}/{Uri.EscapeDataString(f.ApplicationId)}\">{E(f.ApplicationId)}</a>",
-                E(settings.Registries.County(f.County).Name), E(settings.Registries.Utility(f.Utility).Name), E(f.Label), E(f.Clause), Date(f.On), E(f.Evidence),
+                E(settings.Registries.County(f.County).Name), E(settings.Registries.Utility(f.Utility).Name), E(f.Label), E(f.Clause), Date(f.On), E(EvidenceText.Of(f)),
             }), id);
         var body = Heading(r)
             + Rows(string.Create(CultureInfo.InvariantCulture, $"未达标工单（{r.Breaches.Count} 件，至多列 500 件）"), r.Breaches, "breaches")
@@ -412,7 +413,7 @@ public static class Pages
                   E(string.Join("、", figures.ApplicableTargets)), E(string.Join("、", figures.BreachedTargets))]], "limits"));
         }
         body.Append(Table("证据与问题", ["问题", "条款", "日期", "证据"],
-            r.FindingsAndBreaches.Where(f => f.ApplicationId == id && f.Utility == u).Select(f => new[] { E(f.Label), E(f.Clause), Date(f.On), E(f.Evidence) }), "evidence"));
+            r.FindingsAndBreaches.Where(f => f.ApplicationId == id && f.Utility == u).Select(f => new[] { E(f.Label), E(f.Clause), Date(f.On), E(EvidenceText.Of(f)) }), "evidence"));
         await Write(http, "工单 " + id, body.ToString()).ConfigureAwait(false);
     }
 

@@ -167,7 +167,7 @@ public sealed class OneAnswerTests : IClassFixture<OneAnswerTests.Loaded>
         var reference = Analytics.Metrics.MetricsEngine.Compute(Analytics.Metrics.MetricsInput.Of(all, Analytics.Domain.Policy.Policy.Default,
             Analytics.Domain.Calendar.WorkingDayCalendar.Default, period, all.DataThrough!.Value, county, utility));
         using var expected = new StringWriter();
-        Analytics.Metrics.Export.MetricsJsonWriter.Write(reference, expected);
+        Analytics.Reports.Export.MetricsJsonWriter.Write(reference, expected);
         Assert.Equal(expected.ToString(), r.Out);
     }
 

@@ -34,7 +34,7 @@ public class IntegrityCheckerTests
             Assert.Equal("out_of_order", found[0].Code);
             Assert.Equal("任务4", found[0].Clause);
             Assert.Equal("时序异常", found[0].Label);
-            Assert.Contains("早于", found[0].Evidence, StringComparison.Ordinal);
+            Assert.NotEmpty(Assert.IsType<OutOfOrderEvidence>(found[0].Evidence).Breaches);
         }
     }
 
@@ -64,7 +64,9 @@ public class IntegrityCheckerTests
         var a = App() with { RecordCreatedAt = T("2022-03-09 17:00") };
         var f = Assert.Single(Check([a]), x => x.Rule == FindingRule.BackFilled);
         Assert.Equal("后补流程", f.Label);
-        Assert.Contains("2022-03-09 16:00", f.Evidence, StringComparison.Ordinal);
+        var e = Assert.IsType<CreatedAfterConnectionEvidence>(f.Evidence);
+        Assert.Equal(T("2022-03-09 16:00"), e.ConnectedAt);
+        Assert.Equal(T("2022-03-09 17:00"), e.CreatedAt);
     }
 
     [Fact]
@@ -79,7 +81,7 @@ public class IntegrityCheckerTests
         };
         var f = Assert.Single(Check([second], revisions), x => x.Rule == FindingRule.BackFilled);
         Assert.Equal(D("2022-03-17"), f.On);
-        Assert.Contains("供电方案答复时间", f.Evidence, StringComparison.Ordinal);
+        Assert.Contains(Assert.IsType<BackFilledEvidence>(f.Evidence).Times, t => t.Time == ApplicationFields.PlanRepliedAt && t.At == T("2022-03-08 10:00"));
 
         var honest = first with { PlanRepliedAt = T("2022-03-14 10:00") };   // after the first filing: reported in time
         var ok = new[] { revisions[0], new ApplicationRevision(honest, 2, 12, T("2022-03-17 12:00")) };
@@ -98,9 +100,10 @@ public class IntegrityCheckerTests
         };
         var f = Assert.Single(Check([second], revisions), x => x.Rule == FindingRule.Rewritten);
         Assert.Equal("rewritten", f.Code);
-        Assert.Contains("2022-03-10 10:00 → 2022-03-08 10:00", f.Evidence, StringComparison.Ordinal);
-        Assert.Contains("#11", f.Evidence, StringComparison.Ordinal);
-        Assert.Contains("#12", f.Evidence, StringComparison.Ordinal);
+        var e = Assert.IsType<RewrittenEvidence>(f.Evidence);
+        Assert.Equal([new TimeChange(ApplicationFields.PlanRepliedAt, T("2022-03-10 10:00"), T("2022-03-08 10:00"))], e.Changes);
+        Assert.Equal(11, e.Before.FilingId);
+        Assert.Equal(12, e.After.FilingId);
         Assert.Equal(D("2022-03-17"), f.On);
     }
 
@@ -138,7 +141,7 @@ public class IntegrityCheckerTests
         if (flagged)
         {
             Assert.Equal("N1", found[0].ApplicationId);
-            Assert.Contains("W1", found[0].Evidence, StringComparison.Ordinal);
+            Assert.Equal("W1", Assert.IsType<RewalkedEvidence>(found[0].Evidence).WithdrawnApplicationId);
             Assert.Equal("重走流程", found[0].Label);
         }
     }

@@ -252,11 +252,13 @@ public class TargetEvaluationTests
         Assert.Equal(1, t.DataGaps);
         Assert.Null(t.Rate);
         Assert.DoesNotContain(r.Breaches, b => b.TargetId == target);
-        var gap = Assert.Single(r.DataGaps, g => g.Evidence.StartsWith(target, StringComparison.Ordinal));
+        var gap = Assert.Single(r.DataGaps, g => g.Evidence is DataGapEvidence e && e.TargetId == target);
         Assert.Equal("data_gap", gap.Code);
         Assert.Equal(FindingRule.DataGap, gap.Rule);
         Assert.False(gap.IsTargetBreach);
-        Assert.Contains(target, gap.Evidence, StringComparison.Ordinal);
+        var evidence = Assert.IsType<DataGapEvidence>(gap.Evidence);
+        Assert.Equal(fee is null, evidence.FeeBlank);
+        Assert.Equal(investment is null, evidence.InvestmentBlank);
         Assert.Contains(gap, r.FindingsAndBreaches);
     }
 
@@ -301,16 +303,19 @@ public class TargetEvaluationTests
     }
 
     [Fact]
-    public void Evidence_reads_as_an_official_writes_it_with_chinese_dates()
+    public void Breach_evidence_carries_the_facts_behind_it_not_words()
     {
         var r = Run([App() with { Voltage = Voltage.Lv, Materials = Materials.IdCard | Materials.Other }]);
         var b = Assert.Single(r.Breaches, f => f.Code == "T6");
-        Assert.StartsWith("要求用户提供规定以外的其他资料；低压用户只需提供", b.Evidence, StringComparison.Ordinal);
-        Assert.DoesNotContain("要求了", b.Evidence, StringComparison.Ordinal);
+        var m = Assert.IsType<MaterialsEvidence>(b.Evidence);
+        Assert.Equal(Materials.Other, m.Extra);
+        Assert.Equal(Voltage.Lv, m.Voltage);
         var late = Run([App("A2", "2022-03-07 09:00", After("2022-03-07 09:00", 8))]);
         var t2 = Assert.Single(late.Breaches, f => f.Code == "T2a");
-        Assert.Contains("2022年3月7日 09:00受理", t2.Evidence, StringComparison.Ordinal);
-        Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", t2.Evidence);
+        var d = Assert.IsType<DaysOverLimitEvidence>(t2.Evidence);
+        Assert.Equal(T("2022-03-07 09:00"), d.AcceptedAt);
+        Assert.Equal(8m, d.Days);
+        Assert.Equal(5m, d.Limit);
     }
 
     [Fact]
@@ -375,7 +380,7 @@ public class TargetEvaluationTests
         Assert.True(b.IsTargetBreach);
         Assert.Equal(8m, b.Value);
         Assert.Equal(5m, b.Limit);
-        Assert.Contains("用时8个工作日，超过规定时限5个工作日", b.Evidence, StringComparison.Ordinal);
+        Assert.Equal(new DaysOverLimitEvidence(Analytics.Domain.Policy.TargetKind.UtilityDays, 8m, 5m) { AcceptedAt = T("2022-03-07 09:00"), ConnectedAt = T(After("2022-03-07 09:00", 8)) }, b.Evidence);
         Assert.Equal(["T2a"], r.Applications.Single(f => f.ApplicationId == "A2").BreachedTargets);
         Assert.Empty(r.Applications.Single(f => f.ApplicationId == "A1").BreachedTargets);
     }

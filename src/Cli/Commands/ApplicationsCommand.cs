@@ -1,9 +1,9 @@
-using Analytics.Domain;
 using System.CommandLine;
 using System.Text;
+using Analytics.Domain;
 using Analytics.Domain.Output;
 using Analytics.Metrics;
-using Analytics.Metrics.Export;
+using Analytics.Reports.Export;
 using Analytics.Reports.Tables;
 
 namespace Analytics.Cli.Commands;

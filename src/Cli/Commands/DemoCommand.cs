@@ -5,6 +5,7 @@ using Analytics.Domain;
 using Analytics.Generator;
 using Analytics.Ingest;
 using Analytics.Metrics;
+using Analytics.Reports;
 using Analytics.Reports.Ledger;
 using Spectre.Console;
 
@@ -147,15 +148,15 @@ public static class DemoCommand
         var t = ConsoleTables.Table(string.Create(inv, $"{ctx.Registries.CityName}“获得电力”主要指标 {r.Period.From:yyyy-MM-dd} – {r.AsOf:yyyy-MM-dd}"),
             "目标", "内容", "限值", "实际", "合规/总数", "合规率", "达标");
         foreach (var x in r.Targets.Where(x => x.Group.Dimension == GroupDimension.City && x.InForce))
-            ConsoleTables.Row(t, x.Id, x.Title, ConsoleTables.Num(x.Limit), x.MeanDays is double md ? ConsoleTables.Num(md, "0.0") + " 工作日" : "—",
-                $"{x.Compliant}/{x.Total}", ConsoleTables.Pct(x.Rate), x.Total == 0 ? "无数据" : x.Met ? "是" : "否");
+            ConsoleTables.Row(t, x.Id, x.Title, Formats.Number(x.Limit), x.MeanDays is double md ? Formats.Number(md, "0.0") + " 工作日" : "—",
+                $"{x.Compliant}/{x.Total}", Formats.PercentSpaced(x.Rate), x.Total == 0 ? "无数据" : x.Met ? "是" : "否");
         foreach (var e in r.Reliability.Where(e => e.County is null && e.Utility is null && e.Area is not null && e.Year is not null))
-            ConsoleTables.Row(t, "T5", $"用户年均停电时间（{Codes.Label(e.Area!.Value)}）", ConsoleTables.Num(e.TargetH) + " h",
-                ConsoleTables.Num(e.SaidiH, "0.00") + " h", "—", "—", e.Status is { } st ? ReliabilityStatuses.Label(st) : "—");
+            ConsoleTables.Row(t, "T5", $"用户年均停电时间（{Codes.Label(e.Area!.Value)}）", Formats.Number(e.TargetH) + " h",
+                Formats.Number(e.SaidiH, "0.00") + " h", "—", "—", e.Status is { } st ? ReliabilityStatuses.Label(st) : "—");
         ConsoleTables.Write(ctx.Out, t);
         var v = r.Indicators.Volumes;
         ctx.Out.WriteLine(string.Create(inv,
-            $"受理 {v.Accepted}，接电 {v.Connected}，在途 {v.InProgress}，撤销 {v.Withdrawn}；线上办理率 {ConsoleTables.Pct(r.Indicators.OnlineShare)}；目标未达 {r.Breaches.Count} 件次，诚信问题 {r.Findings.Count} 条。"));
+            $"受理 {v.Accepted}，接电 {v.Connected}，在途 {v.InProgress}，撤销 {v.Withdrawn}；线上办理率 {Formats.PercentSpaced(r.Indicators.OnlineShare)}；目标未达 {r.Breaches.Count} 件次，诚信问题 {r.Findings.Count} 条。"));
         ctx.Out.WriteLine();
         ctx.Out.WriteLine($"Store:   {storePath}");
         ctx.Out.WriteLine($"Data:    {Path.Combine(dir, "data")}");

@@ -1,8 +1,9 @@
-using Analytics.Domain;
 using System.CommandLine;
 using System.Text;
+using Analytics.Domain;
 using Analytics.Metrics;
-using Analytics.Metrics.Export;
+using Analytics.Reports.Export;
+using Analytics.Reports.Wording;
 
 namespace Analytics.Cli.Commands;
 
@@ -53,7 +54,7 @@ public static class FindingsCommand
                     foreach (var f in rows.OrderBy(f => f.On).ThenBy(f => f.County, StringComparer.Ordinal))
                         ConsoleTables.Row(t, f.On.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                             ctx.Registries.County(f.County).Name, ctx.Registries.Utility(f.Utility).ShortName,
-                            f.ApplicationId, $"{f.Code} {f.Label}", f.Clause, f.Evidence);
+                            f.ApplicationId, $"{f.Code} {f.Label}", f.Clause, EvidenceText.Of(f));
                     ConsoleTables.Write(ctx.Out, t);
                     break;
             }

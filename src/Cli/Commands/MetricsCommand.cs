@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Analytics.Domain;
 using Analytics.Metrics;
-using Analytics.Metrics.Export;
+using Analytics.Reports;
+using Analytics.Reports.Export;
 using Spectre.Console;
 
 namespace Analytics.Cli.Commands;
@@ -57,28 +58,28 @@ public static class MetricsCommand
 
         var targets = ConsoleTables.Table("目标完成情况", "目标", "条款", "内容", "限值", "合规/总数", "合规率", "平均", "P90", "最大", "达标");
         foreach (var t in r.Targets.Where(t => t.Group.Dimension == GroupDimension.City))
-            ConsoleTables.Row(targets, t.Id, t.Clause, t.Title, ConsoleTables.Num(t.Limit),
-                $"{t.Compliant}/{t.Total}", ConsoleTables.Pct(t.Rate), ConsoleTables.Num(t.MeanDays, "0.0"),
-                ConsoleTables.Num(t.P90Days), ConsoleTables.Num(t.MaxDays), !t.InForce ? "未生效" : t.Total == 0 ? "无数据" : t.Met ? "是" : "否");
+            ConsoleTables.Row(targets, t.Id, t.Clause, t.Title, Formats.Number(t.Limit),
+                $"{t.Compliant}/{t.Total}", Formats.PercentSpaced(t.Rate), Formats.Number(t.MeanDays, "0.0"),
+                Formats.Number(t.P90Days), Formats.Number(t.MaxDays), !t.InForce ? "未生效" : t.Total == 0 ? "无数据" : t.Met ? "是" : "否");
         ConsoleTables.Write(ctx.Out, targets);
 
         var rel = ConsoleTables.Table("供电可靠性（按供电区域）", "期间", "区域", "用户数", "SAIDI(h)", "目标(h)", "同比", "SAIFI", "ASAI", "目标5结论");
         foreach (var e in r.Reliability.Where(e => e.County is null && e.Utility is null))
             ConsoleTables.Row(rel, $"{e.From:yyyy-MM-dd}–{e.To:yyyy-MM-dd}",
-                e.Area is { } a ? Codes.Label(a) : "全部", ConsoleTables.Num(e.Customers, "0"), ConsoleTables.Num(e.SaidiH, "0.00"),
-                ConsoleTables.Num(e.TargetH), e.YoyChange is { } y ? ConsoleTables.Pct((double)y) : "—",
-                ConsoleTables.Num(e.Saifi, "0.000"), ConsoleTables.Num(e.Asai, "0.00000"),
+                e.Area is { } a ? Codes.Label(a) : "全部", Formats.Number(e.Customers, "0"), Formats.Number(e.SaidiH, "0.00"),
+                Formats.Number(e.TargetH), e.YoyChange is { } y ? Formats.PercentSpaced((double)y) : "—",
+                Formats.Number(e.Saifi, "0.000"), Formats.Number(e.Asai, "0.00000"),
                 e.Status is { } st ? ReliabilityStatuses.Label(st) : "—");
         ConsoleTables.Write(ctx.Out, rel);
 
         var i = r.Indicators;
         var ind = ConsoleTables.Table("其他指标", "指标", "数值");
-        ConsoleTables.Row(ind, "线上办理率", ConsoleTables.Pct(i.OnlineShare));
-        ConsoleTables.Row(ind, "低压电子合同率", ConsoleTables.Pct(i.EContractShareLv));
+        ConsoleTables.Row(ind, "线上办理率", Formats.PercentSpaced(i.OnlineShare));
+        ConsoleTables.Row(ind, "低压电子合同率", Formats.PercentSpaced(i.EContractShareLv));
         foreach (var (mode, share) in i.ApprovalModeShares)
-            ConsoleTables.Row(ind, $"审批方式：{Codes.Label(mode)}", ConsoleTables.Pct(share));
-        ConsoleTables.Row(ind, "停电通知率", ConsoleTables.Pct(i.OutageNoticeShare));
-        ConsoleTables.Row(ind, "计划停电提前通知率", ConsoleTables.Pct(i.PlannedNoticeOnTimeShare));
+            ConsoleTables.Row(ind, $"审批方式：{Codes.Label(mode)}", Formats.PercentSpaced(share));
+        ConsoleTables.Row(ind, "停电通知率", Formats.PercentSpaced(i.OutageNoticeShare));
+        ConsoleTables.Row(ind, "计划停电提前通知率", Formats.PercentSpaced(i.PlannedNoticeOnTimeShare));
         ConsoleTables.Row(ind, "受理 / 接电 / 在途 / 撤销",
             $"{i.Volumes.Accepted} / {i.Volumes.Connected} / {i.Volumes.InProgress} / {i.Volumes.Withdrawn}");
         ConsoleTables.Row(ind, "问题数（目标未达 / 诚信问题 / 数据缺项）", $"{r.Breaches.Count} / {r.Findings.Count} / {r.DataGaps.Count}");

@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Analytics.Domain;
 using Analytics.Domain.Storage;
+using Analytics.Reports;
+using Analytics.Reports.Export;
 using Analytics.Risk;
 
 namespace Analytics.Cli.Commands;
@@ -199,9 +201,9 @@ public static class RiskCommand
         var t = ConsoleTables.Table($"超期风险工单（{rows.Count} 件）", "县（市、区）", "供电企业", "工单编号", "用户类别", "目标", "已用", "限值", "到期日", "剩余", "预测", "超期概率");
         foreach (var r in rows)
             ConsoleTables.Row(t, ctx.Registries.County(r.County).Name, ctx.Registries.Utility(r.Utility).ShortName, r.ApplicationId,
-                Codes.Label(r.Category), r.TargetId, ConsoleTables.Num(r.CountedDays), ConsoleTables.Num(r.LimitDays),
-                r.DueDate.ToString("yyyy-MM-dd", inv), ConsoleTables.Num(r.DaysLeft), ConsoleTables.Num(r.PredictedDays, "0.0"),
-                ConsoleTables.Pct(r.MissProbability));
+                Codes.Label(r.Category), r.TargetId, Formats.Number(r.CountedDays), Formats.Number(r.LimitDays),
+                r.DueDate.ToString("yyyy-MM-dd", inv), Formats.Number(r.DaysLeft), Formats.Number(r.PredictedDays, "0.0"),
+                Formats.PercentSpaced(r.MissProbability));
         ConsoleTables.Write(ctx.Out, t);
     }
 }

@@ -58,30 +58,7 @@ internal static class CityLedgerComposer
         var composer = new CountyLedgerComposer(inputs, week);
         foreach (var (county, issue) in composer.ForensicsIssues())
             issues.Add(new CityIssueLine(county is { } cc && inputs.Registries.TryCounty(cc, out var entry) ? entry.Name : "全市", issue));
-        var (wk, yr) = composer.Compute(city, null);
-        var whole = yr.Reliability.FirstOrDefault(r => r.Year == week.Year && r.County is null && r.Utility is null && r.Area is null);
-        var yearTargets = new Dictionary<string, LedgerTargetFigure>(StringComparer.Ordinal);
-        foreach (var col in columns)
-            if (yr.CityTarget(col.TargetId) is { } t)
-                yearTargets[col.TargetId] = new LedgerTargetFigure
-                {
-                    Total = t.Total,
-                    Compliant = t.Compliant,
-                    Rate = t.Rate is { } r ? Math.Round((decimal)r, 4) : null,
-                    Met = !t.InForce || t.Total == 0 ? null : t.Met,
-                    Figure = t.MeanDays is { } m ? Math.Round((decimal)m, 2) : null,
-                    InForce = t.InForce,
-                };
-        var totalLine = new CityCountyLine
-        {
-            Name = "全市",
-            WeekVolumes = LedgerVolumes.Of(wk),
-            YearVolumes = LedgerVolumes.Of(yr),
-            YearTargets = yearTargets,
-            Issues = lines.Sum(l => l.Issues),
-            SaidiYtdH = whole is null ? null : Math.Round(whole.SaidiH, 4),
-            SaidiMet = whole?.Met,
-        };
+        var totalLine = TotalLine(composer, week, columns, city, lines);
 
         var overdue = Overdue(inputs);
         return new CityLedger
@@ -100,6 +77,36 @@ internal static class CityLedgerComposer
             OverdueByUnit = [.. overdue.GroupBy(o => (o.County, o.ResponsibleUnit))
                 .Select(g => new CityOverdueCount(g.Key.County, g.Key.ResponsibleUnit, g.Count()))
                 .OrderByDescending(c => c.Count).ThenBy(c => CountyOrder(inputs, c.County)).ThenBy(c => c.ResponsibleUnit, StringComparer.Ordinal)],
+        };
+    }
+
+    /// <summary>The 全市 line: the week's and the year's figures of the whole city, and the counties' issues summed.</summary>
+    private static CityCountyLine TotalLine(CountyLedgerComposer composer, LedgerWeek week, List<CityTargetColumn> columns, LedgerSlice city,
+        List<CityCountyLine> lines)
+    {
+        var (wk, yr) = composer.Compute(city, null);
+        var whole = yr.Reliability.FirstOrDefault(r => r.Year == week.Year && r.County is null && r.Utility is null && r.Area is null);
+        var yearTargets = new Dictionary<string, LedgerTargetFigure>(StringComparer.Ordinal);
+        foreach (var col in columns)
+            if (yr.CityTarget(col.TargetId) is { } t)
+                yearTargets[col.TargetId] = new LedgerTargetFigure
+                {
+                    Total = t.Total,
+                    Compliant = t.Compliant,
+                    Rate = t.Rate is { } r ? Math.Round((decimal)r, 4) : null,
+                    Met = !t.InForce || t.Total == 0 ? null : t.Met,
+                    Figure = t.MeanDays is { } m ? Math.Round((decimal)m, 2) : null,
+                    InForce = t.InForce,
+                };
+        return new CityCountyLine
+        {
+            Name = "全市",
+            WeekVolumes = LedgerVolumes.Of(wk),
+            YearVolumes = LedgerVolumes.Of(yr),
+            YearTargets = yearTargets,
+            Issues = lines.Sum(l => l.Issues),
+            SaidiYtdH = whole is null ? null : Math.Round(whole.SaidiH, 4),
+            SaidiMet = whole?.Met,
         };
     }
 

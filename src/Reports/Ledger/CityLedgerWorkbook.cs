@@ -40,7 +40,7 @@ public static class CityLedgerWorkbook
         ArgumentNullException.ThrowIfNull(ledger);
         var wb = new XLWorkbook();
         wb.Properties.Title = $"{ledger.CityName}“获得电力”工作台账汇总";
-        wb.Properties.Subject = $"{ReportFormats.Date(ledger.Week.Thursday)}";
+        wb.Properties.Subject = $"{Formats.Date(ledger.Week.Thursday)}";
         wb.Properties.Author = ledger.BureauName;
         wb.Properties.Created = ledger.Week.AsOf;
         wb.Properties.Modified = ledger.Week.AsOf;
@@ -54,24 +54,24 @@ public static class CityLedgerWorkbook
     }
 
     private static string TitleOf(CityLedger l, string what) =>
-        $"{l.CityName}“获得电力”工作台账汇总 · {what}（{ReportFormats.Date(l.Week.Thursday)}）";
+        $"{l.CityName}“获得电力”工作台账汇总 · {what}（{Formats.Date(l.Week.Thursday)}）";
 
     private static string Period(CityLedger l) =>
-        $"本周：{l.Week.PeriodLabel}　年累计：{ReportFormats.Date(l.Week.YearStart)}至{ReportFormats.Date(l.Week.LastDay)}　"
-        + $"数据截至{ReportFormats.ChineseDate(l.CutOff)}　依据：{l.PlanId}";
+        $"本周：{l.Week.PeriodLabel}　年累计：{Formats.Date(l.Week.YearStart)}至{Formats.Date(l.Week.LastDay)}　"
+        + $"数据截至{Formats.ChineseDate(l.CutOff)}　依据：{l.PlanId}";
 
     private static void Counties(IXLWorksheet ws, CityLedger l)
     {
         var cols = new List<SheetColumn>
         {
-            new("县（市、区）", 10), new("台账报送", 8), new("本周受理", 8, ReportFormats.ExcelInteger),
-            new("本周接电", 8, ReportFormats.ExcelInteger), new("年累计受理", 9, ReportFormats.ExcelInteger),
-            new("年累计接电", 9, ReportFormats.ExcelInteger), new("在途", 7, ReportFormats.ExcelInteger),
-            new("超期在途", 7, ReportFormats.ExcelInteger),
+            new("县（市、区）", 10), new("台账报送", 8), new("本周受理", 8, Formats.ExcelInteger),
+            new("本周接电", 8, Formats.ExcelInteger), new("年累计受理", 9, Formats.ExcelInteger),
+            new("年累计接电", 9, Formats.ExcelInteger), new("在途", 7, Formats.ExcelInteger),
+            new("超期在途", 7, Formats.ExcelInteger),
         };
-        cols.AddRange(l.TargetColumns.Select(t => new SheetColumn($"{t.TargetId}达标率", 8, ReportFormats.ExcelPercent)));
-        cols.Add(new("本周问题数", 8, ReportFormats.ExcelInteger));
-        cols.Add(new("年累计户均停电时间(h)", 10, ReportFormats.ExcelDecimal2));
+        cols.AddRange(l.TargetColumns.Select(t => new SheetColumn($"{t.TargetId}达标率", 8, Formats.ExcelPercent)));
+        cols.Add(new("本周问题数", 8, Formats.ExcelInteger));
+        cols.Add(new("年累计户均停电时间(h)", 10, Formats.ExcelDecimal2));
         cols.Add(new("目标5", 8));
 
         var missing = l.Counties.Where(c => c.Filed == false).Select(c => c.Name).ToList();
@@ -118,10 +118,10 @@ public static class CityLedgerWorkbook
     {
         IReadOnlyList<SheetColumn> cols =
         [
-            new("县（市、区）", 12), new("本周台账", 10), new("最近报送日", 12, ReportFormats.ExcelDate),
-            new("本周报送任务数", 12, ReportFormats.ExcelInteger),
+            new("县（市、区）", 12), new("本周台账", 10), new("最近报送日", 12, Formats.ExcelDate),
+            new("本周报送任务数", 12, Formats.ExcelInteger),
             new(LedgerWorkbookNames.SignFiledBy, 8), new(LedgerWorkbookNames.SignReviewedBy, 8),
-            new(LedgerWorkbookNames.SignDate, 12, ReportFormats.ExcelDate),
+            new(LedgerWorkbookNames.SignDate, 12, Formats.ExcelDate),
         ];
         var missing = l.Counties.Count(c => c.Filed == false);
         Title(ws, TitleOf(l, "报送情况"),
@@ -150,7 +150,7 @@ public static class CityLedgerWorkbook
         IReadOnlyList<SheetColumn> cols =
         [
             new("县（市、区）", 10), new("类型", 12), new("规则编号", 10), new("规则", 36), new("条款", 8), new("供电企业", 14),
-            new("工单/停电编号", 18), new("日期", 11, ReportFormats.ExcelDate), new("证据", 70),
+            new("工单/停电编号", 18), new("日期", 11, Formats.ExcelDate), new("证据", 70),
         ];
         Title(ws, TitleOf(l, "问题清单"), $"{l.Week.PeriodLabel}各县（市、区）目标未达标、数据真实性、停电通知及监督检查问题，共{l.Issues.Count}条。", cols);
         Header(ws, HeaderRow, cols);
@@ -173,16 +173,16 @@ public static class CityLedgerWorkbook
     {
         IReadOnlyList<SheetColumn> cols =
         [
-            new("县（市、区）", 10), new("责任单位", 18), new("编号", 6, ReportFormats.ExcelInteger), new("问题", 40), new("供电企业", 12),
-            new("工单编号", 16), new("完成时限", 11, ReportFormats.ExcelDate), new("整改措施", 36), new("状态", 8),
-            new("回头看", 11, ReportFormats.ExcelDate), new("回头看结果", 30),
+            new("县（市、区）", 10), new("责任单位", 18), new("编号", 6, Formats.ExcelInteger), new("问题", 40), new("供电企业", 12),
+            new("工单编号", 16), new("完成时限", 11, Formats.ExcelDate), new("整改措施", 36), new("状态", 8),
+            new("回头看", 11, Formats.ExcelDate), new("回头看结果", 30),
         ];
         var byUnit = l.OverdueByUnit.Select(c => string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"{(c.County.Length == 0 ? "市直" : c.County)}·{c.ResponsibleUnit}{c.Count}项"));
         Title(ws, TitleOf(l, "整改逾期"),
             l.OverdueRectifications.Count == 0
-                ? $"截至{ReportFormats.ChineseDate(l.Week.LastDay)}，整改台账无逾期未销号事项。"
-                : $"截至{ReportFormats.ChineseDate(l.Week.LastDay)}，整改台账中超过完成时限仍未销号的事项共{l.OverdueRectifications.Count}项（四、3：以查促改）：{string.Join("；", byUnit)}。",
+                ? $"截至{Formats.ChineseDate(l.Week.LastDay)}，整改台账无逾期未销号事项。"
+                : $"截至{Formats.ChineseDate(l.Week.LastDay)}，整改台账中超过完成时限仍未销号的事项共{l.OverdueRectifications.Count}项（四、3：以查促改）：{string.Join("；", byUnit)}。",
             cols);
         Header(ws, HeaderRow, cols);
         var r = HeaderRow;
@@ -208,7 +208,7 @@ public static class CityLedgerWorkbook
         [
             new("县（市、区）", 10), new("任务", 8), new("任务名称", 26), new("进展情况", 60), new("状态", 8), new("存在问题", 40),
         ];
-        Title(ws, TitleOf(l, "工作进展"), $"各县（市、区）{ReportFormats.Date(l.Week.Thursday)}报送的工作进展，共{l.Progress.Count}条。", cols);
+        Title(ws, TitleOf(l, "工作进展"), $"各县（市、区）{Formats.Date(l.Week.Thursday)}报送的工作进展，共{l.Progress.Count}条。", cols);
         Header(ws, HeaderRow, cols);
         var r = HeaderRow;
         foreach (var p in l.Progress)

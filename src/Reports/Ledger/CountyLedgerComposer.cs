@@ -6,6 +6,7 @@ using Analytics.Domain.Storage;
 using Analytics.Metrics;
 using Analytics.Reports.Common;
 using Analytics.Reports.Oversight;
+using Analytics.Reports.Wording;
 
 namespace Analytics.Reports.Ledger;
 
@@ -258,7 +259,7 @@ internal sealed class CountyLedgerComposer
             Utility = UtilityName(f.Utility),
             Subject = f.ApplicationId,
             When = f.On,
-            Evidence = f.Evidence,
+            Evidence = EvidenceText.Of(f),
         };
         var lines = new List<IssueLine>();
         lines.AddRange(week.Breaches.Select(f => Line("目标未达标", f)));
@@ -277,8 +278,8 @@ internal sealed class CountyLedgerComposer
                 Subject = o.OutageId,
                 When = DateOnly.FromDateTime(o.StartAt),
                 Evidence = o.NotifiedAt is { } n
-                    ? $"计划停电开始{ReportFormats.DateTime(o.StartAt)}，通知时间{ReportFormats.DateTime(n)}，提前{DateOnly.FromDateTime(o.StartAt).DayNumber - DateOnly.FromDateTime(n).DayNumber}天，应至少提前{lead}天"
-                    : $"计划停电开始{ReportFormats.DateTime(o.StartAt)}，未记录通知用户时间，应至少提前{lead}天通知",
+                    ? $"计划停电开始{Formats.DateTime(o.StartAt)}，通知时间{Formats.DateTime(n)}，提前{DateOnly.FromDateTime(o.StartAt).DayNumber - DateOnly.FromDateTime(n).DayNumber}天，应至少提前{lead}天"
+                    : $"计划停电开始{Formats.DateTime(o.StartAt)}，未记录通知用户时间，应至少提前{lead}天通知",
             });
         }
         lines.AddRange(OversightIssues(county));
@@ -328,7 +329,7 @@ internal sealed class CountyLedgerComposer
                 Utility = f.Utility.Length == 0 ? "" : UtilityName(f.Utility),
                 Subject = f.ApplicationId,
                 When = f.On,
-                Evidence = f.Evidence,
+                Evidence = EvidenceText.Of(f),
             };
         foreach (var s in o.Strata.Where(s => string.Equals(s.County, county, StringComparison.Ordinal)))
             yield return new IssueLine
@@ -437,8 +438,8 @@ internal sealed class CountyLedgerComposer
                 Met = Verdict(e.Status),
                 Verdict = e.Status is { } st ? ReliabilityStatuses.Label(st) : null,
                 Note = e.Status is ReliabilityStatus.Met or ReliabilityStatus.OnTrack && !e.MetByLimit && e.MetByReduction
-                    ? $"同比压缩{ReportFormats.Percent(-(e.YoyChange ?? 0m))}"
-                    : e.YoyChange is { } y ? $"同比{(y <= 0 ? "下降" : "上升")}{ReportFormats.Percent(Math.Abs(y))}" : "",
+                    ? $"同比压缩{Formats.Percent(-(e.YoyChange ?? 0m))}"
+                    : e.YoyChange is { } y ? $"同比{(y <= 0 ? "下降" : "上升")}{Formats.Percent(Math.Abs(y))}" : "",
             });
         }
         return lines;

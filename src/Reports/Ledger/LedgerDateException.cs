@@ -10,8 +10,8 @@ public sealed class LedgerDateException : LedgerException
 {
     /// <summary>A date that is not a Thursday.</summary>
     public LedgerDateException(DateOnly date, DateOnly thursdayBefore, DateOnly thursdayAfter)
-        : base($"{ReportFormats.Date(date)} is a {date.DayOfWeek}, not a Thursday: ledgers are due on Thursdays. "
-               + $"The nearest are {ReportFormats.Date(thursdayBefore)} (before) and {ReportFormats.Date(thursdayAfter)} (after).")
+        : base($"{Formats.Date(date)} is a {date.DayOfWeek}, not a Thursday: ledgers are due on Thursdays. "
+               + $"The nearest are {Formats.Date(thursdayBefore)} (before) and {Formats.Date(thursdayAfter)} (after).")
     {
         Date = date;
         ThursdayBefore = thursdayBefore;

@@ -10,9 +10,9 @@ public static class LedgerFileNames
     public static string County(RegistryEntry county, DateOnly thursday)
     {
         ArgumentNullException.ThrowIfNull(county);
-        return $"工作台账_{county.Name}_{ReportFormats.Date(thursday)}.xlsx";
+        return $"工作台账_{county.Name}_{Formats.Date(thursday)}.xlsx";
     }
 
     /// <summary>The city's roll-up of the week due on <paramref name="thursday"/>.</summary>
-    public static string City(string cityName, DateOnly thursday) => $"工作台账_{cityName}汇总_{ReportFormats.Date(thursday)}.xlsx";
+    public static string City(string cityName, DateOnly thursday) => $"工作台账_{cityName}汇总_{Formats.Date(thursday)}.xlsx";
 }

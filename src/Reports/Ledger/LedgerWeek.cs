@@ -72,7 +72,7 @@ public readonly record struct LedgerWeek
     public bool ContainsYearToDate(DateTime instant) => instant >= YearStartInstant && instant < End;
 
     /// <summary>Chinese label of the period, e.g. <c>2026-11-19至2026-11-25</c>.</summary>
-    public string PeriodLabel => $"{ReportFormats.Date(FirstDay)}至{ReportFormats.Date(LastDay)}";
+    public string PeriodLabel => $"{Formats.Date(FirstDay)}至{Formats.Date(LastDay)}";
 
     /// <summary>The ledger due on <paramref name="thursday"/>.</summary>
     /// <exception cref="LedgerDateException">The date is not a Thursday; the error names the nearest Thursdays before and after.</exception>
@@ -112,5 +112,5 @@ public readonly record struct LedgerWeek
         return (date.AddDays(back == 0 ? -7 : -back), date.AddDays(ahead == 0 ? 7 : ahead));
     }
 
-    public override string ToString() => ReportFormats.Date(Thursday);
+    public override string ToString() => Formats.Date(Thursday);
 }

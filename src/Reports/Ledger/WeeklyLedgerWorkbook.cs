@@ -15,64 +15,64 @@ public static class WeeklyLedgerWorkbook
     private static readonly IReadOnlyList<SheetColumn> SummaryColumns =
     [
         new("编号", 6), new("条款", 8), new("指标", 44), new("范围", 18), new("限值", 16),
-        new("本周总数", 9, ReportFormats.ExcelInteger), new("本周合规", 9, ReportFormats.ExcelInteger),
-        new("本周达标率", 10, ReportFormats.ExcelPercent), new("本周数值", 9, ReportFormats.ExcelDecimal2), new("本周结果", 9),
-        new("年累计总数", 10, ReportFormats.ExcelInteger), new("年累计合规", 10, ReportFormats.ExcelInteger),
-        new("年累计达标率", 11, ReportFormats.ExcelPercent), new("年累计数值", 10, ReportFormats.ExcelDecimal2), new("年累计结果", 10),
+        new("本周总数", 9, Formats.ExcelInteger), new("本周合规", 9, Formats.ExcelInteger),
+        new("本周达标率", 10, Formats.ExcelPercent), new("本周数值", 9, Formats.ExcelDecimal2), new("本周结果", 9),
+        new("年累计总数", 10, Formats.ExcelInteger), new("年累计合规", 10, Formats.ExcelInteger),
+        new("年累计达标率", 11, Formats.ExcelPercent), new("年累计数值", 10, Formats.ExcelDecimal2), new("年累计结果", 10),
     ];
 
     private static readonly IReadOnlyList<SheetColumn> VolumeColumns =
     [
-        new("统计项", 6), new("", 8), new("", 44), new("本周", 18, ReportFormats.ExcelInteger), new("年累计", 16, ReportFormats.ExcelInteger),
+        new("统计项", 6), new("", 8), new("", 44), new("本周", 18, Formats.ExcelInteger), new("年累计", 16, Formats.ExcelInteger),
     ];
 
     private static readonly IReadOnlyList<SheetColumn> InProgressColumns =
     [
         new("工单编号", 18), new("供电企业", 14), new("用户类别", 18), new("供电区域", 8), new("电压等级", 8),
-        new("报装容量(kW)", 10, ReportFormats.ExcelDecimal2), new("户名", 8), new("受理时间", 16, ReportFormats.ExcelDateTime),
-        new("当前环节", 12), new("已用工作日", 9, ReportFormats.ExcelInteger), new("计入时限工作日", 9, ReportFormats.ExcelInteger),
+        new("报装容量(kW)", 10, Formats.ExcelDecimal2), new("户名", 8), new("受理时间", 16, Formats.ExcelDateTime),
+        new("当前环节", 12), new("已用工作日", 9, Formats.ExcelInteger), new("计入时限工作日", 9, Formats.ExcelInteger),
         new("适用目标", 8),
-        new("时限(工作日)", 9, ReportFormats.ExcelInteger), new("到期日", 11, ReportFormats.ExcelDate),
-        new("剩余工作日", 9, ReportFormats.ExcelInteger), new("是否超期", 8), new("风险", 8, ReportFormats.ExcelPercent),
+        new("时限(工作日)", 9, Formats.ExcelInteger), new("到期日", 11, Formats.ExcelDate),
+        new("剩余工作日", 9, Formats.ExcelInteger), new("是否超期", 8), new("风险", 8, Formats.ExcelPercent),
     ];
 
     private static readonly IReadOnlyList<SheetColumn> ConnectedColumns =
     [
         new("工单编号", 18), new("供电企业", 14), new("用户类别", 18), new("供电区域", 8), new("电压等级", 8),
-        new("报装容量(kW)", 10, ReportFormats.ExcelDecimal2), new("户名", 8), new("申请渠道", 8),
-        new("受理时间", 16, ReportFormats.ExcelDateTime), new("接电时间", 16, ReportFormats.ExcelDateTime),
-        new("全过程工作日", 9, ReportFormats.ExcelInteger), new("供电企业办理工作日", 10, ReportFormats.ExcelInteger),
-        new("审批工作日", 9, ReportFormats.ExcelInteger), new("环节数", 7, ReportFormats.ExcelInteger), new("环节", 30),
-        new("时限(工作日)", 9, ReportFormats.ExcelInteger), new("收费(元)", 10, ReportFormats.ExcelYuan),
-        new("用户投资(元)", 11, ReportFormats.ExcelYuan), new("未达标目标", 14),
+        new("报装容量(kW)", 10, Formats.ExcelDecimal2), new("户名", 8), new("申请渠道", 8),
+        new("受理时间", 16, Formats.ExcelDateTime), new("接电时间", 16, Formats.ExcelDateTime),
+        new("全过程工作日", 9, Formats.ExcelInteger), new("供电企业办理工作日", 10, Formats.ExcelInteger),
+        new("审批工作日", 9, Formats.ExcelInteger), new("环节数", 7, Formats.ExcelInteger), new("环节", 30),
+        new("时限(工作日)", 9, Formats.ExcelInteger), new("收费(元)", 10, Formats.ExcelYuan),
+        new("用户投资(元)", 11, Formats.ExcelYuan), new("未达标目标", 14),
     ];
 
     private static readonly IReadOnlyList<SheetColumn> IssueColumns =
     [
         new("类型", 12), new("规则编号", 10), new("规则", 36), new("条款", 8), new("供电企业", 14),
-        new("工单/停电编号", 18), new("日期", 11, ReportFormats.ExcelDate), new("证据", 70),
+        new("工单/停电编号", 18), new("日期", 11, Formats.ExcelDate), new("证据", 70),
     ];
 
     private static readonly IReadOnlyList<SheetColumn> OutageColumns =
     [
         new("停电编号", 16), new("供电企业", 14), new("供电区域", 8), new("停电性质", 8), new("原因分类", 12),
-        new("线路/台区", 16), new("停电开始", 16, ReportFormats.ExcelDateTime), new("恢复送电", 16, ReportFormats.ExcelDateTime),
-        new("停电用户数", 10, ReportFormats.ExcelInteger), new("停电时户数", 11, ReportFormats.ExcelDecimal2),
-        new("短时停电", 8), new("通知时间", 16, ReportFormats.ExcelDateTime), new("提前通知达标", 10),
+        new("线路/台区", 16), new("停电开始", 16, Formats.ExcelDateTime), new("恢复送电", 16, Formats.ExcelDateTime),
+        new("停电用户数", 10, Formats.ExcelInteger), new("停电时户数", 11, Formats.ExcelDecimal2),
+        new("短时停电", 8), new("通知时间", 16, Formats.ExcelDateTime), new("提前通知达标", 10),
     ];
 
     private static readonly IReadOnlyList<SheetColumn> SaidiColumns =
     [
-        new("供电区域", 16), new("用户数", 14, ReportFormats.ExcelInteger), new("年累计停电时户数", 8, ReportFormats.ExcelDecimal2),
-        new("年累计户均停电时间(h)", 8, ReportFormats.ExcelDecimal2), new("目标(h)", 12, ReportFormats.ExcelDecimal2),
+        new("供电区域", 16), new("用户数", 14, Formats.ExcelInteger), new("年累计停电时户数", 8, Formats.ExcelDecimal2),
+        new("年累计户均停电时间(h)", 8, Formats.ExcelDecimal2), new("目标(h)", 12, Formats.ExcelDecimal2),
         new("结果", 16), new("说明", 16),
     ];
 
     private static readonly IReadOnlyList<SheetColumn> ApprovalColumns =
     [
         new("工单编号", 18), new("供电企业", 14), new("用户类别", 18), new("电压等级", 8), new("审批方式", 10),
-        new("申请时间", 16, ReportFormats.ExcelDateTime), new("办结时间", 16, ReportFormats.ExcelDateTime), new("状态", 8),
-        new("审批工作日", 9, ReportFormats.ExcelInteger), new("时限(工作日)", 9, ReportFormats.ExcelInteger), new("是否超时", 8),
+        new("申请时间", 16, Formats.ExcelDateTime), new("办结时间", 16, Formats.ExcelDateTime), new("状态", 8),
+        new("审批工作日", 9, Formats.ExcelInteger), new("时限(工作日)", 9, Formats.ExcelInteger), new("是否超时", 8),
     ];
 
     /// <summary>Writes the workbook to <paramref name="output"/>.</summary>
@@ -96,7 +96,7 @@ public static class WeeklyLedgerWorkbook
         ArgumentNullException.ThrowIfNull(ledger);
         var wb = new XLWorkbook();
         wb.Properties.Title = $"{ledger.County.Name}“获得电力”工作台账";
-        wb.Properties.Subject = $"{ReportFormats.Date(ledger.Week.Thursday)}报送";
+        wb.Properties.Subject = $"{Formats.Date(ledger.Week.Thursday)}报送";
         wb.Properties.Author = ledger.County.Name;
         // Deterministic: the workbook's own dates are the as-of, never the clock.
         wb.Properties.Created = ledger.Week.AsOf;
@@ -115,11 +115,11 @@ public static class WeeklyLedgerWorkbook
     }
 
     private static string TitleOf(CountyLedger l, string what) =>
-        $"{l.County.Name}“获得电力”工作台账 · {what}（{ReportFormats.Date(l.Week.Thursday)}报送）";
+        $"{l.County.Name}“获得电力”工作台账 · {what}（{Formats.Date(l.Week.Thursday)}报送）";
 
     private static string Period(CountyLedger l) =>
-        $"本周：{l.Week.PeriodLabel}　年累计：{ReportFormats.Date(l.Week.YearStart)}至{ReportFormats.Date(l.Week.LastDay)}　"
-        + $"数据截至{ReportFormats.ChineseDate(l.CutOff)}　依据：{l.PlanId}";
+        $"本周：{l.Week.PeriodLabel}　年累计：{Formats.Date(l.Week.YearStart)}至{Formats.Date(l.Week.LastDay)}　"
+        + $"数据截至{Formats.ChineseDate(l.CutOff)}　依据：{l.PlanId}";
 
     private static void Summary(IXLWorksheet ws, CountyLedger l)
     {
@@ -163,7 +163,7 @@ public static class WeeklyLedgerWorkbook
         var block = ws.Range(vh, 1, r, 5);
         block.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
         block.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
-        ws.Range(vh + 1, 4, r, 5).Style.NumberFormat.Format = ReportFormats.ExcelInteger;
+        ws.Range(vh + 1, 4, r, 5).Style.NumberFormat.Format = Formats.ExcelInteger;
         if (l.WeekVolumes.Overdue > 0) Fill(ws, r, 1, 5, BadFill);
         Finish(ws, HeaderRow);
     }
@@ -200,7 +200,7 @@ public static class WeeklyLedgerWorkbook
     {
         var overdue = l.InProgress.Count(x => x.Overdue);
         Title(ws, TitleOf(l, "在途工单"),
-            $"截至{ReportFormats.ChineseDate(l.Week.LastDay)}在途{l.InProgress.Count}件，其中超期{overdue}件；按剩余工作日由少到多排列（红色：已超期；黄色：剩余2个工作日及以内）。计入时限工作日：供电企业办理时间类目标不计客户工程和行政审批时间。风险：预测超期概率，未评估时为空。",
+            $"截至{Formats.ChineseDate(l.Week.LastDay)}在途{l.InProgress.Count}件，其中超期{overdue}件；按剩余工作日由少到多排列（红色：已超期；黄色：剩余2个工作日及以内）。计入时限工作日：供电企业办理时间类目标不计客户工程和行政审批时间。风险：预测超期概率，未评估时为空。",
             InProgressColumns);
         Header(ws, HeaderRow, InProgressColumns);
         var r = HeaderRow;
@@ -311,7 +311,7 @@ public static class WeeklyLedgerWorkbook
     {
         var cols = LedgerLayout.ProgressColumns;
         var prefilled = l.ProgressPrefilledFrom is { } from
-            ? $"已预填{ReportFormats.Date(from)}报送的内容，请按本周情况修改。"
+            ? $"已预填{Formats.Date(from)}报送的内容，请按本周情况修改。"
             : "";
         Title(ws, LedgerLayout.ProgressTitle(l.County.Name, l.Week.Thursday),
             $"请在黄色区域填写本周各项任务进展（{l.Week.PeriodLabel}），状态可选{string.Join("、", LedgerLayout.Statuses)}；"
@@ -370,7 +370,7 @@ public static class WeeklyLedgerWorkbook
             }
             else if (label == LedgerWorkbookNames.SignDate)
             {
-                value.Style.NumberFormat.Format = ReportFormats.ExcelDate;
+                value.Style.NumberFormat.Format = Formats.ExcelDate;
                 var dv = value.AsRange().SetDataValidation();
                 dv.Date.Between(new DateTime(2000, 1, 1), new DateTime(2099, 12, 31));
                 dv.ErrorStyle = XLErrorStyle.Stop;
@@ -393,7 +393,7 @@ public static class WeeklyLedgerWorkbook
         Row(ws, 1, LedgerLayout.KeyKind, LedgerLayout.MetaKind);
         Row(ws, 2, LedgerLayout.KeyCountyCode, l.County.Code);
         Row(ws, 3, LedgerLayout.KeyCountyName, l.County.Name);
-        Row(ws, 4, LedgerLayout.KeyThursday, ReportFormats.Date(l.Week.Thursday));
+        Row(ws, 4, LedgerLayout.KeyThursday, Formats.Date(l.Week.Thursday));
         Row(ws, 5, LedgerLayout.KeyVersion, LedgerLayout.MetaVersion);
         ws.Visibility = XLWorksheetVisibility.VeryHidden;
     }

@@ -101,6 +101,26 @@ public sealed record Theme
     public float Heading3Size { get; init; } = 10.5f;
     public float CoverTitleSize { get; init; } = 24f; // 一号
     public float CoverSubtitleSize { get; init; } = 16f;
+    /// <summary>The measures of the cover page.</summary>
+    public CoverTokens Cover { get; init; } = new();
+    /// <summary>Height of a row of stat tiles.</summary>
+    public float TileHeight { get; init; } = 58f;
+    /// <summary>The value and the note of a stat tile.</summary>
+    public float TileValueSize { get; init; } = 16f;
+    public float TileNoteSize { get; init; } = 7.5f;
+    /// <summary>A note box: its inner padding and the width of its accent bar.</summary>
+    public float NotePadding { get; init; } = 7f;
+    public float NoteBarWidth { get; init; } = 2.5f;
+    /// <summary>Rules: under level-1 headings, tables' frame and header (<see cref="RuleWidth"/>); tables' inner lines (<see cref="HairlineWidth"/>).</summary>
+    public float RuleWidth { get; init; } = 0.8f;
+    public float HairlineWidth { get; init; } = 0.4f;
+    /// <summary>GB/T 9704: the issuing authority's mark at most this size; the red rule under the 版头; the 版记's thick and thin rules (0.35 mm, 0.25 mm).</summary>
+    public float IssuerMarkMaxSize { get; init; } = 42f;
+    public float OfficialRedRuleWidth { get; init; } = 1.5f;
+    public float ImprintThickRule { get; init; } = 0.35f * Mm;
+    public float ImprintThinRule { get; init; } = 0.25f * Mm;
+    /// <summary>The smallest size a table cell's text shrinks to before it wraps.</summary>
+    public float MinCellSize { get; init; } = 6.5f;
     /// <summary>Line height as a multiple of the font size (Chinese text reads best a little open).</summary>
     public float LineSpacing { get; init; } = 1.55f;
     public float TableLineSpacing { get; init; } = 1.3f;

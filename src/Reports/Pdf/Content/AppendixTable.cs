@@ -4,6 +4,7 @@ using Analytics.Domain.Registry;
 using Analytics.Metrics;
 using Analytics.Reports.Common;
 using Analytics.Reports.Pdf.Model;
+using Analytics.Reports.Wording;
 
 namespace Analytics.Reports.Pdf.Content;
 
@@ -28,10 +29,10 @@ internal static class AppendixTable
             .ThenBy(g => g.Items[0].County, StringComparer.Ordinal).ThenBy(g => g.Key.ApplicationId, StringComparer.Ordinal)
             .ToList();
         var shown = groups.Take(limit).ToList();
-        var total = ReportFormat.Count(groups.Count);
+        var total = Formats.Count(groups.Count);
         yield return new ParagraphBlock(groups.Count == 0 ? "本期无目标未达标或数据真实性问题的工单。"
             : groups.Count <= limit ? $"本期存在目标未达标或数据真实性问题的工单共{total}件，逐件列示如下。用户信息已脱敏。"
-            : $"本期存在目标未达标或数据真实性问题的工单共{total}件，按问题严重程度列示前{ReportFormat.Count(limit)}件；完整清单可通过 analytics findings 命令导出。用户信息已脱敏。");
+            : $"本期存在目标未达标或数据真实性问题的工单共{total}件，按问题严重程度列示前{Formats.Count(limit)}件；完整清单可通过 analytics findings 命令导出。用户信息已脱敏。");
         var rows = new List<TableRow>();
         var i = 0;
         foreach (var g in shown)
@@ -40,14 +41,14 @@ internal static class AppendixTable
             var f = byApp.GetValueOrDefault(g.Key);
             var a = f?.Application;
             var codes = string.Join("、", g.Items.Select(x => x.TargetId ?? x.Label).Distinct(StringComparer.Ordinal));
-            var evidence = string.Join("；", g.Items.Select(x => $"{(x.TargetId is null ? x.Label : x.TargetId)}：{x.Evidence}"));
+            var evidence = string.Join("；", g.Items.Select(x => $"{(x.TargetId is null ? x.Label : x.TargetId)}：{EvidenceText.Of(x)}"));
             rows.Add(new TableRow(
             [
                 i.ToString(CultureInfo.InvariantCulture),
-                a is null ? g.Key.ApplicationId : $"{g.Key.ApplicationId}\n{ReportFormat.Date(a.AcceptedAt)}",
+                a is null ? g.Key.ApplicationId : $"{g.Key.ApplicationId}\n{Formats.Date(a.AcceptedAt)}",
                 ProblemRanking.CountyName(registries, g.Items[0].County),
-                f is null ? ReportFormat.None : Codes.Label(f.Category),
-                PersonalDataMask.Safe(a?.CustomerMask) is { Length: > 0 } mask ? mask : ReportFormat.None,
+                f is null ? Formats.None : Codes.Label(f.Category),
+                PersonalDataMask.Safe(a?.CustomerMask) is { Length: > 0 } mask ? mask : Formats.None,
                 new TableCell(codes, g.Severity >= 3 ? Tone.Bad : Tone.Normal),
                 evidence,
             ]));

@@ -13,103 +13,115 @@ namespace Analytics.Reports.Pdf.Content;
 /// </summary>
 internal static class CircularLayout
 {
+    private const string Addressees = "各县（市、区）能源局，各供电企业：";
+
+    /// <summary>What every section of the circular reads: the inputs, the half's answers, the cut-off, the names, the numbering.</summary>
+    private sealed record Circular(ReportInputs Inputs, HalfYear Half, DateTime AsOf, HalfYearMetrics M, Numbering N)
+    {
+        public Registries Reg => Inputs.Registries;
+        public MetricsResult R => M.Current;
+        public string Plan => Inputs.Policy.PlanId;
+        // 数据截至 (metrics.md §8): the as-of, never after the data's data_through.
+        public DateTime CutOff => R.DataThrough is { } dt && dt < AsOf ? dt : AsOf;
+        public string City => string.IsNullOrEmpty(Reg.CityName) ? "全市" : Reg.CityName;
+        public string Bureau => string.IsNullOrEmpty(Reg.BureauName) ? PdfWording.ReportingTo : Reg.BureauName;
+    }
+
     public static ReportDocument Compose(ReportInputs inputs, HalfYear half, DateTime asOf, ReportOptions options)
     {
-        var reg = inputs.Registries;
-        var m = HalfYearMetrics.Compute(inputs, half, asOf, utility: null);
-        var r = m.Current;
-        // 数据截至 (metrics.md §8): the as-of, never after the data's data_through.
-        var cutOff = r.DataThrough is { } dt && dt < asOf ? dt : asOf;
-        var period = MetricsPeriod.Half(half);
-        var plan = inputs.Policy.PlanId;
-        var city = string.IsNullOrEmpty(reg.CityName) ? "全市" : reg.CityName;
-        var bureau = string.IsNullOrEmpty(reg.BureauName) ? PdfWording.ReportingTo : reg.BureauName;
-        var n = new Numbering();
-        var v = r.Indicators.Volumes;
-        var outagesInHalf = r.Indicators.OutageCount;
-        var utilityCodes = reg.Utilities.Select(u => u.Code).ToList();
-        var countyCodes = reg.Counties.Select(c => c.Code).ToList();
-
+        var c = new Circular(inputs, half, asOf, HalfYearMetrics.Compute(inputs, half, asOf, utility: null), new Numbering());
         var official = options.Theme.IsOfficial;
-        const string addressees = "各县（市、区）能源局，各供电企业：";
         var body = new List<Block>();
-        if (!official) body.Add(new ParagraphBlock(addressees) { Indent = false });
-        body.AddRange(
-        [
-            new ParagraphBlock($"根据{plan}《{inputs.Policy.Title}》“市、县能源局通过检查、抽查、约谈等方式，开展监督检查工作，以查促改，并将结果予以通报”的要求，"
-                + $"{bureau}对{half.ChineseLabel}全市{reg.Utilities.Count}家供电企业、{reg.Counties.Count}个县（市、区）“获得电力”工作情况进行了统计分析，现将有关情况通报如下。"
-                + $"本通报数据取自各供电企业报送的用电报装、停电事件和供电用户数据，数据截至{ReportFormat.ChineseDate(cutOff)}。"),
-        ]);
+        if (!official) body.Add(new ParagraphBlock(Addressees) { Indent = false });
+        body.Add(Opening(c));
+        body.AddRange(Progress(c));
+        body.AddRange(Results(c));
+        body.AddRange(Ranking(c));
+        body.AddRange(Problems(c));
+        body.AddRange(Requirements(c));
+        if (official) body.Add(new SignOffBlock(c.Bureau, DateOnly.FromDateTime(asOf)));
+        body.AddRange(Appendix(c));
+        return Document(c, body, options);
+    }
 
-        // 一、实施进度
-        body.Add(new HeadingBlock(PdfWording.Progress));
-        var cityRows = TargetRows.Of(r, GroupDimension.City).Where(t => t.InForce).ToList();
-        var counted = cityRows.Where(t => t.Total > 0).ToList();
-        var pooled = TargetRows.PooledRate(cityRows);
-        var pooledBefore = TargetRows.PooledRate(TargetRows.Of(m.Previous, GroupDimension.City));
-        body.Add(new ParagraphBlock($"{half.ChineseLabel}，全市受理用电报装{ReportFormat.Count(v.Accepted)}件，接电{ReportFormat.Count(v.Connected)}件，期末在途{ReportFormat.Count(v.InProgress)}件；"
-            + $"有应考核工单的在用目标{counted.Count}项，全部达标的{counted.Count(t => t.Met)}项，综合达标率{ReportFormat.Percent(pooled)}（上期{ReportFormat.Percent(pooledBefore)}）。"));
-        body.Add(new StatTilesBlock(
-        [
-            // "1/15" told nothing: count the targets at 95 % or more, and say how many are wholly met (UnitRanking.GoodRate).
-            new($"达标率≥{UnitRanking.GoodRate * 100:0}%的目标", $"{counted.Count(t => t.Rate >= UnitRanking.GoodRate)}/{counted.Count}",
-                counted.Count == 0 ? Tone.Muted : counted.All(t => t.Rate >= UnitRanking.GoodRate) ? Tone.Good : counted.Count(t => t.Rate >= UnitRanking.GoodRate) * 2 <= counted.Count ? Tone.Bad : Tone.Normal)
-                { Note = $"其中全部达标{counted.Count(t => t.Met)}项" },
-            new("综合达标率", ReportFormat.Percent(pooled), ReportFormat.ChangeTone(pooled, pooledBefore, true)) { Note = "上期 " + ReportFormat.Percent(pooledBefore) },
-            new("受理工单（件）", ReportFormat.Count(v.Accepted)) { Note = "上期 " + ReportFormat.Count(m.Previous.Indicators.Volumes.Accepted) },
-            new("接电工单（件）", ReportFormat.Count(v.Connected)) { Note = "上期 " + ReportFormat.Count(m.Previous.Indicators.Volumes.Connected) },
-        ]));
-        body.Add(new HeadingBlock("（一）全市在用目标完成情况", 2));
-        body.Add(TargetTables.Targets(m, n));
-        body.Add(new HeadingBlock("（二）分用户类别", 2));
-        body.Add(TargetTables.Categories(m, n));
+    private static ParagraphBlock Opening(Circular c) =>
+        new($"根据{c.Plan}《{c.Inputs.Policy.Title}》“市、县能源局通过检查、抽查、约谈等方式，开展监督检查工作，以查促改，并将结果予以通报”的要求，"
+            + $"{c.Bureau}对{c.Half.ChineseLabel}全市{c.Reg.Utilities.Count}家供电企业、{c.Reg.Counties.Count}个县（市、区）“获得电力”工作情况进行了统计分析，现将有关情况通报如下。"
+            + $"本通报数据取自各供电企业报送的用电报装、停电事件和供电用户数据，数据截至{Formats.ChineseDate(c.CutOff)}。");
 
-        // 二、工作成效
-        body.Add(new HeadingBlock(PdfWording.Results));
-        body.Add(new HeadingBlock("（一）主要指标对比", 2));
-        body.Add(ComparisonTable.Build(m, n));
-        body.Add(new HeadingBlock("（二）办电时间", 2));
-        body.Add(SemiannualLayout.DaysChart(m, n));
-        body.Add(new HeadingBlock("（三）业务量与线上办理", 2));
-        var months = MonthlyFigures.Of(inputs.Records.Applications, inputs.Policy, half);
-        body.Add(months.Sum(x => x.Accepted) == 0
+    /// <summary>一、实施进度: the city's volumes and targets.</summary>
+    private static IEnumerable<Block> Progress(Circular c)
+    {
+        var v = c.R.Indicators.Volumes;
+        var t = c.M.Targets;
+        yield return new HeadingBlock(PdfWording.Progress);
+        yield return new ParagraphBlock($"{c.Half.ChineseLabel}，全市受理用电报装{Formats.Count(v.Accepted)}件，接电{Formats.Count(v.Connected)}件，期末在途{Formats.Count(v.InProgress)}件；"
+            + $"有应考核工单的在用目标{t.Counted}项，全部达标的{t.Met}项，综合达标率{Formats.Percent(t.Pooled)}（上期{Formats.Percent(t.PooledBefore)}）。");
+        yield return ProgressTiles.Build(c.M);
+        yield return new HeadingBlock("（一）全市在用目标完成情况", 2);
+        yield return TargetTables.Targets(c.M, c.N);
+        yield return new HeadingBlock("（二）分用户类别", 2);
+        yield return TargetTables.Categories(c.M, c.N);
+    }
+
+    /// <summary>二、工作成效: the comparison, the days, the monthly volumes, reliability.</summary>
+    private static IEnumerable<Block> Results(Circular c)
+    {
+        yield return new HeadingBlock(PdfWording.Results);
+        yield return new HeadingBlock("（一）主要指标对比", 2);
+        yield return ComparisonTable.Build(c.M, c.N);
+        yield return new HeadingBlock("（二）办电时间", 2);
+        yield return SemiannualLayout.DaysChart(c.M, c.N);
+        yield return new HeadingBlock("（三）业务量与线上办理", 2);
+        yield return c.M.AcceptedInMonths == 0
             ? new ParagraphBlock(PdfWording.NoApplications + "。") { Tone = Tone.Muted }
-            : new ChartBlock(ReportCharts.MonthlyVolumes(months), 200, n.Figure("全市月度受理量与线上办理率")));
-        body.Add(new HeadingBlock("（四）供电可靠性（目标5）", 2));
-        body.AddRange(ReliabilitySection.Build(m, outagesInHalf, n));
+            : new ChartBlock(ReportCharts.MonthlyVolumes(c.M.Months), 200, c.N.Figure("全市月度受理量与线上办理率"));
+        yield return new HeadingBlock("（四）供电可靠性（目标5）", 2);
+        foreach (var b in ReliabilitySection.Build(c.M, c.R.Indicators.OutageCount, c.N)) yield return b;
+    }
 
-        // 三、排名情况
-        body.Add(new HeadingBlock(PdfWording.CircularRanking));
-        body.Add(new ParagraphBlock(PdfWording.RankingRule) { Tone = Tone.Muted, Small = true });
-        var utilities = UnitRanking.Rank(r, GroupDimension.Utility, utilityCodes);
-        var utilitiesBefore = UnitRanking.Rank(m.Previous, GroupDimension.Utility, utilityCodes);
-        body.Add(new HeadingBlock("（一）供电企业排名", 2));
-        body.Add(RankingTable(utilities, utilitiesBefore, r, GroupDimension.Utility, reg, n, "供电企业目标完成情况排名"));
-        body.Add(new ChartBlock(ReportCharts.RateByUnit(utilities.Select(u => (Short(reg, u.Code), u.Rate, utilitiesBefore.FirstOrDefault(b => b.Code == u.Code)?.Rate, VerdictTone(u))).ToList()),
-            190, n.Figure("各供电企业综合达标率（本期与上期，纵轴不从零开始）")));
-        var counties = UnitRanking.Rank(r, GroupDimension.County, countyCodes);
-        var countiesBefore = UnitRanking.Rank(m.Previous, GroupDimension.County, countyCodes);
-        body.Add(new HeadingBlock("（二）县（市、区）排名", 2));
-        body.Add(RankingTable(counties, countiesBefore, r, GroupDimension.County, reg, n, "县（市、区）目标完成情况排名"));
+    /// <summary>三、排名情况: utilities (table and chart), then counties.</summary>
+    private static IEnumerable<Block> Ranking(Circular c)
+    {
+        var utilityCodes = c.Reg.Utilities.Select(u => u.Code).ToList();
+        var countyCodes = c.Reg.Counties.Select(x => x.Code).ToList();
+        yield return new HeadingBlock(PdfWording.CircularRanking);
+        yield return new ParagraphBlock(PdfWording.RankingRule) { Tone = Tone.Muted, Small = true };
+        var utilities = UnitRanking.Rank(c.R, GroupDimension.Utility, utilityCodes);
+        var utilitiesBefore = UnitRanking.Rank(c.M.Previous, GroupDimension.Utility, utilityCodes);
+        yield return new HeadingBlock("（一）供电企业排名", 2);
+        yield return RankingTable(utilities, utilitiesBefore, c.R, GroupDimension.Utility, c.Reg, c.N, "供电企业目标完成情况排名");
+        yield return new ChartBlock(ReportCharts.RateByUnit(utilities.Select(u => (Short(c.Reg, u.Code), u.Rate, utilitiesBefore.FirstOrDefault(b => b.Code == u.Code)?.Rate, VerdictTone(u))).ToList()),
+            190, c.N.Figure("各供电企业综合达标率（本期与上期，纵轴不从零开始）"));
+        var counties = UnitRanking.Rank(c.R, GroupDimension.County, countyCodes);
+        var countiesBefore = UnitRanking.Rank(c.M.Previous, GroupDimension.County, countyCodes);
+        yield return new HeadingBlock("（二）县（市、区）排名", 2);
+        yield return RankingTable(counties, countiesBefore, c.R, GroupDimension.County, c.Reg, c.N, "县（市、区）目标完成情况排名");
+    }
 
-        // 四、存在问题
-        body.Add(new HeadingBlock(PdfWording.CircularProblems));
-        body.Add(new HeadingBlock("（一）全市情况", 2));
-        body.AddRange(ProblemSection.Build(ProblemRanking.Rank(r, reg, m.YearToDate), n));
-        body.Add(new HeadingBlock("（二）各供电企业存在的问题", 2));
-        body.Add(ProblemsByUnit(r, m.YearToDate, reg, reg.Utilities, GroupDimension.Utility, n));
-        body.Add(new HeadingBlock("（三）各县（市、区）存在的问题", 2));
-        body.Add(ProblemsByUnit(r, m.YearToDate, reg, reg.Counties, GroupDimension.County, n));
-        if (!inputs.Oversight.IsEmpty)
+    /// <summary>四、存在问题: the city's, each utility's, each county's, and the oversight's.</summary>
+    private static IEnumerable<Block> Problems(Circular c)
+    {
+        yield return new HeadingBlock(PdfWording.CircularProblems);
+        yield return new HeadingBlock("（一）全市情况", 2);
+        foreach (var b in ProblemSection.Build(ProblemRanking.Rank(c.R, c.Reg, c.M.YearToDate), c.N)) yield return b;
+        yield return new HeadingBlock("（二）各供电企业存在的问题", 2);
+        yield return ProblemsByUnit(c.R, c.M.YearToDate, c.Reg, c.Reg.Utilities, GroupDimension.Utility, c.N);
+        yield return new HeadingBlock("（三）各县（市、区）存在的问题", 2);
+        yield return ProblemsByUnit(c.R, c.M.YearToDate, c.Reg, c.Reg.Counties, GroupDimension.County, c.N);
+        if (!c.Inputs.Oversight.IsEmpty)
         {
-            body.Add(new HeadingBlock("（四）监督检查发现的问题", 2));
-            body.AddRange(OversightSection.Build(inputs.Oversight, reg, n));
+            yield return new HeadingBlock("（四）监督检查发现的问题", 2);
+            foreach (var b in OversightSection.Build(c.Inputs.Oversight, c.Reg, c.N)) yield return b;
         }
+    }
 
-        // 五、工作要求
-        body.Add(new HeadingBlock(PdfWording.CircularRequirements));
-        var missing = reg.Utilities.Where(u => NoteText.Find(inputs.Notes, u.Code, half, NoteSection.Measures) is null).Select(u => u.Name).ToList();
-        body.Add(new ListBlock(
+    /// <summary>五、工作要求, naming the utilities that filed no 解决措施.</summary>
+    private static IEnumerable<Block> Requirements(Circular c)
+    {
+        yield return new HeadingBlock(PdfWording.CircularRequirements);
+        var missing = c.Reg.Utilities.Where(u => NoteText.Find(c.Inputs.Notes, u.Code, c.Half, NoteSection.Measures) is null).Select(u => u.Name).ToList();
+        yield return new ListBlock(
         [
             "各供电企业要对照本通报指出的问题，逐项分析原因，制定整改措施，明确责任人和完成时限，并在下一期半年报“解决措施”中报告整改情况（四、2）。",
             "对体外循环、后补流程、改写、重走流程等数据真实性问题，相关供电企业要立即核查、如实更正，严禁“体外循环”、后补流程或重走流程（任务4）；市能源局将对问题集中的单位进行抽查、约谈。",
@@ -118,53 +130,58 @@ internal static class CircularLayout
             missing.Count == 0
                 ? "各供电企业均已报送本期“解决措施”文字材料。"
                 : $"{string.Join("、", missing)}未报送本期“解决措施”文字材料，请于本通报印发后10个工作日内补报。",
-        ]));
+        ]);
+    }
 
-        if (official) body.Add(new SignOffBlock(bureau, DateOnly.FromDateTime(asOf)));
+    /// <summary>附件：报送情况, on a page of its own.</summary>
+    private static IEnumerable<Block> Appendix(Circular c)
+    {
+        yield return new PageBreakBlock();
+        yield return new HeadingBlock(PdfWording.CircularAppendix);
+        yield return FilingTable(c.Inputs, c.Half, c.N);
+    }
 
-        // 附件：报送情况
-        body.Add(new PageBreakBlock());
-        body.Add(new HeadingBlock(PdfWording.CircularAppendix));
-        body.Add(FilingTable(inputs, half, n));
-
-        var title = $"关于{half.ChineseLabel}{city}“获得电力”工作情况的通报";
+    /// <summary>The document around the body: GB/T 9704 head and imprint when official, else running heads and the cover.</summary>
+    private static ReportDocument Document(Circular c, List<Block> body, ReportOptions options)
+    {
+        var half = c.Half;
         var document = new ReportDocument
         {
-            Title = title,
-            Author = bureau,
-            Subject = $"{plan} 四、3 通报",
+            Title = $"关于{half.ChineseLabel}{c.City}“获得电力”工作情况的通报",
+            Author = c.Bureau,
+            Subject = $"{c.Plan} 四、3 通报",
             Keywords = $"获得电力, 通报, {half}",
-            CreatedAt = asOf,
+            CreatedAt = c.AsOf,
             Body = body,
         };
-        if (official)
+        if (options.Theme.IsOfficial)
         {
             return document with
             {
-                Head = new OfficialHead(bureau + "文件", DocNumbers.Of(options.DocNumber, plan, asOf.Year), $"关于{half.ChineseLabel}{city}\n“获得电力”工作情况的通报") { Addressees = addressees },
-                Imprint = new OfficialImprint(bureau, DateOnly.FromDateTime(asOf)) { CopyTo = options.CopyTo },
+                Head = new OfficialHead(c.Bureau + "文件", DocNumbers.Of(options.DocNumber, c.Plan, c.AsOf.Year), $"关于{half.ChineseLabel}{c.City}\n“获得电力”工作情况的通报") { Addressees = Addressees },
+                Imprint = new OfficialImprint(c.Bureau, DateOnly.FromDateTime(c.AsOf)) { CopyTo = options.CopyTo },
             };
         }
         return document with
         {
-            HeaderLeft = $"{bureau} · {half.ChineseLabel}“获得电力”工作情况通报",
-            HeaderRight = plan,
-            FooterLeft = $"数据截至{ReportFormat.ChineseDate(cutOff)}",
+            HeaderLeft = $"{c.Bureau} · {half.ChineseLabel}“获得电力”工作情况通报",
+            HeaderRight = c.Plan,
+            FooterLeft = $"数据截至{Formats.ChineseDate(c.CutOff)}",
             Cover = new CoverPage
             {
-                TopLine = bureau,
-                Title = $"关于{half.ChineseLabel}{city}\n“获得电力”工作情况的通报",
+                TopLine = c.Bureau,
+                Title = $"关于{half.ChineseLabel}{c.City}\n“获得电力”工作情况的通报",
                 Fields =
                 [
-                    new("发文单位", bureau),
+                    new("发文单位", c.Bureau),
                     new("主送", "各县（市、区）能源局，各供电企业"),
-                    new("通报期", $"{half.ChineseLabel}（{ReportFormat.Date(half.First)} 至 {ReportFormat.Date(half.Last)}）"),
-                    new("数据截至", ReportFormat.ChineseDate(cutOff)),
-                    new("依据文件", $"{plan}《{inputs.Policy.Title}》四、3"),
+                    new("通报期", $"{half.ChineseLabel}（{Formats.Date(half.First)} 至 {Formats.Date(half.Last)}）"),
+                    new("数据截至", Formats.ChineseDate(c.CutOff)),
+                    new("依据文件", $"{c.Plan}《{c.Inputs.Policy.Title}》四、3"),
                 ],
                 SignatureLines = ["审核", "签发", "印发日期"],
                 SealLabel = PdfWording.SealBureau,
-                BottomLine = ReportFormat.ChineseDate(asOf),
+                BottomLine = Formats.ChineseDate(c.AsOf),
             },
         };
     }
@@ -186,19 +203,18 @@ internal static class CircularLayout
         foreach (var s in now)
         {
             var previous = before.FirstOrDefault(b => b.Code == s.Code);
-            var worst = r.Breaches.Where(b => (isCounty ? b.County : b.Utility) == s.Code && b.TargetId is not null)
-                .GroupBy(b => b.TargetId!, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-                .Take(3).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key}（{g.Count()}件）")).ToList();
+            var worst = UnitFindings.Of(r, dimension, s.Code).MostBreached
+                .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.TargetId}（{t.Count}件）")).ToList();
             rows.Add(new TableRow(
             [
                 s.Rank is { } rank ? rank.ToString(CultureInfo.InvariantCulture) : s.TooFew && s.Accepted > 0 ? "样本不足" : "不排名",
                 isCounty ? ProblemRanking.CountyName(reg, s.Code) : ProblemRanking.UtilityName(reg, s.Code),
-                ReportFormat.Count(s.Accepted),
+                Formats.Count(s.Accepted),
                 // Coloured by verdict: green when every target is at or above the line, red when half or more fall below it.
-                new TableCell(ReportFormat.Percent(s.Rate), VerdictTone(s)),
-                s.Lower is { } lo && s.Upper is { } hi ? $"{ReportFormat.Percent(lo)}～{ReportFormat.Percent(hi)}" : ReportFormat.None,
+                new TableCell(Formats.Percent(s.Rate), VerdictTone(s)),
+                s.Lower is { } lo && s.Upper is { } hi ? $"{Formats.Percent(lo)}～{Formats.Percent(hi)}" : Formats.None,
                 s.Verdict,
-                previous?.Rank is { } pr ? pr.ToString(CultureInfo.InvariantCulture) : ReportFormat.None,
+                previous?.Rank is { } pr ? pr.ToString(CultureInfo.InvariantCulture) : Formats.None,
                 worst.Count == 0 ? "无" : string.Join("、", worst),
             ]));
         }
@@ -223,12 +239,12 @@ internal static class CircularLayout
         foreach (var u in units)
         {
             var problems = isCounty ? ProblemRanking.Rank(r, reg, yearToDate, county: u.Code) : ProblemRanking.Rank(r, reg, yearToDate, utility: u.Code);
-            var breaches = r.Breaches.Count(b => (isCounty ? b.County : b.Utility) == u.Code);
-            var integrity = r.Findings.Where(f => (isCounty ? f.County : f.Utility) == u.Code).DistinctBy(f => (f.Utility, f.ApplicationId)).Count();
+            var found = UnitFindings.Of(r, dimension, u.Code);
+            var (breaches, integrity) = (found.Breaches, found.IntegrityApplications);
             rows.Add(new TableRow(
             [
-                u.Name, ReportFormat.Count(breaches), new TableCell(ReportFormat.Count(integrity), integrity > 0 ? Tone.Bad : Tone.Normal),
-                problems.Count == 0 ? "未发现问题" : string.Join("；", problems.Take(3).Select(p => $"{p.Label}{ReportFormat.Count(p.Count)}{p.Unit}")),
+                u.Name, Formats.Count(breaches), new TableCell(Formats.Count(integrity), integrity > 0 ? Tone.Bad : Tone.Normal),
+                problems.Count == 0 ? "未发现问题" : string.Join("；", problems.Take(3).Select(p => $"{p.Label}{Formats.Count(p.Count)}{p.Unit}")),
             ]));
         }
         return new TableBlock(

@@ -24,23 +24,23 @@ internal static class ComparisonTable
             var lastYear = value(m.LastYear);
             string Format(double? v) => kind switch
             {
-                Kind.Count => v is { } c ? ReportFormat.Count((long)c) : ReportFormat.None,
-                Kind.Share => ReportFormat.Percent(v),
-                Kind.Days => ReportFormat.Days(v),
-                _ => v is { } h ? ReportFormat.Hours((decimal)h) : ReportFormat.None,
+                Kind.Count => v is { } c ? Formats.Count((long)c) : Formats.None,
+                Kind.Share => Formats.Percent(v),
+                Kind.Days => Formats.Days(v),
+                _ => v is { } h ? Formats.Hours((decimal)h) : Formats.None,
             };
             string Change(double? a, double? b) => kind switch
             {
-                Kind.Share => ReportFormat.PointsChange(a, b),
-                Kind.Days => ReportFormat.DaysChange(a, b),
-                _ => ReportFormat.RelativeChange(a, b),
+                Kind.Share => Formats.PointsChange(a, b),
+                Kind.Days => Formats.DaysChange(a, b),
+                _ => Formats.RelativeChange(a, b),
             };
             rows.Add(new TableRow(
             [
                 label, Format(now), Format(before),
-                new TableCell(Change(now, before), ReportFormat.ChangeTone(now, before, higherIsBetter)),
+                new TableCell(Change(now, before), Formats.ChangeTone(now, before, higherIsBetter)),
                 Format(lastYear),
-                new TableCell(Change(now, lastYear), ReportFormat.ChangeTone(now, lastYear, higherIsBetter)),
+                new TableCell(Change(now, lastYear), Formats.ChangeTone(now, lastYear, higherIsBetter)),
             ]));
         }
 

@@ -32,7 +32,7 @@ internal static partial class NoteText
                     System.Globalization.CultureInfo.InvariantCulture, out var stated)) continue;
             var (what, actual) = m.Groups["what"].Value.Contains("接电", StringComparison.Ordinal) ? ("接电", computed.Connected) : ("受理", computed.Accepted);
             if (stated == actual) continue;
-            remarks.Add($"文字材料称“{m.Value}”，系统统计本期{what}{ReportFormat.Count(actual)}件，两者不一致，请核实。");
+            remarks.Add($"文字材料称“{m.Value}”，系统统计本期{what}{Formats.Count(actual)}件，两者不一致，请核实。");
         }
         return remarks;
     }

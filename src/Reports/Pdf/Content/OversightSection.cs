@@ -23,9 +23,9 @@ internal static class OversightSection
         var discrepant = o.Strata.Where(x => x.Discrepant > 0).ToList();
         yield return new ParagraphBlock(s.Checked == 0
             ? "1. 双随机抽查。本期无归档的现场核查结果。"
-            : $"1. 双随机抽查。本期归档现场核查结果的抽查批次{ReportFormat.Count(s.Draws)}个、{ReportFormat.Count(s.Strata)}层（县（市、区）× 供电企业），"
-              + $"核查工单{ReportFormat.Count(s.Checked)}件，与客户所述不一致{ReportFormat.Count(s.Discrepant)}件"
-              + (discrepant.Count == 0 ? "，各层均未发现不一致。" : $"，涉及{ReportFormat.Count(discrepant.Count)}层，见下表；不一致项已列入相关县（市、区）工作台账问题清单。"));
+            : $"1. 双随机抽查。本期归档现场核查结果的抽查批次{Formats.Count(s.Draws)}个、{Formats.Count(s.Strata)}层（县（市、区）× 供电企业），"
+              + $"核查工单{Formats.Count(s.Checked)}件，与客户所述不一致{Formats.Count(s.Discrepant)}件"
+              + (discrepant.Count == 0 ? "，各层均未发现不一致。" : $"，涉及{Formats.Count(discrepant.Count)}层，见下表；不一致项已列入相关县（市、区）工作台账问题清单。"));
         if (discrepant.Count > 0)
             yield return new TableBlock(
                 [
@@ -36,8 +36,8 @@ internal static class OversightSection
                 discrepant.Select(x => new TableRow(
                 [
                     ProblemRanking.CountyName(reg, x.County), ProblemRanking.UtilityName(reg, x.Utility), x.DrawId,
-                    ReportFormat.Count(x.Checked), new TableCell(ReportFormat.Count(x.Discrepant), Tone.Bad),
-                    ReportFormat.Percent(x.Rate), ReportFormat.Percent(x.UpperBound),
+                    Formats.Count(x.Checked), new TableCell(Formats.Count(x.Discrepant), Tone.Bad),
+                    Formats.Percent(x.Rate), Formats.Percent(x.UpperBound),
                 ])).ToList())
             {
                 Caption = n.Table("现场核查发现不一致的层"),
@@ -45,11 +45,11 @@ internal static class OversightSection
             };
 
         var flags = o.Flags;
-        var period = o.ForensicsPeriod is { } p ? $"{ReportFormat.Date(p.From)}至{ReportFormat.Date(p.To)}" : "本期";
+        var period = o.ForensicsPeriod is { } p ? $"{Formats.Date(p.From)}至{Formats.Date(p.To)}" : "本期";
         yield return new ParagraphBlock(o.ForensicsTestCount == 0
             ? "2. 数据造假风险检验。本期未进行检验。"
-            : string.Create(ic, $"2. 数据造假风险检验。对{period}的记录进行时限日堆积、非工作时间操作、整日时长、报送前突击录入、暂停压线等{ReportFormat.Count(o.ForensicsTestCount)}项统计检验（总体误报率α = {o.ForensicsAlpha:0.###}，Holm 校正），")
-              + (flags.Count == 0 ? "未发现提示。" : $"提示{ReportFormat.Count(flags.Count)}项，相关单位应逐件核查并说明情况（任务4）{(flags.Count > MaxRows ? $"；下表列出校正 p 值最小的{MaxRows}项" : "")}。"));
+            : string.Create(ic, $"2. 数据造假风险检验。对{period}的记录进行时限日堆积、非工作时间操作、整日时长、报送前突击录入、暂停压线等{Formats.Count(o.ForensicsTestCount)}项统计检验（总体误报率α = {o.ForensicsAlpha:0.###}，Holm 校正），")
+              + (flags.Count == 0 ? "未发现提示。" : $"提示{Formats.Count(flags.Count)}项，相关单位应逐件核查并说明情况（任务4）{(flags.Count > MaxRows ? $"；下表列出校正 p 值最小的{MaxRows}项" : "")}。"));
         if (flags.Count > 0)
             yield return new TableBlock(
                 [
@@ -58,7 +58,7 @@ internal static class OversightSection
                 ],
                 flags.OrderBy(f => f.PAdjusted).Take(MaxRows).Select(f => new TableRow(
                 [
-                    ReportLabels.Oversight(f.Test) ?? f.Test, f.Target ?? ReportFormat.None,
+                    ReportLabels.Oversight(f.Test) ?? f.Test, f.Target ?? Formats.None,
                     f.Utility is { } u ? ProblemRanking.UtilityName(reg, u) : "全部", f.County is { } c ? ProblemRanking.CountyName(reg, c) : "全部",
                     f.PAdjusted.ToString("0.##E+0", ic), f.Evidence,
                 ])).ToList())
@@ -69,12 +69,12 @@ internal static class OversightSection
 
         var r = o.RectificationCounts;
         var overdue = o.Rectifications.Where(x => x.Overdue).ToList();
-        var on = o.JudgedOn is { } d ? ReportFormat.ChineseDate(d.ToDateTime(TimeOnly.MinValue)) : "本期末";
+        var on = o.JudgedOn is { } d ? Formats.ChineseDate(d.ToDateTime(TimeOnly.MinValue)) : "本期末";
         yield return new ParagraphBlock(o.Rectifications.Count == 0
             ? "3. 整改落实。整改台账暂无事项。"
-            : $"3. 整改落实。截至{on}，整改台账共{ReportFormat.Count(o.Rectifications.Count)}项：待整改{ReportFormat.Count(r.Open)}项、整改中{ReportFormat.Count(r.InProgress)}项、"
-              + $"经回头看销号{ReportFormat.Count(r.Closed)}项；"
-              + (r.Overdue == 0 ? "无逾期事项。" : $"超过完成时限仍未销号{ReportFormat.Count(r.Overdue)}项{(overdue.Count > MaxRows ? $"（下表列出最早到期的{MaxRows}项）" : "")}，责任单位须限期完成并报告。"));
+            : $"3. 整改落实。截至{on}，整改台账共{Formats.Count(o.Rectifications.Count)}项：待整改{Formats.Count(r.Open)}项、整改中{Formats.Count(r.InProgress)}项、"
+              + $"经回头看销号{Formats.Count(r.Closed)}项；"
+              + (r.Overdue == 0 ? "无逾期事项。" : $"超过完成时限仍未销号{Formats.Count(r.Overdue)}项{(overdue.Count > MaxRows ? $"（下表列出最早到期的{MaxRows}项）" : "")}，责任单位须限期完成并报告。"));
         if (overdue.Count > 0)
             yield return new TableBlock(
                 [
@@ -83,7 +83,7 @@ internal static class OversightSection
                 ],
                 overdue.OrderBy(x => x.Item.Deadline).ThenBy(x => x.Item.Id).Take(MaxRows).Select(x => new TableRow(
                 [
-                    x.Item.Id.ToString(ic), x.Item.ResponsibleUnit, x.Item.Problem, ReportFormat.Date(x.Item.Deadline),
+                    x.Item.Id.ToString(ic), x.Item.ResponsibleUnit, x.Item.Problem, Formats.Date(x.Item.Deadline),
                     new TableCell(ReportLabels.RectificationStatus(x.Item.Status), Tone.Bad),
                 ])).ToList())
             {

@@ -23,6 +23,6 @@ internal sealed record Problem(string Code, string Label, string Clause, int Cou
 
     /// <summary>The worst counties as text: 尧都区12件、洪洞县8件.</summary>
     public string WorstCounties(int take = 3) =>
-        Counties.Count == 0 ? ReportFormat.None
-        : string.Join("、", Counties.Take(take).Select(c => c.County + ReportFormat.Count(c.Count) + Unit));
+        Counties.Count == 0 ? Formats.None
+        : string.Join("、", Counties.Take(take).Select(c => c.County + Formats.Count(c.Count) + Unit));
 }

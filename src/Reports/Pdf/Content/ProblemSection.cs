@@ -18,7 +18,7 @@ internal static class ProblemSection
         var kinds = problems.Count.ToString(CultureInfo.InvariantCulture);
         var saidi = problems.Any(p => p.Code == "T5") ? "，另有供电可靠性目标未达标" : "";
         yield return new ParagraphBlock(
-            $"本期共发现问题{kinds}类：目标未达标工单{ReportFormat.Count(breaches)}件次，数据真实性问题工单{ReportFormat.Count(integrity)}件{saidi}。按权重排序如下。");
+            $"本期共发现问题{kinds}类：目标未达标工单{Formats.Count(breaches)}件次，数据真实性问题工单{Formats.Count(integrity)}件{saidi}。按权重排序如下。");
         yield return Table(problems, n);
         yield return new ListBlock(problems.Take(detailed).Select(Sentence).ToList());
     }
@@ -31,9 +31,9 @@ internal static class ProblemSection
         ],
         problems.Select((p, i) => new TableRow(
         [
-            (i + 1).ToString(CultureInfo.InvariantCulture), p.Label, p.Clause, ReportFormat.Count(p.Count) + (p.Unit == "件" ? "" : "区域"),
+            (i + 1).ToString(CultureInfo.InvariantCulture), p.Label, p.Clause, Formats.Count(p.Count) + (p.Unit == "件" ? "" : "区域"),
             new TableCell(p.Severity.ToString(CultureInfo.InvariantCulture), p.Severity >= 3 ? Tone.Bad : Tone.Normal),
-            ReportFormat.Count(p.Weight), p.WorstCounties(),
+            Formats.Count(p.Weight), p.WorstCounties(),
         ])).ToList())
     {
         Caption = n.Table("存在问题（按权重排序）"),
@@ -44,8 +44,8 @@ internal static class ProblemSection
     /// <summary>One problem in words: what, how many, the worst excess, where.</summary>
     public static string Sentence(Problem p)
     {
-        var text = $"【{p.Clause}】{p.Label}：{ReportFormat.Count(p.Count)}{p.Unit}";
-        if (p.WorstExcess is { } e) text += $"，最多超出时限{ReportFormat.Number(e)}个工作日";
+        var text = $"【{p.Clause}】{p.Label}：{Formats.Count(p.Count)}{p.Unit}";
+        if (p.WorstExcess is { } e) text += $"，最多超出时限{Formats.Number(e)}个工作日";
         if (p.Counties.Count > 0) text += $"，主要集中在{p.WorstCounties()}";
         return text + "。";
     }

@@ -55,15 +55,15 @@ internal static class ReliabilitySection
                 ReliabilityStatus.OnTrack => new TableCell(ReliabilityStatuses.Label(ReliabilityStatus.OnTrack), Tone.Good),
                 ReliabilityStatus.AtRisk => new TableCell(ReliabilityStatuses.Label(ReliabilityStatus.AtRisk), Tone.Warn),
                 { } s => new TableCell(ReliabilityStatuses.Label(s), Tone.Bad),
-                null => new TableCell(ReportFormat.None, Tone.Muted),
+                null => new TableCell(Formats.None, Tone.Muted),
             };
             rows.Add(new TableRow(
             [
-                Codes.Label(f.Area), entry is null ? ReportFormat.None : ReportFormat.Count((long)entry.Customers),
-                ReportFormat.Hours(f.Saidi), ReportFormat.Hours(f.SaidiLastYear),
-                new TableCell(ReportFormat.RelativeChange((double?)entry?.YoyChange),
-                    ReportFormat.ChangeTone((double?)f.Saidi, (double?)f.SaidiLastYear, higherIsBetter: false)),
-                f.Limit is { } l ? ReportFormat.Number(l) : ReportFormat.None,
+                Codes.Label(f.Area), entry is null ? Formats.None : Formats.Count((long)entry.Customers),
+                Formats.Hours(f.Saidi), Formats.Hours(f.SaidiLastYear),
+                new TableCell(Formats.RelativeChange((double?)entry?.YoyChange),
+                    Formats.ChangeTone((double?)f.Saidi, (double?)f.SaidiLastYear, higherIsBetter: false)),
+                f.Limit is { } l ? Formats.Number(l) : Formats.None,
                 verdict,
             ]));
         }

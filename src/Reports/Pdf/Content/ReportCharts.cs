@@ -116,7 +116,7 @@ internal static class ReportCharts
             if (k + 1 < xs.Count)
                 onLeft.Add((xs[k], xs[k + 1], (y + ys[k + 1] / 105 * top * 1.3) / 2));
         }
-        ValueLabels(plot, [.. months.Select((m, i) => ((double)i, (double)m.Accepted, ReportFormat.Count(m.Accepted)))], 0, top * 1.3, 0.3, onLeft);
+        ValueLabels(plot, [.. months.Select((m, i) => ((double)i, (double)m.Accepted, Formats.Count(m.Accepted)))], 0, top * 1.3, 0.3, onLeft);
         plot.Axes.SetLimitsX(-0.6, Math.Max(months.Count, 1) - 0.4);
         Legend(plot, ("受理量", Current, false), ("线上办理率", Line, true));
         return Finish(plot);
@@ -139,7 +139,7 @@ internal static class ReportCharts
             if (a.Saidi is { } now)
             {
                 bars.Add(new Bar { Position = i - 0.17, Value = (double)now, FillColor = Current, Size = 0.32, LineWidth = 0 });
-                labels.Add((i - 0.17, (double)now, ReportFormat.Hours(now)));
+                labels.Add((i - 0.17, (double)now, Formats.Hours(now)));
                 top = Math.Max(top, (double)now);
             }
             if (a.SaidiLastYear is { } before)

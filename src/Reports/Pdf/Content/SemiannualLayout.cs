@@ -11,100 +11,114 @@ namespace Analytics.Reports.Pdf.Content;
 /// </summary>
 internal static class SemiannualLayout
 {
+    /// <summary>What every section of the report reads: the inputs, the utility, the half's answers, the numbering.</summary>
+    private sealed record Semiannual(ReportInputs Inputs, RegistryEntry Utility, HalfYear Half, DateTime AsOf, HalfYearMetrics M, Numbering N)
+    {
+        public MetricsResult R => M.Current;
+        public string Plan => Inputs.Policy.PlanId;
+        // 数据截至 (metrics.md §8): the as-of, never after the data's data_through.
+        public DateTime CutOff => R.DataThrough is { } dt && dt < AsOf ? dt : AsOf;
+        public string Bureau => string.IsNullOrEmpty(Inputs.Registries.BureauName) ? PdfWording.ReportingTo : Inputs.Registries.BureauName;
+        public string? Note(NoteSection s) => NoteText.Find(Inputs.Notes, Utility.Code, Half, s);
+    }
+
     public static ReportDocument Compose(ReportInputs inputs, RegistryEntry utility, HalfYear half, DateTime asOf, ReportOptions options)
     {
-        var m = HalfYearMetrics.Compute(inputs, half, asOf, utility.Code);
-        var r = m.Current;
-        // 数据截至 (metrics.md §8): the as-of, never after the data's data_through.
-        var cutOff = r.DataThrough is { } dt && dt < asOf ? dt : asOf;
-        var period = MetricsPeriod.Half(half);
-        var apps = inputs.Records.Where(county: null, utility.Code).Applications;
-        var outagesInHalf = r.Indicators.OutageCount;
-        var problems = ProblemRanking.Rank(r, inputs.Registries, m.YearToDate);
-        string? Note(NoteSection s) => NoteText.Find(inputs.Notes, utility.Code, half, s);
-        var n = new Numbering();
-        var plan = inputs.Policy.PlanId;
-        var bureau = string.IsNullOrEmpty(inputs.Registries.BureauName) ? PdfWording.ReportingTo : inputs.Registries.BureauName;
-        var v = r.Indicators.Volumes;
-        var hasApplications = v.Accepted + v.Connected + v.InProgress + v.Withdrawn > 0;
-
-        var body = new List<Block>
-        {
-            new ParagraphBlock($"根据{plan}《{inputs.Policy.Title}》“每半年将总体推进情况报送市能源局，包括但不限于实施进度、工作成效、存在问题、解决措施”的要求，"
-                + $"现将{utility.Name}{half.ChineseLabel}“获得电力”工作情况报告如下。本报告的统计数据取自报送{bureau}的用电报装、停电事件和供电用户数据，数据截至{ReportFormat.ChineseDate(cutOff)}。"),
-        };
-        if (!hasApplications)
-            body.Add(new ParagraphBlock(PdfWording.NoApplications + "，以下各项目标均无应考核工单。") { Tone = Tone.Warn });
-
-        // 一、实施进度
-        body.Add(new HeadingBlock(PdfWording.Progress));
-        var cityRows = TargetRows.Of(r, GroupDimension.City).Where(t => t.InForce).ToList();
-        var counted = cityRows.Where(t => t.Total > 0).ToList();
-        var pooled = TargetRows.PooledRate(cityRows);
-        var pooledBefore = TargetRows.PooledRate(TargetRows.Of(m.Previous, GroupDimension.City));
-        body.Add(new StatTilesBlock(
-        [
-            // "1/15" told nothing: count the targets at 95 % or more, and say how many are wholly met (UnitRanking.GoodRate).
-            new($"达标率≥{UnitRanking.GoodRate * 100:0}%的目标", $"{counted.Count(t => t.Rate >= UnitRanking.GoodRate)}/{counted.Count}",
-                counted.Count == 0 ? Tone.Muted : counted.All(t => t.Rate >= UnitRanking.GoodRate) ? Tone.Good : counted.Count(t => t.Rate >= UnitRanking.GoodRate) * 2 <= counted.Count ? Tone.Bad : Tone.Normal)
-                { Note = $"其中全部达标{counted.Count(t => t.Met)}项" },
-            new("综合达标率", ReportFormat.Percent(pooled), ReportFormat.ChangeTone(pooled, pooledBefore, true)) { Note = "上期 " + ReportFormat.Percent(pooledBefore) },
-            new("受理工单（件）", ReportFormat.Count(v.Accepted)) { Note = "上期 " + ReportFormat.Count(m.Previous.Indicators.Volumes.Accepted) },
-            new("接电工单（件）", ReportFormat.Count(v.Connected)) { Note = "上期 " + ReportFormat.Count(m.Previous.Indicators.Volumes.Connected) },
-        ]));
-        body.Add(new HeadingBlock("（一）在用目标完成情况", 2));
-        body.Add(TargetTables.Targets(m, n));
-        body.Add(new HeadingBlock("（二）分用户类别", 2));
-        body.Add(TargetTables.Categories(m, n));
-        body.Add(new HeadingBlock("（三）分县（市、区）", 2));
-        body.Add(TargetTables.Groups(m, GroupDimension.County, inputs.Registries, n));
-        body.Add(new HeadingBlock("（四）企业报送情况", 2));
-        body.Add(NoteText.Block(Note(NoteSection.Progress), utility.Name, NoteSection.Progress));
-        foreach (var remark in NoteText.Mismatches(Note(NoteSection.Progress), v))
-            body.Add(new ParagraphBlock("注：" + remark) { Tone = Tone.Warn, Small = true, Indent = false });
-
-        // 二、工作成效
-        body.Add(new HeadingBlock(PdfWording.Results));
-        body.Add(new HeadingBlock("（一）主要指标对比", 2));
-        body.Add(ComparisonTable.Build(m, n));
-        body.Add(new HeadingBlock("（二）办电时间", 2));
-        body.Add(DaysChart(m, n));
-        body.Add(new HeadingBlock("（三）业务量与线上办理", 2));
-        var months = MonthlyFigures.Of(apps, inputs.Policy, half);
-        if (months.Sum(x => x.Accepted) == 0)
-            body.Add(new ParagraphBlock(PdfWording.NoApplications + "。") { Tone = Tone.Muted });
-        else
-            body.Add(new ChartBlock(ReportCharts.MonthlyVolumes(months), 200, n.Figure("月度受理量与线上办理率")));
-        body.Add(new HeadingBlock("（四）供电可靠性（目标5）", 2));
-        body.AddRange(ReliabilitySection.Build(m, outagesInHalf, n));
-        body.Add(new HeadingBlock("（五）企业报送情况", 2));
-        body.Add(NoteText.Block(Note(NoteSection.Results), utility.Name, NoteSection.Results));
-        foreach (var remark in NoteText.Mismatches(Note(NoteSection.Results), v))
-            body.Add(new ParagraphBlock("注：" + remark) { Tone = Tone.Warn, Small = true, Indent = false });
-
-        // 三、存在问题
-        body.Add(new HeadingBlock(PdfWording.Problems));
-        body.Add(new HeadingBlock("（一）数据反映的问题", 2));
-        body.AddRange(ProblemSection.Build(problems, n));
-        body.Add(new HeadingBlock("（二）企业报送的问题", 2));
-        body.Add(NoteText.Block(Note(NoteSection.Problems), utility.Name, NoteSection.Problems));
-
-        // 四、解决措施
-        body.Add(new HeadingBlock(PdfWording.Measures));
-        var measures = Note(NoteSection.Measures);
-        body.Add(measures is null
-            ? new ParagraphBlock($"{PdfWording.NotProvided}：{utility.Name}未报送本期“解决措施”文字材料。请按{plan}四、2的要求补报。") { Tone = Tone.Bad }
-            : new NoteBlock($"{utility.Name}报送的文字材料（解决措施）", measures));
-
+        var c = new Semiannual(inputs, utility, half, asOf, HalfYearMetrics.Compute(inputs, half, asOf, utility.Code), new Numbering());
+        var body = new List<Block>();
+        body.AddRange(Opening(c));
+        body.AddRange(Progress(c));
+        body.AddRange(Results(c));
+        body.AddRange(Problems(c));
+        body.AddRange(Measures(c));
         // GB/T 9704: the 发文机关署名 and 成文日期 close the 正文, before the 附件.
-        var official = options.Theme.IsOfficial;
-        if (official) body.Add(new SignOffBlock(utility.Name, DateOnly.FromDateTime(asOf)));
+        if (options.Theme.IsOfficial) body.Add(new SignOffBlock(utility.Name, DateOnly.FromDateTime(asOf)));
+        body.AddRange(Appendix(c, options));
+        return Document(c, body, options);
+    }
 
-        // 附件
-        body.Add(new PageBreakBlock());
-        body.Add(new HeadingBlock(PdfWording.Appendix));
-        body.AddRange(AppendixTable.Build(r, inputs.Registries, options.AppendixLimit, n));
+    private static IEnumerable<Block> Opening(Semiannual c)
+    {
+        var v = c.R.Indicators.Volumes;
+        yield return new ParagraphBlock($"根据{c.Plan}《{c.Inputs.Policy.Title}》“每半年将总体推进情况报送市能源局，包括但不限于实施进度、工作成效、存在问题、解决措施”的要求，"
+            + $"现将{c.Utility.Name}{c.Half.ChineseLabel}“获得电力”工作情况报告如下。本报告的统计数据取自报送{c.Bureau}的用电报装、停电事件和供电用户数据，数据截至{Formats.ChineseDate(c.CutOff)}。");
+        if (v.Accepted + v.Connected + v.InProgress + v.Withdrawn == 0)
+            yield return new ParagraphBlock(PdfWording.NoApplications + "，以下各项目标均无应考核工单。") { Tone = Tone.Warn };
+    }
 
+    /// <summary>一、实施进度: the tiles, the targets, by category and by county, and what the utility filed.</summary>
+    private static IEnumerable<Block> Progress(Semiannual c)
+    {
+        yield return new HeadingBlock(PdfWording.Progress);
+        yield return ProgressTiles.Build(c.M);
+        yield return new HeadingBlock("（一）在用目标完成情况", 2);
+        yield return TargetTables.Targets(c.M, c.N);
+        yield return new HeadingBlock("（二）分用户类别", 2);
+        yield return TargetTables.Categories(c.M, c.N);
+        yield return new HeadingBlock("（三）分县（市、区）", 2);
+        yield return TargetTables.Groups(c.M, GroupDimension.County, c.Inputs.Registries, c.N);
+        yield return new HeadingBlock("（四）企业报送情况", 2);
+        foreach (var b in Filed(c, NoteSection.Progress)) yield return b;
+    }
+
+    /// <summary>二、工作成效: the comparison, the days, the monthly volumes, reliability, and what the utility filed.</summary>
+    private static IEnumerable<Block> Results(Semiannual c)
+    {
+        yield return new HeadingBlock(PdfWording.Results);
+        yield return new HeadingBlock("（一）主要指标对比", 2);
+        yield return ComparisonTable.Build(c.M, c.N);
+        yield return new HeadingBlock("（二）办电时间", 2);
+        yield return DaysChart(c.M, c.N);
+        yield return new HeadingBlock("（三）业务量与线上办理", 2);
+        yield return c.M.AcceptedInMonths == 0
+            ? new ParagraphBlock(PdfWording.NoApplications + "。") { Tone = Tone.Muted }
+            : new ChartBlock(ReportCharts.MonthlyVolumes(c.M.Months), 200, c.N.Figure("月度受理量与线上办理率"));
+        yield return new HeadingBlock("（四）供电可靠性（目标5）", 2);
+        foreach (var b in ReliabilitySection.Build(c.M, c.R.Indicators.OutageCount, c.N)) yield return b;
+        yield return new HeadingBlock("（五）企业报送情况", 2);
+        foreach (var b in Filed(c, NoteSection.Results)) yield return b;
+    }
+
+    /// <summary>The utility's own text for a section, then a remark wherever its figures disagree with the data.</summary>
+    private static IEnumerable<Block> Filed(Semiannual c, NoteSection section)
+    {
+        yield return NoteText.Block(c.Note(section), c.Utility.Name, section);
+        foreach (var remark in NoteText.Mismatches(c.Note(section), c.R.Indicators.Volumes))
+            yield return new ParagraphBlock("注：" + remark) { Tone = Tone.Warn, Small = true, Indent = false };
+    }
+
+    /// <summary>三、存在问题: what the data show, ranked, and what the utility filed.</summary>
+    private static IEnumerable<Block> Problems(Semiannual c)
+    {
+        yield return new HeadingBlock(PdfWording.Problems);
+        yield return new HeadingBlock("（一）数据反映的问题", 2);
+        foreach (var b in ProblemSection.Build(ProblemRanking.Rank(c.R, c.Inputs.Registries, c.M.YearToDate), c.N)) yield return b;
+        yield return new HeadingBlock("（二）企业报送的问题", 2);
+        yield return NoteText.Block(c.Note(NoteSection.Problems), c.Utility.Name, NoteSection.Problems);
+    }
+
+    /// <summary>四、解决措施: the utility's text, or a request to file it.</summary>
+    private static IEnumerable<Block> Measures(Semiannual c)
+    {
+        yield return new HeadingBlock(PdfWording.Measures);
+        var measures = c.Note(NoteSection.Measures);
+        yield return measures is null
+            ? new ParagraphBlock($"{PdfWording.NotProvided}：{c.Utility.Name}未报送本期“解决措施”文字材料。请按{c.Plan}四、2的要求补报。") { Tone = Tone.Bad }
+            : new NoteBlock($"{c.Utility.Name}报送的文字材料（解决措施）", measures);
+    }
+
+    /// <summary>附件: the applications with problems, on a page of their own.</summary>
+    private static IEnumerable<Block> Appendix(Semiannual c, ReportOptions options)
+    {
+        yield return new PageBreakBlock();
+        yield return new HeadingBlock(PdfWording.Appendix);
+        foreach (var b in AppendixTable.Build(c.R, c.Inputs.Registries, options.AppendixLimit, c.N)) yield return b;
+    }
+
+    /// <summary>The document around the body: the utility's 版头 and 版记 when official, else running heads and the cover.</summary>
+    private static ReportDocument Document(Semiannual c, List<Block> body, ReportOptions options)
+    {
+        var (utility, half, asOf, plan) = (c.Utility, c.Half, c.AsOf, c.Plan);
         var document = new ReportDocument
         {
             Title = $"{utility.Name}“获得电力”工作半年报告（{half.ChineseLabel}）",
@@ -114,7 +128,7 @@ internal static class SemiannualLayout
             CreatedAt = asOf,
             Body = body,
         };
-        if (official)
+        if (options.Theme.IsOfficial)
         {
             // A report to the bureau is a 上行文: the utility's red 版头 with its 文号 and a 签发人, the bureau as 主送机关,
             // and the 版记 (the utility as 印发机关) at the foot of the last page. The cover of the plain theme is not used.
@@ -123,7 +137,7 @@ internal static class SemiannualLayout
                 Head = new OfficialHead(utility.Name + "文件", DocNumbers.OfUtility(options.UtilityDocNumber, asOf.Year),
                     $"关于{half.ChineseLabel}“获得电力”\n工作情况的报告")
                 {
-                    Addressees = bureau + "：",
+                    Addressees = c.Bureau + "：",
                     Signer = "",
                 },
                 Imprint = new OfficialImprint(utility.Name, DateOnly.FromDateTime(asOf)),
@@ -133,7 +147,7 @@ internal static class SemiannualLayout
         {
             HeaderLeft = $"{utility.Name} · {half.ChineseLabel}“获得电力”工作报告",
             HeaderRight = plan,
-            FooterLeft = $"数据截至{ReportFormat.ChineseDate(cutOff)}",
+            FooterLeft = $"数据截至{Formats.ChineseDate(c.CutOff)}",
             Cover = new CoverPage
             {
                 TopLine = $"依据{plan} 四、2 报送",
@@ -142,14 +156,14 @@ internal static class SemiannualLayout
                 Fields =
                 [
                     new("报送单位", utility.Name),
-                    new("报送对象", bureau),
-                    new("报告期", $"{half.ChineseLabel}（{ReportFormat.Date(half.First)} 至 {ReportFormat.Date(half.Last)}）"),
-                    new("数据截至", ReportFormat.ChineseDate(cutOff)),
-                    new("依据文件", $"{plan}《{inputs.Policy.Title}》"),
+                    new("报送对象", c.Bureau),
+                    new("报告期", $"{half.ChineseLabel}（{Formats.Date(half.First)} 至 {Formats.Date(half.Last)}）"),
+                    new("数据截至", Formats.ChineseDate(c.CutOff)),
+                    new("依据文件", $"{plan}《{c.Inputs.Policy.Title}》"),
                 ],
                 SignatureLines = [PdfWording.SignatureHead, PdfWording.SignatureFiler, PdfWording.SignaturePhone, PdfWording.SignatureDate],
                 SealLabel = PdfWording.SealUtility,
-                BottomLine = ReportFormat.ChineseDate(asOf),
+                BottomLine = Formats.ChineseDate(asOf),
             },
         };
     }

@@ -50,22 +50,22 @@ internal static class TargetRows
     public static string LimitText(TargetResult t) => t.Kind switch
     {
         TargetKind.ApprovalDays or TargetKind.UtilityDays or TargetKind.WholeProcessDays =>
-            t.Limit is { } l ? $"≤{ReportFormat.Number(l)}个工作日" : ReportFormat.None,
-        TargetKind.Stages => t.Limit is { } s ? $"≤{ReportFormat.Number(s)}个环节" : "不设设计审查、中间检查",
+            t.Limit is { } l ? $"≤{Formats.Number(l)}个工作日" : Formats.None,
+        TargetKind.Stages => t.Limit is { } s ? $"≤{Formats.Number(s)}个环节" : "不设设计审查、中间检查",
         TargetKind.ZeroInvestment => "用户零投资",
         TargetKind.ZeroCost => "零收费、零投资",
         TargetKind.Materials => "仅规定资料",
         TargetKind.ConnectionVoltage => "低压接入",
-        TargetKind.Saidi => t.Limit is { } h ? $"≤{ReportFormat.Number(h)}小时或同比压缩8%" : ReportFormat.None,
-        _ => ReportFormat.None,
+        TargetKind.Saidi => t.Limit is { } h ? $"≤{Formats.Number(h)}小时或同比压缩8%" : Formats.None,
+        _ => Formats.None,
     };
 
     /// <summary>Day targets: mean / longest, "3.2 / 9" (working days); T5: the SAIDI; otherwise —.</summary>
     public static string ActualText(TargetResult t)
     {
-        if (t.Kind == TargetKind.Saidi) return t.Value is { } v ? ReportFormat.Hours(v) + "小时" : ReportFormat.None;
-        if (!t.IsDayTarget || t.MeanDays is null) return ReportFormat.None;
-        return string.Create(CultureInfo.InvariantCulture, $"{ReportFormat.Days(t.MeanDays)} / {t.MaxDays}");
+        if (t.Kind == TargetKind.Saidi) return t.Value is { } v ? Formats.Hours(v) + "小时" : Formats.None;
+        if (!t.IsDayTarget || t.MeanDays is null) return Formats.None;
+        return string.Create(CultureInfo.InvariantCulture, $"{Formats.Days(t.MeanDays)} / {t.MaxDays}");
     }
 
     /// <summary>达标 / 未达标 / 本期无适用工单 / 未生效, and its tone.</summary>

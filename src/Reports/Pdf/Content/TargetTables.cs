@@ -29,9 +29,9 @@ internal static class TargetTables
             rows.Add(new TableRow(
             [
                 $"{def.Id} {def.Title}", def.Clause, TargetRows.LimitText(now), TargetRows.ActualText(now),
-                now.Total == 0 ? ReportFormat.None : $"{ReportFormat.Count(now.Compliant)}/{ReportFormat.Count(now.Total)}",
-                new TableCell(ReportFormat.Percent(now.Rate), now.Total > 0 && !now.Met ? Tone.Bad : Tone.Normal),
-                ReportFormat.Percent(before?.Rate),
+                now.Total == 0 ? Formats.None : $"{Formats.Count(now.Compliant)}/{Formats.Count(now.Total)}",
+                new TableCell(Formats.Percent(now.Rate), now.Total > 0 && !now.Met ? Tone.Bad : Tone.Normal),
+                Formats.Percent(before?.Rate),
                 new TableCell(verdict, tone),
             ]));
         }
@@ -44,7 +44,7 @@ internal static class TargetTables
             rows.Add(new TableRow(
             [
                 $"{t5.Id} {t5.Title}（{Codes.Label(t5.Group.Area!.Value)}）", t5.Clause, TargetRows.LimitText(t5), TargetRows.ActualText(t5),
-                ReportFormat.None, ReportFormat.None, ReportFormat.None, new TableCell(verdict, tone),
+                Formats.None, Formats.None, Formats.None, new TableCell(verdict, tone),
             ]));
         }
         return new TableBlock(
@@ -81,12 +81,12 @@ internal static class TargetTables
             var stageNow = stage is null ? null : TargetRows.Find(m.Current, stage.Id, group);
             rows.Add(new TableRow(
             [
-                Codes.Label(c), ReportFormat.Count(volumes.Accepted), ReportFormat.Count(volumes.Connected), ReportFormat.Count(volumes.InProgress),
-                dayNow is null ? ReportFormat.None : $"{day!.Id} {TargetRows.LimitText(dayNow)}",
-                ReportFormat.Days(dayNow?.MeanDays),
-                new TableCell(ReportFormat.Percent(dayNow?.Rate), dayNow is { Total: > 0, Met: false } ? Tone.Bad : Tone.Normal),
-                ReportFormat.Percent(dayBefore?.Rate), ReportFormat.Percent(dayLastYear?.Rate),
-                new TableCell(ReportFormat.Percent(stageNow?.Rate), stageNow is { Total: > 0, Met: false } ? Tone.Bad : Tone.Normal),
+                Codes.Label(c), Formats.Count(volumes.Accepted), Formats.Count(volumes.Connected), Formats.Count(volumes.InProgress),
+                dayNow is null ? Formats.None : $"{day!.Id} {TargetRows.LimitText(dayNow)}",
+                Formats.Days(dayNow?.MeanDays),
+                new TableCell(Formats.Percent(dayNow?.Rate), dayNow is { Total: > 0, Met: false } ? Tone.Bad : Tone.Normal),
+                Formats.Percent(dayBefore?.Rate), Formats.Percent(dayLastYear?.Rate),
+                new TableCell(Formats.Percent(stageNow?.Rate), stageNow is { Total: > 0, Met: false } ? Tone.Bad : Tone.Normal),
             ]));
         }
         return new TableBlock(
@@ -124,10 +124,10 @@ internal static class TargetTables
             var name = isCounty ? ProblemRanking.CountyName(registries, code) : ProblemRanking.UtilityName(registries, code);
             rows.Add(new TableRow(
             [
-                name, ReportFormat.Count(v.Accepted), ReportFormat.Count(v.Connected),
-                t == 0 ? ReportFormat.None : $"{ReportFormat.Count(c)}/{ReportFormat.Count(t)}",
-                new TableCell(ReportFormat.Percent(TargetRows.PooledRate(current[code])), notMet.Count > 0 ? Tone.Bad : Tone.Normal),
-                ReportFormat.Percent(TargetRows.PooledRate(previous[code])),
+                name, Formats.Count(v.Accepted), Formats.Count(v.Connected),
+                t == 0 ? Formats.None : $"{Formats.Count(c)}/{Formats.Count(t)}",
+                new TableCell(Formats.Percent(TargetRows.PooledRate(current[code])), notMet.Count > 0 ? Tone.Bad : Tone.Normal),
+                Formats.Percent(TargetRows.PooledRate(previous[code])),
                 new TableCell(notMet.Count == 0 ? "无" : string.Join("、", notMet), notMet.Count > 0 ? Tone.Bad : Tone.Normal),
             ]));
         }

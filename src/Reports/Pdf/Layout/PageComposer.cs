@@ -119,7 +119,7 @@ internal sealed class PageComposer
         ListBlock or KeyValueBlock or NoteBlock => 2 * LineHeight(_t.BodySize) + 12,
         TableBlock t => (t.Caption is null ? 0 : LineHeight(_t.SmallSize)) + 4 * _t.TableSize * _t.TableLineSpacing + 4 * _t.TableCellPadding,
         ChartBlock c => c.Height + (c.Caption is null ? 0 : LineHeight(_t.SmallSize)),
-        StatTilesBlock => TileHeight,
+        StatTilesBlock => _t.TileHeight,
         HeadingBlock => LineHeight(_t.Heading2Size) + 2 * LineHeight(_t.BodySize),
         _ => 0,
     };
@@ -150,7 +150,7 @@ internal sealed class PageComposer
         }
         if (h.Level == 1 && _t.HeadingRule)
         {
-            Ops.Add(new LineOp(Left, _y + 1, Left + Width, _y + 1, _t.Rule, 0.8f));
+            Ops.Add(new LineOp(Left, _y + 1, Left + Width, _y + 1, _t.Rule, _t.RuleWidth));
             _y += 6;
         }
         else
@@ -227,8 +227,8 @@ internal sealed class PageComposer
 
     private void PlaceNote(NoteBlock n)
     {
-        const float pad = 7;
-        const float bar = 2.5f;
+        var pad = _t.NotePadding;
+        var bar = _t.NoteBarWidth;
         var size = _t.BodySize;
         var lh = LineHeight(size);
         var inner = Width - 2 * pad - bar;
@@ -290,7 +290,6 @@ internal sealed class PageComposer
         _y += _t.BlockGap;
     }
 
-    private const float TileHeight = 58;
 
     private void PlaceTiles(StatTilesBlock s)
     {
@@ -300,24 +299,24 @@ internal sealed class PageComposer
         {
             var row = s.Tiles.Skip(start).Take(perRow).ToList();
             var w = (Width - gap * (perRow - 1)) / perRow;
-            EnsureSpace(TileHeight);
+            EnsureSpace(_t.TileHeight);
             for (var i = 0; i < row.Count; i++)
             {
                 var tile = row[i];
                 var x = Left + i * (w + gap);
-                Ops.Add(new RectOp(new SKRect(x, _y, x + w, _y + TileHeight), _t.NoteFill, _t.Rule));
-                var valueSize = 16f;
+                Ops.Add(new RectOp(new SKRect(x, _y, x + w, _y + _t.TileHeight), _t.NoteFill, _t.Rule));
+                var valueSize = _t.TileValueSize;
                 var value = Fit(tile.Value, w - 8, valueSize);
                 Text(AlignedX(x, w, value, valueSize, TextAlign.Center), _y + 24, value, valueSize, false, _t.Colour(tile.Tone));
                 var label = Fit(tile.Label, w - 8, _t.SmallSize);
                 Text(AlignedX(x, w, label, _t.SmallSize, TextAlign.Center), _y + 40, label, _t.SmallSize, false, _t.Text);
                 if (tile.Note is not null)
                 {
-                    var note = Fit(tile.Note, w - 8, 7.5f);
-                    Text(AlignedX(x, w, note, 7.5f, TextAlign.Center), _y + 51, note, 7.5f, false, _t.Muted);
+                    var note = Fit(tile.Note, w - 8, _t.TileNoteSize);
+                    Text(AlignedX(x, w, note, _t.TileNoteSize, TextAlign.Center), _y + 51, note, _t.TileNoteSize, false, _t.Muted);
                 }
             }
-            _y += TileHeight + gap;
+            _y += _t.TileHeight + gap;
         }
         _y += _t.BlockGap - gap;
     }
@@ -342,7 +341,6 @@ internal sealed class PageComposer
     {
         private readonly float _size = c._t.TableSize;
         private readonly FontFace _face = c._t.TableFace;
-        private const float MinCellSize = 6.5f;
         private readonly float _lh = c._t.TableSize * c._t.TableLineSpacing;
         private readonly float _pad = c._t.TableCellPadding;
         private float[] _x = [];
@@ -410,14 +408,14 @@ internal sealed class PageComposer
 
         /// <summary>
         /// A cell's lines. A number never breaks inside (12,745/13,433, 100.0%): a cell whose widest unbreakable run
-        /// (a number, a Latin word) does not fit its column is set smaller, down to <see cref="MinCellSize"/>.
+        /// (a number, a Latin word) does not fit its column is set smaller, down to <see cref="Theme.MinCellSize"/>.
         /// </summary>
         private CellLines WrapCell(string text, int column)
         {
             var width = _w[column] - 2 * _pad;
             var size = _size;
-            while (size > MinCellSize && LineBreaker.WidestUnbreakable(text, ch => c._m.Advance(ch, size, _face)) > width)
-                size = Math.Max(MinCellSize, size - 0.25f);
+            while (size > c._t.MinCellSize && LineBreaker.WidestUnbreakable(text, ch => c._m.Advance(ch, size, _face)) > width)
+                size = Math.Max(c._t.MinCellSize, size - 0.25f);
             return new CellLines(c.Wrap(text, width, size, 0, _face), size);
         }
 
@@ -439,7 +437,7 @@ internal sealed class PageComposer
                 DrawLines(header[i], i, c._y, headerHeight, TextAlign.Center, bold: false, c._t.Accent);
             c._y += headerHeight;
             _headerBottom = c._y;
-            c.Ops.Add(new LineOp(c.Left, c._y, c.Left + c.Width, c._y, c._t.Rule, 0.8f));
+            c.Ops.Add(new LineOp(c.Left, c._y, c.Left + c.Width, c._y, c._t.Rule, c._t.RuleWidth));
         }
 
         private void DrawRow(TableRow row, CellLines[] cells, float height, bool stripe)
@@ -451,7 +449,7 @@ internal sealed class PageComposer
                 DrawLines(cells[i], i, c._y, height, table.Columns[i].Align, row.Emphasis, c._t.Colour(tone));
             }
             c._y += height;
-            c.Ops.Add(new LineOp(c.Left, c._y, c.Left + c.Width, c._y, c._t.Rule, 0.4f));
+            c.Ops.Add(new LineOp(c.Left, c._y, c.Left + c.Width, c._y, c._t.Rule, c._t.HairlineWidth));
         }
 
         private void DrawLines(CellLines cell, int column, float top, float height, TextAlign align, bool bold, SKColor colour)
@@ -471,12 +469,12 @@ internal sealed class PageComposer
         private void EndSegment(bool spanning)
         {
             var bottom = c._y;
-            c.Ops.Add(new RectOp(new SKRect(c.Left, _segmentTop, c.Left + c.Width, bottom), null, c._t.Rule, 0.8f));
+            c.Ops.Add(new RectOp(new SKRect(c.Left, _segmentTop, c.Left + c.Width, bottom), null, c._t.Rule, c._t.RuleWidth));
             for (var i = 1; i < _w.Length; i++)
             {
                 // An empty-table row spans all columns: the rules stop at the header.
                 var end = spanning ? _headerBottom : bottom;
-                c.Ops.Add(new LineOp(_x[i], _segmentTop, _x[i], end, c._t.Rule, 0.4f));
+                c.Ops.Add(new LineOp(_x[i], _segmentTop, _x[i], end, c._t.Rule, c._t.HairlineWidth));
             }
         }
     }
@@ -488,7 +486,7 @@ internal sealed class PageComposer
         var body = _t.BodySize;
         var lh = LineHeight(body);
         // 发文机关标志: red, centred, its top edge 35 mm under the 版心's; as wide as suits eight characters.
-        var markSize = Math.Min(42f, Width / Math.Max(head.IssuerMark.Length, 1));
+        var markSize = Math.Min(_t.IssuerMarkMaxSize, Width / Math.Max(head.IssuerMark.Length, 1));
         var markTop = Top + 35 * Theme.Mm;
         var markBaseline = markTop + 0.86f * markSize;
         Text(AlignedX(Left, Width, head.IssuerMark, markSize, TextAlign.Center, _t.TitleFace), markBaseline, head.IssuerMark, markSize, true, _t.OfficialRed, _t.TitleFace);
@@ -505,7 +503,7 @@ internal sealed class PageComposer
             Text(Left + Width - body - _m.Width(signer, body, _t.BodyFace), numberBaseline, signer, body, false, _t.Text);
         }
         var ruleY = numberBaseline + 0.12f * body + 4 * Theme.Mm;
-        Ops.Add(new LineOp(Left, ruleY, Left + Width, ruleY, _t.OfficialRed, 1.5f));
+        Ops.Add(new LineOp(Left, ruleY, Left + Width, ruleY, _t.OfficialRed, _t.OfficialRedRuleWidth));
         // 标题: 2号 小标宋-like, centred, two blank lines under the rule.
         _y = ruleY + 2 * lh - lh / 2;
         var size = _t.CoverTitleSize;
@@ -553,8 +551,8 @@ internal sealed class PageComposer
         if (_y > top) NewPage();
         // A page that holds nothing but the 版记 (the body ended on the page before, or with a page break) says so.
         if (AtTop) NoBodyOnThisPage();
-        const float thick = 0.35f * Theme.Mm;
-        const float thin = 0.25f * Theme.Mm;
+        var thick = _t.ImprintThickRule;
+        var thin = _t.ImprintThinRule;
         Ops.Add(new LineOp(Left, top, Left + Width, top, _t.Text, thick));
         var y = top;
         if (imprint.CopyTo.Count > 0)
@@ -594,43 +592,56 @@ internal sealed class PageComposer
     {
         _page = new LaidOutPage(true);
         _pages.Add(_page);
-        var centreLeft = Left;
+        var c = _t.Cover;
+        CoverTop(cover, c);
+        var titleTop = CoverTitle(cover, c);
+        CoverFields(cover, c, titleTop);
+        CoverSignatures(cover, c);
+        if (cover.BottomLine is not null)
+            Text(AlignedX(Left, Width, cover.BottomLine, c.BottomLineSize, TextAlign.Center), Bottom - c.BottomLineRaise, cover.BottomLine, c.BottomLineSize, false, _t.Text);
+    }
+
+    private void CoverTop(CoverPage cover, CoverTokens c)
+    {
+        if (cover.TopLine is null) return;
+        var y = Top + c.TopLineBelowMargin;
+        Text(AlignedX(Left, Width, cover.TopLine, c.TopLineSize, TextAlign.Center), y, cover.TopLine, c.TopLineSize, false, _t.Text);
+        Ops.Add(new LineOp(Left, y + c.TopRuleBelowLine, Left + Width, y + c.TopRuleBelowLine, _t.Bad, c.TopRuleWidth));
+    }
+
+    /// <summary>The title and subtitle, centred; returns where they end.</summary>
+    private float CoverTitle(CoverPage cover, CoverTokens c)
+    {
         var w = Width;
-
-        if (cover.TopLine is not null)
+        var titleTop = _t.PageHeight * c.TitleTop;
+        var tlh = _t.CoverTitleSize * c.TitleLineSpacing;
+        foreach (var line in Wrap(cover.Title, w * c.TitleWidth, _t.CoverTitleSize, 0, _t.TitleFace))
         {
-            var size = 12f;
-            var y = Top + 20;
-            Text(AlignedX(centreLeft, w, cover.TopLine, size, TextAlign.Center), y, cover.TopLine, size, false, _t.Text);
-            Ops.Add(new LineOp(Left, y + 12, Left + Width, y + 12, _t.Bad, 1.5f));
-        }
-
-        var titleTop = _t.PageHeight * 0.24f;
-        var tlh = _t.CoverTitleSize * 1.45f;
-        foreach (var line in Wrap(cover.Title, w * 0.86f, _t.CoverTitleSize, 0, _t.TitleFace))
-        {
-            Text(AlignedX(centreLeft, w, line.Text, _t.CoverTitleSize, TextAlign.Center, _t.TitleFace), Baseline(titleTop, tlh, _t.CoverTitleSize), line.Text, _t.CoverTitleSize, true, _t.Text, _t.TitleFace);
+            Text(AlignedX(Left, w, line.Text, _t.CoverTitleSize, TextAlign.Center, _t.TitleFace), Baseline(titleTop, tlh, _t.CoverTitleSize), line.Text, _t.CoverTitleSize, true, _t.Text, _t.TitleFace);
             titleTop += tlh;
         }
-        if (cover.Subtitle is not null)
+        if (cover.Subtitle is null) return titleTop;
+        titleTop += c.SubtitleGap;
+        var slh = _t.CoverSubtitleSize * c.SubtitleLineSpacing;
+        foreach (var line in Wrap(cover.Subtitle, w * c.TitleWidth, _t.CoverSubtitleSize))
         {
-            titleTop += 8;
-            var slh = _t.CoverSubtitleSize * 1.5f;
-            foreach (var line in Wrap(cover.Subtitle, w * 0.86f, _t.CoverSubtitleSize))
-            {
-                Text(AlignedX(centreLeft, w, line.Text, _t.CoverSubtitleSize, TextAlign.Center), Baseline(titleTop, slh, _t.CoverSubtitleSize), line.Text, _t.CoverSubtitleSize, false, _t.Text);
-                titleTop += slh;
-            }
+            Text(AlignedX(Left, w, line.Text, _t.CoverSubtitleSize, TextAlign.Center), Baseline(titleTop, slh, _t.CoverSubtitleSize), line.Text, _t.CoverSubtitleSize, false, _t.Text);
+            titleTop += slh;
         }
+        return titleTop;
+    }
 
-        // Facts: labels right-aligned against a centre column, values to their right.
-        var fieldSize = 12f;
-        var flh = fieldSize * 1.9f;
-        var fy = Math.Max(_t.PageHeight * 0.47f, titleTop + 30);
+    /// <summary>Facts: labels right-aligned against a centre column, values to their right.</summary>
+    private void CoverFields(CoverPage cover, CoverTokens c, float titleTop)
+    {
+        var w = Width;
+        var fieldSize = c.FieldSize;
+        var flh = fieldSize * c.FieldLineSpacing;
+        var fy = Math.Max(_t.PageHeight * c.FieldsTop, titleTop + c.FieldsBelowTitle);
         var keyWidth = cover.Fields.Count == 0 ? 0 : cover.Fields.Max(f => _m.Width(f.Key + "：", fieldSize, _t.BodyFace));
-        var blockLeft = Left + w * 0.14f;
-        var valueLeft = blockLeft + keyWidth + 4;
-        var valueWidth = Left + w * 0.92f - valueLeft;
+        var blockLeft = Left + w * c.FieldsLeft;
+        var valueLeft = blockLeft + keyWidth + c.FieldValueGap;
+        var valueWidth = Left + w * c.FieldsRight - valueLeft;
         foreach (var (key, value) in cover.Fields)
         {
             var label = key + "：";
@@ -638,42 +649,41 @@ internal sealed class PageComposer
             foreach (var line in Wrap(value, valueWidth, fieldSize))
             {
                 Text(valueLeft, Baseline(fy, flh, fieldSize), line.Text, fieldSize, false, _t.Text);
-                fy += flh * 0.75f;
+                fy += flh * c.FieldWrapAdvance;
             }
-            fy += flh * 0.25f;
+            fy += flh * c.FieldGapAfter;
         }
+    }
 
-        // Signatures on the left, the seal circle on the right, above the bottom line.
-        var signSize = 11f;
-        var slh2 = signSize * 2.6f;
-        var signTop = Bottom - 40 - Math.Max(cover.SignatureLines.Count * slh2, 100);
+    /// <summary>Signatures on the left, the seal circle on the right, above the bottom line.</summary>
+    private void CoverSignatures(CoverPage cover, CoverTokens c)
+    {
+        var w = Width;
+        var signSize = c.SignatureSize;
+        var slh2 = signSize * c.SignatureLineSpacing;
+        var signTop = Bottom - c.SignatureAboveBottom - Math.Max(cover.SignatureLines.Count * slh2, c.SignatureMinHeight);
         var sy = signTop;
         var labelWidth = cover.SignatureLines.Count == 0 ? 0 : cover.SignatureLines.Max(s => _m.Width(s + "：", signSize, _t.BodyFace));
         foreach (var label in cover.SignatureLines)
         {
             var b = Baseline(sy, slh2, signSize);
-            Text(Left + 10, b, label + "：", signSize, false, _t.Text);
-            Ops.Add(new LineOp(Left + 14 + labelWidth, b + 3, Left + w * 0.58f, b + 3, _t.Muted, 0.6f));
+            Text(Left + c.SignatureIndent, b, label + "：", signSize, false, _t.Text);
+            Ops.Add(new LineOp(Left + c.SignatureRuleIndent + labelWidth, b + c.SignatureRuleDrop, Left + w * c.SignatureRuleEnd, b + c.SignatureRuleDrop, _t.Muted, c.SignatureRuleWidth));
             sy += slh2;
         }
-        if (cover.SealLabel is not null)
+        if (cover.SealLabel is null) return;
+        var r = c.SealRadius;
+        var cx = Left + w * c.SealCentre;
+        var cy = signTop + Math.Max(cover.SignatureLines.Count * slh2, c.SignatureMinHeight) / 2;
+        Ops.Add(new CircleOp(cx, cy, r, _t.Rule, Dashed: true));
+        var size = c.SealLabelSize;
+        var lh = c.SealLabelLineHeight;
+        var lines = Wrap(cover.SealLabel, 2 * r - c.SealLabelInset, size);
+        var ly = cy - lines.Count * lh / 2;
+        foreach (var line in lines)
         {
-            var r = 46f;
-            var cx = Left + w * 0.80f;
-            var cy = signTop + Math.Max(cover.SignatureLines.Count * slh2, 100) / 2;
-            Ops.Add(new CircleOp(cx, cy, r, _t.Rule, Dashed: true));
-            var lines = Wrap(cover.SealLabel, 2 * r - 16, 9f);
-            var ly = cy - lines.Count * 13f / 2;
-            foreach (var line in lines)
-            {
-                Text(AlignedX(cx - r, 2 * r, line.Text, 9f, TextAlign.Center), Baseline(ly, 13f, 9f), line.Text, 9f, false, _t.Muted);
-                ly += 13f;
-            }
-        }
-        if (cover.BottomLine is not null)
-        {
-            var size = 12f;
-            Text(AlignedX(centreLeft, w, cover.BottomLine, size, TextAlign.Center), Bottom - 8, cover.BottomLine, size, false, _t.Text);
+            Text(AlignedX(cx - r, 2 * r, line.Text, size, TextAlign.Center), Baseline(ly, lh, size), line.Text, size, false, _t.Muted);
+            ly += lh;
         }
     }
 }

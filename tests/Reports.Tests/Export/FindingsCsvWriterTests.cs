@@ -1,8 +1,9 @@
 using System.Text.Json;
-using Analytics.Metrics.Export;
+using Analytics.Metrics;
+using Analytics.Reports.Export;
 using static Analytics.Metrics.Tests.Fixtures;
 
-namespace Analytics.Metrics.Tests.Export;
+namespace Analytics.Reports.Tests.Export;
 
 public class FindingsCsvWriterTests
 {
@@ -18,7 +19,7 @@ public class FindingsCsvWriterTests
             Code = "rewritten",
             Clause = "任务4",
             Label = "改写",
-            Evidence = "a, \"b\"",
+            Evidence = new TextEvidence("a, \"b\""),
             On = D("2022-03-17"),
         };
         using var w = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);

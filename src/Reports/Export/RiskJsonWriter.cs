@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Analytics.Domain;
+using Analytics.Risk;
 
-namespace Analytics.Risk;
+namespace Analytics.Reports.Export;
 
 /// <summary>
 /// Writes an assessment as the machine-readable output of <c>analytics risk --format json</c>:

@@ -2,8 +2,9 @@ using System.Globalization;
 using Analytics.Domain;
 using Analytics.Domain.Output;
 using Analytics.Domain.Registry;
+using Analytics.Risk;
 
-namespace Analytics.Risk;
+namespace Analytics.Reports.Export;
 
 /// <summary>
 /// Writes an assessment as a plain-text table for people (<c>analytics risk --format table</c>), in

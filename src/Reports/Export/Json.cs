@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Analytics.Metrics.Export;
+namespace Analytics.Reports.Export;
 
 /// <summary>Shared JSON writing: UTF-8 without BOM, Chinese written as is (not \u-escaped), indented.</summary>
 internal static class Json
@@ -39,11 +39,11 @@ internal static class Json
 
     public static void Date(Utf8JsonWriter w, string name, DateOnly? v)
     {
-        if (v is { } d) w.WriteString(name, ExportFormats.Date(d)); else w.WriteNull(name);
+        if (v is { } d) w.WriteString(name, Formats.Date(d)); else w.WriteNull(name);
     }
 
     public static void DateTime(Utf8JsonWriter w, string name, System.DateTime? v)
     {
-        if (v is { } d) w.WriteString(name, ExportFormats.DateTime(d)); else w.WriteNull(name);
+        if (v is { } d) w.WriteString(name, Formats.IsoDateTime(d)); else w.WriteNull(name);
     }
 }

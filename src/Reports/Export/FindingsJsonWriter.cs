@@ -1,4 +1,7 @@
-namespace Analytics.Metrics.Export;
+using Analytics.Metrics;
+using Analytics.Reports.Wording;
+
+namespace Analytics.Reports.Export;
 
 /// <summary>
 /// <c>analytics findings --format json</c>: a JSON array of objects named like <see cref="FindingsCsvWriter.Columns"/>,
@@ -25,7 +28,7 @@ public static class FindingsJsonWriter
             Json.Date(w, "on", f.On);
             Json.Number(w, "value", f.Value);
             Json.Number(w, "limit", f.Limit);
-            w.WriteString("evidence", f.Evidence);
+            w.WriteString("evidence", EvidenceText.Of(f));
             w.WriteEndObject();
             if (w.BytesPending > 1 << 16) w.Flush();
         }

@@ -1,9 +1,10 @@
 using Analytics.Domain.Output;
-using Analytics.Metrics.Export;
+using Analytics.Metrics;
+using Analytics.Reports.Export;
 using Sylvan.Data.Csv;
 using static Analytics.Metrics.Tests.Fixtures;
 
-namespace Analytics.Metrics.Tests.Export;
+namespace Analytics.Reports.Tests.Export;
 
 /// <summary>Issue 13, item 7: text a spreadsheet would evaluate never reaches a CSV cell as it came.</summary>
 public class FormulaInjectionTests
@@ -77,7 +78,7 @@ public class FormulaInjectionTests
             Code = "-x",
             Clause = "=1",
             Label = "=HYPERLINK(\"x\")",
-            Evidence = "=cmd|' /C calc'!A0, more",
+            Evidence = new TextEvidence("=cmd|' /C calc'!A0, more"),
             On = D("2022-03-17"),
             Value = -3m,
         };

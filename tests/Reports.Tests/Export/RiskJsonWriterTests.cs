@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Analytics.Reports.Export;
+using Analytics.Risk;
+using Analytics.Risk.Tests;
 
-namespace Analytics.Risk.Tests;
+namespace Analytics.Reports.Tests.Export;
 
 [Collection("planted")]
 public partial class RiskJsonWriterTests(PlantedSignalFixture planted)
@@ -58,7 +61,7 @@ public partial class RiskJsonWriterTests(PlantedSignalFixture planted)
     [Fact]
     public void A_figure_without_data_is_null_and_used_is_false_for_the_baseline_only_model()
     {
-        var model = RiskModel.Train([], Support.Dataset.QuickOptions);
+        var model = RiskModel.Train([], Analytics.Risk.Tests.Support.Dataset.QuickOptions);
         using var doc = JsonDocument.Parse(RiskJsonWriter.Write(new RiskAssessor(model).Assess([], new DateOnly(2024, 6, 13))));
         var m = doc.RootElement.GetProperty("model");
         Assert.False(m.GetProperty("used").GetBoolean());

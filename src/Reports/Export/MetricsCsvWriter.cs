@@ -1,6 +1,7 @@
 using Analytics.Domain;
+using Analytics.Metrics;
 
-namespace Analytics.Metrics.Export;
+namespace Analytics.Reports.Export;
 
 /// <summary>
 /// <c>analytics metrics --format csv</c> (cli.md): one row per target row of the answer, or with
@@ -35,8 +36,8 @@ public static class MetricsCsvWriter
             [
                 t.Id, t.Clause, t.Group.DimensionCode, Csv.Text(t.Group.County), Csv.Text(t.Group.Utility),
                 t.Group.Area is { } a ? Codes.Of(a) : null, category is { } c ? Codes.Of(c) : null,
-                N(t.Year), N(t.Limit), ExportFormats.Number(t.Total), ExportFormats.Number(t.Compliant), N(t.Rate),
-                ExportFormats.Number(t.DataGaps),
+                N(t.Year), N(t.Limit), Formats.Exact(t.Total), Formats.Exact(t.Compliant), N(t.Rate),
+                Formats.Exact(t.DataGaps),
                 t.IsDayTarget ? N(t.MeanDays) : null, t.IsDayTarget ? N(t.P90Days) : null, t.IsDayTarget ? N(t.MaxDays) : null,
                 N(t.Value), t.InForce ? "true" : "false", t.Met ? "true" : "false",
                 t.Status is { } st ? ReliabilityStatuses.Code(st) : !t.InForce ? "not_in_force" : t.Total == 0 ? "no_data" : t.Met ? "met" : "not_met",
@@ -53,18 +54,18 @@ public static class MetricsCsvWriter
         {
             Csv.Row(w,
             [
-                N(e.Year), ExportFormats.Date(e.From), ExportFormats.Date(e.To), Csv.Text(e.County), Csv.Text(e.Utility),
-                e.Area is { } a ? Codes.Of(a) : null, ExportFormats.Number(e.Customers), ExportFormats.Number(e.CustomerHours),
-                e.CustomersInterrupted.ToString(System.Globalization.CultureInfo.InvariantCulture), ExportFormats.Number(e.SaidiH),
-                ExportFormats.Number(e.Saifi), N(e.CaidiH), ExportFormats.Number(e.Asai), N(e.PreviousSaidiH), N(e.YoyChange), N(e.TargetH),
+                N(e.Year), Formats.Date(e.From), Formats.Date(e.To), Csv.Text(e.County), Csv.Text(e.Utility),
+                e.Area is { } a ? Codes.Of(a) : null, Formats.Exact(e.Customers), Formats.Exact(e.CustomerHours),
+                e.CustomersInterrupted.ToString(System.Globalization.CultureInfo.InvariantCulture), Formats.Exact(e.SaidiH),
+                Formats.Exact(e.Saifi), N(e.CaidiH), Formats.Exact(e.Asai), N(e.PreviousSaidiH), N(e.YoyChange), N(e.TargetH),
                 e.Status is { } s ? ReliabilityStatuses.Code(s) : null,
             ]);
         }
     }
 
-    private static string? N(decimal? d) => d is { } v ? ExportFormats.Number(v) : null;
+    private static string? N(decimal? d) => d is { } v ? Formats.Exact(v) : null;
 
-    private static string? N(double? d) => d is { } v ? ExportFormats.Number(v) : null;
+    private static string? N(double? d) => d is { } v ? Formats.Exact(v) : null;
 
-    private static string? N(int? i) => i is { } v ? ExportFormats.Number(v) : null;
+    private static string? N(int? i) => i is { } v ? Formats.Exact(v) : null;
 }

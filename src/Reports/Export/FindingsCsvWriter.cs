@@ -1,4 +1,7 @@
-namespace Analytics.Metrics.Export;
+using Analytics.Metrics;
+using Analytics.Reports.Wording;
+
+namespace Analytics.Reports.Export;
 
 /// <summary>
 /// <c>analytics findings --format csv</c>: one row per integrity finding or target breach, RFC 4180 (comma, CRLF).
@@ -27,10 +30,10 @@ public static class FindingsCsvWriter
             fields[3] = Csv.Text(f.Code);
             fields[4] = Csv.Text(f.Clause);
             fields[5] = Csv.Text(f.Label);
-            fields[6] = ExportFormats.Date(f.On);
-            fields[7] = f.Value is { } v ? ExportFormats.Number(v) : null;
-            fields[8] = f.Limit is { } l ? ExportFormats.Number(l) : null;
-            fields[9] = Csv.Text(f.Evidence);
+            fields[6] = Formats.Date(f.On);
+            fields[7] = f.Value is { } v ? Formats.Exact(v) : null;
+            fields[8] = f.Limit is { } l ? Formats.Exact(l) : null;
+            fields[9] = Csv.Text(EvidenceText.Of(f));
             Csv.Row(writer, fields);
         }
     }

@@ -1,8 +1,11 @@
 using System.Globalization;
 using Analytics.Domain;
 using Analytics.Domain.Registry;
+using Analytics.Reports.Export;
+using Analytics.Risk;
+using Analytics.Risk.Tests;
 
-namespace Analytics.Risk.Tests;
+namespace Analytics.Reports.Tests.Export;
 
 [Collection("planted")]
 public class RiskTableWriterTests(PlantedSignalFixture planted)

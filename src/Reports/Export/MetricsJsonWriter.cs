@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Analytics.Domain;
+using Analytics.Metrics;
 
-namespace Analytics.Metrics.Export;
+namespace Analytics.Reports.Export;
 
 /// <summary>
 /// <c>analytics metrics --format json</c> (cli.md): one object with <c>period</c> {<c>from</c>,<c>to</c>}, <c>as_of</c>,
@@ -30,12 +31,12 @@ public static class MetricsJsonWriter
         using var w = Json.Writer(stream);
         w.WriteStartObject();
         w.WriteStartObject("period");
-        w.WriteString("from", ExportFormats.Date(result.Period.From));
-        w.WriteString("to", ExportFormats.Date(result.Period.To));
+        w.WriteString("from", Formats.Date(result.Period.From));
+        w.WriteString("to", Formats.Date(result.Period.To));
         w.WriteBoolean("complete", result.Complete);
-        Json.String(w, "data_through", result.DataThroughDate is { } dt ? ExportFormats.Date(dt) : null);
+        Json.String(w, "data_through", result.DataThroughDate is { } dt ? Formats.Date(dt) : null);
         w.WriteEndObject();
-        w.WriteString("as_of", ExportFormats.Date(DateOnly.FromDateTime(result.AsOf)));
+        w.WriteString("as_of", Formats.Date(DateOnly.FromDateTime(result.AsOf)));
         w.WriteString("plan", result.Policy.PlanId);
         Json.String(w, "county", result.County);
         Json.String(w, "utility", result.Utility);
@@ -137,8 +138,8 @@ public static class MetricsJsonWriter
     {
         w.WriteStartObject();
         Json.Number(w, "year", e.Year);
-        w.WriteString("from", ExportFormats.Date(e.From));
-        w.WriteString("to", ExportFormats.Date(e.To));
+        w.WriteString("from", Formats.Date(e.From));
+        w.WriteString("to", Formats.Date(e.To));
         Json.String(w, "county", e.County);
         Json.String(w, "utility", e.Utility);
         Json.String(w, "area", e.Area is { } a ? Codes.Of(a) : null);

@@ -1,6 +1,7 @@
 using Analytics.Domain;
+using Analytics.Metrics;
 
-namespace Analytics.Metrics.Export;
+namespace Analytics.Reports.Export;
 
 /// <summary>
 /// <c>analytics applications --format csv</c> (cli.md): one row per application, RFC 4180 (comma-separated, CRLF), header
@@ -41,12 +42,12 @@ public static class ApplicationsCsvWriter
             fields[3] = f.Area == Area.Invalid ? null : Codes.Of(f.Area);
             fields[4] = f.Category == Category.Invalid ? null : Codes.Of(f.Category);
             fields[5] = f.Status == ApplicationStatus.Invalid ? null : Codes.Of(f.Status);
-            fields[6] = ExportFormats.DateTime(f.AcceptedAt);
-            fields[7] = f.ConnectedAt is { } c ? ExportFormats.DateTime(c) : null;
+            fields[6] = Formats.IsoDateTime(f.AcceptedAt);
+            fields[7] = f.ConnectedAt is { } c ? Formats.IsoDateTime(c) : null;
             fields[8] = N(f.WholeProcessDays);
             fields[9] = N(f.UtilityDays);
             fields[10] = N(f.ApprovalDays);
-            fields[11] = ExportFormats.Number(f.StageCount);
+            fields[11] = Formats.Exact(f.StageCount);
             if (!stageText.TryGetValue(f.Stages.Bits, out var stages)) stageText[f.Stages.Bits] = stages = f.Stages.ToString();
             fields[12] = stages;
             var codes = result.FindingCodes(f);
@@ -54,13 +55,13 @@ public static class ApplicationsCsvWriter
             fields[14] = N(f.ElapsedDays);
             fields[15] = N(f.CountedDays);
             fields[16] = Csv.Text(f.LimitTargetId);
-            fields[17] = f.LimitDays is { } l ? ExportFormats.Number(l) : null;
-            fields[18] = f.DueDate is { } d ? ExportFormats.Date(d) : null;
+            fields[17] = f.LimitDays is { } l ? Formats.Exact(l) : null;
+            fields[18] = f.DueDate is { } d ? Formats.Date(d) : null;
             fields[19] = N(f.WorkingDaysLeft);
             fields[20] = f.Overdue is { } o ? (o ? "true" : "false") : null;
             Csv.Row(writer, fields);
         }
     }
 
-    private static string? N(int? v) => v is { } i ? ExportFormats.Number(i) : null;
+    private static string? N(int? v) => v is { } i ? Formats.Exact(i) : null;
 }

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Analytics.Domain;
-using Analytics.Metrics.Export;
+using Analytics.Metrics;
+using Analytics.Reports.Export;
 using static Analytics.Metrics.Tests.Fixtures;
 
-namespace Analytics.Metrics.Tests.Export;
+namespace Analytics.Reports.Tests.Export;
 
 public class ApplicationsCsvWriterTests
 {

@@ -1,6 +1,7 @@
 using Analytics.Domain;
+using Analytics.Metrics;
 
-namespace Analytics.Metrics.Export;
+namespace Analytics.Reports.Export;
 
 /// <summary>
 /// <c>analytics applications --format json</c>: a JSON array of objects named like <see cref="ApplicationsCsvWriter.Columns"/>,

@@ -1,6 +1,6 @@
 using Analytics.Domain.Output;
 
-namespace Analytics.Metrics.Export;
+namespace Analytics.Reports.Export;
 
 /// <summary>
 /// RFC 4180 writing: comma-separated, CRLF line ends, a field quoted when it holds a comma, quote or line break.
