@@ -181,7 +181,7 @@ public sealed partial class OversightCommandsTests : IDisposable
     {
         Load();
         var add = At(Nov20, "rectify", "add", "--problem", "收费与客户所述不一致", "--unit", "国网临汾", "--deadline", "2026-11-10",
-            "--measures", "退还多收费用并通报", "--county", "尧都区", "--utility", "国网临汾");
+            "--measures", "退还多收费用并通报", "--county", "尧都区", "--utility", "国网临汾", "--by", "张局");
         Assert.True(add.ExitCode == 0, add.Err);
         var id = add.Out.Trim();
         var later = At(Nov20, "rectify", "add", "--problem", "暂停压线", "--unit", "洪洞县", "--deadline", "2026-12-31", "--measures", "逐件核查", "--county", "洪洞县");
@@ -206,12 +206,12 @@ public sealed partial class OversightCommandsTests : IDisposable
         Assert.DoesNotContain("暂停压线", sheet, StringComparison.Ordinal);
 
         // The follow-up check finds the problem still there: it stays open (整改中) and overdue.
-        var notYet = At(Nov22, "rectify", "close", id, "--checked-on", "2026-11-22", "--finding", "尚未退费", "--not-resolved");
+        var notYet = At(Nov22, "rectify", "close", id, "--checked-on", "2026-11-22", "--finding", "尚未退费", "--not-resolved", "--by", "检查员甲");
         Assert.Equal(0, notYet.ExitCode);
         Assert.Contains("整改中", notYet.Out, StringComparison.Ordinal);
         Assert.Contains("收费与客户所述不一致", At(Nov22, "rectify", "list", "--overdue", "--today", "2026-11-22").Out, StringComparison.Ordinal);
         // Found gone: closed (已销号), no longer overdue, and it cannot be closed or updated again.
-        var done = At(Nov22, "rectify", "close", id, "--checked-on", "2026-11-23", "--finding", "已退费", "--resolved");
+        var done = At(Nov22.AddHours(2), "rectify", "close", id, "--checked-on", "2026-11-23", "--finding", "已退费", "--resolved", "--by", "检查员乙");
         Assert.Contains("已销号", done.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("收费与客户所述不一致", At(Nov22, "rectify", "list", "--overdue", "--today", "2026-11-22").Out, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.BadInput, At(Nov22, "rectify", "close", id, "--checked-on", "2026-11-24", "--finding", "x", "--resolved").ExitCode);
@@ -219,6 +219,24 @@ public sealed partial class OversightCommandsTests : IDisposable
         Assert.Equal(0, At(Nov22, "rectify", "update", laterId, "--measures", "已约谈").ExitCode);
         var closedLedger = At(Nov22, "ledger", "--county", "尧都区", "--date", "2026-11-26", "--no-risk", "--out", _dir.File("l2"));
         Assert.DoesNotContain("rectification_overdue", SheetText(closedLedger.Out.Trim(), "问题清单"), StringComparison.Ordinal);
+
+        // rectify show: the item and its history, oldest first — who, when, what, the status left; refused changes left nothing.
+        var show = At(Nov22, "rectify", "show", id);
+        Assert.True(show.ExitCode == 0, show.Err);
+        var lines = show.Out.Split('\n').SkipWhile(l => !l.StartsWith("# 状态变更记录", StringComparison.Ordinal)).Skip(2)
+            .Where(l => l.Length > 0).Select(l => l.Split('\t')).ToList();
+        Assert.Contains("# 状态变更记录（3 条）", show.Out, StringComparison.Ordinal);
+        Assert.Equal(["2026-11-20 09:00:00", "2026-11-22 15:00:00", "2026-11-22 17:00:00"], lines.Select(l => l[0]));
+        Assert.Equal(["张局", "检查员甲", "检查员乙"], lines.Select(l => l[1]));
+        Assert.Equal(["立项", "回头看未通过", "销号"], lines.Select(l => l[2]));
+        Assert.Equal(["待整改", "整改中", "已销号"], lines.Select(l => l[3]));
+        Assert.Contains("尚未退费", lines[1][4], StringComparison.Ordinal);
+        Assert.Contains("已退费", lines[2][4], StringComparison.Ordinal);
+        // Without --by the operator's account is kept.
+        var updated = At(Nov22, "rectify", "show", laterId);
+        Assert.Contains("命令行用户 " + Environment.UserName, updated.Out, StringComparison.Ordinal);
+        Assert.Contains("整改措施 逐件核查 → 已约谈", updated.Out, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadInput, At(Nov22, "rectify", "show", "999").ExitCode);
     }
 
     [Fact]
@@ -301,6 +319,11 @@ public sealed partial class OversightCommandsTests : IDisposable
         Assert.Contains("2026-11-26 推进中：已核查12件，退回3件（存在问题：2件客户联系不上）", line, StringComparison.Ordinal);
         // Reporting progress never closes the item: it is still 待整改 until rectify close.
         Assert.Contains("待整改", line, StringComparison.Ordinal);
+        // Its history shows the ledger's report, by the ledger's 填报人 (masked), changing nothing.
+        var shown = At(Nov22, "rectify", "show", ours).Out.Split('\n').Single(l => l.Contains("台账报送", StringComparison.Ordinal)).Split('\t');
+        Assert.Equal(Analytics.Domain.PersonalDataMask.Name(LedgerSignature.FiledBy), shown[1]);
+        Assert.Equal("（不改变事项）", shown[3]);
+        Assert.Contains("2026-11-26 工作台账 推进中：已核查12件，退回3件（存在问题：2件客户联系不上）", shown[4], StringComparison.Ordinal);
 
         // The city roll-up's 工作进展 shows the row with the item's problem; the ledger regenerated pre-fills it.
         var city = At(Nov22, "ledger", "--city", "--date", "2026-11-26", "--out", _dir.File("l"));
@@ -348,6 +371,8 @@ public sealed partial class OversightCommandsTests : IDisposable
     [InlineData("rectify", "close", "999", "--checked-on", "2026-11-22", "--finding", "f", "--resolved")]
     [InlineData("rectify", "close", "1", "--checked-on", "2026-11-22", "--finding", "f")]
     [InlineData("rectify", "update", "999", "--measures", "m")]
+    [InlineData("rectify", "show", "999")]
+    [InlineData("rectify", "show", "x")]
     [InlineData("rectify", "list", "--today", "someday")]
     public void A_users_mistake_never_exits_4_nor_prints_a_stack_trace(params string[] args)
     {
