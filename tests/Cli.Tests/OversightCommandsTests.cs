@@ -88,6 +88,72 @@ public sealed partial class OversightCommandsTests : IDisposable
         Assert.Equal(ExitCodes.BadInput, again.ExitCode);
     }
 
+    private CliRunner.Result DrawJson(DateTime at, string name) =>
+        At(at, "spotcheck", "draw", "--from", "2026-01-01", "--to", "2026-06-30", "--seed", "7", "--out", _dir.File(name), "--format", "json");
+
+    private static List<string> Drawn(JsonElement root) =>
+        [.. root.GetProperty("strata").EnumerateArray().SelectMany(s => s.GetProperty("applications").EnumerateArray())
+            .Select(a => a.GetProperty("utility").GetString() + "/" + a.GetProperty("application_id").GetString() + "/" + a.GetProperty("draw").GetString())];
+
+    [Fact]
+    public void The_draw_scores_the_register_with_the_stored_model_states_it_reproduces_from_its_seed_and_without_a_model_says_so()
+    {
+        Load();
+        // No model stored yet: the draw says so (JSON, workbook) and draws on the other criteria.
+        var none = DrawJson(Nov20, "n.xlsx");
+        Assert.True(none.ExitCode == 0, none.Err);
+        List<string> withoutModel;
+        using (var j = JsonDocument.Parse(none.Out))
+        {
+            var m = j.RootElement.GetProperty("model_risk");
+            Assert.False(m.GetProperty("available").GetBoolean());
+            Assert.Contains("没有按当前数据训练的超期预警模型", m.GetProperty("statement").GetString(), StringComparison.Ordinal);
+            Assert.Equal(0, m.GetProperty("scored").GetInt32());
+            Assert.NotEmpty(j.RootElement.GetProperty("strata").EnumerateArray());
+            Assert.Contains("本次未按模型风险加抽", j.RootElement.GetProperty("method").GetString(), StringComparison.Ordinal);
+            withoutModel = Drawn(j.RootElement);
+        }
+        Assert.Contains("本次未按模型风险加抽", SheetText(_dir.File("n.xlsx"), SpotCheckWorkbook.PublicSheet), StringComparison.Ordinal);
+
+        // risk trains the model of the current data and keeps it; the next draw loads it and scores the register.
+        var risk = At(Nov20, "risk");
+        Assert.True(risk.ExitCode == 0, risk.Err);
+        var first = DrawJson(Nov22, "a.xlsx");
+        Assert.True(first.ExitCode == 0, first.Err);
+        using var a = JsonDocument.Parse(first.Out);
+        var model = a.RootElement.GetProperty("model_risk");
+        Assert.True(model.GetProperty("available").GetBoolean());
+        var fingerprint = model.GetProperty("fingerprint").GetString()!;
+        Assert.Equal(64, fingerprint.Length);
+        Assert.Equal("end_of_accepted_day", model.GetProperty("moment").GetString());
+        var threshold = model.GetProperty("threshold").GetDouble();
+        Assert.Equal(0.5, threshold);
+        var scored = model.GetProperty("scored").GetInt32();
+        Assert.True(scored > 0);
+        var apps = a.RootElement.GetProperty("strata").EnumerateArray().SelectMany(s => s.GetProperty("applications").EnumerateArray()).ToList();
+        Assert.Contains(apps, x => x.GetProperty("model_probability").ValueKind == JsonValueKind.Number);
+        foreach (var x in apps)
+        {
+            var p = x.GetProperty("model_probability");
+            var reasons = x.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).ToList();
+            var high = p.ValueKind == JsonValueKind.Number && p.GetDouble() >= threshold;
+            Assert.Equal(high, reasons.Contains("model_risk"));
+        }
+        Assert.Equal(a.RootElement.GetProperty("strata").EnumerateArray().Sum(s => s.GetProperty("model_risky").GetInt32()),
+            model.GetProperty("at_or_above_threshold").GetInt32());
+        // The base sample does not depend on the risk criteria: the random draws are those drawn without the model.
+        Assert.Equal(withoutModel.Where(x => x.EndsWith("/random", StringComparison.Ordinal)), Drawn(a.RootElement).Where(x => x.EndsWith("/random", StringComparison.Ordinal)));
+        Assert.Contains(fingerprint[..12], SheetText(_dir.File("a.xlsx"), SpotCheckWorkbook.PublicSheet), StringComparison.Ordinal);
+
+        // Same seed, same data, same stored model, another day: the same draw.
+        var again = At(new DateTime(2026, 11, 23, 10, 0, 0), "spotcheck", "draw", "--from", "2026-01-01", "--to", "2026-06-30", "--seed", "7",
+            "--out", _dir.File("b.xlsx"), "--format", "json");
+        Assert.True(again.ExitCode == 0, again.Err);
+        using var b = JsonDocument.Parse(again.Out);
+        Assert.Equal(Drawn(a.RootElement), Drawn(b.RootElement));
+        Assert.Equal(Keys(_dir.File("a.xlsx")), Keys(_dir.File("b.xlsx")));
+    }
+
     [Fact]
     public void A_filed_discrepancy_becomes_a_finding_and_a_stratum_rate_in_that_countys_ledger_only()
     {
