@@ -20,7 +20,7 @@ public static class OversightDigest
 {
     /// <summary>
     /// The oversight of a document covering <paramref name="period"/>: field discrepancies filed in it, the rates of the
-    /// draws with results filed in it, rectification items opened by its end (overdue judged on its last day), and the
+    /// draws with results filed in it (over the results filed by its end), rectification items opened by its end (overdue judged on its last day), and the
     /// forensics over <paramref name="forensicsPeriod"/> of <paramref name="cityData"/> (the whole city's records: each
     /// unit is tested against the rest of the city; null: no forensics run).
     /// </summary>
@@ -34,6 +34,7 @@ public static class OversightDigest
         if (store is IOversightStore os)
         {
             var results = os.SpotCheckResults();
+            var filedByEnd = results.Where(r => DateOnly.FromDateTime(r.FiledAt) <= period.To).ToList();
             var strata = new List<SpotCheckStratumLine>();
             var draws = 0;
             foreach (var drawId in results.Where(r => period.Contains(DateOnly.FromDateTime(r.FiledAt))).Select(r => r.DrawId)
@@ -41,7 +42,8 @@ public static class OversightDigest
             {
                 if (os.FindDraw(drawId) is not { } draw) continue;
                 draws++;
-                strata.AddRange(StratumRate.Of(draw, results).Where(s => s.Checked > 0).Select(s =>
+                // The rates as they stood at the period's end: results filed later (a document made afterwards) are not counted.
+                strata.AddRange(StratumRate.Of(draw, filedByEnd).Where(s => s.Checked > 0).Select(s =>
                     new SpotCheckStratumLine(draw.DrawId, s.County, s.Utility, s.Drawn, s.Checked, s.Discrepant, s.Rate, s.UpperBound, s.Confidence)));
             }
             var end = DayBounds.EndOfDay(period.To);

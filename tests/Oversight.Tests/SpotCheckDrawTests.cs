@@ -121,6 +121,7 @@ public class SpotCheckModelRiskTests
         // Every risk application drawn (share 1), so the test does not hang on which risk application the seed picks.
         var plan = new SpotCheckPlan { RiskShare = 1.0 };
         var (without, high, low) = Candidates(plan);
+        // Two scored: the 90th percentile is 81 %, the median 49 %; only the first is high.
         var scores = Scores((high, 0.81), (low, 0.49));
         var strata = SpotCheckDraw.Draw(Result.Value, Register, 77, plan, scores);
         var s = strata.Single(x => x.County == without.County && x.Utility == without.Utility);
@@ -139,18 +140,30 @@ public class SpotCheckModelRiskTests
     }
 
     [Fact]
+    public void The_line_of_a_high_model_risk_is_the_registers_top_tenth_above_its_median_so_equal_scores_mark_nothing()
+    {
+        var many = Scores([.. Enumerable.Range(1, 100).Select(i => (("u", "A" + i.ToString("000", System.Globalization.CultureInfo.InvariantCulture)), i / 100.0))]);
+        var cut = many.Cut(0.10);
+        Assert.Equal((0.90, 0.50), cut);
+        Assert.Equal(11, many.Probabilities.Values.Count(p => ModelRiskScores.IsHigh(p, cut)));
+        var flat = Scores([.. Enumerable.Range(1, 50).Select(i => (("u", "B" + i.ToString("000", System.Globalization.CultureInfo.InvariantCulture)), 0.33))]);
+        Assert.DoesNotContain(flat.Probabilities.Values, p => ModelRiskScores.IsHigh(p, flat.Cut(0.10)));
+        Assert.Null(ModelRiskScores.None("x").Cut(0.10));
+    }
+
+    [Fact]
     public void The_same_seed_and_scores_reproduce_the_draw_and_the_method_states_the_model_and_threshold()
     {
         var plan = new SpotCheckPlan();
-        var (_, high, _) = Candidates(plan);
-        var scores = Scores((high, 0.9));
+        var (_, high, low) = Candidates(plan);
+        var scores = Scores((high, 0.9), (low, 0.1));
         var a = SpotCheckDraw.Draw(Result.Value, Register, 2026, plan, scores);
         var b = SpotCheckDraw.Draw(Result.Value, Register, 2026, plan, scores);
         Assert.Equal(a.SelectMany(s => s.Applications), b.SelectMany(s => s.Applications));
         Assert.Equal(1, a.Sum(s => s.ModelRisky));
         var text = SpotCheckMethod.Text(a, plan, 2026, new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30), Analytics.Domain.Registry.Registries.Default, scores);
-        Assert.Contains("超期概率不低于 50%", text, StringComparison.Ordinal);
-        Assert.Contains("测试模型，为名录中 1 件工单评分，1 件达到阈值", text, StringComparison.Ordinal);
+        Assert.Contains("超期概率居名录前 10%：不低于第 90 百分位且高于中位数", text, StringComparison.Ordinal);
+        Assert.Contains("测试模型，为名录中 2 件工单评分，第 90 百分位 90.0%、中位数 10.0%，1 件为模型高风险", text, StringComparison.Ordinal);
         var without = SpotCheckMethod.Text(a, plan, 2026, new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30), Analytics.Domain.Registry.Registries.Default,
             ModelRiskScores.None("存储中没有模型，本次未按模型风险加抽"));
         Assert.Contains("模型风险：存储中没有模型，本次未按模型风险加抽", without, StringComparison.Ordinal);

@@ -69,7 +69,7 @@ public static class SpotCheckCommand
             var path = outPath ?? CliArgs.OutFile(Path.Combine("out", $"抽查_{record.DrawId}.xlsx"), "--out", ".xlsx");
             if (oversight.FindDraw(record.DrawId) is not null)
                 throw new BadInputException($"抽查批次 {record.DrawId} 已存在（同日同种子）；换一个 --seed");
-            SpotCheckWorkbook.Write(path, record, strata, result, ctx.Registries, modelRisk);
+            SpotCheckWorkbook.Write(path, record, strata, result, ctx.Registries, modelRisk, plan);
             oversight.SaveDraw(record);
             if (fmt == "json")
             {

@@ -19,7 +19,7 @@ public sealed record SpotCheckStratum
     public required int BaseSize { get; init; }
     /// <summary>Extra draws among the risk applications not already drawn (see <see cref="SpotCheckPlan.RiskShare"/>).</summary>
     public required int RiskExtra { get; init; }
-    /// <summary>Applications of the stratum whose model risk is at or above <see cref="SpotCheckPlan.ModelRiskThreshold"/> (0 without a model).</summary>
+    /// <summary>Applications of the stratum with a high model risk (<see cref="ModelRiskScores.Cut"/>; 0 without a model).</summary>
     public int ModelRisky { get; init; }
     /// <summary>Why each drawn application is a risk application (<see cref="SpotCheckDraw.Finding"/>, <see cref="SpotCheckDraw.NearLimit"/>, <see cref="SpotCheckDraw.ModelRisk"/>), by <c>utility/id</c>; random draws that are not risk applications are absent.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Reasons { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
@@ -37,10 +37,10 @@ public sealed record SpotCheckPlan
     /// <summary>Risk-weighted oversampling: this share of the stratum's risk applications (findings, a duration at or within one day under its limit, a high model risk) is drawn on top of the base sample, at least one when any.</summary>
     public double RiskShare { get; init; } = 0.2;
     /// <summary>
-    /// A high model risk: the early-warning model's miss probability at the end of the accepted day at or above this —
-    /// the line of the model's own at-risk list (<c>RiskModelOptions.AtRiskThreshold</c>, 0.5).
+    /// A high model risk: the early-warning model's miss probability at the end of the accepted day among the register's top
+    /// this share — at or above the register's (1 − share) quantile and above its median (<see cref="ModelRiskScores.Cut"/>).
     /// </summary>
-    public double ModelRiskThreshold { get; init; } = 0.5;
+    public double ModelRiskTopShare { get; init; } = 0.10;
 
     /// <summary>⌈ln(1 − confidence) / ln(1 − tolerable rate)⌉: 59 for 95 % and 5 %.</summary>
     public int AttributeSampleSize()
@@ -82,9 +82,10 @@ public static class SpotCheckDraw
         foreach (var d in Forensics.GamingForensics.Durations(result))
             if (d.Days <= d.Limit && d.Days >= d.Limit - 1) Mark((d.Figures.Utility, d.Figures.ApplicationId), NearLimit);
         var modelRisky = new HashSet<(string, string)>();
+        var cut = modelRisk?.Cut(plan.ModelRiskTopShare);
         if (modelRisk is { Available: true })
             foreach (var (key, p) in modelRisk.Probabilities.OrderBy(x => x.Key.Utility, StringComparer.Ordinal).ThenBy(x => x.Key.ApplicationId, StringComparer.Ordinal))
-                if (p >= plan.ModelRiskThreshold)
+                if (ModelRiskScores.IsHigh(p, cut))
                 {
                     Mark(key, ModelRisk);
                     modelRisky.Add(key);

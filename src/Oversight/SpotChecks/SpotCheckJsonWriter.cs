@@ -8,7 +8,7 @@ namespace Analytics.Oversight.SpotChecks;
 /// <summary>
 /// <c>analytics spotcheck draw --format json</c>: the draw as published — its id, seed, period, the method text, the
 /// rule (<c>plan</c>), the model-risk criterion (<c>model_risk</c>: whether a stored model scored the register, which, the
-/// threshold, how many were scored and reached it) and per stratum its sizes, inspectors and drawn applications, each
+/// top share, the threshold and median it gives on this register, how many were scored and are high) and per stratum its sizes, inspectors and drawn applications, each
 /// with <c>draw</c> (<c>random</c> or <c>risk</c>), <c>reasons</c> (<c>finding</c>, <c>near_limit</c>, <c>model_risk</c>)
 /// and <c>model_probability</c> (null when not scored). UTF-8 without BOM, Chinese not escaped.
 /// </summary>
@@ -36,13 +36,24 @@ public static class SpotCheckJsonWriter
         w.WriteEndObject();
         w.WriteStartObject("model_risk");
         w.WriteBoolean("available", modelRisk is { Available: true });
-        w.WriteString("statement", SpotCheckMethod.ModelText(strata, modelRisk));
+        w.WriteString("statement", SpotCheckMethod.ModelText(strata, modelRisk, plan));
+        var cut = modelRisk?.Cut(plan.ModelRiskTopShare);
         if (modelRisk?.Fingerprint is { } fp) w.WriteString("fingerprint", fp); else w.WriteNull("fingerprint");
         if (modelRisk?.TrainedAt is { } at) w.WriteString("trained_at", at.ToString("yyyy-MM-ddTHH:mm:ss", inv)); else w.WriteNull("trained_at");
         w.WriteString("moment", "end_of_accepted_day");
-        w.WriteNumber("threshold", plan.ModelRiskThreshold);
+        w.WriteNumber("top_share", plan.ModelRiskTopShare);
+        if (cut is { } c)
+        {
+            w.WriteNumber("threshold", Math.Round(c.Threshold, 4));
+            w.WriteNumber("median", Math.Round(c.Median, 4));
+        }
+        else
+        {
+            w.WriteNull("threshold");
+            w.WriteNull("median");
+        }
         w.WriteNumber("scored", modelRisk is { Available: true } ? modelRisk.Probabilities.Count : 0);
-        w.WriteNumber("at_or_above_threshold", strata.Sum(s => s.ModelRisky));
+        w.WriteNumber("high", strata.Sum(s => s.ModelRisky));
         w.WriteEndObject();
         w.WriteStartArray("strata");
         foreach (var s in strata)

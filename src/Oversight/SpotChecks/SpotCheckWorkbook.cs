@@ -41,7 +41,7 @@ public static class SpotCheckWorkbook
     public const int ResultColumn = 13, ItemColumn = 14, CustomerColumn = 15, KeyColumn = 17;
 
     public static void Write(string path, SpotCheckDrawRecord draw, IReadOnlyList<SpotCheckStratum> strata, MetricsResult result, Registries registries,
-        ModelRiskScores? modelRisk = null)
+        ModelRiskScores? modelRisk = null, SpotCheckPlan? plan = null)
     {
         ArgumentNullException.ThrowIfNull(draw);
         ArgumentNullException.ThrowIfNull(strata);
@@ -83,7 +83,7 @@ public static class SpotCheckWorkbook
         pub.Cell(1, 1).Value = "批次"; Put(pub.Cell(1, 2), draw.DrawId);
         pub.Cell(2, 1).Value = "随机数种子"; pub.Cell(2, 2).Value = draw.Seed;
         pub.Cell(3, 1).Value = "抽查方法"; Put(pub.Cell(3, 2), draw.Method);
-        pub.Cell(4, 1).Value = "模型风险"; Put(pub.Cell(4, 2), SpotCheckMethod.ModelText(strata, modelRisk));
+        pub.Cell(4, 1).Value = "模型风险"; Put(pub.Cell(4, 2), SpotCheckMethod.ModelText(strata, modelRisk, plan ?? new SpotCheckPlan()));
         string[] strataHeaders = ["县（市、区）", "供电企业", "名录工单数", "随机抽取", "风险加抽", "检查人员", "模型高风险工单"];
         for (var c = 0; c < strataHeaders.Length; c++) Put(pub.Cell(5, c + 1), strataHeaders[c]);
         var r = 6;
