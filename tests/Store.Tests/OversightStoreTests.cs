@@ -11,6 +11,12 @@ public abstract class OversightStoreTests : IDisposable
 
     protected abstract string StoreArgument { get; }
 
+    /// <summary>The store's migration that brought in the rectification history.</summary>
+    private protected abstract Migration HistoryMigration { get; }
+
+    /// <summary>Runs SQL on the store directly (to put it back in the state of a store before that migration).</summary>
+    protected abstract void Execute(string sql);
+
     private IOversightStore Open()
     {
         var s = StoreFactory.Open(StoreArgument);
@@ -186,6 +192,33 @@ public abstract class OversightStoreTests : IDisposable
         Assert.Null(s.FindDraw("d1"));
     }
 
+    [Fact]
+    public void Items_opened_before_the_history_was_kept_get_one_entry_for_the_state_they_are_in_when_the_store_is_upgraded()
+    {
+        var s = Open();
+        var created = new DateTime(2026, 7, 21, 10, 0, 0);
+        var open = s.AddRectification(new RectificationItem
+        {
+            Problem = "待整改的旧事项", ResponsibleUnit = "国网临汾供电公司", Deadline = new DateOnly(2026, 8, 31), Measures = "m",
+            Status = RectificationStatus.Open, CreatedAt = created,
+        }, Change("立项"));
+        var closedAt = new DateTime(2026, 9, 1, 15, 0, 0);
+        var closed = s.AddRectification(open with { Id = 0, Problem = "已销号的旧事项" }, Change("立项"));
+        s.UpdateRectification(closed with { Status = RectificationStatus.Closed, ClosedAt = closedAt }, Change("销号", RectificationAction.Closed));
+        // The store as it was before the history: items, no entries; then the migration.
+        Execute("DELETE FROM rectification_events");
+        Assert.Equal("rectification history", HistoryMigration.Description);
+        Execute(HistoryMigration.Sql);
+
+        var a = Assert.Single(Open().RectificationHistory(open.Id));
+        Assert.Equal((RectificationAction.Migrated, RectificationStatus.Open, created, "（升级前）"), (a.Action, a.Status!.Value, a.At, a.Actor));
+        var b = Assert.Single(Open().RectificationHistory(closed.Id));
+        Assert.Equal((RectificationAction.Migrated, RectificationStatus.Closed, closedAt), (b.Action, b.Status!.Value, b.At));
+        // Run again (a schema taken back and forth): nothing doubled.
+        Execute(HistoryMigration.Sql);
+        Assert.Single(Open().RectificationHistory(open.Id));
+    }
+
     public void Dispose()
     {
         foreach (var s in _opened) s.Dispose();
@@ -198,6 +231,17 @@ public sealed class SqliteOversightStoreTests : OversightStoreTests
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "analytics-oversight-tests", Guid.NewGuid().ToString("N"));
 
     protected override string StoreArgument => Path.Combine(_folder, "analytics.db");
+
+    private protected override Migration HistoryMigration => SqliteSchema.Migrations.Single(m => m.Version == 6);
+
+    protected override void Execute(string sql)
+    {
+        using var conn = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + StoreArgument);
+        conn.Open();
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
 }
 
 public sealed class PostgresOversightStoreTests : OversightStoreTests, IClassFixture<PostgresDatabase>
@@ -211,4 +255,14 @@ public sealed class PostgresOversightStoreTests : OversightStoreTests, IClassFix
     }
 
     protected override string StoreArgument => _store;
+
+    private protected override Migration HistoryMigration => PostgresSchema.Migrations.Single(m => m.Version == 7);
+
+    protected override void Execute(string sql)
+    {
+        using var conn = new Npgsql.NpgsqlConnection(_store);
+        conn.Open();
+        using var cmd = new Npgsql.NpgsqlCommand(sql, conn);
+        cmd.ExecuteNonQuery();
+    }
 }
