@@ -1,12 +1,13 @@
 using System.Data;
 using System.Globalization;
+using Analytics.Domain;
 using Analytics.Domain.Storage;
 using Dapper;
 
 namespace Analytics.Store;
 
 /// <summary>
-/// The oversight tables (SQLite schema 4, PostgreSQL schema 5) read and written on an open connection and transaction,
+/// The oversight tables (SQLite schemas 4 and 6, PostgreSQL schemas 5 and 7) read and written on an open connection and transaction,
 /// for both stores: the embedded store keeps instants and dates as invariant TEXT, PostgreSQL as timestamp/date, so values
 /// go through Time / Day on the way in and ReadTime / ReadDay on the way out.
 /// </summary>
@@ -139,9 +140,10 @@ internal sealed class OversightTables
         if (i.Status == RectificationStatus.Invalid) throw new StoreDataException("整改事项状态无效", "status");
     }
 
-    public RectificationItem Add(IDbConnection conn, IDbTransaction tx, RectificationItem item)
+    public RectificationItem Add(IDbConnection conn, IDbTransaction tx, RectificationItem item, RectificationChange change)
     {
         Check(item);
+        Check(change);
         var id = conn.ExecuteScalar<long>("""
             INSERT INTO rectifications (problem, source, county, utility, application_id, responsible_unit, deadline, measures, status,
                                         follow_up_on, follow_up_result, created_at, closed_at)
@@ -149,12 +151,14 @@ internal sealed class OversightTables
                     @FollowUpOn, @FollowUpResult, @CreatedAt, @ClosedAt)
             RETURNING id
             """, Params(item), tx);
+        AddEvent(conn, tx, id, item.Status, change);
         return item with { Id = id };
     }
 
-    public void Update(IDbConnection conn, IDbTransaction tx, RectificationItem item)
+    public void Update(IDbConnection conn, IDbTransaction tx, RectificationItem item, RectificationChange change)
     {
         Check(item);
+        Check(change);
         var n = conn.Execute("""
             UPDATE rectifications SET problem = @Problem, source = @Source, county = @County, utility = @Utility,
                 application_id = @ApplicationId, responsible_unit = @ResponsibleUnit, deadline = @Deadline, measures = @Measures,
@@ -162,6 +166,64 @@ internal sealed class OversightTables
             WHERE id = @Id
             """, Params(item), tx);
         if (n == 0) throw new KeyNotFoundException($"整改事项 {item.Id.ToString(CultureInfo.InvariantCulture)} 不存在");
+        AddEvent(conn, tx, item.Id, item.Status, change);
+    }
+
+    private static void Check(RectificationChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        NoNul("actor", change.Actor);
+        NoNul("detail", change.Detail);
+        if (string.IsNullOrWhiteSpace(change.Actor)) throw new StoreDataException("整改事项的变更须记录操作人", "actor");
+        if (change.Action is RectificationAction.Invalid or RectificationAction.LedgerProgress)
+            throw new StoreDataException("整改事项的变更类型无效（台账报送不改变事项）", "action");
+    }
+
+    private void AddEvent(IDbConnection conn, IDbTransaction tx, long id, RectificationStatus status, RectificationChange change) =>
+        conn.Execute("""
+            INSERT INTO rectification_events (item_id, at, actor, action, status, detail)
+            VALUES (@Id, @At, @Actor, @Action, @Status, @Detail)
+            """, new { Id = id, At = Time(change.At), change.Actor, Action = (int)change.Action, Status = (int)status, change.Detail }, tx);
+
+    /// <summary>
+    /// The item's changes (<c>rectification_events</c>) and the progress its county filed on it through the weekly
+    /// ledgers (<c>ledger_notes</c> task <c>整改N</c> of the item's county, at the filing's <c>loaded_at</c>, the week's
+    /// signature note giving the 填报人), oldest first.
+    /// </summary>
+    public static IReadOnlyList<RectificationEvent> History(IDbConnection conn, long id)
+    {
+        var list = new List<RectificationEvent>();
+        using (var r = conn.ExecuteReader("SELECT at, actor, action, status, detail FROM rectification_events WHERE item_id = @id ORDER BY id", new { id }))
+            while (r.Read())
+                list.Add(new RectificationEvent(id, ReadTime(r.GetValue(0)), r.GetString(1),
+                    (RectificationAction)Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture),
+                    (RectificationStatus)Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture), r.GetString(4)));
+        var county = conn.ExecuteScalar<string?>("SELECT county FROM rectifications WHERE id = @id", new { id });
+        if (county is null) return list;
+        var task = RectificationTask.Key(id);
+        var notes = new List<RectificationEvent>();
+        using (var r = conn.ExecuteReader("""
+            SELECT f.loaded_at, n.thursday, n.status, n.text, s.text
+            FROM ledger_notes n
+            JOIN filings f ON f.id = n.filing_id
+            LEFT JOIN ledger_notes s ON s.county = n.county AND s.thursday = n.thursday AND s.task = @signature
+            WHERE n.county = @county AND n.task = @task
+            """, new { county, task, signature = LedgerSignature.NoteTask }))
+            while (r.Read())
+            {
+                var thursday = ReadDay(r.GetValue(1));
+                var (text, problems) = LedgerNoteText.Split(r.GetString(3));
+                var signature = r.GetValue(4) is string sig
+                    ? LedgerSignature.FromNote(new LedgerNote { County = county, Thursday = thursday, Task = LedgerSignature.NoteTask, Text = sig })
+                    : null;
+                var word = Text(r.GetValue(2));
+                var detail = string.Create(CultureInfo.InvariantCulture, $"{thursday:yyyy-MM-dd} 工作台账")
+                    + (word is { Length: > 0 } ? " " + word : "")
+                    + (text.Length > 0 ? "：" + text : "") + (problems.Length > 0 ? $"（存在问题：{problems}）" : "");
+                notes.Add(new RectificationEvent(id, ReadTime(r.GetValue(0)), signature?.FiledBy ?? county, RectificationAction.LedgerProgress, null, detail));
+            }
+        // Stable: a ledger entry goes after the changes made at the same instant.
+        return [.. list.Concat(notes.OrderBy(e => e.At).ThenBy(e => e.Detail, StringComparer.Ordinal)).OrderBy(e => e.At)];
     }
 
     public static IReadOnlyList<RectificationItem> Rectifications(IDbConnection conn)

@@ -245,5 +245,23 @@ internal static class PostgresSchema
                 model            bytea     NOT NULL
             );
             """),
+        // Issue 16 item 3: the history of every rectification item (who, when, what, the status it left). Items opened
+        // before get one entry for the state they are in now, their earlier changes being unknown.
+        new(7, "rectification history", """
+            CREATE TABLE IF NOT EXISTS rectification_events (
+                id      bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                item_id bigint    NOT NULL REFERENCES rectifications (id),
+                at      timestamp NOT NULL,
+                actor   text      NOT NULL,
+                action  smallint  NOT NULL,
+                status  smallint  NOT NULL,
+                detail  text      NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS rectification_events_item ON rectification_events (item_id, id);
+            INSERT INTO rectification_events (item_id, at, actor, action, status, detail)
+            SELECT id, coalesce(closed_at, created_at), '（升级前）', 6, status, '启用状态记录前的事项：此前的变更未记录'
+            FROM rectifications r
+            WHERE NOT EXISTS (SELECT 1 FROM rectification_events e WHERE e.item_id = r.id);
+            """),
     ];
 }

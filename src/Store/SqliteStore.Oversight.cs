@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Analytics.Store;
 
-/// <summary>The oversight tables of the embedded store (schema 4): each write one IMMEDIATE transaction (the write lock).</summary>
+/// <summary>The oversight tables of the embedded store (schemas 4 and 6): each write one IMMEDIATE transaction (the write lock).</summary>
 public sealed partial class SqliteStore
 {
     private static readonly OversightTables Oversight = new(textTimes: true);
@@ -16,15 +16,23 @@ public sealed partial class SqliteStore
 
     public IReadOnlyList<SpotCheckResult> SpotCheckResults() => Read(OversightTables.Results);
 
-    public RectificationItem AddRectification(RectificationItem item)
+    public RectificationItem AddRectification(RectificationItem item, RectificationChange change)
     {
         ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(change);
         RectificationItem? added = null;
-        Write((c, t) => added = Oversight.Add(c, t, item));
+        Write((c, t) => added = Oversight.Add(c, t, item, change));
         return added!;
     }
 
-    public void UpdateRectification(RectificationItem item) { ArgumentNullException.ThrowIfNull(item); Write((c, t) => Oversight.Update(c, t, item)); }
+    public void UpdateRectification(RectificationItem item, RectificationChange change)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(change);
+        Write((c, t) => Oversight.Update(c, t, item, change));
+    }
+
+    public IReadOnlyList<RectificationEvent> RectificationHistory(long id) => Read(c => OversightTables.History(c, id));
 
     public IReadOnlyList<RectificationItem> Rectifications() => Read(OversightTables.Rectifications);
 

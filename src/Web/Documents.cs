@@ -2,6 +2,7 @@ using System.Globalization;
 using Analytics.Domain;
 using Analytics.Domain.Storage;
 using Analytics.Metrics;
+using Analytics.Oversight;
 using Analytics.Reports.Ledger;
 using Analytics.Reports.Pdf;
 
@@ -11,17 +12,24 @@ namespace Analytics.Web;
 /// The documents the web hands out: a county's weekly ledger and a utility's semiannual PDF, made as the command line
 /// makes them, each from the records the store selects for it — the scope of <c>ledger --no-risk</c> (the year to the
 /// week's end, the county's or the city's) and of <c>report</c> (the same half a year earlier to the half's end, the
-/// utility's or the city's).
+/// utility's or the city's). The oversight sections (issue 16: the 问题清单's field checks and overdue items, the roll-up's
+/// forensics flags and 整改逾期 sheet, the circular's 监督检查) come from <see cref="OversightDigest.For"/> with the same
+/// periods as the command line's <c>ledger</c> and <c>report city</c>, so the same store and question give the same text.
 /// </summary>
 public sealed class Documents
 {
     private readonly StoreReader _reader;
     private readonly WebSettings _settings;
+    private readonly IAnalyticsStore _store;
 
-    public Documents(StoreReader reader, WebSettings settings)
+    /// <param name="reader">The per-question reads.</param>
+    /// <param name="settings">Policy, calendar, registries, clock.</param>
+    /// <param name="store">The store the reader reads (its oversight records: spot checks, rectification items).</param>
+    public Documents(StoreReader reader, WebSettings settings, IAnalyticsStore store)
     {
         _reader = reader ?? throw new ArgumentNullException(nameof(reader));
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        _store = store ?? throw new ArgumentNullException(nameof(store));
     }
 
     /// <summary>The Thursday whose ledger is due next: the first Thursday after the data's last day (as the demo writes).</summary>
@@ -40,6 +48,7 @@ public sealed class Documents
         var data = _reader.Load(LedgerScope(week, county));
         RequireData(data, week.FirstDay, string.Create(CultureInfo.InvariantCulture, $"{week.Thursday:yyyy-MM-dd} 的工作台账"));
         var inputs = new LedgerInputs { Records = data, Policy = _settings.Policy, Calendar = _settings.Calendar, Registries = _settings.Registries };
+        inputs = inputs with { Oversight = LedgerOversight(inputs, week, cityData: null) };
         var ledger = WeeklyLedgers.ComposeCounty(inputs, county, week);
         using var ms = new MemoryStream();
         WeeklyLedgerWorkbook.Write(ledger, ms);
@@ -53,6 +62,7 @@ public sealed class Documents
         var data = _reader.Load(LedgerScope(week, county: null));
         RequireData(data, week.FirstDay, string.Create(CultureInfo.InvariantCulture, $"{week.Thursday:yyyy-MM-dd} 的全市汇总台账"));
         var inputs = new LedgerInputs { Records = data, Policy = _settings.Policy, Calendar = _settings.Calendar, Registries = _settings.Registries };
+        inputs = inputs with { Oversight = LedgerOversight(inputs, week, cityData: data) };
         var ledger = WeeklyLedgers.ComposeCity(inputs, week);
         using var ms = new MemoryStream();
         CityLedgerWorkbook.Write(ledger, ms);
@@ -64,10 +74,23 @@ public sealed class Documents
     {
         var data = _reader.Load(ReportScope(half, utility: null));
         RequireData(data, half.First, $"{half} 通报");
-        var inputs = new ReportInputs { Records = data, Policy = _settings.Policy, Calendar = _settings.Calendar, Registries = _settings.Registries };
         var asOf = data.DataThrough ?? _settings.Clock();
+        var period = MetricsPeriod.Half(half);
+        var inputs = new ReportInputs
+        {
+            Records = data, Policy = _settings.Policy, Calendar = _settings.Calendar, Registries = _settings.Registries,
+            Oversight = OversightDigest.For(_settings.Policy, _settings.Calendar, _store, data, period, period, asOf),
+        };
         return (CityCircular.Render(inputs, half, asOf), CityCircular.FileName(_settings.Registries.CityName, half));
     }
+
+    /// <summary>
+    /// A ledger's oversight as <c>ledger</c> composes it: the week's field results and overdue items; the forensics of the
+    /// year to the week's end over the city's records for the roll-up only (<paramref name="cityData"/>; null for a county).
+    /// </summary>
+    private Analytics.Reports.Oversight.OversightInputs LedgerOversight(LedgerInputs inputs, LedgerWeek week, RecordSnapshot? cityData) =>
+        OversightDigest.For(_settings.Policy, _settings.Calendar, _store, cityData, new MetricsPeriod(week.FirstDay, week.LastDay),
+            new MetricsPeriod(week.YearToDateFrom, week.LastDay), inputs.AsOfFor(week));
 
     /// <summary>The last half-year complete by the data's last day (the one the circular and the reports speak of by default).</summary>
     public HalfYear LastCompleteHalf()

@@ -31,10 +31,10 @@ public sealed partial class OversightCommandsTests : IDisposable
     private static readonly DateTime Nov20 = new(2026, 11, 20, 9, 0, 0);
     private static readonly DateTime Nov22 = new(2026, 11, 22, 15, 0, 0);
 
-    private void Load()
+    private void Load(int applications = 1500)
     {
         var data = _dir.File("data");
-        Assert.Equal(0, At(Nov20, "generate", "--applications", "1500", "--outages", "0", "--seed", "11", "--out", data).ExitCode);
+        Assert.Equal(0, At(Nov20, "generate", "--applications", applications.ToString(System.Globalization.CultureInfo.InvariantCulture), "--outages", "0", "--seed", "11", "--out", data).ExitCode);
         Assert.Equal(0, At(Nov20, "ingest", "applications", Path.Combine(data, "applications.csv"), "--as-of", "2026-11-25").ExitCode);
     }
 
@@ -86,6 +86,117 @@ public sealed partial class OversightCommandsTests : IDisposable
         // Same day, same seed: the batch exists; a user's mistake, exit 1.
         var again = At(Nov20, "spotcheck", "draw", "--from", "2026-01-01", "--to", "2026-06-30", "--seed", "4242", "--out", _dir.File("d.xlsx"));
         Assert.Equal(ExitCodes.BadInput, again.ExitCode);
+    }
+
+    private CliRunner.Result DrawJson(DateTime at, string name) =>
+        At(at, "spotcheck", "draw", "--from", "2026-01-01", "--to", "2026-06-30", "--seed", "7", "--out", _dir.File(name), "--format", "json");
+
+    private static List<string> Drawn(JsonElement root) =>
+        [.. root.GetProperty("strata").EnumerateArray().SelectMany(s => s.GetProperty("applications").EnumerateArray())
+            .Select(a => a.GetProperty("utility").GetString() + "/" + a.GetProperty("application_id").GetString() + "/" + a.GetProperty("draw").GetString())];
+
+    [Fact]
+    public void The_draw_scores_the_register_with_the_stored_model_states_it_reproduces_from_its_seed_and_without_a_model_says_so()
+    {
+        // Enough applications for strata larger than the base sample (risk draws) and a model whose scores differ.
+        Load(6000);
+        // No model stored yet: the draw says so (JSON, workbook) and draws on the other criteria.
+        var none = DrawJson(Nov20, "n.xlsx");
+        Assert.True(none.ExitCode == 0, none.Err);
+        List<string> withoutModel;
+        using (var j = JsonDocument.Parse(none.Out))
+        {
+            var m = j.RootElement.GetProperty("model_risk");
+            Assert.False(m.GetProperty("available").GetBoolean());
+            Assert.Contains("没有按当前数据训练的超期预警模型", m.GetProperty("statement").GetString(), StringComparison.Ordinal);
+            Assert.Equal(0, m.GetProperty("scored").GetInt32());
+            Assert.NotEmpty(j.RootElement.GetProperty("strata").EnumerateArray());
+            Assert.Contains("本次未按模型风险加抽", j.RootElement.GetProperty("method").GetString(), StringComparison.Ordinal);
+            withoutModel = Drawn(j.RootElement);
+        }
+        Assert.Contains("本次未按模型风险加抽", SheetText(_dir.File("n.xlsx"), SpotCheckWorkbook.PublicSheet), StringComparison.Ordinal);
+
+        // risk trains the model of the current data and keeps it; the next draw loads it and scores the register.
+        var risk = At(Nov20, "risk");
+        Assert.True(risk.ExitCode == 0, risk.Err);
+        var first = DrawJson(Nov22, "a.xlsx");
+        Assert.True(first.ExitCode == 0, first.Err);
+        using var a = JsonDocument.Parse(first.Out);
+        var model = a.RootElement.GetProperty("model_risk");
+        Assert.True(model.GetProperty("available").GetBoolean());
+        var fingerprint = model.GetProperty("fingerprint").GetString()!;
+        Assert.Equal(64, fingerprint.Length);
+        Assert.Equal("end_of_accepted_day", model.GetProperty("moment").GetString());
+        Assert.Equal(0.1, model.GetProperty("top_share").GetDouble());
+        var threshold = model.GetProperty("threshold").GetDouble();
+        var median = model.GetProperty("median").GetDouble();
+        var scored = model.GetProperty("scored").GetInt32();
+        Assert.True(scored > 0);
+        var apps = a.RootElement.GetProperty("strata").EnumerateArray().SelectMany(s => s.GetProperty("applications").EnumerateArray()).ToList();
+        Assert.Contains(apps, x => x.GetProperty("model_probability").ValueKind == JsonValueKind.Number);
+        foreach (var x in apps)
+        {
+            var p = x.GetProperty("model_probability");
+            var reasons = x.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).ToList();
+            // Rounded to 4 places in the JSON, like the threshold: the comparison holds on the rounded values too.
+            var high = p.ValueKind == JsonValueKind.Number && p.GetDouble() >= threshold && p.GetDouble() > median;
+            Assert.Equal(high, reasons.Contains("model_risk"));
+        }
+        var highCount = model.GetProperty("high").GetInt32();
+        Assert.Equal(a.RootElement.GetProperty("strata").EnumerateArray().Sum(s => s.GetProperty("model_risky").GetInt32()), highCount);
+        // The top tenth of the register (and ties at its line), above the median: some, never most; some of them drawn as risk draws.
+        Assert.InRange(highCount, 1, scored / 2);
+        Assert.Contains(apps, x => x.GetProperty("reasons").EnumerateArray().Any(r => r.GetString() == "model_risk") && x.GetProperty("draw").GetString() == "risk");
+        // The base sample does not depend on the risk criteria: the random draws are those drawn without the model.
+        Assert.Equal(withoutModel.Where(x => x.EndsWith("/random", StringComparison.Ordinal)), Drawn(a.RootElement).Where(x => x.EndsWith("/random", StringComparison.Ordinal)));
+        Assert.Contains(fingerprint[..12], SheetText(_dir.File("a.xlsx"), SpotCheckWorkbook.PublicSheet), StringComparison.Ordinal);
+
+        // Same seed, same data, same stored model, another day: the same draw.
+        var again = At(new DateTime(2026, 11, 23, 10, 0, 0), "spotcheck", "draw", "--from", "2026-01-01", "--to", "2026-06-30", "--seed", "7",
+            "--out", _dir.File("b.xlsx"), "--format", "json");
+        Assert.True(again.ExitCode == 0, again.Err);
+        using var b = JsonDocument.Parse(again.Out);
+        Assert.Equal(Drawn(a.RootElement), Drawn(b.RootElement));
+        Assert.Equal(Keys(_dir.File("a.xlsx")), Keys(_dir.File("b.xlsx")));
+    }
+
+    [Fact]
+    public void The_demo_exercises_the_oversight_and_its_ledgers_and_circular_carry_it()
+    {
+        var dir = _dir.File("demo");
+        using var o = new StringWriter();
+        using var e = new StringWriter();
+        Assert.True(CliApp.Run(["demo", "--applications", "3000", "--outages", "10", "--out", dir], o, e, () => Nov20) == 0, e.ToString());
+        var output = o.ToString();
+        Assert.Matches(@"监督检查 oversight: spot check, field results, rectification: draw 2026-04-01-189: \d+ applications", output);
+        var reports = Path.Combine(dir, "reports");
+        Assert.True(File.Exists(Path.Combine(reports, "抽查_2026-04-01-189.xlsx")));
+        // The circular's 监督检查 section: the half's spot checks, the forensics, the rectification ledger with its overdue item.
+        using (var doc = PdfDocument.Open(Path.Combine(reports, "通报_临汾市_2026H1.pdf")))
+        {
+            var text = string.Concat(doc.GetPages().Select(p => string.Concat(p.Letters.Select(l => l.Value))));
+            Assert.Contains("监督检查发现的问题", text, StringComparison.Ordinal);
+            Assert.Contains("双随机抽查", text, StringComparison.Ordinal);
+            Assert.Contains("数据造假风险检验", text, StringComparison.Ordinal);
+            Assert.Contains("超过完成时限仍未销号1项", text, StringComparison.Ordinal);
+        }
+        // The roll-up's 整改逾期 sheet lists the item still open; its county's 问题清单 carries it and the week's field results.
+        var roll = Directory.GetFiles(reports, "工作台账_临汾市汇总_*.xlsx").Single();
+        var overdue = SheetText(roll, "整改逾期");
+        Assert.Contains("现场核查：工单", overdue, StringComparison.Ordinal);
+        var store = Path.Combine(dir, "analytics-demo.db");
+        using (var s = Analytics.Store.StoreFactory.Open(store))
+        {
+            var items = ((IOversightStore)s).Rectifications();
+            Assert.Equal(2, items.Count);
+            var open = items.Single(i => i.Status != RectificationStatus.Closed);
+            var countyName = Analytics.Domain.Registry.Registries.Default.County(open.County!).Name;
+            var countyLedger = Directory.GetFiles(reports, $"工作台账_{countyName}_*.xlsx").Single();
+            Assert.Contains("rectification_overdue", SheetText(countyLedger, "问题清单"), StringComparison.Ordinal);
+            Assert.Equal([RectificationAction.Added, RectificationAction.Updated, RectificationAction.FollowUpFailed],
+                ((IOversightStore)s).RectificationHistory(open.Id).Select(h => h.Action));
+        }
+        Assert.Contains(Directory.GetFiles(reports, "工作台账_*.xlsx"), f => SheetText(f, "问题清单").Contains("field_discrepancy", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -181,7 +292,7 @@ public sealed partial class OversightCommandsTests : IDisposable
     {
         Load();
         var add = At(Nov20, "rectify", "add", "--problem", "收费与客户所述不一致", "--unit", "国网临汾", "--deadline", "2026-11-10",
-            "--measures", "退还多收费用并通报", "--county", "尧都区", "--utility", "国网临汾");
+            "--measures", "退还多收费用并通报", "--county", "尧都区", "--utility", "国网临汾", "--by", "张局");
         Assert.True(add.ExitCode == 0, add.Err);
         var id = add.Out.Trim();
         var later = At(Nov20, "rectify", "add", "--problem", "暂停压线", "--unit", "洪洞县", "--deadline", "2026-12-31", "--measures", "逐件核查", "--county", "洪洞县");
@@ -206,12 +317,12 @@ public sealed partial class OversightCommandsTests : IDisposable
         Assert.DoesNotContain("暂停压线", sheet, StringComparison.Ordinal);
 
         // The follow-up check finds the problem still there: it stays open (整改中) and overdue.
-        var notYet = At(Nov22, "rectify", "close", id, "--checked-on", "2026-11-22", "--finding", "尚未退费", "--not-resolved");
+        var notYet = At(Nov22, "rectify", "close", id, "--checked-on", "2026-11-22", "--finding", "尚未退费", "--not-resolved", "--by", "检查员甲");
         Assert.Equal(0, notYet.ExitCode);
         Assert.Contains("整改中", notYet.Out, StringComparison.Ordinal);
         Assert.Contains("收费与客户所述不一致", At(Nov22, "rectify", "list", "--overdue", "--today", "2026-11-22").Out, StringComparison.Ordinal);
         // Found gone: closed (已销号), no longer overdue, and it cannot be closed or updated again.
-        var done = At(Nov22, "rectify", "close", id, "--checked-on", "2026-11-23", "--finding", "已退费", "--resolved");
+        var done = At(Nov22.AddHours(2), "rectify", "close", id, "--checked-on", "2026-11-23", "--finding", "已退费", "--resolved", "--by", "检查员乙");
         Assert.Contains("已销号", done.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("收费与客户所述不一致", At(Nov22, "rectify", "list", "--overdue", "--today", "2026-11-22").Out, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.BadInput, At(Nov22, "rectify", "close", id, "--checked-on", "2026-11-24", "--finding", "x", "--resolved").ExitCode);
@@ -219,6 +330,24 @@ public sealed partial class OversightCommandsTests : IDisposable
         Assert.Equal(0, At(Nov22, "rectify", "update", laterId, "--measures", "已约谈").ExitCode);
         var closedLedger = At(Nov22, "ledger", "--county", "尧都区", "--date", "2026-11-26", "--no-risk", "--out", _dir.File("l2"));
         Assert.DoesNotContain("rectification_overdue", SheetText(closedLedger.Out.Trim(), "问题清单"), StringComparison.Ordinal);
+
+        // rectify show: the item and its history, oldest first — who, when, what, the status left; refused changes left nothing.
+        var show = At(Nov22, "rectify", "show", id);
+        Assert.True(show.ExitCode == 0, show.Err);
+        var lines = show.Out.Split('\n').SkipWhile(l => !l.StartsWith("# 状态变更记录", StringComparison.Ordinal)).Skip(2)
+            .Where(l => l.Length > 0).Select(l => l.Split('\t')).ToList();
+        Assert.Contains("# 状态变更记录（3 条）", show.Out, StringComparison.Ordinal);
+        Assert.Equal(["2026-11-20 09:00:00", "2026-11-22 15:00:00", "2026-11-22 17:00:00"], lines.Select(l => l[0]));
+        Assert.Equal(["张局", "检查员甲", "检查员乙"], lines.Select(l => l[1]));
+        Assert.Equal(["立项", "回头看未通过", "销号"], lines.Select(l => l[2]));
+        Assert.Equal(["待整改", "整改中", "已销号"], lines.Select(l => l[3]));
+        Assert.Contains("尚未退费", lines[1][4], StringComparison.Ordinal);
+        Assert.Contains("已退费", lines[2][4], StringComparison.Ordinal);
+        // Without --by the operator's account is kept.
+        var updated = At(Nov22, "rectify", "show", laterId);
+        Assert.Contains("命令行用户 " + Environment.UserName, updated.Out, StringComparison.Ordinal);
+        Assert.Contains("整改措施 逐件核查 → 已约谈", updated.Out, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadInput, At(Nov22, "rectify", "show", "999").ExitCode);
     }
 
     [Fact]
@@ -301,6 +430,11 @@ public sealed partial class OversightCommandsTests : IDisposable
         Assert.Contains("2026-11-26 推进中：已核查12件，退回3件（存在问题：2件客户联系不上）", line, StringComparison.Ordinal);
         // Reporting progress never closes the item: it is still 待整改 until rectify close.
         Assert.Contains("待整改", line, StringComparison.Ordinal);
+        // Its history shows the ledger's report, by the ledger's 填报人 (masked), changing nothing.
+        var shown = At(Nov22, "rectify", "show", ours).Out.Split('\n').Single(l => l.Contains("台账报送", StringComparison.Ordinal)).Split('\t');
+        Assert.Equal(Analytics.Domain.PersonalDataMask.Name(LedgerSignature.FiledBy), shown[1]);
+        Assert.Equal("（不改变事项）", shown[3]);
+        Assert.Contains("2026-11-26 工作台账 推进中：已核查12件，退回3件（存在问题：2件客户联系不上）", shown[4], StringComparison.Ordinal);
 
         // The city roll-up's 工作进展 shows the row with the item's problem; the ledger regenerated pre-fills it.
         var city = At(Nov22, "ledger", "--city", "--date", "2026-11-26", "--out", _dir.File("l"));
@@ -348,6 +482,8 @@ public sealed partial class OversightCommandsTests : IDisposable
     [InlineData("rectify", "close", "999", "--checked-on", "2026-11-22", "--finding", "f", "--resolved")]
     [InlineData("rectify", "close", "1", "--checked-on", "2026-11-22", "--finding", "f")]
     [InlineData("rectify", "update", "999", "--measures", "m")]
+    [InlineData("rectify", "show", "999")]
+    [InlineData("rectify", "show", "x")]
     [InlineData("rectify", "list", "--today", "someday")]
     public void A_users_mistake_never_exits_4_nor_prints_a_stack_trace(params string[] args)
     {

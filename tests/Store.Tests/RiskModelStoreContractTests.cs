@@ -134,14 +134,18 @@ public abstract class RiskModelStoreContractTests : IDisposable
     public void The_risk_models_migration_has_its_own_version_and_applies_to_a_store_from_before_it()
     {
         Open().SaveRiskModel(Model("f-1"));
-        Assert.Equal((long)RiskModelsVersion, Convert.ToInt64(Scalar("SELECT max(version) FROM schema_version"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(1L, Convert.ToInt64(Scalar($"SELECT count(*) FROM schema_version WHERE version = {RiskModelsVersion}"), System.Globalization.CultureInfo.InvariantCulture));
+        var latest = Convert.ToInt64(Scalar("SELECT max(version) FROM schema_version"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(latest >= RiskModelsVersion);
 
         // Back to a store made before the table (schema version below it): opening it migrates again.
         ExecuteRaw($"DROP TABLE risk_models; DELETE FROM schema_version WHERE version >= {RiskModelsVersion}");
         var store = Open();
         Assert.Null(store.FindRiskModel("f-1"));
         Assert.True(store.SaveRiskModel(Model("f-1")));
-        Assert.Equal((long)RiskModelsVersion, Convert.ToInt64(Scalar("SELECT max(version) FROM schema_version"), System.Globalization.CultureInfo.InvariantCulture));
+        // The risk models' step and every later one (each may run on a store that has its table: IF NOT EXISTS) applied again.
+        Assert.Equal(1L, Convert.ToInt64(Scalar($"SELECT count(*) FROM schema_version WHERE version = {RiskModelsVersion}"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(latest, Convert.ToInt64(Scalar("SELECT max(version) FROM schema_version"), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

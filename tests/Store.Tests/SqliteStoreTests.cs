@@ -71,6 +71,7 @@ public sealed class SqliteStoreTests : StoreContractTests
         DROP TABLE spotcheck_results;
         DROP TABLE spotcheck_items;
         DROP TABLE spotcheck_draws;
+        DROP TABLE rectification_events;
         DROP TABLE rectifications;
         DROP TABLE risk_models;
         DELETE FROM schema_version WHERE version >= 2;

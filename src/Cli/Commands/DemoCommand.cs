@@ -15,7 +15,9 @@ namespace Analytics.Cli.Commands;
 /// <c>analytics demo [--out DIR]</c>: generates a Linfen-like data set (fixed seed), loads it into a fresh
 /// embedded store in DIR, computes everything, and writes every county's ledger for the Thursday after the
 /// data ends, the city roll-up, every utility's semiannual PDF for the last complete half-year, and the city
-/// circular; then prints the headline figures and where the files are.
+/// circular; then prints the headline figures and where the files are. In between it exercises the oversight
+/// (<see cref="DemoOversight"/>: a spot check, field results, rectification items), so the ledgers and the circular carry
+/// their oversight sections, composed by the one digest the commands and the web use (<see cref="OversightDigest"/>).
 /// </summary>
 public static class DemoCommand
 {
@@ -105,19 +107,35 @@ public static class DemoCommand
             return string.Create(CultureInfo.InvariantCulture, $"{a.Applications.Count} in progress assessed, {a.AtRisk().Count} at risk");
         });
 
+        steps.Run("监督检查 oversight: spot check, field results, rectification", () => DemoOversight.Run(ctx, store, data, half, week, reportsDir));
+
         var written = new List<string>();
         var inputs = LedgerCommand.Inputs(ctx, data);
         steps.Run($"编制工作台账 {thursday:yyyy-MM-dd} writing the ledgers", () =>
         {
-            written.AddRange(WeeklyLedgers.WriteAll(inputs, week, reportsDir, risk));
-            written.Add(WeeklyLedgers.WriteCity(inputs, week, reportsDir));
+            // The oversight as ledger --all and ledger --city compose it (one digest): the forensics on the roll-up only.
+            var weekPeriod = new MetricsPeriod(week.FirstDay, week.LastDay);
+            var yearToDate = new MetricsPeriod(week.YearToDateFrom, week.LastDay);
+            var county = inputs with { Oversight = OversightDigest.For(ctx, store, null, weekPeriod, yearToDate, inputs.AsOfFor(week)) };
+            var city = inputs with { Oversight = OversightDigest.For(ctx, store, data, weekPeriod, yearToDate, inputs.AsOfFor(week)) };
+            written.AddRange(WeeklyLedgers.WriteAll(county, week, reportsDir, risk));
+            written.Add(WeeklyLedgers.WriteCity(city, week, reportsDir));
+            written.AddRange(Directory.GetFiles(reportsDir, "抽查_*.xlsx"));
             return string.Create(CultureInfo.InvariantCulture, $"{written.Count} workbooks");
         });
 
         var pdfs = 0;
         steps.Run($"编制{half.ChineseLabel}报告 writing the semiannual PDFs", () =>
         {
-            var paths = ReportCommand.WriteAll(ctx, data, half, reportsDir);
+            // As report semiannual --all and report city: the circular with the half's oversight (the same digest).
+            var report = new Analytics.Reports.Pdf.ReportInputs { Records = data, Policy = ctx.Policy, Calendar = ctx.Calendar, Registries = ctx.Registries };
+            var asOf = data.DataThrough ?? ctx.Clock();
+            var period = MetricsPeriod.Half(half);
+            var paths = new List<string>(Analytics.Reports.Pdf.SemiannualReport.WriteAll(report, half, asOf, reportsDir))
+            {
+                Analytics.Reports.Pdf.CityCircular.Write(report with { Oversight = OversightDigest.For(ctx, store, data, period, period, asOf) }, half, asOf,
+                    Path.Combine(reportsDir, Analytics.Reports.Pdf.CityCircular.FileName(ctx.Registries.CityName, half))),
+            };
             written.AddRange(paths);
             pdfs = paths.Count;
             return string.Create(CultureInfo.InvariantCulture, $"{pdfs} PDFs");

@@ -1,76 +1,18 @@
 using Analytics.Domain;
-using Analytics.Domain.Calendar;
 using Analytics.Domain.Storage;
 using Analytics.Metrics;
-using Analytics.Oversight;
-using Analytics.Oversight.Forensics;
-using Analytics.Oversight.SpotChecks;
 using Analytics.Reports.Oversight;
 
 namespace Analytics.Cli.Commands;
 
-/// <summary>
-/// Composes the <see cref="OversightInputs"/> a ledger or the circular takes (issue 16), from the store's oversight
-/// records and one forensics run: every figure (rates, bounds, p-values, overdue verdicts, totals) is decided here, by
-/// <c>Analytics.Oversight</c>, and the documents only lay it out.
-/// </summary>
+/// <summary>The command line's door to <see cref="Analytics.Oversight.OversightDigest"/> (the one composition, shared with the web).</summary>
 public static class OversightDigest
 {
-    /// <summary>
-    /// The oversight of a document covering <paramref name="period"/>: field discrepancies filed in it, the rates of the
-    /// draws with results filed in it, rectification items opened by its end (overdue judged on its last day), and the
-    /// forensics over <paramref name="forensicsPeriod"/> of <paramref name="cityData"/> (the whole city's records: each
-    /// unit is tested against the rest of the city; null: no forensics run).
-    /// </summary>
-    /// <remarks>The store is the one the records came from; without oversight tables only the forensics runs.</remarks>
+    /// <summary><see cref="Analytics.Oversight.OversightDigest.For"/> with the command's policy and calendar.</summary>
     public static OversightInputs For(CliContext ctx, IAnalyticsStore store, RecordSnapshot? cityData, MetricsPeriod period,
         MetricsPeriod forensicsPeriod, DateTime asOf)
     {
         ArgumentNullException.ThrowIfNull(ctx);
-        var inputs = new OversightInputs { JudgedOn = period.To };
-        if (store is IOversightStore os)
-        {
-            var results = os.SpotCheckResults();
-            var strata = new List<SpotCheckStratumLine>();
-            var draws = 0;
-            foreach (var drawId in results.Where(r => period.Contains(DateOnly.FromDateTime(r.FiledAt))).Select(r => r.DrawId)
-                         .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-            {
-                if (os.FindDraw(drawId) is not { } draw) continue;
-                draws++;
-                strata.AddRange(StratumRate.Of(draw, results).Where(s => s.Checked > 0).Select(s =>
-                    new SpotCheckStratumLine(draw.DrawId, s.County, s.Utility, s.Drawn, s.Checked, s.Discrepant, s.Rate, s.UpperBound, s.Confidence)));
-            }
-            var end = DayBounds.EndOfDay(period.To);
-            var items = os.Rectifications().Where(i => i.CreatedAt <= end).Select(i => new RectificationLine(i, i.IsOverdue(period.To))).ToList();
-            inputs = inputs with
-            {
-                Findings = OversightFindings.For(os, null, period),
-                Strata = strata,
-                SpotChecks = new SpotCheckTotals(draws, strata.Count, strata.Sum(s => s.Checked), strata.Sum(s => s.Discrepant)),
-                Rectifications = items,
-                RectificationCounts = new RectificationTotals(
-                    items.Count(i => i.Item.Status == RectificationStatus.Open), items.Count(i => i.Item.Status == RectificationStatus.InProgress),
-                    items.Count(i => i.Item.Status == RectificationStatus.Closed), items.Count(i => i.Overdue)),
-            };
-        }
-        if (cityData is null) return inputs;
-        try
-        {
-            var result = MetricsEngine.Compute(MetricsInput.Of(cityData, ctx.Policy, ctx.Calendar, forensicsPeriod, asOf));
-            var forensics = GamingForensics.Run(result, ctx.Calendar);
-            inputs = inputs with
-            {
-                Flags = [.. forensics.Flagged.Select(f => new ForensicsFlagLine(f.Test, f.Target, f.Utility, f.County, f.PValue, f.PAdjusted, f.Evidence, f.Applications.Count))],
-                ForensicsTestCount = forensics.TestCount,
-                ForensicsAlpha = forensics.Alpha,
-                ForensicsPeriod = forensicsPeriod,
-            };
-        }
-        catch (CalendarException)
-        {
-            // A period the working-day calendar does not cover: the tests of stage times cannot run; the documents say none ran.
-        }
-        return inputs;
+        return Analytics.Oversight.OversightDigest.For(ctx.Policy, ctx.Calendar, store, cityData, period, forensicsPeriod, asOf);
     }
 }

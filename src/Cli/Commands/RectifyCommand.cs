@@ -7,16 +7,18 @@ using Analytics.Oversight.Rectification;
 namespace Analytics.Cli.Commands;
 
 /// <summary>
-/// <c>analytics rectify add|list|update|close</c>: the rectification ledger (整改台账) — items with 责任单位, 完成时限,
-/// 整改措施, 状态 and a 回头看 date; an item closes only when the follow-up check finds the problem gone.
+/// <c>analytics rectify add|list|show|update|close</c>: the rectification ledger (整改台账) — items with 责任单位, 完成时限,
+/// 整改措施, 状态 and a 回头看 date; an item closes only when the follow-up check finds the problem gone. Every change is
+/// kept with who (<c>--by</c>), when and what; <c>show ID</c> prints an item with its history.
 /// </summary>
 public static class RectifyCommand
 {
     public static Command Build(Func<ParseResult, CliContext> context)
     {
-        var cmd = new Command("rectify", "The rectification ledger (整改台账): add, list, update and close items.");
+        var cmd = new Command("rectify", "The rectification ledger (整改台账): add, list, show (with its history), update and close items.");
         cmd.Subcommands.Add(Add(context));
         cmd.Subcommands.Add(List(context));
+        cmd.Subcommands.Add(Show(context));
         cmd.Subcommands.Add(Update(context));
         cmd.Subcommands.Add(Close(context));
         return cmd;
@@ -36,7 +38,8 @@ public static class RectifyCommand
         var utility = CommandOptions.Utility();
         var application = new Option<string?>("--application") { Description = "The application concerned (with --utility)." };
         var source = new Option<string?>("--source") { Description = "Where it comes from: a finding code (field_discrepancy, T2a …) or a forensics test." };
-        var cmd = new Command("add", "Opens an item (待整改).") { problem, unit, deadline, measures, followUp, county, utility, application, source };
+        var by = By();
+        var cmd = new Command("add", "Opens an item (待整改).") { problem, unit, deadline, measures, followUp, county, utility, application, source, by };
         cmd.SetAction(p =>
         {
             var ctx = context(p);
@@ -56,7 +59,7 @@ public static class RectifyCommand
                     Problem = p.GetValue(problem)!, ResponsibleUnit = unitName, Deadline = d, Measures = p.GetValue(measures)!,
                     FollowUpOn = f, County = c, Utility = u, ApplicationId = p.GetValue(application), Source = p.GetValue(source),
                     Status = RectificationStatus.Open, CreatedAt = ctx.Clock(),
-                });
+                }, Actor(p.GetValue(by)));
             }
             catch (ArgumentException e) { throw new UsageException(e.Message, e); }
             ctx.Out.WriteLine(item.Id.ToString(CultureInfo.InvariantCulture));
@@ -97,12 +100,13 @@ public static class RectifyCommand
         var measures = new Option<string?>("--measures") { Description = "New 整改措施." };
         var deadline = new Option<string?>("--deadline") { Description = "New 完成时限, yyyy-MM-dd." };
         var followUp = new Option<string?>("--follow-up") { Description = "回头看 date, yyyy-MM-dd." };
-        var cmd = new Command("update", "Reports progress (整改中), with new measures, deadline or follow-up date.") { id, measures, deadline, followUp };
+        var by = By();
+        var cmd = new Command("update", "Reports progress (整改中), with new measures, deadline or follow-up date.") { id, measures, deadline, followUp, by };
         cmd.SetAction(p =>
         {
             var ctx = context(p);
             using var store = ctx.OpenStore();
-            var item = Run(() => RectificationLedger.Progress(Oversight(store), p.GetValue(id), p.GetValue(measures),
+            var item = Run(() => RectificationLedger.Progress(Oversight(store), p.GetValue(id), Actor(p.GetValue(by)), ctx.Clock(), p.GetValue(measures),
                 CliArgs.Date(p.GetValue(deadline), "--deadline"), CliArgs.Date(p.GetValue(followUp), "--follow-up")));
             ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{item.Id}\t{Status(item.Status)}"));
             return ExitCodes.Success;
@@ -117,14 +121,15 @@ public static class RectifyCommand
         var finding = new Option<string>("--finding") { Description = "What the follow-up check found.", Required = true };
         var gone = new Option<bool>("--resolved") { Description = "The check found the problem gone: the item closes (销号)." };
         var persists = new Option<bool>("--not-resolved") { Description = "The check found the problem still there: the item stays open." };
-        var cmd = new Command("close", "Records the follow-up check; the item closes only with --resolved.") { id, checkedOn, finding, gone, persists };
+        var by = By();
+        var cmd = new Command("close", "Records the follow-up check; the item closes only with --resolved.") { id, checkedOn, finding, gone, persists, by };
         cmd.SetAction(p =>
         {
             var ctx = context(p);
             if (p.GetValue(gone) == p.GetValue(persists)) throw new UsageException("Give exactly one of --resolved and --not-resolved.");
             var day = CliArgs.RequiredDate(p.GetValue(checkedOn), "--checked-on");
             using var store = ctx.OpenStore();
-            var item = Run(() => RectificationLedger.FollowUp(Oversight(store), p.GetValue(id), day, p.GetValue(gone), p.GetValue(finding)!, ctx.Clock()));
+            var item = Run(() => RectificationLedger.FollowUp(Oversight(store), p.GetValue(id), day, p.GetValue(gone), p.GetValue(finding)!, ctx.Clock(), Actor(p.GetValue(by))));
             ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{item.Id}\t{Status(item.Status)}"));
             return ExitCodes.Success;
         });
@@ -158,6 +163,55 @@ public static class RectifyCommand
         return body.Length > 0 ? $"{head}：{body}" : head;
     }
 
+    private static Command Show(Func<ParseResult, CliContext> context)
+    {
+        var id = new Argument<long>("ID") { Description = "The item's number." };
+        var today = new Option<string?>("--today") { Description = "The day overdue is judged on (default: today)." };
+        var cmd = new Command("show", "Prints an item and its history: every change (立项, 更新, 回头看未通过, 销号) with who, when and what, and the progress its county filed through the weekly ledgers.") { id, today };
+        cmd.SetAction(p =>
+        {
+            var ctx = context(p);
+            var day = CliArgs.Date(p.GetValue(today), "--today") ?? DateOnly.FromDateTime(ctx.Clock());
+            using var store = ctx.OpenStore();
+            var oversight = Oversight(store);
+            var n = p.GetValue(id);
+            var item = oversight.Rectifications().FirstOrDefault(i => i.Id == n)
+                ?? throw new BadInputException(string.Create(CultureInfo.InvariantCulture, $"整改事项 {n} 不存在（见 analytics rectify list）"));
+            var inv = CultureInfo.InvariantCulture;
+            var t = ConsoleTables.Table(string.Create(inv, $"整改事项 {item.Id}"), "项目", "内容");
+            ConsoleTables.Row(t, "问题", item.Problem);
+            ConsoleTables.Row(t, "来源", item.Source ?? "");
+            ConsoleTables.Row(t, "县（市、区）", item.County is { } c ? ctx.Registries.County(c).Name : "");
+            ConsoleTables.Row(t, "供电企业", item.Utility is { } u ? ctx.Registries.Utility(u).ShortName : "");
+            ConsoleTables.Row(t, "工单编号", item.ApplicationId ?? "");
+            ConsoleTables.Row(t, "责任单位", item.ResponsibleUnit);
+            ConsoleTables.Row(t, "完成时限", item.Deadline.ToString("yyyy-MM-dd", inv));
+            ConsoleTables.Row(t, "整改措施", item.Measures);
+            ConsoleTables.Row(t, "状态", Status(item.Status) + (item.IsOverdue(day) ? "（逾期）" : ""));
+            ConsoleTables.Row(t, "回头看", item.FollowUpOn?.ToString("yyyy-MM-dd", inv) ?? "");
+            ConsoleTables.Row(t, "回头看结果", item.FollowUpResult ?? "");
+            ConsoleTables.Row(t, "立项时间", item.CreatedAt.ToString("yyyy-MM-dd HH:mm", inv));
+            ConsoleTables.Row(t, "销号时间", item.ClosedAt?.ToString("yyyy-MM-dd HH:mm", inv) ?? "");
+            ConsoleTables.Write(ctx.Out, t);
+            var history = oversight.RectificationHistory(item.Id);
+            var h = ConsoleTables.Table(string.Create(inv, $"状态变更记录（{history.Count} 条）"), "时间", "操作人", "事项", "变更后状态", "内容");
+            foreach (var e in history)
+                ConsoleTables.Row(h, e.At.ToString("yyyy-MM-dd HH:mm:ss", inv), e.Actor, RectificationLedger.Label(e.Action),
+                    e.Status is { } s ? Status(s) : "（不改变事项）", e.Detail);
+            ConsoleTables.Write(ctx.Out, h);
+            return ExitCodes.Success;
+        });
+        return cmd;
+    }
+
+    private static Option<string?> By() => new("--by")
+    {
+        Description = "Who makes the change (an official's name or account), kept in the item's history; default: the operating system's user name.",
+    };
+
+    private static string Actor(string? by) =>
+        by is { } b && !string.IsNullOrWhiteSpace(b) ? b.Trim() : "命令行用户 " + Environment.UserName;
+
     private static RectificationItem Run(Func<RectificationItem> action)
     {
         try { return action(); }
@@ -166,11 +220,5 @@ public static class RectifyCommand
         catch (ArgumentException e) { throw new UsageException(e.Message, e); }
     }
 
-    private static string Status(RectificationStatus s) => s switch
-    {
-        RectificationStatus.Open => "待整改",
-        RectificationStatus.InProgress => "整改中",
-        RectificationStatus.Closed => "已销号",
-        _ => "?",
-    };
+    private static string Status(RectificationStatus s) => RectificationLedger.Label(s);
 }

@@ -31,11 +31,13 @@ public static class SpotCheckCommand
         var seed = new Option<int?>("--seed") { Description = "Seed of the draw (default: from the clock); the same seed gives the same draw." };
         var inspectors = new Option<string?>("--inspectors") { Description = "Register of inspectors, CSV or XLSX with 姓名 and 单位 columns." };
         var output = CommandOptions.Out("The field team's workbook (.xlsx); default ./out/抽查_BATCH.xlsx.");
-        var cmd = new Command("draw", "Draws the period's connected applications by county × utility (n = ⌈ln(1−95%)/ln(1−5%)⌉ = 59 a stratum, plus risk draws) and inspector pairs under recusal.")
-        { from, to, seed, inspectors, output };
+        var format = CommandOptions.Format("table (default) or json: the draw as published, with each application's draw reasons and model risk");
+        var cmd = new Command("draw", "Draws the period's connected applications by county × utility (n = ⌈ln(1−95%)/ln(1−5%)⌉ = 59 a stratum, plus risk draws: findings, near-limit durations, a high risk by the stored early-warning model) and inspector pairs under recusal.")
+        { from, to, seed, inspectors, output, format };
         cmd.SetAction(p =>
         {
             var ctx = context(p);
+            var fmt = CliArgs.OneOf(p.GetValue(format), "--format", "table", "table", "json");
             var f = CliArgs.RequiredDate(p.GetValue(from), "--from");
             var t = CliArgs.RequiredDate(p.GetValue(to), "--to");
             if (t < f) throw new UsageException("--to is before --from.");
@@ -57,24 +59,32 @@ public static class SpotCheckCommand
             var asOf = data.DataThrough ?? now;
             var period = new MetricsPeriod(f, t);
             var result = MetricsEngine.Compute(MetricsInput.Of(data, ctx.Policy, ctx.Calendar, period, asOf));
+            var modelRisk = SpotCheckModelRisk.Score(ctx, store, data, result);
+            var plan = new SpotCheckPlan();
             IReadOnlyList<SpotCheckStratum> strata;
-            try { strata = SpotCheckDraw.Draw(result, register, s); }
+            try { strata = SpotCheckDraw.Draw(result, register, s, plan, modelRisk); }
             catch (InvalidOperationException e) { throw new BadInputException($"{p.GetValue(inspectors)}:0:0: {e.Message}"); }
             if (strata.Count == 0) throw new BadInputException(string.Create(CultureInfo.InvariantCulture, $"{f:yyyy-MM-dd} 至 {t:yyyy-MM-dd} 没有装表接电的工单，无可抽查对象"));
-            var plan = new SpotCheckPlan();
-            var record = SpotCheckMethod.Record(strata, plan, s, f, t, now, ctx.Registries);
+            var record = SpotCheckMethod.Record(strata, plan, s, f, t, now, ctx.Registries, modelRisk);
             var path = outPath ?? CliArgs.OutFile(Path.Combine("out", $"抽查_{record.DrawId}.xlsx"), "--out", ".xlsx");
             if (oversight.FindDraw(record.DrawId) is not null)
                 throw new BadInputException($"抽查批次 {record.DrawId} 已存在（同日同种子）；换一个 --seed");
-            SpotCheckWorkbook.Write(path, record, strata, result, ctx.Registries);
+            SpotCheckWorkbook.Write(path, record, strata, result, ctx.Registries, modelRisk, plan);
             oversight.SaveDraw(record);
+            if (fmt == "json")
+            {
+                ApplicationsCommand.WriteTo(ctx, null, st => SpotCheckJsonWriter.Write(st, record, strata, plan, modelRisk));
+                ctx.Err.WriteLine(Path.GetFullPath(path));
+                return ExitCodes.Success;
+            }
             ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"批次 {record.DrawId}  种子 {s}"));
             ctx.Out.WriteLine(record.Method);
-            var table = ConsoleTables.Table("分层抽取", "县（市、区）", "供电企业", "名录", "随机抽取", "风险加抽", "检查人员");
+            var table = ConsoleTables.Table("分层抽取", "县（市、区）", "供电企业", "名录", "随机抽取", "风险加抽", "模型高风险", "检查人员");
             foreach (var st in strata)
                 ConsoleTables.Row(table, ctx.Registries.County(st.County).Name, ctx.Registries.Utility(st.Utility).ShortName,
                     st.Population.ToString(CultureInfo.InvariantCulture), st.BaseSize.ToString(CultureInfo.InvariantCulture),
-                    st.RiskExtra.ToString(CultureInfo.InvariantCulture), string.Join("、", st.Inspectors.Select(i => i.Name)));
+                    st.RiskExtra.ToString(CultureInfo.InvariantCulture), st.ModelRisky.ToString(CultureInfo.InvariantCulture),
+                    string.Join("、", st.Inspectors.Select(i => i.Name)));
             ConsoleTables.Write(ctx.Out, table);
             ctx.Out.WriteLine(Path.GetFullPath(path));
             return ExitCodes.Success;

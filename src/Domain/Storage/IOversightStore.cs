@@ -20,12 +20,19 @@ public interface IOversightStore
     /// <summary>Every field result, ordered by (draw, utility, application, field).</summary>
     IReadOnlyList<SpotCheckResult> SpotCheckResults();
 
-    /// <summary>Adds an item; returns it with its id.</summary>
-    RectificationItem AddRectification(RectificationItem item);
+    /// <summary>Adds an item and the first entry of its history (<paramref name="change"/>), in one transaction; returns it with its id.</summary>
+    RectificationItem AddRectification(RectificationItem item, RectificationChange change);
 
-    /// <summary>Replaces the stored item of the same id.</summary>
+    /// <summary>Replaces the stored item of the same id and appends <paramref name="change"/> to its history, in one transaction.</summary>
     /// <exception cref="KeyNotFoundException">No item has this id.</exception>
-    void UpdateRectification(RectificationItem item);
+    void UpdateRectification(RectificationItem item, RectificationChange change);
+
+    /// <summary>
+    /// The item's history, oldest first: every change made through this interface (with the status it left), and the
+    /// progress its county filed on it through the weekly ledgers (task <c>整改N</c>, when the filing was loaded; the
+    /// filing's 填报人 as the actor when signed). Empty when no item has this id.
+    /// </summary>
+    IReadOnlyList<RectificationEvent> RectificationHistory(long id);
 
     /// <summary>Every item, by id.</summary>
     IReadOnlyList<RectificationItem> Rectifications();

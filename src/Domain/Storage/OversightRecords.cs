@@ -81,3 +81,35 @@ public sealed record RectificationItem
     /// <summary>Not closed and past its deadline on <paramref name="today"/>.</summary>
     public bool IsOverdue(DateOnly today) => Status != RectificationStatus.Closed && today > Deadline;
 }
+
+/// <summary>What a change of a rectification item was (its history, 整改台账的状态变更记录).</summary>
+public enum RectificationAction
+{
+    Invalid = 0,
+    /// <summary>立项: the item was opened.</summary>
+    Added = 1,
+    /// <summary>更新: progress recorded by the bureau (measures, deadline or 回头看 date).</summary>
+    Updated = 2,
+    /// <summary>回头看未通过: the follow-up check found the problem still there.</summary>
+    FollowUpFailed = 3,
+    /// <summary>销号: the follow-up check found the problem gone.</summary>
+    Closed = 4,
+    /// <summary>台账报送: the item's county reported progress through its weekly ledger (never changes the item).</summary>
+    LedgerProgress = 5,
+    /// <summary>The state an item had when the store began keeping history (schema upgrade): its earlier changes are unknown.</summary>
+    Migrated = 6,
+}
+
+/// <summary>A change about to be made to an item: when, by whom, what, and a description in Chinese.</summary>
+/// <param name="At">China local time.</param>
+/// <param name="Actor">Who made it: the official's name or the operator's account (an official's, not a customer's).</param>
+/// <param name="Action">What kind of change (never <see cref="RectificationAction.LedgerProgress"/>: a ledger changes no item).</param>
+/// <param name="Detail">What changed, in Chinese (old → new values, the follow-up's finding).</param>
+public sealed record RectificationChange(DateTime At, string Actor, RectificationAction Action, string Detail);
+
+/// <summary>
+/// One entry of an item's history as the store keeps it: the change and the status it left the item in
+/// (null for a <see cref="RectificationAction.LedgerProgress"/> entry, which changes nothing; its <see cref="Detail"/> holds the
+/// county's own status word).
+/// </summary>
+public sealed record RectificationEvent(long ItemId, DateTime At, string Actor, RectificationAction Action, RectificationStatus? Status, string Detail);

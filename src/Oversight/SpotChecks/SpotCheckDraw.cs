@@ -19,6 +19,10 @@ public sealed record SpotCheckStratum
     public required int BaseSize { get; init; }
     /// <summary>Extra draws among the risk applications not already drawn (see <see cref="SpotCheckPlan.RiskShare"/>).</summary>
     public required int RiskExtra { get; init; }
+    /// <summary>Applications of the stratum with a high model risk (<see cref="ModelRiskScores.Cut"/>; 0 without a model).</summary>
+    public int ModelRisky { get; init; }
+    /// <summary>Why each drawn application is a risk application (<see cref="SpotCheckDraw.Finding"/>, <see cref="SpotCheckDraw.NearLimit"/>, <see cref="SpotCheckDraw.ModelRisk"/>), by <c>utility/id</c>; random draws that are not risk applications are absent.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Reasons { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
     /// <summary>The drawn applications (utility/application id), base draws first.</summary>
     public required IReadOnlyList<string> Applications { get; init; }
     /// <summary>The two inspectors drawn for the stratum.</summary>
@@ -30,8 +34,13 @@ public sealed record SpotCheckPlan
 {
     public double Confidence { get; init; } = 0.95;
     public double TolerableRate { get; init; } = 0.05;
-    /// <summary>Risk-weighted oversampling: this share of the stratum's risk applications (findings, a duration at or within one day under its limit) is drawn on top of the base sample, at least one when any.</summary>
+    /// <summary>Risk-weighted oversampling: this share of the stratum's risk applications (findings, a duration at or within one day under its limit, a high model risk) is drawn on top of the base sample, at least one when any.</summary>
     public double RiskShare { get; init; } = 0.2;
+    /// <summary>
+    /// A high model risk: the early-warning model's miss probability at the end of the accepted day among the register's top
+    /// this share — at or above the register's (1 − share) quantile and above its median (<see cref="ModelRiskScores.Cut"/>).
+    /// </summary>
+    public double ModelRiskTopShare { get; init; } = 0.10;
 
     /// <summary>⌈ln(1 − confidence) / ln(1 − tolerable rate)⌉: 59 for 95 % and 5 %.</summary>
     public int AttributeSampleSize()
@@ -47,18 +56,41 @@ public sealed record SpotCheckPlan
 /// </summary>
 public static class SpotCheckDraw
 {
-    /// <remarks>An empty register draws no inspectors (the pairs are drawn later).</remarks>
+    /// <summary>Reason codes of a risk application (JSON <c>reasons</c>).</summary>
+    public const string Finding = "finding", NearLimit = "near_limit", ModelRisk = "model_risk";
+
+    /// <remarks>
+    /// An empty register draws no inspectors (the pairs are drawn later). The random stream is used the same way whatever
+    /// the risk criteria (the base sample and the pairs depend on the seed and the data only); <paramref name="modelRisk"/>
+    /// only adds risk applications, so the same seed and the same stored model give the same draw.
+    /// </remarks>
     /// <exception cref="InvalidOperationException">Fewer than two inspectors can serve a stratum without inspecting their own unit.</exception>
-    public static IReadOnlyList<SpotCheckStratum> Draw(MetricsResult result, IReadOnlyList<Inspector> inspectors, int seed, SpotCheckPlan? plan = null)
+    public static IReadOnlyList<SpotCheckStratum> Draw(MetricsResult result, IReadOnlyList<Inspector> inspectors, int seed, SpotCheckPlan? plan = null,
+        ModelRiskScores? modelRisk = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(inspectors);
         plan ??= new SpotCheckPlan();
         var n = plan.AttributeSampleSize();
-        var risky = new HashSet<(string, string)>();
-        foreach (var f in result.FindingsAndBreaches) risky.Add((f.Utility, f.ApplicationId));
+        var reasons = new Dictionary<(string, string), List<string>>();
+        void Mark((string, string) key, string why)
+        {
+            if (!reasons.TryGetValue(key, out var list)) reasons[key] = list = [];
+            if (!list.Contains(why, StringComparer.Ordinal)) list.Add(why);
+        }
+        foreach (var f in result.FindingsAndBreaches) Mark((f.Utility, f.ApplicationId), Finding);
         foreach (var d in Forensics.GamingForensics.Durations(result))
-            if (d.Days <= d.Limit && d.Days >= d.Limit - 1) risky.Add((d.Figures.Utility, d.Figures.ApplicationId));
+            if (d.Days <= d.Limit && d.Days >= d.Limit - 1) Mark((d.Figures.Utility, d.Figures.ApplicationId), NearLimit);
+        var modelRisky = new HashSet<(string, string)>();
+        var cut = modelRisk?.Cut(plan.ModelRiskTopShare);
+        if (modelRisk is { Available: true })
+            foreach (var (key, p) in modelRisk.Probabilities.OrderBy(x => x.Key.Utility, StringComparer.Ordinal).ThenBy(x => x.Key.ApplicationId, StringComparer.Ordinal))
+                if (ModelRiskScores.IsHigh(p, cut))
+                {
+                    Mark(key, ModelRisk);
+                    modelRisky.Add(key);
+                }
+        var risky = reasons.Keys.ToHashSet();
         var rng = new Random(seed);
         var strata = new List<SpotCheckStratum>();
         var connected = result.Applications
@@ -89,6 +121,9 @@ public static class SpotCheckDraw
                 Population = pool.Count,
                 BaseSize = size,
                 RiskExtra = extra,
+                ModelRisky = pool.Count(a => modelRisky.Contains((a.Utility, a.ApplicationId))),
+                Reasons = drawn.Where(a => reasons.ContainsKey((a.Utility, a.ApplicationId)))
+                    .ToDictionary(a => a.Utility + "/" + a.ApplicationId, a => (IReadOnlyList<string>)reasons[(a.Utility, a.ApplicationId)], StringComparer.Ordinal),
                 Applications = [.. drawn.Select(a => a.Utility + "/" + a.ApplicationId)],
                 Inspectors = eligible.Count >= 2 ? [eligible[0], eligible[1]] : [],
             });

@@ -10,7 +10,7 @@ public static class SpotCheckMethod
 {
     /// <summary>The stored record of a draw: id <c>yyyy-MM-dd-SEED</c> (drawing date and seed), the method text, the items.</summary>
     public static SpotCheckDrawRecord Record(IReadOnlyList<SpotCheckStratum> strata, SpotCheckPlan plan, int seed, DateOnly from, DateOnly to,
-        DateTime drawnAt, Registries registries)
+        DateTime drawnAt, Registries registries, ModelRiskScores? modelRisk = null)
     {
         ArgumentNullException.ThrowIfNull(strata);
         ArgumentNullException.ThrowIfNull(plan);
@@ -31,13 +31,14 @@ public static class SpotCheckMethod
             From = from,
             To = to,
             DrawnAt = drawnAt,
-            Method = Text(strata, plan, seed, from, to, registries),
+            Method = Text(strata, plan, seed, from, to, registries, modelRisk),
             Items = items,
         };
     }
 
     /// <summary>The publishable text: population, strata, sizes, oversampling, recusal, seed (no customer data).</summary>
-    public static string Text(IReadOnlyList<SpotCheckStratum> strata, SpotCheckPlan plan, int seed, DateOnly from, DateOnly to, Registries registries)
+    public static string Text(IReadOnlyList<SpotCheckStratum> strata, SpotCheckPlan plan, int seed, DateOnly from, DateOnly to, Registries registries,
+        ModelRiskScores? modelRisk = null)
     {
         ArgumentNullException.ThrowIfNull(strata);
         ArgumentNullException.ThrowIfNull(plan);
@@ -48,10 +49,24 @@ public static class SpotCheckMethod
         b.Append(CultureInfo.InvariantCulture,
             $"每层按属性抽样规则 n = ⌈ln(1−{plan.Confidence:0.##})/ln(1−{plan.TolerableRate:0.##})⌉ = {plan.AttributeSampleSize()} 件简单随机抽取（不足则全查）；");
         b.Append(CultureInfo.InvariantCulture,
-            $"另对有问题记录、时长恰在限时或低于限时 1 日以内的工单按其 {plan.RiskShare:P0}（至少 1 件）风险加抽；");
+            $"另对有问题记录、时长恰在限时或低于限时 1 日以内、或超期预警模型风险高（受理当日末的超期概率居名录前 {ModelRiskScores.Percent(plan.ModelRiskTopShare)}：不低于第 {(1 - plan.ModelRiskTopShare) * 100:0} 百分位且高于中位数）的工单按其 {plan.RiskShare:P0}（至少 1 件）风险加抽；");
+        b.Append("模型风险：").Append(ModelText(strata, modelRisk, plan)).Append('；');
         b.Append("每层从检查人员名录中随机抽取 2 名，本单位（同一供电企业或县）人员回避；");
         b.Append(CultureInfo.InvariantCulture, $"随机数种子 {seed}，同一种子可复现全部抽取结果。");
         b.Append(CultureInfo.InvariantCulture, $"合计抽取 {strata.Sum(s => s.Applications.Count)} 件（随机 {strata.Sum(s => s.BaseSize)} 件，风险加抽 {strata.Sum(s => s.RiskExtra)} 件）。");
         return b.ToString();
+    }
+
+    /// <summary>Which model scored the register and how many reached the threshold, or why no model was used.</summary>
+    public static string ModelText(IReadOnlyList<SpotCheckStratum> strata, ModelRiskScores? modelRisk, SpotCheckPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(strata);
+        ArgumentNullException.ThrowIfNull(plan);
+        if (modelRisk is not { Available: true })
+            return modelRisk?.Statement ?? "未提供超期预警模型，本次未按模型风险加抽";
+        if (modelRisk.Cut(plan.ModelRiskTopShare) is not { } cut)
+            return modelRisk.Statement + "，名录中没有可评分的工单，本次未按模型风险加抽";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{modelRisk.Statement}，为名录中 {modelRisk.Probabilities.Count} 件工单评分，第 {(1 - plan.ModelRiskTopShare) * 100:0} 百分位 {ModelRiskScores.Percent1(cut.Threshold)}、中位数 {ModelRiskScores.Percent1(cut.Median)}，{strata.Sum(s => s.ModelRisky)} 件为模型高风险");
     }
 }

@@ -40,13 +40,15 @@ public static class SpotCheckWorkbook
 
     public const int ResultColumn = 13, ItemColumn = 14, CustomerColumn = 15, KeyColumn = 17;
 
-    public static void Write(string path, SpotCheckDrawRecord draw, IReadOnlyList<SpotCheckStratum> strata, MetricsResult result, Registries registries)
+    public static void Write(string path, SpotCheckDrawRecord draw, IReadOnlyList<SpotCheckStratum> strata, MetricsResult result, Registries registries,
+        ModelRiskScores? modelRisk = null, SpotCheckPlan? plan = null)
     {
         ArgumentNullException.ThrowIfNull(draw);
         ArgumentNullException.ThrowIfNull(strata);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(registries);
         var byKey = result.Applications.ToDictionary(a => (a.Utility, a.ApplicationId));
+        var reasons = strata.SelectMany(s => s.Reasons).ToDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal);
         using var wb = new XLWorkbook();
         var ws = wb.AddWorksheet(ListSheet);
         for (var c = 0; c < Headers.Length; c++) Put(ws.Cell(1, c + 1), Headers[c]);
@@ -60,7 +62,7 @@ public static class SpotCheckWorkbook
             Text(row, 2, registries.County(item.County).Name);
             Text(row, 3, registries.Utility(item.Utility).Name);
             Text(row, 4, item.ApplicationId);
-            Text(row, 5, item.RiskDraw ? "风险加抽" : "随机抽取");
+            Text(row, 5, item.RiskDraw ? "风险加抽：" + Reasons(reasons[item.Utility + "/" + item.ApplicationId], modelRisk?.Of(item.Utility, item.ApplicationId)) : "随机抽取");
             Text(row, 6, item.Inspectors);
             Text(row, 7, Time(a.AcceptedAt));
             Text(row, 8, Visits(a));
@@ -74,14 +76,15 @@ public static class SpotCheckWorkbook
         }
         ws.Column(KeyColumn).Hide();
         // Fixed widths: ClosedXML's AdjustToContents needs GDI+, absent on the servers.
-        double[] widths = [16, 12, 18, 18, 10, 14, 17, 40, 17, 10, 12, 30, 14, 14, 20, 20];
+        double[] widths = [16, 12, 18, 18, 30, 14, 17, 40, 17, 10, 12, 30, 14, 14, 20, 20];
         for (var c = 0; c < widths.Length; c++) ws.Column(c + 1).Width = widths[c];
 
         var pub = wb.AddWorksheet(PublicSheet);
         pub.Cell(1, 1).Value = "批次"; Put(pub.Cell(1, 2), draw.DrawId);
         pub.Cell(2, 1).Value = "随机数种子"; pub.Cell(2, 2).Value = draw.Seed;
         pub.Cell(3, 1).Value = "抽查方法"; Put(pub.Cell(3, 2), draw.Method);
-        string[] strataHeaders = ["县（市、区）", "供电企业", "名录工单数", "随机抽取", "风险加抽", "检查人员"];
+        pub.Cell(4, 1).Value = "模型风险"; Put(pub.Cell(4, 2), SpotCheckMethod.ModelText(strata, modelRisk, plan ?? new SpotCheckPlan()));
+        string[] strataHeaders = ["县（市、区）", "供电企业", "名录工单数", "随机抽取", "风险加抽", "检查人员", "模型高风险工单"];
         for (var c = 0; c < strataHeaders.Length; c++) Put(pub.Cell(5, c + 1), strataHeaders[c]);
         var r = 6;
         foreach (var s in strata)
@@ -92,6 +95,7 @@ public static class SpotCheckWorkbook
             pub.Cell(r, 4).Value = s.BaseSize;
             pub.Cell(r, 5).Value = s.RiskExtra;
             Put(pub.Cell(r, 6), string.Join("、", s.Inspectors.Select(i => i.Name)));
+            pub.Cell(r, 7).Value = s.ModelRisky;
             r++;
         }
 
@@ -120,6 +124,19 @@ public static class SpotCheckWorkbook
         }
         cell.SetValue(text);
         cell.DataType = XLDataType.Text;
+    }
+
+    /// <summary>Why a risk draw was made, in Chinese: <c>问题记录、临界时长、模型超期概率72%</c>.</summary>
+    public static string Reasons(IReadOnlyList<string> codes, double? modelProbability)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        return string.Join("、", codes.Select(c => c switch
+        {
+            SpotCheckDraw.Finding => "问题记录",
+            SpotCheckDraw.NearLimit => "临界时长",
+            SpotCheckDraw.ModelRisk => "模型超期概率" + (modelProbability is { } p ? ModelRiskScores.Percent(p) : ""),
+            _ => c,
+        }));
     }
 
     private static string? Time(DateTime? t) => t?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
