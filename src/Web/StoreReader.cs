@@ -49,6 +49,9 @@ public sealed class StoreReader
     /// <summary>The ledger notes the counties filed back (small: one row per county, week and task).</summary>
     public IReadOnlyList<LedgerNote> LedgerNotes() => [.. _store.LedgerNotes()];
 
+    /// <summary>When each county-week's ledger was filed (small: one row per county and week filed).</summary>
+    public IReadOnlyList<LedgerFiling> LedgerFilings() => [.. _store.LedgerFilings()];
+
     /// <summary>The records of <paramref name="scope"/> as loaded now, selected by the store.</summary>
     public RecordSnapshot Load(RecordScope scope)
     {

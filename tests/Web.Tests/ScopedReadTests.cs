@@ -172,6 +172,7 @@ internal sealed class RecordingStore(IAnalyticsStore inner) : IAnalyticsStore, I
     public IReadOnlyList<Filing> Filings() => inner.Filings();
     public IEnumerable<ReportNote> Notes() => inner.Notes();
     public IEnumerable<LedgerNote> LedgerNotes() => inner.LedgerNotes();
+    public IEnumerable<LedgerFiling> LedgerFilings() => inner.LedgerFilings();
 
     public void AddAccount(Account account) => AccountStore.AddAccount(account);
     public Account? FindAccount(string name) => AccountStore.FindAccount(name);
