@@ -57,6 +57,44 @@ public sealed class ScopedReadTests(WebFixture web)
     }
 
     [Fact]
+    public async Task Each_month_of_the_overview_answered_on_the_pages_load_is_the_bytes_of_metrics_for_that_month()
+    {
+        using var recording = new RecordingWeb(web);
+        using var boss = await recording.Login("boss");
+        using (var page = await boss.GetAsync("/bureau?from=2025-01-01&to=2025-06-30")) Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var reads = recording.Store.ApplicationReads.Count;
+        for (var m = 1; m <= 6; m++)
+        {
+            var from = new DateOnly(2025, m, 1);
+            var to = from.AddMonths(1).AddDays(-1);
+            string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            // The month's kept answer (made on the part of the half-year's load the month's scope selects) ...
+            var api = await boss.GetByteArrayAsync($"/api/metrics?from={Day(from)}&to={Day(to)}");
+            // ... is what the command line answers on the month's own scope read from the store.
+            var expected = System.Text.Encoding.UTF8.GetBytes(web.Cli("metrics", "--format", "json", "--from", Day(from), "--to", Day(to)));
+            Assert.True(expected.AsSpan().SequenceEqual(api), $"month {m}: the page's month differs from metrics for that month");
+        }
+        Assert.Equal(reads, recording.Store.ApplicationReads.Count); // the months were kept, not read again
+    }
+
+    [Fact]
+    public void A_narrowed_snapshot_holds_what_the_store_selects_for_the_narrower_scope()
+    {
+        var year = new RecordScope(new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31));
+        var march = new RecordScope(new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 31), "yaodu");
+        var loaded = RecordSnapshot.Load(web.Store, null, year);
+        var narrowed = StoreReader.Narrow(loaded, year, march);
+        var direct = RecordSnapshot.Load(web.Store, null, march);
+        Assert.NotEmpty(direct.Applications);
+        Assert.True(narrowed.Applications.Count < loaded.Applications.Count);
+        Assert.Equal(direct.Revisions.Select(r => (r.Record.Utility, r.Record.ApplicationId, r.Revision)), narrowed.Revisions.Select(r => (r.Record.Utility, r.Record.ApplicationId, r.Revision)));
+        Assert.Equal(direct.Applications, narrowed.Applications);
+        Assert.Equal(direct.Outages, narrowed.Outages);
+        Assert.Equal(direct.CustomersServed, narrowed.CustomersServed);
+        Assert.Same(loaded, StoreReader.Narrow(loaded, year, year));
+    }
+
+    [Fact]
     public async Task A_new_filing_drops_the_kept_answers()
     {
         using var recording = new RecordingWeb(web);
