@@ -50,6 +50,19 @@ public static class Overview
 
     private static readonly string[] Colors = ["#1f4e79", "#b00020", "#1b5e20", "#8a5a00", "#6a1b9a", "#00838f", "#5d4037", "#37474f"];
 
+    /// <summary>The overview's default period: the year to date of the data (1 January to <c>data_through</c>, else today).</summary>
+    public static (DateOnly From, DateOnly To) DefaultPeriod(StoreReader reader, WebSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(settings);
+        var end = DateOnly.FromDateTime(reader.DataThrough() ?? settings.Clock());
+        return (new DateOnly(end.Year, 1, 1), end);
+    }
+
+    /// <summary>The overview's questions for a period: the whole city for the period, then for each of its months (<see cref="MonthPeriods"/>).</summary>
+    public static IReadOnlyList<MetricsQuestion> Questions(DateOnly from, DateOnly to) =>
+        [new MetricsQuestion(from, to, null, null), .. MonthPeriods(from, to).Select(m => new MetricsQuestion(m.From, m.To, null, null))];
+
     /// <summary>The months of [<paramref name="from"/>, <paramref name="to"/>], cut to it (the last <see cref="MaxMonths"/>).</summary>
     public static IReadOnlyList<(DateOnly From, DateOnly To)> MonthPeriods(DateOnly from, DateOnly to)
     {

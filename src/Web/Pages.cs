@@ -167,14 +167,24 @@ public static class Pages
             e.Status is { } st ? (e.Met == false ? $"<span class=\"bad\">{E(ReliabilityStatuses.Label(st))}</span>" : E(ReliabilityStatuses.Label(st))) : "—",
         }), "reliability");
 
-    private static async Task Bureau(HttpContext http, StoreReader reader, WebSettings settings, Documents documents)
+    private static async Task Bureau(HttpContext http, StoreReader reader, WebSettings settings, Documents documents, OverviewWarmup warmup)
     {
         var user = UserScope.Of(http.User);
         if (!user.IsBureau) throw WebProblemException.Forbidden("市能源局总览");
         var (from, to) = PagePeriod(http, reader, settings);
         // The page's answer and its months' from one load of the period's records (StoreReader.Answers).
         var months = Overview.MonthPeriods(from, to);
-        var answers = reader.Answers([new MetricsQuestion(from, to, null, null), .. months.Select(m => new MetricsQuestion(m.From, m.To, null, null))]);
+        var questions = Overview.Questions(from, to);
+        if (warmup.Answering(questions))
+        {
+            // The server is still making these answers (OverviewWarmup): show how far it is instead of waiting for it.
+            var done = reader.Answered(questions);
+            await Write(http, "全市总览", PeriodForm("/bureau", from, to) + string.Create(CultureInfo.InvariantCulture,
+                $"<p class=\"msg\" role=\"status\" id=\"overview-warming\">服务刚启动，正在计算全市总览（{Date(from)} 至 {Date(to)} 及逐月趋势，共 {questions.Count} 项），已完成 {done} 项；本页每 2 秒自动刷新。</p>"
+                + $"<p><progress id=\"overview-progress\" max=\"{questions.Count}\" value=\"{done}\">{done}/{questions.Count}</progress></p>"), 200, 2).ConfigureAwait(false);
+            return;
+        }
+        var answers = reader.Answers(questions);
         var r = answers[0];
         var reg = settings.Registries;
         var body = new StringBuilder();

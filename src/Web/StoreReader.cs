@@ -77,6 +77,15 @@ public sealed class StoreReader
         return question.Answer(Load(question.Scope(state.AsOf)), state.AsOf, _settings);
     }
 
+    /// <summary>How many of <paramref name="questions"/> are answered and kept for the store as it is now (a progress count).</summary>
+    public int Answered(IReadOnlyList<MetricsQuestion> questions)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        var version = State().Version;
+        lock (_gate)
+            return _version != version ? 0 : questions.Count(q => _answers.TryGetValue(q, out var kept) && kept.IsValueCreated);
+    }
+
     /// <summary>
     /// The engine's answer to <paramref name="question"/> on the records it needs as loaded now, as kept: every figure,
     /// finding and indicator, and of the per-application figures only the applications in progress at the period's end

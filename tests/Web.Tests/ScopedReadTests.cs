@@ -95,6 +95,42 @@ public sealed class ScopedReadTests(WebFixture web)
     }
 
     [Fact]
+    public async Task At_start_up_the_server_answers_the_default_overview_in_the_background_and_the_page_shows_its_progress()
+    {
+        using var gate = new ManualResetEventSlim(false);
+        using var recording = new RecordingWeb(web, warmOverview: true);
+        recording.Store.Gate = gate; // the warm-up's load waits: the store is slow
+        using var boss = await recording.Login("boss");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (recording.Store.ApplicationReads.Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.Single(recording.Store.ApplicationReads); // the warm-up has started its one load
+
+        using (var waiting = await boss.GetAsync("/bureau"))
+        {
+            Assert.Equal(HttpStatusCode.OK, waiting.StatusCode);
+            var page = await waiting.Content.ReadAsStringAsync();
+            Assert.Contains("id=\"overview-warming\"", page, StringComparison.Ordinal);
+            Assert.Contains("id=\"overview-progress\"", page, StringComparison.Ordinal);
+            Assert.Contains("http-equiv=\"refresh\"", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("id=\"city-targets\"", page, StringComparison.Ordinal);
+        }
+        gate.Set();
+        string overview;
+        deadline = DateTime.UtcNow.AddMinutes(2);
+        do
+        {
+            await Task.Delay(100);
+            overview = await boss.GetStringAsync("/bureau");
+        }
+        while (overview.Contains("id=\"overview-warming\"", StringComparison.Ordinal) && DateTime.UtcNow < deadline);
+        Assert.Contains("id=\"city-targets\"", overview, StringComparison.Ordinal);
+        Assert.Contains("id=\"trend-table\"", overview, StringComparison.Ordinal);
+        Assert.DoesNotContain("http-equiv=\"refresh\"", overview, StringComparison.Ordinal);
+        // The page was made from the warm-up's answers: no load of its own.
+        Assert.Single(recording.Store.ApplicationReads);
+    }
+
+    [Fact]
     public async Task A_new_filing_drops_the_kept_answers()
     {
         using var recording = new RecordingWeb(web);
@@ -111,7 +147,7 @@ public sealed class ScopedReadTests(WebFixture web)
 }
 
 /// <summary>The web application over the fixture's settings and a <see cref="RecordingStore"/> around its store.</summary>
-internal sealed class RecordingWeb(WebFixture web) : WebApplicationFactory<WebFixture>
+internal sealed class RecordingWeb(WebFixture web, bool warmOverview = false) : WebApplicationFactory<WebFixture>
 {
     public RecordingStore Store { get; } = new(web.Store);
 
@@ -126,7 +162,7 @@ internal sealed class RecordingWeb(WebFixture web) : WebApplicationFactory<WebFi
     protected override IHostBuilder CreateHostBuilder() =>
         Host.CreateDefaultBuilder().ConfigureWebHostDefaults(w => w
             .UseContentRoot(AppContext.BaseDirectory)
-            .ConfigureServices(s => WebApp.ConfigureServices(s, web.Settings, Store))
+            .ConfigureServices(s => WebApp.ConfigureServices(s, web.Settings with { WarmOverview = warmOverview }, Store))
             .Configure(WebApp.Configure));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseContentRoot(AppContext.BaseDirectory);
@@ -151,10 +187,14 @@ internal sealed class RecordingStore(IAnalyticsStore inner) : IAnalyticsStore, I
     private IAccountStore AccountStore => (IAccountStore)inner;
     private IRiskModelStore Models => (IRiskModelStore)inner;
 
+    /// <summary>When set, a read of applications waits until it is set (a slow store, for the overview's warm-up).</summary>
+    public ManualResetEventSlim? Gate { get; set; }
+
     private void Read(RecordScope? scope, bool applications = false)
     {
         _reads.Enqueue(scope);
         if (applications) _applicationReads.Enqueue(scope);
+        if (applications) Gate?.Wait(TimeSpan.FromMinutes(2));
     }
 
     public IEnumerable<ApplicationRevision> ApplicationRevisions(DateTime? knownAt = null)
