@@ -223,6 +223,8 @@ public sealed partial class PostgresStore : IAnalyticsStore, IAccountStore, IOve
 
     public IEnumerable<LedgerNote> LedgerNotes() => Stream(StoreReads.LedgerNotes);
 
+    public IEnumerable<LedgerFiling> LedgerFilings() => Stream(StoreReads.LedgerFilings);
+
     public StoredRiskModel? FindRiskModel(string fingerprint)
     {
         try

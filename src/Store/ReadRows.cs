@@ -30,3 +30,12 @@ internal sealed class LedgerNoteRow
     public string Text { get; set; } = "";
     public string? Status { get; set; }
 }
+
+/// <summary>A county-week's <see cref="Analytics.Domain.LedgerFiling"/>; the Thursday as the provider returns it.</summary>
+internal sealed class LedgerFilingRow
+{
+    public string County { get; set; } = "";
+    public DateTime Thursday { get; set; }
+    public DateTime FirstFiledAt { get; set; }
+    public DateTime LastFiledAt { get; set; }
+}

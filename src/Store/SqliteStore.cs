@@ -207,6 +207,8 @@ public sealed partial class SqliteStore : IAnalyticsStore, IAccountStore, IOvers
 
     public IEnumerable<LedgerNote> LedgerNotes() => Stream(StoreReads.LedgerNotes);
 
+    public IEnumerable<LedgerFiling> LedgerFilings() => Stream(StoreReads.LedgerFilings);
+
     public StoredRiskModel? FindRiskModel(string fingerprint)
     {
         using var conn = OpenReady();

@@ -143,4 +143,16 @@ internal static class StoreReads
             "SELECT county AS County, thursday AS Thursday, task AS Task, text AS Text, status AS Status FROM ledger_notes ORDER BY county, thursday, task",
             buffered: false)
             .Select(r => new LedgerNote { County = r.County, Thursday = DateOnly.FromDateTime(r.Thursday), Task = r.Task, Text = r.Text, Status = r.Status });
+
+    /// <summary>Each county-week's ledger filings: the load times of the filings its stored notes came with.</summary>
+    public static IEnumerable<LedgerFiling> LedgerFilings(IDbConnection conn) =>
+        conn.Query<LedgerFilingRow>(
+            """
+            SELECT n.county AS County, n.thursday AS Thursday, MIN(f.loaded_at) AS FirstFiledAt, MAX(f.loaded_at) AS LastFiledAt
+            FROM ledger_notes n JOIN filings f ON f.id = n.filing_id
+            GROUP BY n.county, n.thursday
+            ORDER BY n.county, n.thursday
+            """,
+            buffered: false)
+            .Select(r => new LedgerFiling(r.County, DateOnly.FromDateTime(r.Thursday), r.FirstFiledAt, r.LastFiledAt));
 }

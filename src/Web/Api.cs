@@ -124,12 +124,19 @@ public static class Api
         if (user.Role == AccountRole.Utility) throw WebProblemException.Forbidden("县工作台账");
         var county = user.County(http.Request.Query["county"], settings.Registries);
         var thursday = Documents.Week(Date(http.Request.Query["date"], "date") ?? documents.CurrentThursday()).Thursday;
-        var states = Overview.Filings(reader.LedgerNotes(), settings.Registries, thursday, DateOnly.FromDateTime(settings.Clock()))
+        var states = Overview.Filings(reader.LedgerNotes(), reader.LedgerFilings(), settings.Registries, thursday, settings.Clock())
             .Where(s => county is null || s.County.Code == county);
+        static string? At(DateTime? t) => t?.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
         return Results.Json(new
         {
             thursday = thursday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            counties = states.Select(s => new { county = s.County.Code, name = s.County.Name, filed = s.Filed, overdue = !s.Filed && s.Overdue, tasks = s.Tasks }),
+            deadline = At(LedgerFilingState.Deadline(thursday)),
+            counties = states.Select(s => new
+            {
+                county = s.County.Code, name = s.County.Name, filed = s.Filed, overdue = s.State.Timeliness == LedgerTimeliness.Missing,
+                state = s.State.Code, label = s.State.Label, filed_at = At(s.State.FiledAt), last_filed_at = At(s.LastFiledAt), days_late = s.State.DaysLate,
+                tasks = s.Tasks,
+            }),
         });
     }
 

@@ -13,20 +13,34 @@ public sealed record TrendMonth(DateOnly From, DateOnly To, MetricsResult Answer
     public string Label => From.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }
 
-/// <summary>Whether a county filed the ledger due on a Thursday (ledger notes stored for it, the roll-up's rule).</summary>
-public sealed record LedgerFiledState(RegistryEntry County, DateOnly Thursday, int Tasks, bool Overdue)
+/// <summary>
+/// A county's ledger of one Thursday on the pages: its state against the deadline (<see cref="LedgerFilingState"/>, from
+/// the filing the store holds), the task notes stored for it, and its last (re-)filing.
+/// </summary>
+public sealed record LedgerWeekState(RegistryEntry County, LedgerFilingState State, int Tasks, DateTime? LastFiledAt)
 {
-    public bool Filed => Tasks > 0;
+    public DateOnly Thursday => State.Thursday;
+    public bool Filed => State.Filed;
 
-    /// <summary>已报送, 逾期未报 (the Thursday has passed without a filing) or 待报送 (not due yet).</summary>
-    public string Label => Filed ? "已报送" : Overdue ? "逾期未报" : "待报送";
+    /// <summary>The state as a cell: 按时报送 / 逾期报送（晚N天）/ 未报送 / 待报送, coloured.</summary>
+    public string Cell => State.Timeliness switch
+    {
+        LedgerTimeliness.OnTime => $"<span class=\"met\">{E(State.Label)}</span>",
+        LedgerTimeliness.Late or LedgerTimeliness.Missing => $"<span class=\"bad\">{E(State.Label)}</span>",
+        _ => E(State.Label),
+    };
+
+    /// <summary>When it was filed (the first filing), and re-filed when a later filing changed its notes.</summary>
+    public string FiledCell => State.FiledAt is not { } at ? "—"
+        : Time(at) + (LastFiledAt is { } last && last > at ? $"（{Time(last)} 重报）" : "");
 }
 
 /// <summary>
 /// The bureau overview's trends and the counties' filings: the trend is one answer per month (<see cref="StoreReader.Answers"/>,
 /// the months and the page answered on one load of the period's records) of the page's period (at most <see cref="MaxMonths"/>, the latest), so each point is the figure <c>analytics metrics</c>
-/// gives for that month; 报送情况 is read from the ledger notes the store holds (a county has filed the ledger of a
-/// Thursday when notes of that Thursday are stored for it, as the city roll-up counts it).
+/// gives for that month; 报送情况 is read from the ledger notes the store holds and the filings they came with (a county
+/// has filed the ledger of a Thursday when notes of that Thursday are stored for it, as the city roll-up counts it; on
+/// time or late by its first filing's load time against the deadline, <see cref="LedgerFilingState"/>).
 /// </summary>
 public static class Overview
 {
@@ -35,6 +49,19 @@ public static class Overview
     private static readonly string[] MonthHeader = ["月份"];
 
     private static readonly string[] Colors = ["#1f4e79", "#b00020", "#1b5e20", "#8a5a00", "#6a1b9a", "#00838f", "#5d4037", "#37474f"];
+
+    /// <summary>The overview's default period: the year to date of the data (1 January to <c>data_through</c>, else today).</summary>
+    public static (DateOnly From, DateOnly To) DefaultPeriod(StoreReader reader, WebSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(settings);
+        var end = DateOnly.FromDateTime(reader.DataThrough() ?? settings.Clock());
+        return (new DateOnly(end.Year, 1, 1), end);
+    }
+
+    /// <summary>The overview's questions for a period: the whole city for the period, then for each of its months (<see cref="MonthPeriods"/>).</summary>
+    public static IReadOnlyList<MetricsQuestion> Questions(DateOnly from, DateOnly to) =>
+        [new MetricsQuestion(from, to, null, null), .. MonthPeriods(from, to).Select(m => new MetricsQuestion(m.From, m.To, null, null))];
 
     /// <summary>The months of [<paramref name="from"/>, <paramref name="to"/>], cut to it (the last <see cref="MaxMonths"/>).</summary>
     public static IReadOnlyList<(DateOnly From, DateOnly To)> MonthPeriods(DateOnly from, DateOnly to)
@@ -122,36 +149,46 @@ public static class Overview
         return sb.ToString();
     }
 
-    /// <summary>Each county's state for the ledger due on <paramref name="thursday"/>, in registry order.</summary>
-    public static IReadOnlyList<LedgerFiledState> Filings(IEnumerable<LedgerNote> notes, Registries registries, DateOnly thursday, DateOnly today)
+    /// <summary>Each county's state for the ledger due on <paramref name="thursday"/> at <paramref name="now"/>, in registry order.</summary>
+    public static IReadOnlyList<LedgerWeekState> Filings(IEnumerable<LedgerNote> notes, IEnumerable<LedgerFiling> filings, Registries registries,
+        DateOnly thursday, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(notes);
+        ArgumentNullException.ThrowIfNull(filings);
         ArgumentNullException.ThrowIfNull(registries);
-        var tasks = notes.Where(n => n.Thursday == thursday).GroupBy(n => n.County).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return registries.Counties.Select(c => new LedgerFiledState(c, thursday, tasks.GetValueOrDefault(c.Code), today > thursday)).ToList();
+        var tasks = notes.Where(n => n.Thursday == thursday && !LedgerSignature.IsSignature(n)).GroupBy(n => n.County)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var filed = filings.Where(f => f.Thursday == thursday).ToDictionary(f => f.County, StringComparer.Ordinal);
+        return registries.Counties.Select(c => State(c, thursday, filed.GetValueOrDefault(c.Code), tasks.GetValueOrDefault(c.Code), now)).ToList();
     }
 
     /// <summary>A county's state for each of the <paramref name="weeks"/> Thursdays up to <paramref name="thursday"/>, the latest first.</summary>
-    public static IReadOnlyList<LedgerFiledState> Weeks(IEnumerable<LedgerNote> notes, RegistryEntry county, DateOnly thursday, DateOnly today, int weeks)
+    public static IReadOnlyList<LedgerWeekState> Weeks(IEnumerable<LedgerNote> notes, IEnumerable<LedgerFiling> filings, RegistryEntry county,
+        DateOnly thursday, DateTime now, int weeks)
     {
         ArgumentNullException.ThrowIfNull(notes);
+        ArgumentNullException.ThrowIfNull(filings);
         ArgumentNullException.ThrowIfNull(county);
-        var tasks = notes.Where(n => n.County == county.Code).GroupBy(n => n.Thursday).ToDictionary(g => g.Key, g => g.Count());
+        var tasks = notes.Where(n => n.County == county.Code && !LedgerSignature.IsSignature(n)).GroupBy(n => n.Thursday).ToDictionary(g => g.Key, g => g.Count());
+        var filed = filings.Where(f => f.County == county.Code).ToDictionary(f => f.Thursday);
         return Enumerable.Range(0, weeks).Select(k => thursday.AddDays(-7 * k))
-            .Select(d => new LedgerFiledState(county, d, tasks.GetValueOrDefault(d), today > d)).ToList();
+            .Select(d => State(county, d, filed.GetValueOrDefault(d), tasks.GetValueOrDefault(d), now)).ToList();
     }
 
+    private static LedgerWeekState State(RegistryEntry county, DateOnly thursday, LedgerFiling? filing, int tasks, DateTime now) =>
+        new(county, LedgerFilingState.Of(thursday, filing, now), tasks, filing?.LastFiledAt);
+
     /// <summary>The 报送情况 table of the counties for one Thursday, each county's ledger to download.</summary>
-    public static string FilingsTable(IReadOnlyList<LedgerFiledState> states, DateOnly thursday)
+    public static string FilingsTable(IReadOnlyList<LedgerWeekState> states, DateOnly thursday)
     {
         ArgumentNullException.ThrowIfNull(states);
-        var filed = states.Count(s => s.Filed);
+        int Count(LedgerTimeliness t) => states.Count(s => s.State.Timeliness == t);
         var caption = string.Create(CultureInfo.InvariantCulture,
-            $"报送情况：{Date(thursday)}（星期四）的工作台账，已报送 {filed} 个，逾期未报 {states.Count(s => s.Label == "逾期未报")} 个，待报送 {states.Count(s => s.Label == "待报送")} 个");
-        return Table(caption, ["县（市、区）", "状态", "填报事项", "台账"], states.Select(s => new[]
+            $"报送情况：{Date(thursday)}（星期四）的工作台账（截止 {Date(thursday)} 24 时），按时报送 {Count(LedgerTimeliness.OnTime)} 个，逾期报送 {Count(LedgerTimeliness.Late)} 个，未报送 {Count(LedgerTimeliness.Missing)} 个，待报送 {Count(LedgerTimeliness.NotDue)} 个");
+        return Table(caption, ["县（市、区）", "状态", "报送时间", "填报事项", "台账"], states.Select(s => new[]
         {
             $"<a href=\"/county/{Uri.EscapeDataString(s.County.Code)}\">{E(s.County.Name)}</a>",
-            s.Filed ? "<span class=\"met\">已报送</span>" : s.Overdue ? "<span class=\"bad\">逾期未报</span>" : "待报送",
+            s.Cell, s.FiledCell,
             s.Tasks.ToString(CultureInfo.InvariantCulture),
             $"<a href=\"/api/ledger?county={Uri.EscapeDataString(s.County.Code)}&amp;date={Date(thursday)}\">下载</a>",
         }), "filings");

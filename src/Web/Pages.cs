@@ -168,14 +168,24 @@ public static class Pages
             e.Status is { } st ? (e.Met == false ? $"<span class=\"bad\">{E(ReliabilityStatuses.Label(st))}</span>" : E(ReliabilityStatuses.Label(st))) : "—",
         }), "reliability");
 
-    private static async Task Bureau(HttpContext http, StoreReader reader, WebSettings settings, Documents documents)
+    private static async Task Bureau(HttpContext http, StoreReader reader, WebSettings settings, Documents documents, OverviewWarmup warmup)
     {
         var user = UserScope.Of(http.User);
         if (!user.IsBureau) throw WebProblemException.Forbidden("市能源局总览");
         var (from, to) = PagePeriod(http, reader, settings);
         // The page's answer and its months' from one load of the period's records (StoreReader.Answers).
         var months = Overview.MonthPeriods(from, to);
-        var answers = reader.Answers([new MetricsQuestion(from, to, null, null), .. months.Select(m => new MetricsQuestion(m.From, m.To, null, null))]);
+        var questions = Overview.Questions(from, to);
+        if (warmup.Answering(questions))
+        {
+            // The server is still making these answers (OverviewWarmup): show how far it is instead of waiting for it.
+            var done = reader.Answered(questions);
+            await Write(http, "全市总览", PeriodForm("/bureau", from, to) + string.Create(CultureInfo.InvariantCulture,
+                $"<p class=\"msg\" role=\"status\" id=\"overview-warming\">服务刚启动，正在计算全市总览（{Date(from)} 至 {Date(to)} 及逐月趋势，共 {questions.Count} 项），已完成 {done} 项；本页每 2 秒自动刷新。</p>"
+                + $"<p><progress id=\"overview-progress\" max=\"{questions.Count}\" value=\"{done}\">{done}/{questions.Count}</progress></p>"), 200, 2).ConfigureAwait(false);
+            return;
+        }
+        var answers = reader.Answers(questions);
         var r = answers[0];
         var reg = settings.Registries;
         var body = new StringBuilder();
@@ -190,7 +200,7 @@ public static class Pages
             $"<p><a href=\"/findings?{Range(from, to)}\">未达标工单 {r.Breaches.Count} 件、诚信问题 {r.Findings.Count} 件、数据缺项 {r.DataGaps.Count} 件 →</a></p>"));
         body.Append(Overview.Charts([.. months.Select((m, k) => new TrendMonth(m.From, m.To, answers[k + 1]))]));
         var thursday = documents.CurrentThursday();
-        body.Append("<h2>报送情况</h2>").Append(Overview.FilingsTable(Overview.Filings(reader.LedgerNotes(), reg, thursday, DateOnly.FromDateTime(settings.Clock())), thursday));
+        body.Append("<h2>报送情况</h2>").Append(Overview.FilingsTable(Overview.Filings(reader.LedgerNotes(), reader.LedgerFilings(), reg, thursday, settings.Clock()), thursday));
         body.Append(BureauDownloads(http, documents, thursday));
         await Write(http, "全市总览", body.ToString()).ConfigureAwait(false);
     }
@@ -255,11 +265,11 @@ public static class Pages
             .Append(Antiforgery(http)).Append("<label for=\"file\">上传填好的台账</label><input id=\"file\" name=\"file\" type=\"file\" accept=\".xlsx\" required><button type=\"submit\">上传</button></form>");
         body.Append(PeriodForm($"/county/{Uri.EscapeDataString(county)}", from, to)).Append(Heading(r));
         body.Append(TargetTable($"{entry.Name}目标完成情况", r.TargetsBy(GroupDimension.City), "county-targets"));
-        body.Append("<h2>台账报送记录</h2>").Append(Table("近 12 周的工作台账（以本县报送的台账事项为准）", ["报送日（星期四）", "状态", "填报事项"],
-            Overview.Weeks(reader.LedgerNotes(), entry, thursday, DateOnly.FromDateTime(settings.Clock()), 12).Select(w => new[]
+        body.Append("<h2>台账报送记录</h2>").Append(Table("近 12 周的工作台账（每周四 24 时前报送为按时；以首次报送的时间为准，重报不改变按时与否）",
+            ["报送日（星期四）", "状态", "报送时间", "填报事项"],
+            Overview.Weeks(reader.LedgerNotes(), reader.LedgerFilings(), entry, thursday, settings.Clock(), 12).Select(w => new[]
             {
-                Date(w.Thursday), w.Filed ? "<span class=\"met\">已报送</span>" : w.Overdue ? "<span class=\"bad\">逾期未报</span>" : "待报送",
-                w.Tasks.ToString(CultureInfo.InvariantCulture),
+                Date(w.Thursday), w.Cell, w.FiledCell, w.Tasks.ToString(CultureInfo.InvariantCulture),
             }), "ledger-weeks"));
         body.Append(AtRisk(http.RequestServices.GetRequiredService<CountyRisk>().Assess(county), settings));
         var inProgress = r.Applications.Where(a => a.Status == ApplicationStatus.InProgress && a.County == county)

@@ -49,6 +49,9 @@ public sealed class StoreReader
     /// <summary>The ledger notes the counties filed back (small: one row per county, week and task).</summary>
     public IReadOnlyList<LedgerNote> LedgerNotes() => [.. _store.LedgerNotes()];
 
+    /// <summary>When each county-week's ledger was filed (small: one row per county and week filed).</summary>
+    public IReadOnlyList<LedgerFiling> LedgerFilings() => [.. _store.LedgerFilings()];
+
     /// <summary>The records of <paramref name="scope"/> as loaded now, selected by the store.</summary>
     public RecordSnapshot Load(RecordScope scope)
     {
@@ -74,6 +77,15 @@ public sealed class StoreReader
         return question.Answer(Load(question.Scope(state.AsOf)), state.AsOf, _settings);
     }
 
+    /// <summary>How many of <paramref name="questions"/> are answered and kept for the store as it is now (a progress count).</summary>
+    public int Answered(IReadOnlyList<MetricsQuestion> questions)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        var version = State().Version;
+        lock (_gate)
+            return _version != version ? 0 : questions.Count(q => _answers.TryGetValue(q, out var kept) && kept.IsValueCreated);
+    }
+
     /// <summary>
     /// The engine's answer to <paramref name="question"/> on the records it needs as loaded now, as kept: every figure,
     /// finding and indicator, and of the per-application figures only the applications in progress at the period's end
@@ -88,7 +100,9 @@ public sealed class StoreReader
     /// <summary>
     /// The engine's answers to <paramref name="questions"/>: those not kept are answered on ONE load of the store when
     /// they fix their periods and share a group (a page and its months), the scope covering their periods; any other on
-    /// its own scope.
+    /// its own scope. A question of a shorter period than the load (a month of the page's year) is answered on the part
+    /// of the load its own scope selects (<see cref="Narrow"/>, the store's rule applied to the loaded records), so the
+    /// engine reads a month's records for a month, not the year's.
     /// </summary>
     public IReadOnlyList<MetricsResult> Answers(IReadOnlyList<MetricsQuestion> questions)
     {
@@ -102,9 +116,51 @@ public sealed class StoreReader
         var shared = covering is null ? null : new Lazy<RecordSnapshot>(() => Load(covering));
         return questions.Select(q => Get(state, q, () =>
         {
-            var data = shared is not null && q.Requested(state.AsOf) is not null ? shared.Value : Load(q.Scope(state.AsOf));
+            var data = shared is not null && q.Requested(state.AsOf) is not null ? Narrow(shared.Value, covering!, q.Scope(state.AsOf)) : Load(q.Scope(state.AsOf));
             return Kept(q.Answer(data, state.AsOf, _settings));
         })).ToList();
+    }
+
+    /// <summary>
+    /// The records of <paramref name="scope"/> among <paramref name="data"/> (loaded for <paramref name="loaded"/>, which
+    /// covers it): what <see cref="RecordSnapshot.Load(IAnalyticsStore, DateTime?, RecordScope?)"/> would select for it —
+    /// each application with all its revisions when <see cref="RecordScope.Wants(IReadOnlyList{ApplicationRevision})"/>
+    /// takes them, outages and customers by their own rule. The same snapshot when the scope is the load's.
+    /// </summary>
+    public static RecordSnapshot Narrow(RecordSnapshot data, RecordScope loaded, RecordScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(scope);
+        if (scope == loaded || (scope.From == loaded.From && scope.To == loaded.To && scope.County == loaded.County && scope.Utility == loaded.Utility)) return data;
+        var revisions = new List<ApplicationRevision>();
+        var latest = new List<Application>();
+        var run = new List<ApplicationRevision>();
+        void Flush()
+        {
+            if (run.Count > 0 && scope.Wants(run))
+            {
+                revisions.AddRange(run);
+                latest.Add(run[^1].Record);
+            }
+            run.Clear();
+        }
+        // Revisions come ordered by (utility, id, revision), one run per application.
+        foreach (var r in data.Revisions)
+        {
+            if (run.Count > 0 && (!string.Equals(run[0].Record.Utility, r.Record.Utility, StringComparison.Ordinal)
+                                  || !string.Equals(run[0].Record.ApplicationId, r.Record.ApplicationId, StringComparison.Ordinal)))
+                Flush();
+            run.Add(r);
+        }
+        Flush();
+        return data with
+        {
+            Revisions = revisions,
+            Applications = latest,
+            Outages = [.. data.Outages.Where(scope.Wants)],
+            CustomersServed = [.. data.CustomersServed.Where(scope.Wants)],
+        };
     }
 
     private static MetricsResult Kept(MetricsResult full) =>

@@ -56,6 +56,8 @@ public static class WebApp
         services.AddSingleton<Uploads>();
         services.AddSingleton<Jobs>();
         services.AddSingleton<CountyRisk>();
+        services.AddSingleton<OverviewWarmup>();
+        services.AddHostedService(sp => sp.GetRequiredService<OverviewWarmup>());
         services.AddRouting();
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = settings.MaxUploadBytes);
         services.AddAntiforgery(o =>

@@ -39,6 +39,9 @@ public sealed record WebSettings
     /// <summary>How long a locked account stays locked.</summary>
     public TimeSpan Lockout { get; init; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Answer the bureau overview's default question in the background at start-up (<see cref="OverviewWarmup"/>; default on).</summary>
+    public bool WarmOverview { get; init; } = true;
+
     /// <summary>Where uploads are saved before they are read (default: the system temp folder).</summary>
     public string? UploadFolder { get; init; }
 }

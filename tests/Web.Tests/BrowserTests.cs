@@ -125,10 +125,30 @@ public sealed class BrowserTests(WebFixture web) : IAsyncLifetime, IDisposable
         Assert.True(FontReady());
         Screenshot("county.png");
         Assert.Equal(12, Driver.FindElements(By.CssSelector("#ledger-weeks tbody tr")).Count);
+
+        // Last week's ledger filed through the page on its Thursday afternoon (the server's clock): 按时报送 with its time.
+        var href = Driver.FindElement(By.Id("ledger-download")).GetAttribute("href") ?? "";
+        var thursday = DateOnly.ParseExact(href[(href.IndexOf("date=", StringComparison.Ordinal) + 5)..][..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var week = thursday.AddDays(-7);
+        var day = week.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var ledger = FilledLedger(week);
+        try
+        {
+            web.Now = week.ToDateTime(new TimeOnly(15, 20));
+            Driver.FindElement(By.Id("file")).SendKeys(ledger);
+            Driver.FindElement(By.CssSelector("form[action='/county/yaodu/ledger'] button[type='submit']")).Click();
+            new WebDriverWait(Driver, TimeSpan.FromSeconds(60)).Until(d => d.FindElements(By.Id("upload-result")).Count > 0);
+        }
+        finally
+        {
+            web.Now = WebFixture.Start;
+        }
+        var row = Driver.FindElements(By.CssSelector("#ledger-weeks tbody tr")).Single(r => r.Text.StartsWith(day, StringComparison.Ordinal));
+        Assert.Contains("按时报送", row.Text, StringComparison.Ordinal);
+        Assert.Contains(day + " 15:20", row.Text, StringComparison.Ordinal);
         ((IJavaScriptExecutor)Driver).ExecuteScript("document.getElementById('ledger-weeks').scrollIntoView()");
         Screenshot("county-weeks.png");
 
-        var href = Driver.FindElement(By.Id("ledger-download")).GetAttribute("href");
         var download = (string?)((IJavaScriptExecutor)Driver).ExecuteAsyncScript("""
             const done = arguments[arguments.length - 1];
             fetch(arguments[0]).then(async r => done(r.status + ' ' + r.headers.get('content-type') + ' ' + (await r.arrayBuffer()).byteLength));
@@ -143,6 +163,25 @@ public sealed class BrowserTests(WebFixture web) : IAsyncLifetime, IDisposable
         var status = (long?)((IJavaScriptExecutor)Driver).ExecuteAsyncScript(
             "const done = arguments[arguments.length - 1]; fetch('/county/jixian').then(r => done(r.status));");
         Assert.Equal(403L, status);
+    }
+
+    /// <summary>yaodu's ledger of <paramref name="thursday"/> from the command line, one task's progress and the signature filled in.</summary>
+    private string FilledLedger(DateOnly thursday)
+    {
+        var path = web.Cli("ledger", "--county", "yaodu", "--date", thursday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            "--no-risk", "--out", Path.Combine(web.Folder, "browser-ledger")).Trim();
+        using var wb = new ClosedXML.Excel.XLWorkbook(path);
+        var sheet = wb.Worksheet("工作进展");
+        var task = sheet.RowsUsed().First(x => x.Cell(2).GetString() == "任务1");
+        task.Cell(4).Value = "线上办电平台已上线";
+        task.Cell(5).Value = "推进中";
+        int Sign(string label) => sheet.Column(1).CellsUsed().Single(c => c.GetString() == label).Address.RowNumber;
+        sheet.Cell(Sign("填报人"), 3).Value = "王建国";
+        sheet.Cell(Sign("审核人"), 3).Value = "李秀英";
+        sheet.Cell(Sign("联系电话"), 3).Value = "13912345678";
+        sheet.Cell(Sign("报送日期"), 3).Value = thursday.ToDateTime(TimeOnly.MinValue);
+        wb.Save();
+        return path;
     }
 
     private void LogIn(string name)

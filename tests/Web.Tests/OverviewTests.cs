@@ -59,14 +59,17 @@ public sealed partial class OverviewTests(WebFixture web)
         var page = await boss.GetStringAsync("/bureau");
         var (_, rows) = ReadTable(page, "filings");
         Assert.Equal(17, rows.Count);
-        Assert.Contains(rows, r => r[0] == "侯马市" && r[1] == "已报送");
-        Assert.Contains(rows, r => r[0] == "吉县" && r[1] == (DateOnly.FromDateTime(web.Now) > thursday ? "逾期未报" : "待报送"));
+        // Filed by the command line, whose clock is the fixture's start: on time or late by the days after the Thursday.
+        string Filed(DateOnly d) => DateOnly.FromDateTime(WebFixture.Start) <= d ? "按时报送"
+            : $"逾期报送（晚{DateOnly.FromDateTime(WebFixture.Start).DayNumber - d.DayNumber}天）";
+        Assert.Contains(rows, r => r[0] == "侯马市" && r[1] == Filed(thursday));
+        Assert.Contains(rows, r => r[0] == "吉县" && r[1] == (DateOnly.FromDateTime(web.Now) > thursday ? "未报送" : "待报送"));
 
         var jixian = await boss.GetStringAsync("/county/jixian");
         var (_, weeks) = ReadTable(jixian, "ledger-weeks");
         Assert.Equal(12, weeks.Count);
-        Assert.Equal([thursday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "逾期未报"], weeks[0].Take(2));
-        Assert.Equal([thursday.AddDays(-7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "已报送"], weeks[1].Take(2));
+        Assert.Equal([thursday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "未报送"], weeks[0].Take(2));
+        Assert.Equal([thursday.AddDays(-7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Filed(thursday.AddDays(-7))], weeks[1].Take(2));
 
         using var yd = await Sessions.As(web, "yd");
         using var own = JsonDocument.Parse(await yd.GetStringAsync("/api/filings/ledger"));

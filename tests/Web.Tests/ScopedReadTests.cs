@@ -57,6 +57,80 @@ public sealed class ScopedReadTests(WebFixture web)
     }
 
     [Fact]
+    public async Task Each_month_of_the_overview_answered_on_the_pages_load_is_the_bytes_of_metrics_for_that_month()
+    {
+        using var recording = new RecordingWeb(web);
+        using var boss = await recording.Login("boss");
+        using (var page = await boss.GetAsync("/bureau?from=2025-01-01&to=2025-06-30")) Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var reads = recording.Store.ApplicationReads.Count;
+        for (var m = 1; m <= 6; m++)
+        {
+            var from = new DateOnly(2025, m, 1);
+            var to = from.AddMonths(1).AddDays(-1);
+            string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            // The month's kept answer (made on the part of the half-year's load the month's scope selects) ...
+            var api = await boss.GetByteArrayAsync($"/api/metrics?from={Day(from)}&to={Day(to)}");
+            // ... is what the command line answers on the month's own scope read from the store.
+            var expected = System.Text.Encoding.UTF8.GetBytes(web.Cli("metrics", "--format", "json", "--from", Day(from), "--to", Day(to)));
+            Assert.True(expected.AsSpan().SequenceEqual(api), $"month {m}: the page's month differs from metrics for that month");
+        }
+        Assert.Equal(reads, recording.Store.ApplicationReads.Count); // the months were kept, not read again
+    }
+
+    [Fact]
+    public void A_narrowed_snapshot_holds_what_the_store_selects_for_the_narrower_scope()
+    {
+        var year = new RecordScope(new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31));
+        var march = new RecordScope(new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 31), "yaodu");
+        var loaded = RecordSnapshot.Load(web.Store, null, year);
+        var narrowed = StoreReader.Narrow(loaded, year, march);
+        var direct = RecordSnapshot.Load(web.Store, null, march);
+        Assert.NotEmpty(direct.Applications);
+        Assert.True(narrowed.Applications.Count < loaded.Applications.Count);
+        Assert.Equal(direct.Revisions.Select(r => (r.Record.Utility, r.Record.ApplicationId, r.Revision)), narrowed.Revisions.Select(r => (r.Record.Utility, r.Record.ApplicationId, r.Revision)));
+        Assert.Equal(direct.Applications, narrowed.Applications);
+        Assert.Equal(direct.Outages, narrowed.Outages);
+        Assert.Equal(direct.CustomersServed, narrowed.CustomersServed);
+        Assert.Same(loaded, StoreReader.Narrow(loaded, year, year));
+    }
+
+    [Fact]
+    public async Task At_start_up_the_server_answers_the_default_overview_in_the_background_and_the_page_shows_its_progress()
+    {
+        using var gate = new ManualResetEventSlim(false);
+        using var recording = new RecordingWeb(web, warmOverview: true);
+        recording.Store.Gate = gate; // the warm-up's load waits: the store is slow
+        using var boss = await recording.Login("boss");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (recording.Store.ApplicationReads.Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.Single(recording.Store.ApplicationReads); // the warm-up has started its one load
+
+        using (var waiting = await boss.GetAsync("/bureau"))
+        {
+            Assert.Equal(HttpStatusCode.OK, waiting.StatusCode);
+            var page = await waiting.Content.ReadAsStringAsync();
+            Assert.Contains("id=\"overview-warming\"", page, StringComparison.Ordinal);
+            Assert.Contains("id=\"overview-progress\"", page, StringComparison.Ordinal);
+            Assert.Contains("http-equiv=\"refresh\"", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("id=\"city-targets\"", page, StringComparison.Ordinal);
+        }
+        gate.Set();
+        string overview;
+        deadline = DateTime.UtcNow.AddMinutes(2);
+        do
+        {
+            await Task.Delay(100);
+            overview = await boss.GetStringAsync("/bureau");
+        }
+        while (overview.Contains("id=\"overview-warming\"", StringComparison.Ordinal) && DateTime.UtcNow < deadline);
+        Assert.Contains("id=\"city-targets\"", overview, StringComparison.Ordinal);
+        Assert.Contains("id=\"trend-table\"", overview, StringComparison.Ordinal);
+        Assert.DoesNotContain("http-equiv=\"refresh\"", overview, StringComparison.Ordinal);
+        // The page was made from the warm-up's answers: no load of its own.
+        Assert.Single(recording.Store.ApplicationReads);
+    }
+
+    [Fact]
     public async Task A_new_filing_drops_the_kept_answers()
     {
         using var recording = new RecordingWeb(web);
@@ -73,7 +147,7 @@ public sealed class ScopedReadTests(WebFixture web)
 }
 
 /// <summary>The web application over the fixture's settings and a <see cref="RecordingStore"/> around its store.</summary>
-internal sealed class RecordingWeb(WebFixture web) : WebApplicationFactory<WebFixture>
+internal sealed class RecordingWeb(WebFixture web, bool warmOverview = false) : WebApplicationFactory<WebFixture>
 {
     public RecordingStore Store { get; } = new(web.Store);
 
@@ -88,7 +162,7 @@ internal sealed class RecordingWeb(WebFixture web) : WebApplicationFactory<WebFi
     protected override IHostBuilder CreateHostBuilder() =>
         Host.CreateDefaultBuilder().ConfigureWebHostDefaults(w => w
             .UseContentRoot(AppContext.BaseDirectory)
-            .ConfigureServices(s => WebApp.ConfigureServices(s, web.Settings, Store))
+            .ConfigureServices(s => WebApp.ConfigureServices(s, web.Settings with { WarmOverview = warmOverview }, Store))
             .Configure(WebApp.Configure));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseContentRoot(AppContext.BaseDirectory);
@@ -113,10 +187,14 @@ internal sealed class RecordingStore(IAnalyticsStore inner) : IAnalyticsStore, I
     private IAccountStore AccountStore => (IAccountStore)inner;
     private IRiskModelStore Models => (IRiskModelStore)inner;
 
+    /// <summary>When set, a read of applications waits until it is set (a slow store, for the overview's warm-up).</summary>
+    public ManualResetEventSlim? Gate { get; set; }
+
     private void Read(RecordScope? scope, bool applications = false)
     {
         _reads.Enqueue(scope);
         if (applications) _applicationReads.Enqueue(scope);
+        if (applications) Gate?.Wait(TimeSpan.FromMinutes(2));
     }
 
     public IEnumerable<ApplicationRevision> ApplicationRevisions(DateTime? knownAt = null)
@@ -172,6 +250,7 @@ internal sealed class RecordingStore(IAnalyticsStore inner) : IAnalyticsStore, I
     public IReadOnlyList<Filing> Filings() => inner.Filings();
     public IEnumerable<ReportNote> Notes() => inner.Notes();
     public IEnumerable<LedgerNote> LedgerNotes() => inner.LedgerNotes();
+    public IEnumerable<LedgerFiling> LedgerFilings() => inner.LedgerFilings();
 
     public void AddAccount(Account account) => AccountStore.AddAccount(account);
     public Account? FindAccount(string name) => AccountStore.FindAccount(name);

@@ -33,7 +33,7 @@ public sealed class WebFixture : WebApplicationFactory<WebFixture>
         Settings = new WebSettings
         {
             Store = StorePath, Policy = Policy.Default, Calendar = WorkingDayCalendar.Default, Registries = Registries.Default,
-            KeyFile = KeyFile, Time = ChinaTime.FromLocal(() => Now), UploadFolder = Folder,
+            KeyFile = KeyFile, Time = ChinaTime.FromLocal(() => Now), UploadFolder = Folder, WarmOverview = false,
         };
         Store = StoreFactory.Open(StorePath);
         var accounts = new AccountService((IAccountStore)Store, Settings);

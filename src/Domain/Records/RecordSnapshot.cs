@@ -54,6 +54,8 @@ public sealed record RecordSnapshot
     public IReadOnlyList<ReportNote> Notes { get; init; } = [];
     /// <summary>The ledger notes the counties filed back.</summary>
     public IReadOnlyList<LedgerNote> LedgerNotes { get; init; } = [];
+    /// <summary>When each county-week's ledger was filed (<see cref="Storage.IAnalyticsStore.LedgerFilings"/>).</summary>
+    public IReadOnlyList<LedgerFiling> LedgerFilings { get; init; } = [];
     /// <summary>The filings known at <see cref="KnownAt"/>, oldest first.</summary>
     public IReadOnlyList<Filing> Filings { get; init; } = [];
 
@@ -121,6 +123,7 @@ public sealed record RecordSnapshot
             Filings = knownAt is { } k ? [.. filings.Where(f => f.AsOf <= k)] : filings,
             Notes = store.Notes().ToList(),
             LedgerNotes = store.LedgerNotes().ToList(),
+            LedgerFilings = store.LedgerFilings().ToList(),
             KnownAt = knownAt,
             County = scope?.County,
             Utility = scope?.Utility,

@@ -121,6 +121,13 @@ public interface IAnalyticsStore : IDisposable
 
     /// <summary>Every ledger note filed back by the counties (a later filing of the same county, week and task replaces it).</summary>
     IEnumerable<LedgerNote> LedgerNotes();
+
+    /// <summary>
+    /// When each county's ledger of each Thursday was filed: one row per county and week with stored notes, the load
+    /// times of the filings whose notes are stored (<see cref="LedgerFiling"/>), ordered by (county, Thursday). A store
+    /// that keeps no filings (a test double) has none.
+    /// </summary>
+    IEnumerable<LedgerFiling> LedgerFilings() => [];
 }
 
 /// <summary>

@@ -49,6 +49,11 @@ public sealed record CityCountyLine
     public string Code { get; init; } = "";
     /// <summary>Whether the county filed its ledger for this Thursday (ledger notes stored for it); null for 全市.</summary>
     public bool? Filed { get; init; }
+    /// <summary>
+    /// This Thursday's filing against its deadline (按时报送 / 逾期报送（晚N天）, <see cref="LedgerFilingState"/>); null when
+    /// not filed, for 全市, or when the records carry no filing times.
+    /// </summary>
+    public LedgerFilingState? FilingState { get; init; }
     /// <summary>The latest Thursday the county filed for, when any.</summary>
     public DateOnly? LastFiled { get; init; }
     /// <summary>The signature of this Thursday's filing (填报人、审核人 masked, 报送日期); null when none was filed with it.</summary>

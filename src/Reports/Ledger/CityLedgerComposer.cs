@@ -36,6 +36,9 @@ internal static class CityLedgerComposer
                 Name = c.County.Name,
                 Code = c.County.Code,
                 Filed = week_.Count > 0,
+                FilingState = week_.Count > 0 && inputs.Records.LedgerFilings.FirstOrDefault(f => f.County == c.County.Code && f.Thursday == week.Thursday) is { } filing
+                    ? LedgerFilingState.Of(week.Thursday, filing, filing.FirstFiledAt)
+                    : null,
                 Signature = signature,
                 LastFiled = notes.Where(n => n.Thursday <= week.Thursday).Select(n => (DateOnly?)n.Thursday).Max(),
                 WeekVolumes = c.WeekVolumes,

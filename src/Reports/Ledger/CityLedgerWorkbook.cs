@@ -118,14 +118,15 @@ public static class CityLedgerWorkbook
     {
         IReadOnlyList<SheetColumn> cols =
         [
-            new("县（市、区）", 12), new("本周台账", 10), new("最近报送日", 12, Formats.ExcelDate),
+            new("县（市、区）", 12), new("本周台账", 16), new("首次报送时间", 16, Formats.ExcelDateTime), new("最近报送日", 12, Formats.ExcelDate),
             new("本周报送任务数", 12, Formats.ExcelInteger),
             new(LedgerWorkbookNames.SignFiledBy, 8), new(LedgerWorkbookNames.SignReviewedBy, 8),
             new(LedgerWorkbookNames.SignDate, 12, Formats.ExcelDate),
         ];
         var missing = l.Counties.Count(c => c.Filed == false);
         Title(ws, TitleOf(l, "报送情况"),
-            $"按四、1要求，各县（市、区）能源局每周四前报送工作台账。应报{l.Counties.Count}个，已报{l.Counties.Count - missing}个，未报{missing}个（红色）。",
+            $"按四、1要求，各县（市、区）能源局每周四前报送工作台账（以周四24时为限，按首次报送时间计）。应报{l.Counties.Count}个，已报{l.Counties.Count - missing}个"
+            + $"（其中逾期{l.Counties.Count(c => c.FilingState?.Timeliness == LedgerTimeliness.Late)}个，黄色），未报{missing}个（红色）。",
             cols);
         Header(ws, HeaderRow, cols);
         var r = HeaderRow;
@@ -136,9 +137,10 @@ public static class CityLedgerWorkbook
             r++;
             var tasks = l.Progress.Count(p => p.County == c.Name);
             // Names as stored: masked at ingest (张*), and masked again here should a store hold anything else.
-            Row(ws, r, c.Name, c.Filed == true ? "已报送" : "未报送", c.LastFiled, tasks,
+            Row(ws, r, c.Name, c.Filed == true ? c.FilingState?.Label ?? "已报送" : "未报送", c.FilingState?.FiledAt, c.LastFiled, tasks,
                 PersonalDataMask.Safe(c.Signature?.FiledBy), PersonalDataMask.Safe(c.Signature?.ReviewedBy), c.Signature?.FiledOn);
             if (c.Filed == false) Fill(ws, r, 1, cols.Count, BadFill);
+            else if (c.FilingState?.Timeliness == LedgerTimeliness.Late) ws.Cell(r, 2).Style.Fill.BackgroundColor = WarnFill;
         }
         Table(ws, HeaderRow, r, cols);
         Block(ws, HeaderRow, r, cols);
