@@ -38,7 +38,7 @@ public static class SpotCheckCommand
             var ctx = context(p);
             var f = CliArgs.RequiredDate(p.GetValue(from), "--from");
             var t = CliArgs.RequiredDate(p.GetValue(to), "--to");
-            if (t < f) throw new UsageException("--to is before --from.");
+            if (t < f) throw new UsageException(CliMessages.SpotCheckToBeforeFrom.Text());
             var outPath = p.GetValue(output) is { } o ? CliArgs.OutFile(o, "--out", ".xlsx") : null;
             IReadOnlyList<Inspector> register = [];
             if (p.GetValue(inspectors) is { } file)

@@ -98,6 +98,14 @@ public class MessageTemplate
     };
 
     public override string ToString() => Id;
+
+    /// <summary>The parameter names of a template with many, checked against its arity.</summary>
+    protected static string[] CheckArity(string[] parameters, int arity)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return parameters.Length == arity ? parameters
+            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{arity} parameter names expected, not {parameters.Length}."), nameof(parameters));
+    }
 }
 
 public sealed class MessageTemplate<T1>(string id, string p1, string chinese, string english)
@@ -128,4 +136,16 @@ public sealed class MessageTemplate<T1, T2, T3, T4, T5>(string id, string p1, st
     : MessageTemplate(id, [p1, p2, p3, p4, p5], chinese, english)
 {
     public MessageText With(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5) => Make(a1, a2, a3, a4, a5);
+}
+
+public sealed class MessageTemplate<T1, T2, T3, T4, T5, T6>(string id, string[] parameters, string chinese, string english)
+    : MessageTemplate(id, CheckArity(parameters, 6), chinese, english)
+{
+    public MessageText With(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6) => Make(a1, a2, a3, a4, a5, a6);
+}
+
+public sealed class MessageTemplate<T1, T2, T3, T4, T5, T6, T7>(string id, string[] parameters, string chinese, string english)
+    : MessageTemplate(id, CheckArity(parameters, 7), chinese, english)
+{
+    public MessageText With(T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7) => Make(a1, a2, a3, a4, a5, a6, a7);
 }
