@@ -93,7 +93,7 @@ public static class CliMessages
         "--game-share 须与 --game-utility 一起使用。", "--game-share needs --game-utility.");
 
     public static readonly MessageTemplate SemiannualMode = new("cli.semiannual_mode",
-        "report semiannual 须给出 --utility U 或 --all，且只能给出其一。", "report semiannual needs exactly one of --utility U or --all.");
+        "analytics report semiannual 须给出 --utility U 或 --all，且只能给出其一。", "report semiannual needs exactly one of --utility U or --all.");
 
     public static readonly MessageTemplate DocNumberNeedsUtility = new("cli.doc_number_needs_utility",
         "--doc-number：每家供电企业的报告各有文号，只能与 --utility 一起使用。",
@@ -117,10 +117,10 @@ public static class CliMessages
         "--urls：无法在 {address} 上监听（{reason}）", "--urls: cannot listen on {address} ({reason})");
 
     public static readonly MessageTemplate LedgerMode = new("cli.ledger_mode",
-        "ledger 须给出 --county C、--all 或 --city，且只能给出其一。", "ledger needs exactly one of --county C, --all or --city.");
+        "analytics ledger 须给出 --county C、--all 或 --city，且只能给出其一。", "ledger needs exactly one of --county C, --all or --city.");
 
     public static readonly MessageTemplate XlsxNeedsOut = new("cli.xlsx_needs_out",
-        "--format xlsx 须与 --out FILE 一起使用。", "--format xlsx needs --out FILE.");
+        "--format xlsx 须与 --out（文件名）一起使用。", "--format xlsx needs --out FILE.");
 
     public static readonly MessageTemplate WhatOnlyForCsv = new("cli.what_only_for_csv",
         "--what 只用于 --format csv。", "--what is only for --format csv.");
