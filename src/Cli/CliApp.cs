@@ -1,17 +1,20 @@
 using System.CommandLine;
+using System.Globalization;
 using Analytics.Cli.Commands;
 using Analytics.Domain;
 using Analytics.Domain.Calendar;
 using Analytics.Domain.Output;
 using Analytics.Domain.Policy;
 using Analytics.Domain.Storage;
+using Analytics.Ingest.Messages;
 using Analytics.Store;
 
 namespace Analytics.Cli;
 
 /// <summary>
 /// Builds the command tree of cli.md and runs it: errors go to stderr as one line each, never a stack
-/// trace for a user's mistake; exit codes as <see cref="ExitCodes"/>.
+/// trace for a user's mistake; exit codes as <see cref="ExitCodes"/>. Messages are Chinese unless
+/// <c>--lang en</c> (or <c>ANALYTICS_LANG=en</c>) asks for English (<see cref="CliArgs.LanguageOf"/>).
 /// </summary>
 public static class CliApp
 {
@@ -32,24 +35,31 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(stderr);
         // Every line of an error passes through the redactor: no part of the store's credentials is ever echoed.
         var errors = new SafeErrorWriter(stderr, StoreSecrets.Of(args));
-        var root = BuildRoot(p => new CliContext(p, stdout, errors, clock));
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0 && !IsHelp(args))
-        {
-            foreach (var e in parse.Errors) errors.WriteLine($"analytics: {e.Message}");
-            errors.WriteLine("Run 'analytics --help' for usage.");
-            return ExitCodes.BadUsage;
-        }
+        // The language is known before parsing, so that the parser's own messages and the help speak it too
+        // (System.CommandLine ships zh-Hans resources); a bad --lang is reported once the parse is done.
+        var language = CliArgs.LanguageOf(CliArgs.LanguageArgument(args), out var languageError);
+        var uiCulture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = language == MessageLanguage.English ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo("zh-Hans");
         try
         {
+            var root = BuildRoot(p => new CliContext(p, stdout, errors, clock, language));
+            var parse = root.Parse(args);
+            if (languageError is not null) return Report(languageError, errors, language);
+            if (parse.Errors.Count > 0 && !IsHelp(args))
+            {
+                foreach (var e in parse.Errors) errors.WriteLine($"analytics: {e.Message}");
+                errors.WriteLine(CliMessages.SeeHelp.Text().Render(language));
+                return ExitCodes.BadUsage;
+            }
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = errors, EnableDefaultExceptionHandler = false });
         }
         catch (Exception e)
         {
-            return Report(e, errors);
+            return Report(e, errors, language);
         }
         finally
         {
+            CultureInfo.CurrentUICulture = uiCulture;
             errors.Flush();
         }
     }
@@ -60,37 +70,42 @@ public static class CliApp
     /// Maps an exception to its exit code and a one-line message (one line per failure of an
     /// <see cref="AggregateException"/>, identical lines once, the most serious exit code of them).
     /// </summary>
-    public static int Report(Exception e, TextWriter stderr)
+    public static int Report(Exception e, TextWriter stderr) => Report(e, stderr, MessageLanguage.Chinese);
+
+    /// <inheritdoc cref="Report(Exception, TextWriter)"/>
+    public static int Report(Exception e, TextWriter stderr, MessageLanguage language)
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(stderr);
-        if (e is not AggregateException aggregate) return ReportOne(e, stderr);
+        if (e is not AggregateException aggregate) return ReportOne(e, stderr, language);
         var code = ExitCodes.Success;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var inner in aggregate.Flatten().InnerExceptions)
         {
             using var lines = new StringWriter();
-            code = Math.Max(code, ReportOne(inner, lines));
+            code = Math.Max(code, ReportOne(inner, lines, language));
             foreach (var line in lines.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries))
                 if (seen.Add(line)) stderr.WriteLine(line);
         }
         return code == ExitCodes.Success ? ExitCodes.Internal : code;
     }
 
-    private static int ReportOne(Exception e, TextWriter stderr)
+    private static int ReportOne(Exception e, TextWriter stderr, MessageLanguage language)
     {
+        string Say(MessageText text) => text.Render(language);
         switch (e)
         {
             case AggregateException a:
-                return Report(a, stderr);
+                return Report(a, stderr, language);
             case UsageException u:
-                stderr.WriteLine($"analytics: {u.Message}");
+                stderr.WriteLine($"analytics: {Say(u.Text)}");
                 return ExitCodes.BadUsage;
             case BadInputException b:
-                foreach (var line in b.Lines) stderr.WriteLine(line);
+                if (b.Text is { } one) stderr.WriteLine(Say(one));
+                else foreach (var line in b.Lines) stderr.WriteLine(line);
                 return ExitCodes.BadInput;
             case CalendarException or PolicyException or InvalidDataException:
-                stderr.WriteLine($"analytics: {e.Message}");
+                stderr.WriteLine($"analytics: {(LocalizedErrors.TextOf(e) is { } text ? Say(text) : e.Message)}");
                 return ExitCodes.BadInput;
             case StoreUnavailableException s:
                 stderr.WriteLine($"analytics: {s.Message}");
@@ -101,11 +116,11 @@ public static class CliApp
                 return ExitCodes.BadInput;
             case DuplicateFilingException:
                 // Another process filed the same file a moment earlier: nothing was changed by this run.
-                stderr.WriteLine($"analytics: 该文件已由另一进程载入，本次未作任何更改 (already loaded by another process): {OneLine(e.Message)}");
+                stderr.WriteLine($"analytics: {Say(CliMessages.AlreadyLoadedByAnother.With(OneLine(e.Message)))}");
                 return ExitCodes.Success;
             case StoreConflictException c:
                 // Busy: another process holds the store (SQLite's writer lock, a PostgreSQL lock); nothing was changed.
-                stderr.WriteLine($"analytics: 存储正被另一进程占用，本次未作任何更改，请稍后重试 (the store is busy: {OneLine(c.Message)})");
+                stderr.WriteLine($"analytics: {Say(CliMessages.StoreBusy.With(OneLine(c.Message)))}");
                 Debug(e, stderr);
                 return ExitCodes.StoreUnreachable;
             case OutputFileException o:
@@ -114,14 +129,14 @@ public static class CliApp
                 Debug(e, stderr);
                 return ExitCodes.BadInput;
             case IOException or UnauthorizedAccessException:
-                stderr.WriteLine($"analytics: {(e is IOException && OutputFile.IsDiskFull(e) ? "磁盘空间不足 (disk full): " : "文件读写失败 (I/O error): ")}{OneLine(e.Message)}");
+                stderr.WriteLine($"analytics: {Say((e is IOException && OutputFile.IsDiskFull(e) ? CliMessages.DiskFull : CliMessages.IoError).With(OneLine(e.Message)))}");
                 Debug(e, stderr);
                 return ExitCodes.BadInput;
             case OperationCanceledException:
-                stderr.WriteLine("analytics: cancelled.");
+                stderr.WriteLine($"analytics: {Say(CliMessages.Cancelled.Text())}");
                 return ExitCodes.Internal;
             default:
-                stderr.WriteLine($"analytics: internal error: {e.GetType().Name}: {OneLine(e.Message)}");
+                stderr.WriteLine($"analytics: {Say(CliMessages.InternalError.With(e.GetType().Name, OneLine(e.Message)))}");
                 Debug(e, stderr);
                 return ExitCodes.Internal;
         }
@@ -145,6 +160,7 @@ public static class CliApp
         root.Options.Add(CliArgs.CalendarFiles);
         root.Options.Add(CliArgs.RegistryFile);
         root.Options.Add(CliArgs.KeyFile);
+        root.Options.Add(CliArgs.Lang);
         root.Subcommands.Add(DemoCommand.Build(context));
         root.Subcommands.Add(IngestCommand.Build(context));
         root.Subcommands.Add(MetricsCommand.Build(context));

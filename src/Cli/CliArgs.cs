@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Analytics.Ingest.Messages;
 
 namespace Analytics.Cli;
 
@@ -37,6 +38,45 @@ public static class CliArgs
         Recursive = true,
     };
 
+    public static readonly Option<string?> Lang = new("--lang")
+    {
+        Description = "The language of messages (errors, warnings, usage, load summaries): zh (Chinese, the default) or en (English); "
+            + "default $ANALYTICS_LANG, else zh. Error codes (the rejects file's code column) do not change with it.",
+        Recursive = true,
+    };
+
+    /// <summary>The environment variable that chooses the language when <c>--lang</c> is not given.</summary>
+    public const string LangVariable = "ANALYTICS_LANG";
+
+    /// <summary>The value of <c>--lang X</c> or <c>--lang=X</c> among <paramref name="args"/> (the last one given), read before parsing.</summary>
+    public static string? LanguageArgument(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        string? value = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == "--") break;
+            if (args[i] == "--lang" && i + 1 < args.Count) value = args[++i];
+            else if (args[i].StartsWith("--lang=", StringComparison.Ordinal)) value = args[i]["--lang=".Length..];
+        }
+        return value;
+    }
+
+    /// <summary>
+    /// The language of the invocation: <paramref name="option"/> (from <c>--lang</c>), else <c>$ANALYTICS_LANG</c>, else
+    /// Chinese. A value that is no language gives Chinese and a usage error in <paramref name="error"/> (exit 2).
+    /// </summary>
+    public static MessageLanguage LanguageOf(string? option, out UsageException? error)
+    {
+        error = null;
+        var (source, text) = option is not null ? ("--lang", option)
+            : Environment.GetEnvironmentVariable(LangVariable) is { Length: > 0 } env ? (LangVariable, env) : ("", null);
+        if (text is null) return MessageLanguage.Chinese;
+        if (MessageLanguages.TryParse(text, out var language)) return language;
+        error = new UsageException(CliMessages.NotALanguage.With(source, text));
+        return MessageLanguage.Chinese;
+    }
+
     /// <summary>The first year a date or period on the command line may name.</summary>
     public const int FirstYear = 1900;
 
@@ -48,7 +88,7 @@ public static class CliArgs
     {
         if (text is null) return null;
         if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            throw new UsageException($"{option}: \"{text}\" is not a date; expected yyyy-MM-dd, e.g. 2026-11-26.");
+            throw new UsageException(CliMessages.NotADate.With(option, text));
         Year(d.Year, option, text.Trim());
         return d;
     }
@@ -57,8 +97,7 @@ public static class CliArgs
     public static void Year(int year, string option, string text)
     {
         if (year is < FirstYear or > LastYear)
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
-                $"{option}: {text} 超出支持的范围 (is outside the supported years {FirstYear}–{LastYear})."));
+            throw new UsageException(CliMessages.YearOutside.With(option, text, FirstYear, LastYear));
     }
 
     /// <summary>
@@ -68,11 +107,11 @@ public static class CliArgs
     public static string OutFile(string text, string option, string? extension)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (string.IsNullOrWhiteSpace(text)) throw new UsageException($"{option}: 文件名为空 (an empty path is not a file).");
+        if (string.IsNullOrWhiteSpace(text)) throw new UsageException(CliMessages.EmptyFilePath.With(option));
         if (extension is not null && !text.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
-            throw new UsageException($"{option}: \"{text}\" 扩展名不符，应为 {extension} (the file must end with {extension}).");
+            throw new UsageException(CliMessages.WrongExtension.With(option, text, extension));
         try { Analytics.Domain.Output.OutputFile.CheckTarget(text); }
-        catch (Analytics.Domain.Output.OutputFileException e) { throw new UsageException($"{option}: {e.Message}", e); }
+        catch (Analytics.Domain.Output.OutputFileException e) { throw new UsageException(CliMessages.OptionReason.With(option, e.Message), e); }
         return text;
     }
 
@@ -80,21 +119,21 @@ public static class CliArgs
     public static string OutDir(string text, string option)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (string.IsNullOrWhiteSpace(text)) throw new UsageException($"{option}: 文件夹名为空 (an empty path is not a folder).");
+        if (string.IsNullOrWhiteSpace(text)) throw new UsageException(CliMessages.EmptyFolderPath.With(option));
         string full;
         try { full = Path.GetFullPath(text); }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            throw new UsageException($"{option}: \"{text}\" 不是有效的路径 (not a valid path).", e);
+            throw new UsageException(CliMessages.InvalidPath.With(option, text), e);
         }
         if (Analytics.Domain.Output.OutputFile.Kind(full) is not (Analytics.Domain.Output.FileKind.Missing or Analytics.Domain.Output.FileKind.Directory))
-            throw new UsageException($"{option}: {text} 已存在且不是文件夹 (exists and is not a folder).");
+            throw new UsageException(CliMessages.NotAFolder.With(option, text));
         return text;
     }
 
     /// <summary>Parses a required date argument.</summary>
     public static DateOnly RequiredDate(string? text, string name) =>
-        Date(text, name) ?? throw new UsageException($"{name} is required (yyyy-MM-dd).");
+        Date(text, name) ?? throw new UsageException(CliMessages.RequiredDate.With(name));
 
     /// <summary>One of the allowed words, case-insensitive; the default when null.</summary>
     public static string OneOf(string? text, string option, string fallback, params string[] allowed)
@@ -102,6 +141,6 @@ public static class CliArgs
         if (text is null) return fallback;
         var t = text.Trim().ToLowerInvariant();
         return allowed.Contains(t) ? t
-            : throw new UsageException($"{option}: \"{text}\" is not one of {string.Join(", ", allowed)}.");
+            : throw new UsageException(CliMessages.NotOneOf.With(option, text, ListText.Of(allowed)));
     }
 }

@@ -3,6 +3,7 @@ using Analytics.Domain;
 using Analytics.Domain.Calendar;
 using Analytics.Domain.Registry;
 using Analytics.Domain.Storage;
+using Analytics.Ingest.Messages;
 using PolicyModel = Analytics.Domain.Policy.Policy;
 
 namespace Analytics.Cli;
@@ -18,9 +19,10 @@ public sealed class CliContext
     private WorkingDayCalendar? _calendar;
     private Registries? _registries;
 
-    public CliContext(ParseResult parse, TextWriter stdout, TextWriter stderr, TimeProvider time)
+    public CliContext(ParseResult parse, TextWriter stdout, TextWriter stderr, TimeProvider time, MessageLanguage language = MessageLanguage.Chinese)
     {
         _parse = parse;
+        Language = language;
         Out = stdout;
         Err = stderr;
         Time = time ?? throw new ArgumentNullException(nameof(time));
@@ -28,6 +30,12 @@ public sealed class CliContext
 
     public TextWriter Out { get; }
     public TextWriter Err { get; }
+
+    /// <summary>The language of the messages (<c>--lang</c>, <c>$ANALYTICS_LANG</c>; Chinese by default).</summary>
+    public MessageLanguage Language { get; }
+
+    /// <summary>A message in the invocation's language.</summary>
+    public string Say(MessageText text) => (text ?? throw new ArgumentNullException(nameof(text))).Render(Language);
 
     /// <summary>The one clock of the invocation, handed down from the entry point (ingest load times, default as-of).</summary>
     public TimeProvider Time { get; }
@@ -61,7 +69,7 @@ public sealed class CliContext
             if (_registries is not null) return _registries;
             var path = _parse.GetValue(CliArgs.RegistryFile);
             if (path is null) return _registries = Registries.Default;
-            if (!File.Exists(path)) throw new UsageException($"--registry: {path} does not exist.");
+            if (!File.Exists(path)) throw new UsageException(CliMessages.RegistryMissing.With(path));
             return _registries = Registries.Load(path);
         }
     }
@@ -81,7 +89,7 @@ public sealed class CliContext
         get
         {
             var given = _parse.GetValue(CliArgs.KeyFile);
-            if (given is not null && string.IsNullOrWhiteSpace(given)) throw new UsageException("--key-file: the path is empty.");
+            if (given is not null && string.IsNullOrWhiteSpace(given)) throw new UsageException(CliMessages.KeyFileEmpty.Text());
             return given
                 ?? (Environment.GetEnvironmentVariable("ANALYTICS_KEY_FILE") is { Length: > 0 } env && !string.IsNullOrWhiteSpace(env) ? env
                     : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config", "analytics", "customer.key"));
@@ -94,14 +102,14 @@ public sealed class CliContext
     /// <summary>Resolves a county by code or name, or a usage error listing the valid ones.</summary>
     public RegistryEntry County(string text) =>
         Registries.TryCounty(text, out var c) ? c
-            : throw new UsageException($"--county：“{text}”不是本市的县（市、区）。{DidYouMean(text, Registries.Counties)}可用：{Registries.AcceptedCounties}。");
+            : throw new UsageException(CliMessages.UnknownCounty.With(text, DidYouMean(text, Registries.Counties), Registries.AcceptedCounties));
 
     /// <summary>Resolves a utility by code or name, or a usage error listing the valid ones.</summary>
     public RegistryEntry Utility(string text) =>
         Registries.TryUtility(text, out var u) ? u
-            : throw new UsageException($"--utility：“{text}”不是登记的供电企业。{DidYouMean(text, Registries.Utilities)}可用：{Registries.AcceptedUtilities}。");
+            : throw new UsageException(CliMessages.UnknownUtility.With(text, DidYouMean(text, Registries.Utilities), Registries.AcceptedUtilities));
 
     /// <summary>"是否指 尧都区（yaodu）？" for a near miss (<see cref="NameSuggestions"/>), else nothing.</summary>
-    private static string DidYouMean(string text, IEnumerable<RegistryEntry> entries) =>
-        NameSuggestions.Closest(text, entries) is { } e ? $"是否指 {e.Name}（{e.Code}）？" : "";
+    private static ILocalizedText DidYouMean(string text, IEnumerable<RegistryEntry> entries) =>
+        NameSuggestions.Closest(text, entries) is { } e ? CliMessages.DidYouMean.With(e.Name, e.Code) : IngestMessages.NoSuggestion;
 }

@@ -4,6 +4,7 @@ using Analytics.Domain.Storage;
 using Analytics.Ingest.Ledger;
 using Analytics.Ingest.Personal;
 using Analytics.Ingest.Templates;
+using Analytics.Ingest.Messages;
 
 namespace Analytics.Ingest;
 
@@ -193,17 +194,17 @@ public sealed class FileIngestor
         var items = oversight.Rectifications().ToDictionary(i => i.Id);
         foreach (var (task, id) in keys)
         {
-            string? problem = !items.TryGetValue(id, out var item)
-                ? $"整改台账中没有编号为 {id} 的事项（见 analytics rectify list）；请核对编号，其他工作请写在“{LedgerWorkbookNames.HeaderTitle}”列。"
+            var problem = !items.TryGetValue(id, out var item)
+                ? IngestMessages.LedgerRectificationUnknown.With(LedgerWorkbookNames.HeaderTask, task, id, LedgerWorkbookNames.HeaderTitle)
                 : !string.Equals(item.County, ledger.County.Code, StringComparison.Ordinal)
-                    ? $"整改事项 {id} 不属于{ledger.County.Name}（责任单位：{item.ResponsibleUnit}），本台账只报送本县（市、区）的整改事项。"
+                    ? IngestMessages.LedgerRectificationOtherCounty.With(LedgerWorkbookNames.HeaderTask, task, id, ledger.County.Name, item.ResponsibleUnit)
                     : null;
             if (problem is null) continue;
             var row = ledger.TaskRows.TryGetValue(task, out var r) ? r : 0;
             errors.Add(new IngestError
             {
                 Code = IngestErrorCode.UnknownValue, File = path, Sheet = LedgerWorkbookNames.ProgressSheet, Row = row,
-                Column = LedgerWorkbookNames.HeaderTask, Message = $"{LedgerWorkbookNames.HeaderTask} {task}: {problem}",
+                Column = LedgerWorkbookNames.HeaderTask, Text = problem,
             });
         }
         return errors;
@@ -243,7 +244,7 @@ public sealed class FileIngestor
                     if (errors.Count < options.MaxErrors) errors.Add(e);
                 if (rejectsTemp is not null)
                 {
-                    rejects ??= new RejectsWriter(rejectsTemp, pass.Binding!);
+                    rejects ??= new RejectsWriter(rejectsTemp, pass.Binding!, options.Language);
                     rejects.Write(pass.Reader!, pass.RowNumber, pass.RowErrors);
                 }
             }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Analytics.Ingest.Messages;
 
 namespace Analytics.Ingest;
 
@@ -12,7 +13,8 @@ namespace Analytics.Ingest;
 /// <see cref="Value"/> is masked for personal-data columns (customer_name, id_number, phone), so an
 /// error can be printed or logged without leaking personal data. Rendered as
 /// <c>FILE:ROW:COLUMN: message</c>; for XLSX the file part is <c>FILE[SHEET]</c>; parts that do not
-/// apply (a file-level error has no row) are left out.
+/// apply (a file-level error has no row) are left out. The message is Chinese unless English is asked for
+/// (<see cref="ToString(MessageLanguage)"/>); <see cref="Code"/> and <see cref="MessageId"/> never change with the language.
 /// </remarks>
 public sealed record IngestError
 {
@@ -26,16 +28,29 @@ public sealed record IngestError
     public string? Column { get; init; }
     /// <summary>The offending value as found (masked for personal data); null when there is none.</summary>
     public string? Value { get; init; }
-    /// <summary>What is wrong and what was expected, in one sentence or two.</summary>
-    public required string Message { get; init; }
+    /// <summary>What is wrong and what was expected, in one sentence or two, in either language (<see cref="IngestMessages"/>).</summary>
+    public required MessageText Text { get; init; }
 
-    public override string ToString()
+    /// <summary>The message in Chinese, the default language.</summary>
+    public string Message => Text.Render(MessageLanguage.Chinese);
+
+    /// <summary>The catalogue id of the message (<c>row.count_between</c>): finer than <see cref="Code"/>, as stable.</summary>
+    public string MessageId => Text.Id;
+
+    /// <summary>The message in <paramref name="language"/>.</summary>
+    public string MessageIn(MessageLanguage language) => Text.Render(language);
+
+    /// <summary><c>FILE[SHEET]:ROW:COLUMN: message</c>, in Chinese.</summary>
+    public override string ToString() => ToString(MessageLanguage.Chinese);
+
+    /// <summary><c>FILE[SHEET]:ROW:COLUMN: message</c>, the message in <paramref name="language"/>.</summary>
+    public string ToString(MessageLanguage language)
     {
         var sb = new StringBuilder(File);
         if (Sheet is not null) sb.Append('[').Append(Sheet).Append(']');
         if (Row is { } r) sb.Append(':').Append(r.ToString(CultureInfo.InvariantCulture));
         if (Column is not null) sb.Append(':').Append(Column);
-        sb.Append(": ").Append(Message);
+        sb.Append(": ").Append(Text.Render(language));
         return sb.ToString();
     }
 }

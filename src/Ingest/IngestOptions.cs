@@ -18,6 +18,9 @@ public sealed record IngestOptions
     /// <summary>The customer key file (see <see cref="Personal.CustomerKeyring"/>); default <see cref="Personal.CustomerKeyring.DefaultPath"/>. Opened only when a file carries personal data.</summary>
     public string? KeyFile { get; init; }
 
+    /// <summary>The language of the rejects file's <c>reason</c> column (its <c>code</c> column holds the message ids whatever the language).</summary>
+    public Messages.MessageLanguage Language { get; init; }
+
     /// <summary>At most this many errors are kept in the result (all are counted).</summary>
     public int MaxErrors { get; init; } = 10_000;
 

@@ -7,10 +7,12 @@ namespace Analytics.Ingest;
 
 /// <summary>
 /// The rejects file of an accept-partial load (templates.md §7): a CSV in UTF-8 with BOM (so Excel
-/// shows the Chinese), with the input's own columns and then <c>row</c>, <c>column</c> and
-/// <c>reason</c>. One line per bad row; several errors of a row are joined with <c>; </c>. Personal
+/// shows the Chinese), with the input's own columns and then <c>row</c>, <c>column</c>, <c>reason</c>
+/// (in the language asked for, Chinese by default) and <c>code</c> (the catalogue ids of
+/// <see cref="Messages.IngestMessages"/>, e.g. <c>row.count_between</c>, for programs). One line per bad row;
+/// several errors of a row are joined with <c>; </c>. Personal
 /// data is masked, so once the rest is corrected and the personal cells filled in again, the file can
-/// be loaded as it is (the three extra columns are ignored with a warning). A cell a spreadsheet would read as a
+/// be loaded as it is (the four extra columns are ignored with a warning). A cell a spreadsheet would read as a
 /// formula (<c>=cmd|…</c>, <c>+1+…</c>, <c>@…</c>) is written with a leading apostrophe (<see cref="SpreadsheetText"/>).
 /// </summary>
 internal sealed class RejectsWriter : IDisposable
@@ -18,10 +20,12 @@ internal sealed class RejectsWriter : IDisposable
     private readonly StreamWriter _out;
     private readonly HeaderBinding _binding;
     private readonly StringBuilder _line = new();
+    private readonly Messages.MessageLanguage _language;
 
-    public RejectsWriter(string path, HeaderBinding binding)
+    public RejectsWriter(string path, HeaderBinding binding, Messages.MessageLanguage language = Messages.MessageLanguage.Chinese)
     {
         _binding = binding;
+        _language = language;
         // The caller renames this temporary file into place when the filing is decided; a device, pipe or folder
         // under its name is refused rather than written into.
         var full = OutputFile.CheckTarget(path);
@@ -31,6 +35,7 @@ internal sealed class RejectsWriter : IDisposable
         Field("row");
         Field("column");
         Field("reason");
+        Field("code");
         EndLine();
     }
 
@@ -43,7 +48,8 @@ internal sealed class RejectsWriter : IDisposable
         }
         Field(row.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Field(string.Join("; ", errors.Select(e => e.Column).OfType<string>().Distinct()));
-        Field(string.Join("; ", errors.Select(e => e.Message)));
+        Field(string.Join("; ", errors.Select(e => e.MessageIn(_language))));
+        Field(string.Join("; ", errors.Select(e => e.MessageId)));
         EndLine();
     }
 

@@ -36,7 +36,7 @@ public sealed class ClockTests : IDisposable
         // The second run reports the first filing's load time: the pinned instant, not the machine's.
         var again = Run(clock, "ingest", "customers", file, "--store", store, "--key-file", _dir.File("k.key"));
         Assert.Equal(0, again.Code);
-        Assert.Contains("on 2031-05-06 07:08", again.Out, StringComparison.Ordinal);
+        Assert.Contains("已于 2031-05-06 07:08 作为第", again.Out, StringComparison.Ordinal);
     }
 
     [Fact]

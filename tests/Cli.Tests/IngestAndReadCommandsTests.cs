@@ -41,10 +41,10 @@ public sealed class IngestAndReadCommandsTests : IDisposable
         var file = Write("apps.csv", GoodRows);
         var first = Run("ingest", "applications", file);
         Assert.Equal(0, first.ExitCode);
-        Assert.Contains("loaded 3 rows", first.Out, StringComparison.Ordinal);
+        Assert.Contains("已载入 3 行", first.Out, StringComparison.Ordinal);
         var again = Run("ingest", "applications", file);
         Assert.Equal(0, again.ExitCode);
-        Assert.Contains("already loaded", again.Out, StringComparison.Ordinal);
+        Assert.Contains("本次未作任何更改", again.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -233,8 +233,8 @@ public sealed class IngestAndReadCommandsTests : IDisposable
         var file = Write("apps.csv", GoodRows);
         var r = Run("ingest", "applications", file, file);
         Assert.Equal(0, r.ExitCode);
-        Assert.Contains("loaded 3 rows", r.Out, StringComparison.Ordinal);
-        Assert.Contains("already loaded", r.Out, StringComparison.Ordinal);
+        Assert.Contains("已载入 3 行", r.Out, StringComparison.Ordinal);
+        Assert.Contains("本次未作任何更改", r.Out, StringComparison.Ordinal);
     }
 
     [Fact]

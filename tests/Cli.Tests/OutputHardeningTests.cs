@@ -181,7 +181,7 @@ public sealed class OutputHardeningTests : IDisposable
     {
         var r = Run("calendar", "workdays", "2026-12-31", "2026-01-01");
         Assert.Equal(ExitCodes.BadUsage, r.ExitCode);
-        Assert.Contains("before", r.Err, StringComparison.Ordinal);
+        Assert.Contains("终止日 TO 2026-01-01 早于起始日 FROM 2026-12-31", r.Err, StringComparison.Ordinal);
         Assert.Equal("0", Run("calendar", "workdays", "2026-01-05", "2026-01-05").Out.Trim());
     }
 

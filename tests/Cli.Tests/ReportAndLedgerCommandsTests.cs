@@ -82,9 +82,9 @@ public sealed class ReportAndLedgerCommandsTests : IDisposable
         var filed = Run("ingest", "ledger", path);
         Assert.Equal(0, filed.ExitCode);
         Assert.Contains("尧都区", filed.Out, StringComparison.Ordinal);
-        Assert.Contains("filed by 王* on 2026-11-26", filed.Out, StringComparison.Ordinal);
+        Assert.Contains("（填报人 王*，报送日期 2026-11-26）", filed.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("王建国", filed.Out + filed.Err, StringComparison.Ordinal);
-        Assert.Contains("already loaded", Run("ingest", "ledger", path).Out, StringComparison.Ordinal);
+        Assert.Contains("本次未作任何更改", Run("ingest", "ledger", path).Out, StringComparison.Ordinal);
         var city = Run("ledger", "--city", "--date", "2026-11-26", "--out", outDir);
         Assert.Equal(0, city.ExitCode);
         using var cityWb = new ClosedXML.Excel.XLWorkbook(city.Out.Trim());
@@ -108,6 +108,6 @@ public sealed class ReportAndLedgerCommandsTests : IDisposable
         var r = Run("ingest", "ledger", path);
         Assert.Equal(ExitCodes.BadInput, r.ExitCode);
         Assert.Contains("other.xlsx", r.Err, StringComparison.Ordinal);
-        Assert.Contains("Nothing was loaded", r.Err, StringComparison.Ordinal);
+        Assert.Contains("未载入任何数据。", r.Err, StringComparison.Ordinal);
     }
 }

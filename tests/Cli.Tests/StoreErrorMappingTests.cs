@@ -20,6 +20,6 @@ public sealed class StoreErrorMappingTests
     {
         using var err = new StringWriter();
         Assert.Equal(ExitCodes.Success, CliApp.Report(new DuplicateFilingException("ledger x.xlsx"), err));
-        Assert.Contains("already loaded", err.ToString(), StringComparison.Ordinal);
+        Assert.Contains("该文件已由另一进程载入，本次未作任何更改", err.ToString(), StringComparison.Ordinal);
     }
 }

@@ -142,13 +142,15 @@ public sealed class FileIngestorTests : IDisposable
         var text = Encoding.UTF8.GetString(bytes[3..]);
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
-        Assert.EndsWith(",phone,row,column,reason", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith(",phone,row,column,reason,code", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("application_id,utility,", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("A-2,", lines[1], StringComparison.Ordinal);
         Assert.Contains(",3,", lines[1], StringComparison.Ordinal);
         Assert.Contains("capacity_kw", lines[1], StringComparison.Ordinal);
-        Assert.Contains("is not a number", lines[1], StringComparison.Ordinal);
+        Assert.Contains("“abc”不是数字", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",row.invalid_number; applications.invalid_id_number", lines[1], StringComparison.Ordinal);
         Assert.Contains("太原", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith(",row.unknown_county", lines[2], StringComparison.Ordinal);
         // Personal data is masked in the rejects file too.
         Assert.DoesNotContain("张三", text, StringComparison.Ordinal);
         Assert.DoesNotContain("141002198503154210", text, StringComparison.Ordinal);
@@ -166,7 +168,7 @@ public sealed class FileIngestorTests : IDisposable
         var fixedPath = TestFiles.Text(_dir, "fixed.csv", fixedText, new UTF8Encoding(true));
         var again = _ingestor.Ingest(FilingKind.Applications, fixedPath, Options());
         Assert.Equal(IngestOutcome.Loaded, again.Outcome);
-        Assert.Contains(again.Warnings, w => w.Message.Contains("\"reason\"", StringComparison.Ordinal));
+        Assert.Contains(again.Warnings, w => w.Text.Id == "warning.unknown_columns" && w.Message.Contains("“reason”", StringComparison.Ordinal) && w.Message.Contains("“code”", StringComparison.Ordinal));
         Assert.Equal(["A-1", "A-2"], _store.Applications().Select(a => a.ApplicationId));
     }
 

@@ -38,7 +38,8 @@ public sealed class ApiTests(WebFixture web)
         Assert.Equal(3, error.GetProperty("row").GetInt32());
         Assert.Equal("accepted_at", error.GetProperty("column").GetString());
         Assert.Equal("2025-13-45 08:00", error.GetProperty("value").GetString());
-        Assert.False(string.IsNullOrEmpty(error.GetProperty("message").GetString()));
+        // The same Chinese text as the CLI's (ingest's message catalogue, Chinese by default).
+        Assert.Equal("“2025-13-45 08:00”不是真实存在的日期时间：没有 13 月。", error.GetProperty("message").GetString());
         Assert.Equal(filings, web.Store.Filings().Count);
         Assert.Equal(revisions, web.Store.ApplicationRevisions().Count());
     }

@@ -29,7 +29,7 @@ public static class ApplicationsCommand
             var ctx = context(p);
             var fmt = CliArgs.OneOf(p.GetValue(format), "--format", "csv", "csv", "json", "xlsx");
             var outFile = p.GetValue(output);
-            if (fmt == "xlsx" && outFile is null) throw new UsageException("--format xlsx needs --out FILE.");
+            if (fmt == "xlsx" && outFile is null) throw new UsageException(CliMessages.XlsxNeedsOut.Text());
             if (outFile is not null) outFile = CliArgs.OutFile(outFile, "--out", fmt == "xlsx" ? ".xlsx" : null);
             var c = p.GetValue(county) is { } ct ? ctx.County(ct).Code : null;
             var u = p.GetValue(utility) is { } ut ? ctx.Utility(ut).Code : null;

@@ -21,7 +21,7 @@ public static class CalendarCommand
             var ctx = context(p);
             var a = CliArgs.RequiredDate(p.GetValue(from), "FROM");
             var b = CliArgs.RequiredDate(p.GetValue(to), "TO");
-            if (b < a) throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"TO {b:yyyy-MM-dd} is before FROM {a:yyyy-MM-dd}; give the earlier date first."));
+            if (b < a) throw new UsageException(CliMessages.CalendarToBeforeFrom.With(b.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
             ctx.Out.WriteLine(ctx.Calendar.WorkingDaysBetween(a, b).ToString(CultureInfo.InvariantCulture));
             return ExitCodes.Success;
         });
@@ -34,10 +34,10 @@ public static class CalendarCommand
             var ctx = context(p);
             var d = CliArgs.RequiredDate(p.GetValue(date), "DATE");
             var count = p.GetValue(n);
-            if (count < 0) throw new UsageException($"N: {count} is negative; expected a whole number ≥ 0.");
+            if (count < 0) throw new UsageException(CliMessages.CalendarNegative.With(count));
             // Far beyond any calendar (about 4,000 years of working days); also keeps the calendar's sums from overflowing.
             if (count > MaxWorkingDays)
-                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"N: {count} is more than {MaxWorkingDays:N0} working days."));
+                throw new UsageException(CliMessages.CalendarTooMany.With(count, MaxWorkingDays.ToString("N0", CultureInfo.InvariantCulture)));
             ctx.Out.WriteLine(ctx.Calendar.AddWorkingDays(d, count).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             return ExitCodes.Success;
         });

@@ -35,10 +35,10 @@ public static class GenerateCommand
             var ctx = context(p);
             var n = p.GetValue(apps);
             var m = p.GetValue(outages);
-            if (n < 0 || m < 0) throw new UsageException("--applications and --outages must be ≥ 0.");
+            if (n < 0 || m < 0) throw new UsageException(CliMessages.GenerateNegative.Text());
             if (n > GeneratorOptions.MaxApplications || m > GeneratorOptions.MaxOutages)
-                throw new UsageException(string.Create(CultureInfo.InvariantCulture,
-                    $"--applications is at most {GeneratorOptions.MaxApplications:N0} and --outages at most {GeneratorOptions.MaxOutages:N0} a run (run several with different --seed for more)."));
+                throw new UsageException(CliMessages.GenerateTooMany.With(GeneratorOptions.MaxApplications.ToString("N0", CultureInfo.InvariantCulture),
+                    GeneratorOptions.MaxOutages.ToString("N0", CultureInfo.InvariantCulture)));
             var options = new GeneratorOptions
             {
                 Applications = n,
@@ -52,7 +52,7 @@ public static class GenerateCommand
             if (p.GetValue(gameUtility) is { } gu)
                 options = options with { GameUtility = ctx.Utility(gu).Code, GameShare = p.GetValue(gameShare) ?? 0.3 };
             else if (p.GetValue(gameShare) is not null)
-                throw new UsageException("--game-share needs --game-utility.");
+                throw new UsageException(CliMessages.GameShareNeedsUtility.Text());
             if (p.GetValue(seed) is { } s) options = options with { Seed = s };
             if (CliArgs.Date(p.GetValue(from), "--from") is { } f) options = options with { Start = f };
             if (CliArgs.Date(p.GetValue(to), "--to") is { } t) options = options with { End = t };

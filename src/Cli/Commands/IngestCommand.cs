@@ -5,6 +5,7 @@ using Analytics.Domain.Storage;
 using Analytics.Ingest;
 using Analytics.Ingest.Personal;
 using Analytics.Ingest.Templates;
+using Analytics.Ingest.Messages;
 
 namespace Analytics.Cli.Commands;
 
@@ -41,22 +42,22 @@ public static class IngestCommand
             {
                 using var store = ctx.OpenStore();
                 if (k == "ledger") return LedgerFiling.Ingest(ctx, store, paths, asOfInstant);
-                if (!Codes.TryParse<FilingKind>(k, out var filingKind)) throw new UsageException($"KIND: \"{k}\" is not one of {string.Join(", ", Kinds)}.");
-                var options = new IngestOptions { AcceptPartial = p.GetValue(partial), AsOf = asOfInstant, KeyFile = ctx.KeyFile };
+                if (!Codes.TryParse<FilingKind>(k, out var filingKind)) throw new UsageException(CliMessages.NotOneOf.With("KIND", k, ListText.Of(Kinds)));
+                var options = new IngestOptions { AcceptPartial = p.GetValue(partial), AsOf = asOfInstant, KeyFile = ctx.KeyFile, Language = ctx.Language };
                 if (!options.AcceptPartial && paths.Length > 1) PreCheck(ctx, store, filingKind, paths);
                 var results = new FileIngestor(store, ctx.Registries, ctx.Time).IngestAll(filingKind, paths, options);
                 foreach (var r in results)
-                    foreach (var w in r.Warnings) ctx.Err.WriteLine(w.ToString());
+                    foreach (var w in r.Warnings) ctx.Err.WriteLine(w.ToString(ctx.Language));
                 if (results[^1] is { Outcome: IngestOutcome.Rejected } bad)
                 {
                     PrintErrors(ctx, bad.Errors, bad.ErrorCount, bad.Path);
-                    ctx.Err.WriteLine(bad.RejectsPath is { } rp
-                        ? $"{bad.Path}: no good rows; nothing loaded. The rejected rows are in {rp}."
-                        : $"{bad.Path}: {bad.ErrorCount} error(s); nothing loaded.");
-                    if (paths.Length > 1) ctx.Err.WriteLine("The files of one command load together: none of them was loaded.");
+                    ctx.Err.WriteLine(ctx.Say(bad.RejectsPath is { } rp
+                        ? CliMessages.NoGoodRows.With(bad.Path, rp)
+                        : CliMessages.ErrorsNothingLoaded.With(bad.Path, bad.ErrorCount)));
+                    if (paths.Length > 1) ctx.Err.WriteLine(ctx.Say(CliMessages.FilesLoadTogether.Text()));
                     return ExitCodes.BadInput;
                 }
-                foreach (var r in results) ctx.Out.WriteLine(Summary(r));
+                foreach (var r in results) ctx.Out.WriteLine(ctx.Say(Summary(r)));
                 return ExitCodes.Success;
             }
             catch (Exception e) when (e is StoreDataException or CustomerKeyMismatchException)
@@ -80,27 +81,27 @@ public static class IngestCommand
             bad = true;
             PrintErrors(ctx, check.Errors, check.ErrorCount, path);
         }
-        if (bad) throw new BadInputException("Nothing was loaded: fix the files above and run the command again, or load the good rows with --accept-partial.");
+        if (bad) throw new BadInputException(CliMessages.NothingLoadedFixFiles.Text());
     }
 
     private static void PrintErrors(CliContext ctx, IReadOnlyList<IngestError> errors, int total, string path)
     {
-        foreach (var e in errors) ctx.Err.WriteLine(e.ToString());
-        if (total > errors.Count) ctx.Err.WriteLine($"{path}: … and {total - errors.Count} more error(s).");
+        foreach (var e in errors) ctx.Err.WriteLine(e.ToString(ctx.Language));
+        if (total > errors.Count) ctx.Err.WriteLine(ctx.Say(CliMessages.MoreErrors.With(path, total - errors.Count)));
     }
 
-    private static string Summary(IngestResult r)
+    private static MessageText Summary(IngestResult r)
     {
         var inv = CultureInfo.InvariantCulture;
         var asOf = r.AsOf?.ToString("yyyy-MM-dd HH:mm", inv) ?? "?";
+        var id = r.Filing?.Id.ToString(inv) ?? "?";
+        var counts = CliMessages.ChangedCounts.With(r.Filing?.RowsChanged.ToString(inv) ?? "?", r.Filing?.RowsUnchanged.ToString(inv) ?? "?");
         return r.Outcome switch
         {
-            IngestOutcome.AlreadyLoaded => string.Create(inv,
-                $"{r.Path}: already loaded as filing #{r.Filing?.Id} on {r.Filing?.LoadedAt:yyyy-MM-dd HH:mm}; nothing changed."),
-            IngestOutcome.PartiallyLoaded => string.Create(inv,
-                $"{r.Path}: loaded {r.RowsLoaded} of {r.RowsRead} rows as filing #{r.Filing?.Id} (as of {asOf}; {r.Filing?.RowsChanged} new or changed, {r.Filing?.RowsUnchanged} unchanged); {r.RowsRejected} rejected rows written to {r.RejectsPath}."),
-            _ => string.Create(inv,
-                $"{r.Path}: loaded {r.RowsLoaded} rows as filing #{r.Filing?.Id} (as of {asOf}; {r.Filing?.RowsChanged} new or changed, {r.Filing?.RowsUnchanged} unchanged)."),
+            IngestOutcome.AlreadyLoaded => CliMessages.AlreadyLoaded.With(r.Path, id, r.Filing?.LoadedAt.ToString("yyyy-MM-dd HH:mm", inv) ?? "?"),
+            IngestOutcome.PartiallyLoaded => CliMessages.PartiallyLoaded.With(r.Path, r.RowsLoaded.ToString(inv), r.RowsRead.ToString(inv), id, asOf, counts,
+                CliMessages.RejectedRows.With(r.RowsRejected.ToString(inv), r.RejectsPath ?? "?")),
+            _ => CliMessages.Loaded.With(r.Path, r.RowsLoaded.ToString(inv), id, asOf, counts),
         };
     }
 }

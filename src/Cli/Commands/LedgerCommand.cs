@@ -33,7 +33,7 @@ public static class LedgerCommand
         {
             var ctx = context(p);
             var modes = (p.GetValue(county) is not null ? 1 : 0) + (p.GetValue(all) ? 1 : 0) + (p.GetValue(city) ? 1 : 0);
-            if (modes != 1) throw new UsageException("ledger needs exactly one of --county C, --all or --city.");
+            if (modes != 1) throw new UsageException(CliMessages.LedgerMode.Text());
             var week = Week(CliArgs.RequiredDate(p.GetValue(date), "--date"));
             var countyEntry = p.GetValue(county) is { } c ? Resolve(ctx, c) : null;
             var outDir = CliArgs.OutDir(p.GetValue(output) ?? "out", "--out");
@@ -70,13 +70,13 @@ public static class LedgerCommand
     public static LedgerWeek Week(DateOnly thursday)
     {
         try { return LedgerWeek.For(thursday); }
-        catch (LedgerDateException e) { throw new UsageException($"--date: {e.Message}", e); }
+        catch (LedgerDateException e) { throw new UsageException(CliMessages.OptionReason.With("--date", e.Message), e); }
     }
 
     private static Domain.Registry.RegistryEntry Resolve(CliContext ctx, string text)
     {
         try { return WeeklyLedgers.County(ctx.Registries, text); }
-        catch (LedgerCountyException e) { throw new UsageException($"--county: {e.Message}", e); }
+        catch (LedgerCountyException e) { throw new UsageException(CliMessages.OptionReason.With("--county", e.Message), e); }
     }
 
     public static LedgerInputs Inputs(CliContext ctx, RecordSnapshot data, DateTime? asOf = null)

@@ -3,6 +3,7 @@ using Analytics.Domain;
 using Analytics.Domain.Storage;
 using Analytics.Ingest;
 using Analytics.Ingest.Ledger;
+using Analytics.Ingest.Messages;
 
 namespace Analytics.Cli.Commands;
 
@@ -21,25 +22,26 @@ public static class LedgerFiling
         ArgumentNullException.ThrowIfNull(paths);
         if (paths.Count > 1)
         {
-            var errors = paths.SelectMany(p => LedgerTemplate.Read(p, ctx.Registries, policy: ctx.Policy).Errors).Select(e => e.ToString()).ToList();
-            if (errors.Count > 0) throw new BadInputException([.. errors, "Nothing was loaded."]);
+            var errors = paths.SelectMany(p => LedgerTemplate.Read(p, ctx.Registries, policy: ctx.Policy).Errors).Select(e => e.ToString(ctx.Language)).ToList();
+            if (errors.Count > 0) throw new BadInputException([.. errors, ctx.Say(CliMessages.NothingLoaded.Text())]);
         }
         var results = new FileIngestor(store, ctx.Registries, ctx.Time)
-            .IngestAll(FilingKind.Ledger, paths, new IngestOptions { AsOf = asOf, KeyFile = ctx.KeyFile, Policy = ctx.Policy });
+            .IngestAll(FilingKind.Ledger, paths, new IngestOptions { AsOf = asOf, KeyFile = ctx.KeyFile, Policy = ctx.Policy, Language = ctx.Language });
         if (results[^1] is { Outcome: IngestOutcome.Rejected } bad)
-            throw new BadInputException([.. bad.Errors.Select(e => e.ToString()), "Nothing was loaded."]);
+            throw new BadInputException([.. bad.Errors.Select(e => e.ToString(ctx.Language)), ctx.Say(CliMessages.NothingLoaded.Text())]);
         foreach (var r in results)
         {
             var ledger = r.Ledger!;
-            ctx.Out.WriteLine(r.Outcome == IngestOutcome.AlreadyLoaded
-                ? string.Create(CultureInfo.InvariantCulture, $"{r.Path}: already loaded as filing #{r.Filing?.Id}; nothing changed.")
-                : string.Create(CultureInfo.InvariantCulture,
-                    $"{r.Path}: {ledger.County.Name} ledger of {ledger.Thursday:yyyy-MM-dd}: {ledger.Notes.Count} progress notes loaded as filing #{r.Filing?.Id}{Signed(ledger.Signature)}."));
+            var id = r.Filing?.Id.ToString(CultureInfo.InvariantCulture) ?? "?";
+            ctx.Out.WriteLine(ctx.Say(r.Outcome == IngestOutcome.AlreadyLoaded
+                ? CliMessages.LedgerAlreadyLoaded.With(r.Path, id)
+                : CliMessages.LedgerLoaded.With(r.Path, ledger.County.Name, ledger.Thursday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ledger.Notes.Count.ToString(CultureInfo.InvariantCulture), id, Signed(ledger.Signature))));
         }
         return ExitCodes.Success;
     }
 
-    /// <summary><c>; filed by 张* on 2026-11-26</c> (the name as stored: masked), or nothing.</summary>
-    private static string Signed(LedgerSignature? s) =>
-        s is null ? "" : string.Create(CultureInfo.InvariantCulture, $"; filed by {PersonalDataMask.Safe(s.FiledBy)} on {s.FiledOn:yyyy-MM-dd}");
+    /// <summary><c>（填报人 张*，报送日期 2026-11-26）</c> / <c>; filed by 张* on 2026-11-26</c> (the name as stored: masked), or nothing.</summary>
+    private static ILocalizedText Signed(LedgerSignature? s) =>
+        s is null ? IngestMessages.NoSuggestion : CliMessages.SignedBy.With(PersonalDataMask.Safe(s.FiledBy), s.FiledOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 }

@@ -29,7 +29,7 @@ public static class MetricsCommand
             var fmt = CliArgs.OneOf(p.GetValue(format), "--format", "table", "table", "json", "csv");
             var rows = CliArgs.OneOf(p.GetValue(what), "--what", "targets", "targets", "reliability");
             if (p.GetValue(what) is not null && fmt != "csv")
-                throw new UsageException("--what 只用于 --format csv。");
+                throw new UsageException(CliMessages.WhatOnlyForCsv.Text());
             _ = ctx.Policy; // a bad --policy fails before the store is opened
             var c = p.GetValue(county) is { } ct ? ctx.County(ct).Code : null;
             var u = p.GetValue(utility) is { } ut ? ctx.Utility(ut).Code : null;
@@ -41,7 +41,7 @@ public static class MetricsCommand
             else if (fmt == "csv") MetricsCsvWriter.WriteTargets(result, ctx.Out);
             else PrintTables(ctx, result);
             foreach (var e in result.Errors.Where(e => e.Kind != MetricsErrorKind.CalendarMissingYear || fmt == "table").Take(20))
-                ctx.Err.WriteLine($"analytics: warning: {e.Scope}: {e.Message}");
+                ctx.Err.WriteLine("analytics: " + ctx.Say(CliMessages.ScopedWarning.With(e.Scope, e.Message)));
             return ExitCodes.Success;
         });
         return cmd;

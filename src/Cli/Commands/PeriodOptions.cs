@@ -55,6 +55,8 @@ public sealed class PeriodOptions
         return Reversed(() => request.Resolve(data, asOf));
     }
 
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The period when the options fix it without the data (--year, --from with --to, metrics' default year); else null.</summary>
     public MetricsPeriod? Requested(ParseResult p, DateTime asOf, bool allData)
     {
@@ -70,10 +72,10 @@ public sealed class PeriodOptions
         var from = CliArgs.Date(p.GetValue(From), "--from");
         var to = CliArgs.Date(p.GetValue(To), "--to");
         if (year is not null && (from is not null || to is not null))
-            throw new UsageException("--year cannot be combined with --from/--to.");
+            throw new UsageException(CliMessages.YearWithRange.Text());
         if (year is { } y)
         {
-            if (y is < 1900 or > 2999) throw new UsageException($"--year: {y} is not a year.");
+            if (y is < 1900 or > 2999) throw new UsageException(CliMessages.NotAYear.With(y));
             return PeriodRequest.Year(y);
         }
         return new PeriodRequest(from, to, allData);
@@ -105,7 +107,7 @@ public sealed class PeriodOptions
         }
         catch (ReversedPeriodException e)
         {
-            throw new UsageException($"--to {e.To:yyyy-MM-dd} is before --from {e.From:yyyy-MM-dd}.");
+            throw new UsageException(CliMessages.ToBeforeFrom.With(Day(e.To), Day(e.From)));
         }
     }
 
@@ -117,10 +119,9 @@ public sealed class PeriodOptions
     {
         ArgumentNullException.ThrowIfNull(data);
         if (data.DataThrough is not { } dt)
-            throw new BadInputException($"analytics: {what}：数据库中还没有数据（no data loaded yet）。");
+            throw new BadInputException(CliMessages.NoData.With("analytics: " + what));
         var through = DateOnly.FromDateTime(dt);
         if (periodStart > through)
-            throw new BadInputException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"analytics: {what}：报告期始于 {periodStart:yyyy-MM-dd}，晚于数据截止日 {through:yyyy-MM-dd}（data_through），没有可统计的数据。"));
+            throw new BadInputException(CliMessages.PeriodAfterData.With("analytics: " + what, Day(periodStart), Day(through)));
     }
 }

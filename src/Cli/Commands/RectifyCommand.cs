@@ -49,7 +49,7 @@ public static class RectifyCommand
             var u = p.GetValue(utility) is { } ut ? ctx.Utility(ut).Code : null;
             var unitText = p.GetValue(unit)!;
             var unitName = ctx.Registries.TryUtility(unitText, out var ue) ? ue.Name : ctx.Registries.TryCounty(unitText, out var ce) ? ce.Name : unitText;
-            if (p.GetValue(application) is not null && u is null) throw new UsageException("--application needs --utility.");
+            if (p.GetValue(application) is not null && u is null) throw new UsageException(CliMessages.ApplicationNeedsUtility.Text());
             using var store = ctx.OpenStore();
             RectificationItem item;
             try
@@ -126,7 +126,7 @@ public static class RectifyCommand
         cmd.SetAction(p =>
         {
             var ctx = context(p);
-            if (p.GetValue(gone) == p.GetValue(persists)) throw new UsageException("Give exactly one of --resolved and --not-resolved.");
+            if (p.GetValue(gone) == p.GetValue(persists)) throw new UsageException(CliMessages.ResolvedOrNot.Text());
             var day = CliArgs.RequiredDate(p.GetValue(checkedOn), "--checked-on");
             using var store = ctx.OpenStore();
             var item = Run(() => RectificationLedger.FollowUp(Oversight(store), p.GetValue(id), day, p.GetValue(gone), p.GetValue(finding)!, ctx.Clock(), Actor(p.GetValue(by))));

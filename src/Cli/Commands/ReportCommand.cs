@@ -35,13 +35,13 @@ public static class ReportCommand
             var ctx = context(p);
             var h = Half(p.GetValue(half));
             var u = p.GetValue(utility);
-            if ((u is null) == !p.GetValue(all)) throw new UsageException("report semiannual needs exactly one of --utility U or --all.");
+            if ((u is null) == !p.GetValue(all)) throw new UsageException(CliMessages.SemiannualMode.Text());
             var entry = u is null ? null : ctx.Utility(u);
             var number = p.GetValue(semiNumber);
             if (number is not null && entry is null)
-                throw new UsageException("--doc-number：每家供电企业的报告各有文号，只能与 --utility 一起使用。");
+                throw new UsageException(CliMessages.DocNumberNeedsUtility.Text());
             if (number is not null && !CityCircular.IsWholeDocNumber(number))
-                throw new UsageException($"--doc-number：“{number}”不是完整文号；应为发文机关代字〔年份〕序号号（如 临供电发〔2026〕15号）。");
+                throw new UsageException(CliMessages.DocNumberIncomplete.With(number));
             var semiOptions = new ReportOptions { UtilityDocNumber = number };
             var given = p.GetValue(output);
             var target = entry is null ? CliArgs.OutDir(given ?? "out", "--out") : OutFile(given, SemiannualReport.FileName(entry, h));
@@ -80,7 +80,7 @@ public static class ReportCommand
             var inputs = Inputs(ctx, data) with { Oversight = oversight };
             var number = p.GetValue(docNumber);
             if (number is not null && !CityCircular.IsDocNumber(number))
-                throw new UsageException($"--doc-number：“{number}”不是文号；应为序号（如 12）或完整文号（如 临能源电力发〔2026〕12号）。");
+                throw new UsageException(CliMessages.DocNumberInvalid.With(number));
             ctx.Out.WriteLine(CityCircular.Write(inputs, h, instant, target, new ReportOptions { DocNumber = number }));
             return ExitCodes.Success;
         });
@@ -109,7 +109,7 @@ public static class ReportCommand
     private static HalfYear Half(string? text)
     {
         if (!HalfYear.TryParse(text, out var h))
-            throw new UsageException($"--half: \"{text}\" is not a half-year; expected e.g. 2026H1 or 2026H2.");
+            throw new UsageException(CliMessages.NotAHalfYear.With(text ?? ""));
         CliArgs.Year(h.Year, "--half", text!.Trim());
         return h;
     }

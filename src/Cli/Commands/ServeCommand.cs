@@ -22,11 +22,11 @@ public static class ServeCommand
             var listen = p.GetValue(urls) is { } u && !string.IsNullOrWhiteSpace(u) ? u.Trim() : "http://127.0.0.1:8080";
             foreach (var url in listen.Split(';', StringSplitOptions.RemoveEmptyEntries))
                 if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
-                    throw new UsageException($"--urls: \"{url}\" is not an http:// or https:// address.");
+                    throw new UsageException(CliMessages.UrlNotHttp.With(url));
             var settings = Settings(ctx);
             using var store = StoreFactory.Open(settings.Store); // unreachable: exit 3 before listening
             if (((Analytics.Domain.Storage.IAccountStore)store).Accounts().Count == 0)
-                ctx.Err.WriteLine("analytics: warning: 还没有任何账户；先运行 analytics user add NAME --role bureau (no account yet).");
+                ctx.Err.WriteLine("analytics: " + ctx.Say(CliMessages.NoAccountYet.Text()));
             var app = WebApp.Build(settings, listen, store);
             try
             {
@@ -34,7 +34,7 @@ public static class ServeCommand
             }
             catch (IOException e)
             {
-                throw new UsageException($"--urls: cannot listen on {listen} ({e.Message})", e);
+                throw new UsageException(CliMessages.CannotListen.With(listen, e.Message), e);
             }
             ctx.Out.WriteLine($"analytics serve: {store.Description} on {listen} (Ctrl+C to stop)");
             ctx.Out.Flush();

@@ -40,7 +40,7 @@ public static class SpotCheckCommand
             var fmt = CliArgs.OneOf(p.GetValue(format), "--format", "table", "table", "json");
             var f = CliArgs.RequiredDate(p.GetValue(from), "--from");
             var t = CliArgs.RequiredDate(p.GetValue(to), "--to");
-            if (t < f) throw new UsageException("--to is before --from.");
+            if (t < f) throw new UsageException(CliMessages.SpotCheckToBeforeFrom.Text());
             var outPath = p.GetValue(output) is { } o ? CliArgs.OutFile(o, "--out", ".xlsx") : null;
             IReadOnlyList<Inspector> register = [];
             if (p.GetValue(inspectors) is { } file)

@@ -27,7 +27,7 @@ public static class UserCommand
             var ctx = context(p);
             (AccountRole Role, string? Scope) r;
             try { r = AccountRoles.Parse(p.GetValue(role) ?? "", ctx.Registries); }
-            catch (ArgumentException e) { throw new UsageException($"--role: {e.Message}", e); }
+            catch (ArgumentException e) { throw new UsageException(CliMessages.OptionReason.With("--role", e.Message), e); }
             var password = stdin().ReadLine()?.TrimEnd('\r') ?? "";
             using var store = ctx.OpenStore();
             try
@@ -63,7 +63,7 @@ public static class UserCommand
             var ctx = context(p);
             var n = p.GetValue(removeName) ?? "";
             using var store = ctx.OpenStore();
-            if (!Service(ctx, store).Remove(n, "cli")) throw new BadInputException($"analytics: 没有账户 {n} (no such account).");
+            if (!Service(ctx, store).Remove(n, "cli")) throw new BadInputException("analytics: " + ctx.Say(CliMessages.NoAccount.With(n)));
             ctx.Out.WriteLine($"{n} removed.");
             return ExitCodes.Success;
         });

@@ -6,6 +6,7 @@ using Analytics.Domain.Registry;
 using Analytics.Ingest.Reading;
 using ClosedXML.Excel;
 using Names = Analytics.Domain.LedgerWorkbookNames;
+using Analytics.Ingest.Messages;
 
 namespace Analytics.Ingest.Ledger;
 
@@ -44,7 +45,7 @@ public static partial class LedgerTemplate
         if (probe is null) return new(null, [error!], null);
         if (probe.Format == FileFormat.Csv)
             return new(null, [FileError(path, IngestErrorCode.NotAWorkbook,
-                "is not an XLSX workbook: a weekly ledger is the .xlsx file `analytics ledger` writes.")], probe.Sha256);
+                IngestMessages.LedgerNotXlsx.Text())], probe.Sha256);
         using var source = TableSource.Open(probe, _ => false, bounds, out error);
         if (source?.Workbook is not { } workbook) return new(null, [error!], probe.Sha256);
         var errors = new List<IngestError>();
@@ -61,22 +62,22 @@ public static partial class LedgerTemplate
         }
         catch (TableFormatException e)
         {
-            errors.Add(new() { Code = IngestErrorCode.NoHeader, File = path, Sheet = Names.ProgressSheet, Row = e.Row, Message = e.Message });
+            errors.Add(new() { Code = IngestErrorCode.NoHeader, File = path, Sheet = Names.ProgressSheet, Row = e.Row, Text = e.Text });
             return null;
         }
         if (progress is null)
         {
             errors.Add(FileError(path, IngestErrorCode.NotAWorkbook,
-                $"no sheet {Names.ProgressSheet}: this is not a weekly ledger (工作台账). Its sheets: {string.Join("、", XlsxTableReader.SheetNames(workbook))}."));
+                IngestMessages.LedgerNoProgressSheet.With(Names.ProgressSheet, string.Join("、", XlsxTableReader.SheetNames(workbook)))));
             return null;
         }
         using (progress)
         {
-            var expected = string.Join(", ", Names.ProgressHeaders);
+            var expected = ListText.Of(Names.ProgressHeaders);
             if (!progress.HeaderFound)
             {
                 errors.Add(new() { Code = IngestErrorCode.NoHeader, File = path, Sheet = progress.Sheet, Row = 0,
-                    Message = $"no header row with {Names.HeaderText} in the first {HeaderSearchRows} rows; expected the columns {expected}." });
+                    Text = IngestMessages.LedgerNoHeader.With(Names.HeaderText, HeaderSearchRows, expected) });
                 return null;
             }
             var headers = progress.Headers.Select(Codes.Normalize).ToList();
@@ -86,7 +87,7 @@ public static partial class LedgerTemplate
             if (missing.Count > 0)
             {
                 errors.Add(new() { Code = IngestErrorCode.MissingColumn, File = path, Sheet = progress.Sheet, Row = progress.HeaderRow,
-                    Message = $"the header row lacks {string.Join(", ", missing)}; expected the columns {expected}." });
+                    Text = IngestMessages.LedgerMissingHeaders.With(ListText.Of(missing), expected) });
                 return null;
             }
 
@@ -126,7 +127,7 @@ public static partial class LedgerTemplate
                     errors.Add(SignError(path, rows.Sheet!, r, sign, problem));
                 else if (!signature.TryAdd(sign, SignatureCell.Of(rows, at)))
                     errors.Add(SignError(path, rows.Sheet!, r, sign,
-                        string.Create(CultureInfo.InvariantCulture, $"签字栏中“{sign}”出现两次（第一次在第{signature[sign].Row}行），只写一次。")));
+                        IngestMessages.LedgerDuplicateSignature.With(sign, signature[sign].Row)));
                 continue;
             }
             var text = Cell(rows, textAt, path, bounds, errors, lineBreaks: true);
@@ -139,20 +140,19 @@ public static partial class LedgerTemplate
             if (task.Length == 0)
             {
                 errors.Add(RowError(rows, taskAt, path, IngestErrorCode.Required,
-                    $"the row has progress but no task: write the task ({Names.HeaderTask}, e.g. 任务3) or, for other work, a {Names.HeaderTitle}."));
+                    IngestMessages.LedgerNoTask.With(Names.HeaderTask, Names.HeaderTitle)));
                 continue;
             }
             if (RectificationTask.Claims(task) && !RectificationTask.TryParse(task, out _) && (typed.Length > 0 || IsRectificationShape(task)))
             {
                 errors.Add(RowError(rows, taskColumn, path, IngestErrorCode.InvalidText,
-                    $"“{EchoText.Of(task, 40)}”不是整改事项编号：整改台账的事项写作“{RectificationTask.Prefix}”加编号（如 {RectificationTask.Key(7)}，"
-                    + $"见 analytics rectify list）；其他工作请写在“{Names.HeaderTitle}”列。"));
+                    IngestMessages.LedgerNotRectification.With(EchoText.Of(task, 40), RectificationTask.Prefix, RectificationTask.Key(7), Names.HeaderTitle)));
                 continue;
             }
             if (seen.TryGetValue(task, out var first))
             {
                 errors.Add(RowError(rows, taskAt, path, IngestErrorCode.DuplicateKey,
-                    string.Create(CultureInfo.InvariantCulture, $"{task} appears twice (first on row {first}); write each task once.")));
+                    IngestMessages.LedgerDuplicateTask.With(task, first)));
                 continue;
             }
             seen[task] = r;
@@ -165,8 +165,9 @@ public static partial class LedgerTemplate
             {
                 // The sheet offers a list; a status outside it ("进行中") would be counted as nothing the roll-up knows.
                 var near = Names.Statuses.FirstOrDefault(x => x.Length == status.Length && x[^1] == status[^1]);
-                errors.Add(RowError(rows, statusAt, path, IngestErrorCode.UnknownValue,
-                    $"状态“{EchoText.Of(status, 40)}”不在下拉列表中，应为{string.Join("、", Names.Statuses)}之一" + (near is null ? "。" : $"（是否指“{near}”？）")));
+                errors.Add(RowError(rows, statusAt, path, IngestErrorCode.UnknownValue, near is null
+                    ? IngestMessages.LedgerStatusNotInList.With(EchoText.Of(status, 40), ListText.Of(Names.Statuses))
+                    : IngestMessages.LedgerStatusNotInListNear.With(EchoText.Of(status, 40), ListText.Of(Names.Statuses), near)));
                 continue;
             }
             if (county is null || thursday is null) continue;
@@ -192,12 +193,12 @@ public static partial class LedgerTemplate
         if (meta.TryGetValue(Names.KeyCountyCode, out var code))
         {
             if (registries.TryCounty(code.Value, out var c)) metaCounty = c;
-            else errors.Add(MetaError(path, code.Row, IngestErrorCode.UnknownCounty, $"unknown county \"{EchoText.Of(code.Value, 80)}\". Known: {registries.AcceptedCounties}"));
+            else errors.Add(MetaError(path, code.Row, IngestErrorCode.UnknownCounty, IngestMessages.LedgerUnknownCounty.With(EchoText.Of(code.Value, 80), registries.AcceptedCounties)));
         }
         if (meta.TryGetValue(Names.KeyThursday, out var day))
         {
             if (DateOnly.TryParseExact(day.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) metaDate = d;
-            else errors.Add(MetaError(path, day.Row, IngestErrorCode.InvalidDateTime, $"\"{EchoText.Of(day.Value, 80)}\" is not a date yyyy-MM-dd."));
+            else errors.Add(MetaError(path, day.Row, IngestErrorCode.InvalidDateTime, IngestMessages.LedgerMetaDate.With(EchoText.Of(day.Value, 80))));
         }
 
         RegistryEntry? titleCounty = null;
@@ -210,29 +211,28 @@ public static partial class LedgerTemplate
                 titleDate = d;
         }
 
-        IngestError TitleError(IngestErrorCode c, string message) =>
-            new() { Code = c, File = path, Sheet = sheet, Row = Names.TitleRow, Column = "A", Message = message };
+        IngestError TitleError(IngestErrorCode c, MessageText message) =>
+            new() { Code = c, File = path, Sheet = sheet, Row = Names.TitleRow, Column = "A", Text = message };
         if (metaCounty is not null && titleCounty is not null && metaCounty.Code != titleCounty.Code)
             errors.Add(TitleError(IngestErrorCode.UnknownCounty,
-                $"the title names {titleCounty.Name} but the ledger was written for {metaCounty.Name}; file each county's own ledger."));
+                IngestMessages.LedgerTitleCounty.With(titleCounty.Name, metaCounty.Name)));
         if (metaDate is not null && titleDate is not null && metaDate != titleDate)
             errors.Add(TitleError(IngestErrorCode.InvalidDateTime,
-                $"the title names {Date(titleDate.Value)} but the ledger was written for {Date(metaDate.Value)}."));
+                IngestMessages.LedgerTitleDate.With(Date(titleDate.Value), Date(metaDate.Value))));
 
         var county = metaCounty ?? titleCounty;
         var thursday = metaDate ?? titleDate;
         if (county is null || thursday is null)
         {
             errors.Add(TitleError(IngestErrorCode.Required,
-                $"cannot tell which county and Thursday this ledger is for: the hidden sheet {Names.MetaSheet} is missing and the title \"{EchoText.Of(title, 80)}\" "
-                + $"is not of the form {Names.ProgressTitle("尧都区", new DateOnly(2026, 11, 26))}."));
+                IngestMessages.LedgerUnidentified.With(Names.MetaSheet, EchoText.Of(title, 80), Names.ProgressTitle("尧都区", new DateOnly(2026, 11, 26)))));
             return (null, null);
         }
         if (thursday.Value.DayOfWeek != DayOfWeek.Thursday)
         {
             var before = thursday.Value.AddDays(-(((int)thursday.Value.DayOfWeek - (int)DayOfWeek.Thursday + 7) % 7));
             errors.Add(TitleError(IngestErrorCode.ImpossibleDate,
-                $"{Date(thursday.Value)} is not a Thursday (nearest: {Date(before)}, {Date(before.AddDays(7))}); ledgers are due on Thursdays."));
+                IngestMessages.LedgerNotThursday.With(Date(thursday.Value), Date(before), Date(before.AddDays(7)))));
             return (county, null);
         }
         return (county, thursday);
@@ -250,7 +250,7 @@ public static partial class LedgerTemplate
         }
         catch (TableFormatException e)
         {
-            errors.Add(MetaError(path, e.Row, IngestErrorCode.InvalidText, e.Message));
+            errors.Add(MetaError(path, e.Row, IngestErrorCode.InvalidText, e.Text));
             return values;
         }
         if (meta is null || !meta.HeaderFound) return values;
@@ -271,19 +271,18 @@ public static partial class LedgerTemplate
     /// policy does not include the counties, a <c>任务N</c> the plan does not have, or the signature's reserved key.
     /// A free title (other work) is always the county's.
     /// </summary>
-    private static string? TaskProblem(string task, Policy policy)
+    private static MessageText? TaskProblem(string task, Policy policy)
     {
         if (string.Equals(task, LedgerSignature.NoteTask, StringComparison.Ordinal))
-            return $"“{LedgerSignature.NoteTask}”是签字栏的保留名称，不能作为任务名称；请改写任务名称。";
+            return IngestMessages.LedgerReservedTask.With(LedgerSignature.NoteTask);
         var ours = policy.TasksFor(ResponsibleUnit.County);
-        var list = string.Join("、", ours.Select(t => t.Id));
+        var list = ListText.Of(ours.Select(t => t.Id));
         if (policy.Task(task) is { } planTask)
             return planTask.IsFor(ResponsibleUnit.County)
                 ? null
-                : $"{planTask.Id}（{planTask.Title}）的责任单位是{planTask.ResponsibleLabel}，不是县（市、区）能源局；"
-                  + $"本台账只报送{list}及其他工作，请删除此行（{policy.PlanId}）。";
+                : IngestMessages.LedgerTaskNotCounty.With(planTask.Id, planTask.Title, planTask.ResponsibleLabel, list, policy.PlanId);
         return IsPlanTaskKey(task)
-            ? $"{policy.PlanId}没有{task}；县（市、区）能源局负责的任务是{list}，其他工作请写在“{Names.HeaderTitle}”列。"
+            ? IngestMessages.LedgerTaskNotInPlan.With(policy.PlanId, task, list, Names.HeaderTitle)
             : null;
     }
 
@@ -316,8 +315,7 @@ public static partial class LedgerTemplate
             errors.Add(new()
             {
                 Code = IngestErrorCode.Required, File = path, Sheet = sheet, Row = lastRow + 1, Column = "A",
-                Message = $"已填写工作进展，但表格下方没有签字栏：请在A列写{string.Join("、", Names.SignatureLabels)}，C列写对应内容"
-                    + "（或用 analytics ledger 重新生成本周台账后填写）。",
+                Text = IngestMessages.LedgerNoSignatureBlock.With(ListText.Of(Names.SignatureLabels)),
             });
             return null;
         }
@@ -328,7 +326,7 @@ public static partial class LedgerTemplate
             errors.Add(new()
             {
                 Code = IngestErrorCode.Required, File = path, Sheet = sheet, Row = cells.Values.Max(c => c.Row) + 1, Column = "A",
-                Message = $"签字栏缺少“{label}”一行：请在A列写“{label}”，C列写对应内容。",
+                Text = IngestMessages.LedgerSignatureLabelMissing.With(label),
             });
         string Text(string label)
         {
@@ -336,7 +334,7 @@ public static partial class LedgerTemplate
             var text = cell.Kind == CellKind.Text ? cell.Text.Trim() : cell.Display.Trim();
             if (text.Length == 0)
             {
-                errors.Add(SignError(path, sheet, cell.Row, label, $"未填写：请在{letter}{cell.Row.ToString(CultureInfo.InvariantCulture)}填写{label}。"));
+                errors.Add(SignError(path, sheet, cell.Row, label, IngestMessages.LedgerSignatureEmpty.With(letter + cell.Row.ToString(CultureInfo.InvariantCulture), label)));
                 return "";
             }
             if (CellCheck.TextProblem(text, false, bounds, out _) is { } bad)
@@ -353,7 +351,7 @@ public static partial class LedgerTemplate
             if (text.Any(char.IsDigit) || new StringInfo(text).LengthInTextElements > 20)
             {
                 // The cell is not echoed: it may hold a phone or an ID number in clear.
-                errors.Add(SignError(path, sheet, cells[label].Row, label, "应为填写人的姓名（不含数字，最多20个字）。"));
+                errors.Add(SignError(path, sheet, cells[label].Row, label, IngestMessages.LedgerSignatureName.Text()));
                 return "";
             }
             return text;
@@ -363,7 +361,7 @@ public static partial class LedgerTemplate
         var phone = Text(Names.SignPhone);
         if (phone.Length > 0 && !IsPhone(phone))
             errors.Add(SignError(path, sheet, cells[Names.SignPhone].Row, Names.SignPhone,
-                "不是有效的电话号码：应为11位手机号（如138xxxxxxxx）或带区号的固定电话（如0357-xxxxxxx），可加分机号。"));
+                IngestMessages.LedgerSignaturePhone.Text()));
         DateOnly? filedOn = null;
         if (cells.TryGetValue(Names.SignDate, out var dateCell))
         {
@@ -372,13 +370,13 @@ public static partial class LedgerTemplate
             else if (thursday is { } th && filedOn < th.AddDays(-7))
             {
                 errors.Add(SignError(path, sheet, dateCell.Row, Names.SignDate,
-                    $"{Date(filedOn.Value)}早于本台账所报的一周（{Date(th.AddDays(-7))}至{Date(th.AddDays(-1))}）：请填写实际报送的日期。"));
+                    IngestMessages.LedgerSignatureDateEarly.With(Date(filedOn.Value), Date(th.AddDays(-7)), Date(th.AddDays(-1)))));
                 filedOn = null;
             }
             else if (thursday is { } due && filedOn > due.AddDays(366))
             {
                 errors.Add(SignError(path, sheet, dateCell.Row, Names.SignDate,
-                    $"{Date(filedOn.Value)}比应报送日{Date(due)}晚一年以上：请检查年份。"));
+                    IngestMessages.LedgerSignatureDateLate.With(Date(filedOn.Value), Date(due))));
                 filedOn = null;
             }
         }
@@ -386,7 +384,7 @@ public static partial class LedgerTemplate
     }
 
     /// <summary>A date cell, or a text date (2026-11-26, 2026/11/26, 2026.11.26, 2026年11月26日).</summary>
-    private static DateOnly? SignDate(SignatureCell cell, out string? problem)
+    private static DateOnly? SignDate(SignatureCell cell, out MessageText? problem)
     {
         problem = null;
         switch (cell.Kind)
@@ -398,15 +396,15 @@ public static partial class LedgerTemplate
                 if (t.Length == 0) break;
                 if (DateOnly.TryParseExact(t, ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
                     return d;
-                problem = $"“{EchoText.Of(t, 40)}”不是日期：请写成 2026-11-26 或 2026年11月26日。";
+                problem = IngestMessages.LedgerSignatureNotDate.With(EchoText.Of(t, 40));
                 return null;
             case CellKind.Empty:
                 break;
             default:
-                problem = $"“{EchoText.Of(cell.Display, 40)}”不是日期：请写成 2026-11-26 或 2026年11月26日。";
+                problem = IngestMessages.LedgerSignatureNotDate.With(EchoText.Of(cell.Display, 40));
                 return null;
         }
-        problem = $"未填写：请在{XLHelper.GetColumnLetterFromNumber(Names.SignatureValueColumn)}{cell.Row.ToString(CultureInfo.InvariantCulture)}填写{Names.SignDate}。";
+        problem = IngestMessages.LedgerSignatureEmpty.With(XLHelper.GetColumnLetterFromNumber(Names.SignatureValueColumn) + cell.Row.ToString(CultureInfo.InvariantCulture), Names.SignDate);
         return null;
     }
 
@@ -416,14 +414,14 @@ public static partial class LedgerTemplate
     /// </summary>
     private static bool IsPhone(string text) => PhonePattern().IsMatch(text.Trim());
 
-    private static IngestError SignError(string path, string sheet, int row, string label, string message) => new()
+    private static IngestError SignError(string path, string sheet, int row, string label, MessageText message) => new()
     {
         Code = IngestErrorCode.InvalidText,
         File = path,
         Sheet = sheet,
         Row = row,
         Column = XLHelper.GetColumnLetterFromNumber(Names.SignatureValueColumn),
-        Message = $"{label}（{XLHelper.GetColumnLetterFromNumber(Names.SignatureValueColumn)}{row.ToString(CultureInfo.InvariantCulture)}）{message}",
+        Text = IngestMessages.LedgerSignatureCell.With(label, XLHelper.GetColumnLetterFromNumber(Names.SignatureValueColumn) + row.ToString(CultureInfo.InvariantCulture), message),
     };
 
     /// <summary>
@@ -489,21 +487,21 @@ public static partial class LedgerTemplate
         if (!errors.Exists(e => e.Row == error.Row && e.Column == error.Column && e.Sheet == error.Sheet)) errors.Add(error);
     }
 
-    private static IngestError RowError(XlsxTableReader rows, int at, string path, IngestErrorCode code, string message) => new()
+    private static IngestError RowError(XlsxTableReader rows, int at, string path, IngestErrorCode code, MessageText message) => new()
     {
         Code = code,
         File = path,
         Sheet = rows.Sheet,
         Row = rows.RowNumber,
         Column = rows.Headers[at],
-        Message = $"{rows.Headers[at]} ({XLHelper.GetColumnLetterFromNumber(at + 1)}{rows.RowNumber.ToString(CultureInfo.InvariantCulture)}) {message}",
+        Text = IngestMessages.LedgerCell.With(rows.Headers[at], XLHelper.GetColumnLetterFromNumber(at + 1) + rows.RowNumber.ToString(CultureInfo.InvariantCulture), message),
     };
 
-    private static IngestError MetaError(string path, int row, IngestErrorCode code, string message) =>
-        new() { Code = code, File = path, Sheet = Names.MetaSheet, Row = row, Column = "B", Message = message };
+    private static IngestError MetaError(string path, int row, IngestErrorCode code, MessageText message) =>
+        new() { Code = code, File = path, Sheet = Names.MetaSheet, Row = row, Column = "B", Text = message };
 
-    private static IngestError FileError(string path, IngestErrorCode code, string message) =>
-        new() { Code = code, File = path, Message = message };
+    private static IngestError FileError(string path, IngestErrorCode code, MessageText message) =>
+        new() { Code = code, File = path, Text = message };
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

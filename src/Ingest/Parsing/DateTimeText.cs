@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analytics.Ingest.Messages;
 
 namespace Analytics.Ingest.Parsing;
 
@@ -25,7 +26,7 @@ public static class DateTimeText
     private const double MaxSerial = 73051;
 
     /// <summary>Parses trimmed text. On failure <paramref name="reason"/> says why, for the error message.</summary>
-    public static DateTimeParse TryParse(ReadOnlySpan<char> s, out DateTime value, out string? reason)
+    public static DateTimeParse TryParse(ReadOnlySpan<char> s, out DateTime value, out MessageText? reason)
     {
         value = default;
         reason = null;
@@ -121,14 +122,14 @@ public static class DateTimeText
         }
 
         if (year is < MinYear or > MaxYear)
-            return Impossible(out reason, string.Create(CultureInfo.InvariantCulture, $"year {year} is outside {MinYear}–{MaxYear}"));
+            return Impossible(out reason, IngestMessages.YearOutside.With(year, MinYear, MaxYear));
         if (month is < 1 or > 12)
-            return Impossible(out reason, string.Create(CultureInfo.InvariantCulture, $"there is no month {month}"));
+            return Impossible(out reason, IngestMessages.NoSuchMonth.With(month));
         var dim = DateTime.DaysInMonth(year, month);
         if (day < 1 || day > dim)
-            return Impossible(out reason, string.Create(CultureInfo.InvariantCulture, $"{year}-{month:00} has {dim} days"));
+            return Impossible(out reason, IngestMessages.DaysInMonth.With(string.Create(CultureInfo.InvariantCulture, $"{year}-{month:00}"), dim));
         if (hour > 23 || minute > 59 || second > 59)
-            return Impossible(out reason, string.Create(CultureInfo.InvariantCulture, $"{hour:00}:{minute:00}:{second:00} is not a time of day"));
+            return Impossible(out reason, IngestMessages.NotATimeOfDay.With(string.Create(CultureInfo.InvariantCulture, $"{hour:00}:{minute:00}:{second:00}")));
 
         var dt = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(fractionTicks);
         if (offset is { } o) dt = dt - o + China;
@@ -156,7 +157,7 @@ public static class DateTimeText
         return new DateTime(ticks, DateTimeKind.Unspecified);
     }
 
-    private static DateTimeParse TrySerialText(ReadOnlySpan<char> s, out DateTime value, out string? reason)
+    private static DateTimeParse TrySerialText(ReadOnlySpan<char> s, out DateTime value, out MessageText? reason)
     {
         value = default;
         reason = null;
@@ -164,8 +165,7 @@ public static class DateTimeText
             if (!char.IsAsciiDigit(c) && c != '.') return Invalid(out reason);
         if (!double.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var serial)) return Invalid(out reason);
         if (TryFromSerial(serial, out value)) return DateTimeParse.Ok;
-        reason = string.Create(CultureInfo.InvariantCulture,
-            $"a number here is read as an Excel serial date, and {s} is not one of the years {MinYear}–{MaxYear}");
+        reason = IngestMessages.SerialOutOfRange.With(s.ToString(), MinYear, MaxYear);
         return DateTimeParse.Invalid;
     }
 
@@ -203,13 +203,13 @@ public static class DateTimeText
         while (i < s.Length && char.IsWhiteSpace(s[i])) i++;
     }
 
-    private static DateTimeParse Invalid(out string? reason)
+    private static DateTimeParse Invalid(out MessageText? reason)
     {
         reason = null;
         return DateTimeParse.Invalid;
     }
 
-    private static DateTimeParse Impossible(out string? reason, string why)
+    private static DateTimeParse Impossible(out MessageText? reason, MessageText why)
     {
         reason = why;
         return DateTimeParse.Impossible;

@@ -1,3 +1,4 @@
+using Analytics.Ingest.Messages;
 namespace Analytics.Ingest.Personal;
 
 /// <summary>
@@ -36,14 +37,14 @@ public static class ChineseIdNumber
     }
 
     /// <summary>Validates a normalized number; on failure <paramref name="reason"/> says what is wrong, without repeating the number.</summary>
-    public static bool IsValid(ReadOnlySpan<char> id, DateOnly notAfter, out string? reason)
+    public static bool IsValid(ReadOnlySpan<char> id, DateOnly notAfter, out MessageText? reason)
     {
         reason = null;
         if (id.Length != 18)
         {
             reason = id.Length == 15
-                ? "a 15-digit first-generation number has no check digit; give the 18-character number"
-                : $"an ID number has 18 characters, this one has {id.Length}";
+                ? IngestMessages.IdFifteenDigits.Text()
+                : IngestMessages.IdLength.With(id.Length);
             return false;
         }
         var sum = 0;
@@ -51,14 +52,14 @@ public static class ChineseIdNumber
         {
             if (!char.IsAsciiDigit(id[i]))
             {
-                reason = "the first 17 characters of an ID number are digits";
+                reason = IngestMessages.IdDigits.Text();
                 return false;
             }
             sum += (id[i] - '0') * Weights[i];
         }
         if (id[17] != CheckChars[sum % 11])
         {
-            reason = "the check character (the 18th) does not match the first 17 digits (GB 11643)";
+            reason = IngestMessages.IdCheckCharacter.Text();
             return false;
         }
         var year = Number(id.Slice(6, 4));
@@ -67,7 +68,7 @@ public static class ChineseIdNumber
         if (year < 1900 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
             || new DateOnly(year, month, day) > notAfter)
         {
-            reason = "the birth date inside the number (characters 7–14) is not a possible date of birth";
+            reason = IngestMessages.IdBirthDate.Text();
             return false;
         }
         return true;

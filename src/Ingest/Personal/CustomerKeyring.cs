@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Analytics.Domain.Storage;
+using Analytics.Ingest.Messages;
 
 namespace Analytics.Ingest.Personal;
 
@@ -61,21 +62,13 @@ public sealed class CustomerKeyring
         if (!Exists(path))
         {
             if (recorded is not null)
-                throw new InvalidDataException(
-                    $"{path}: 找不到客户密钥文件。存储 {store.Description} 中的客户标识是用指纹为 {Short(recorded)} 的密钥生成的；"
-                    + $"请从备份恢复该密钥文件到 {path}（或用 --key-file / ANALYTICS_KEY_FILE 指定它）后重试。"
-                    + "analytics 不会新建密钥：新密钥会使重走流程的关联失效。未载入任何数据。");
+                throw LocalizedErrors.InvalidData(IngestMessages.KeyFileMissingForStore.With(path, store.Description, Short(recorded)));
             if (store.HoldsCustomerKeys())
-                throw new InvalidDataException(
-                    $"{path}: 找不到客户密钥文件，而存储 {store.Description} 中已有用某个密钥生成的客户标识；"
-                    + $"请从备份恢复原来的密钥文件到 {path}（或用 --key-file / ANALYTICS_KEY_FILE 指定它）后重试。"
-                    + "analytics 不会新建密钥：新密钥会使重走流程的关联失效。未载入任何数据。");
+                throw LocalizedErrors.InvalidData(IngestMessages.KeyFileMissingKeysHeld.With(path, store.Description));
         }
         var ring = OpenOrCreate(path);
         if (recorded is not null && recorded != ring.Fingerprint)
-            throw new InvalidDataException(
-                $"{path}: 此客户密钥（指纹 {Short(ring.Fingerprint)}）不是存储 {store.Description} 登记的密钥（指纹 {Short(recorded)}）；"
-                + "请从备份恢复建立此存储时所用的密钥文件，或用 --key-file / ANALYTICS_KEY_FILE 指定它。未载入任何数据。");
+            throw LocalizedErrors.InvalidData(IngestMessages.KeyFileNotTheStores.With(path, Short(ring.Fingerprint), store.Description, Short(recorded)));
         return ring;
     }
 
@@ -85,7 +78,7 @@ public sealed class CustomerKeyring
     private static bool Exists(string path)
     {
         if (Directory.Exists(path))
-            throw new InvalidDataException($"{path}: 这是一个文件夹，不是客户密钥文件；请用 --key-file 或 ANALYTICS_KEY_FILE 指定密钥文件本身。");
+            throw LocalizedErrors.InvalidData(IngestMessages.KeyFileIsFolder.With(path));
         return File.Exists(path);
     }
 
@@ -110,13 +103,13 @@ public sealed class CustomerKeyring
             // A key file is 65 bytes; anything far bigger is not one (and is not read whole).
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
             if (stream.Length > 4096)
-                throw new InvalidDataException($"{path}: the customer key file must hold {KeyBytes * 2} hexadecimal digits.");
+                throw LocalizedErrors.InvalidData(IngestMessages.KeyFileNotAKey.With(path, KeyBytes * 2));
             using var reader = new StreamReader(stream, Encoding.ASCII);
             text = reader.ReadToEnd().Trim();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidDataException($"{path}: 无法读取客户密钥文件（{ex.Message}）；请检查该文件及其文件夹的权限。", ex);
+            throw LocalizedErrors.InvalidData(IngestMessages.KeyFileUnreadable.With(path, ex.Message), ex);
         }
         byte[] key;
         try
@@ -125,10 +118,10 @@ public sealed class CustomerKeyring
         }
         catch (FormatException)
         {
-            throw new InvalidDataException($"{path}: the customer key file must hold {KeyBytes * 2} hexadecimal digits.");
+            throw LocalizedErrors.InvalidData(IngestMessages.KeyFileNotAKey.With(path, KeyBytes * 2));
         }
         if (key.Length < KeyBytes)
-            throw new InvalidDataException($"{path}: the customer key file must hold {KeyBytes * 2} hexadecimal digits.");
+            throw LocalizedErrors.InvalidData(IngestMessages.KeyFileNotAKey.With(path, KeyBytes * 2));
         return new CustomerKeyring(key, path);
     }
 
@@ -189,8 +182,7 @@ public sealed class CustomerKeyring
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            throw new InvalidDataException(
-                $"{path}: 无法创建客户密钥文件（{ex.Message}）；请检查其文件夹是否可写，或用 --key-file / ANALYTICS_KEY_FILE 指定别的位置。", ex);
+            throw LocalizedErrors.InvalidData(IngestMessages.KeyFileNotCreated.With(path, ex.Message), ex);
         }
     }
 

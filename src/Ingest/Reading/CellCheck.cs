@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using Analytics.Ingest.Messages;
 
 namespace Analytics.Ingest.Reading;
 
@@ -20,15 +21,14 @@ public static class CellCheck
     /// What is wrong with the text of a cell, as the end of a sentence about the cell; null when nothing.
     /// <paramref name="code"/> says which rule it breaks.
     /// </summary>
-    public static string? TextProblem(ReadOnlySpan<char> text, bool lineBreaksAllowed, InputBounds bounds, out IngestErrorCode code)
+    public static MessageText? TextProblem(ReadOnlySpan<char> text, bool lineBreaksAllowed, InputBounds bounds, out IngestErrorCode code)
     {
         ArgumentNullException.ThrowIfNull(bounds);
         code = IngestErrorCode.Invalid;
         if (text.Length > bounds.MaxCellChars)
         {
             code = IngestErrorCode.TooLong;
-            return string.Create(CultureInfo.InvariantCulture,
-                $"is {text.Length:N0} characters long; a cell holds at most {bounds.MaxCellChars:N0} (Excel's own limit).");
+            return IngestMessages.CellTooLong.With(text.Length.ToString("N0", CultureInfo.InvariantCulture), bounds.MaxCellChars.ToString("N0", CultureInfo.InvariantCulture));
         }
         var at = text.IndexOfAny(lineBreaksAllowed ? SuspiciousBesidesLineBreaks : Suspicious);
         if (at < 0) return null;
@@ -37,30 +37,28 @@ public static class CellCheck
         {
             case TextMarks.MixedEncoding:
                 code = IngestErrorCode.InvalidEncoding;
-                return "is in another encoding than the rest of the file: this line is UTF-8, other lines are GB18030 (GBK). Save the whole file in one encoding (UTF-8 is best) and load it again.";
+                return IngestMessages.CellMixedEncoding.Text();
             case TextMarks.Replacement:
                 code = IngestErrorCode.InvalidEncoding;
-                return string.Create(CultureInfo.InvariantCulture,
-                    $"holds bytes that are not valid text in the file's encoding (or U+FFFD, the mark of a character lost in an earlier conversion) at character {at + 1}. Save the file again as UTF-8 from the program that made it.");
+                return IngestMessages.CellInvalidBytes.With(at + 1);
             case '\r' or '\n':
                 code = IngestErrorCode.InvalidText;
-                return "holds a line break; this column holds one line (only running text such as the notes' 内容 may span lines).";
+                return IngestMessages.CellLineBreak.Text();
             default:
                 code = IngestErrorCode.InvalidText;
-                return string.Create(CultureInfo.InvariantCulture,
-                    $"holds the control character U+{(int)c:X4}{Name(c)} at character {at + 1}; text may hold tabs but no other control characters (is it a binary file, or was it damaged?).");
+                return IngestMessages.CellControlCharacter.With(string.Create(CultureInfo.InvariantCulture, $"U+{(int)c:X4}{Name(c)}"), at + 1);
         }
     }
 
     /// <summary>What is wrong with a header cell (too long, control characters, undecodable bytes); null when nothing.</summary>
-    public static string? HeaderProblem(ReadOnlySpan<char> text, InputBounds bounds)
+    public static MessageText? HeaderProblem(ReadOnlySpan<char> text, InputBounds bounds)
     {
         ArgumentNullException.ThrowIfNull(bounds);
         if (text.Length > bounds.MaxHeaderCellChars)
-            return string.Create(CultureInfo.InvariantCulture,
-                $"is {text.Length:N0} characters long; a column name has at most {bounds.MaxHeaderCellChars:N0}: \"{EchoText.Of(text, bounds.MaxEchoChars)}\".");
+            return IngestMessages.HeaderTooLong.With(text.Length.ToString("N0", CultureInfo.InvariantCulture),
+                bounds.MaxHeaderCellChars.ToString("N0", CultureInfo.InvariantCulture), EchoText.Of(text, bounds.MaxEchoChars));
         var problem = TextProblem(text, lineBreaksAllowed: false, bounds, out _);
-        return problem is null ? null : $"\"{EchoText.Of(text, bounds.MaxEchoChars)}\" {problem}";
+        return problem is null ? null : IngestMessages.HeaderTextProblem.With(EchoText.Of(text, bounds.MaxEchoChars), problem);
     }
 
     private static string Name(char c) => c switch

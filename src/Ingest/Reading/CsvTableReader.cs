@@ -74,14 +74,14 @@ public sealed class CsvTableReader : ITableReader
                 {
                     var cell = csv.GetFieldSpan(i).Trim();
                     if (CellCheck.HeaderProblem(cell, bounds) is { } problem)
-                        throw new TableFormatException($"header cell {i + 1} {problem}", csv.RowNumber);
+                        throw new TableFormatException(Messages.IngestMessages.HeaderCellCsv.With(i + 1, problem), csv.RowNumber);
                     headers[i] = cell.ToString();
                 }
                 var last = headers.Length;
                 while (last > 0 && headers[last - 1].Length == 0) last--; // trailing empty header cells
                 return new CsvTableReader(csv, headers[..last], csv.RowNumber, bounds);
             }
-            throw new TableFormatException("has no header row: the file holds no text.", 1);
+            throw new TableFormatException(Messages.IngestMessages.NoHeaderText.Text(), 1);
         }
         catch
         {
@@ -115,7 +115,7 @@ public sealed class CsvTableReader : ITableReader
     }
 
     /// <summary>A CSV cell is always text; its problems (control characters, bad bytes) are found by the cell check.</summary>
-    public string? CellProblem(int ordinal) => null;
+    public Messages.MessageText? CellProblem(int ordinal) => null;
 
     public void Dispose() => _csv.Dispose();
 
@@ -144,15 +144,15 @@ public sealed class CsvTableReader : ITableReader
     }
 
     private static TableFormatException TooLarge(int row, InputBounds bounds, Exception inner) =>
-        new(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"the record starting on this row is longer than {bounds.MaxCsvRecordChars:N0} characters (the most one row may hold); a quote is probably left open here, or the file is not a template CSV."),
+        new(Messages.IngestMessages.RecordTooLong.With(bounds.MaxCsvRecordChars.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)),
             Math.Max(1, row), inner);
 
     private static TableFormatException Located(CsvFormatException e)
     {
+        // Sylvan's own text (English) says where the parser stopped; it is quoted as the detail.
         var what = e is CsvInvalidCharacterException
-            ? "broken quoting: " + e.Message + " Every field that starts with a double quote must end with one, and a quote inside a quoted field is written twice (\"\")."
-            : "not a well-formed CSV: " + e.Message;
+            ? Messages.IngestMessages.BrokenQuoting.With(e.Message)
+            : Messages.IngestMessages.MalformedCsv.With(e.Message);
         return new TableFormatException(what, e.RowNumber, e);
     }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Unicode;
+using Analytics.Ingest.Messages;
 
 namespace Analytics.Ingest.Reading;
 
@@ -40,16 +41,16 @@ public sealed record FileProbe
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(bounds);
         error = null;
-        if (Directory.Exists(path)) { error = FileError(path, IngestErrorCode.FileNotFound, "is a folder, not a file."); return null; }
-        if (!File.Exists(path)) { error = FileError(path, IngestErrorCode.FileNotFound, "no such file."); return null; }
+        if (Directory.Exists(path)) { error = FileError(path, IngestErrorCode.FileNotFound, IngestMessages.FileIsFolder.Text()); return null; }
+        if (!File.Exists(path)) { error = FileError(path, IngestErrorCode.FileNotFound, IngestMessages.FileNotFound.Text()); return null; }
 
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
             return Inspect(stream, path, bounds, out error);
         }
-        catch (IOException e) { error = FileError(path, IngestErrorCode.FileUnreadable, $"cannot read the file: {e.Message}"); }
-        catch (UnauthorizedAccessException e) { error = FileError(path, IngestErrorCode.FileUnreadable, $"cannot read the file: {e.Message}"); }
+        catch (IOException e) { error = FileError(path, IngestErrorCode.FileUnreadable, IngestMessages.FileUnreadable.With(e.Message)); }
+        catch (UnauthorizedAccessException e) { error = FileError(path, IngestErrorCode.FileUnreadable, IngestMessages.FileUnreadable.With(e.Message)); }
         return null;
     }
 
@@ -87,7 +88,7 @@ public sealed record FileProbe
                     else if (block.StartsWith(Ole2Magic))
                     {
                         error = FileError(path, IngestErrorCode.UnsupportedFormat,
-                            "is an old Excel 97-2003 workbook (.xls); open it in Excel and save it as .xlsx (Excel 工作簿) or CSV.");
+                            IngestMessages.FileOldXls.Text());
                         return null;
                     }
                     else
@@ -99,7 +100,7 @@ public sealed record FileProbe
                         if (encoding is null && LooksBinary(block))
                         {
                             error = FileError(path, IngestErrorCode.BinaryFile,
-                                "is a binary file, neither CSV text nor an XLSX workbook.");
+                                IngestMessages.FileBinary.Text());
                             return null;
                         }
                         if (preamble == 3) { block = block[3..]; }
@@ -127,7 +128,7 @@ public sealed record FileProbe
 
             if (length == 0)
             {
-                error = FileError(path, IngestErrorCode.EmptyFile, "is empty (0 bytes): expected a CSV or XLSX file with a header row.");
+                error = FileError(path, IngestErrorCode.EmptyFile, IngestMessages.FileEmpty.Text());
                 return null;
             }
             if (format == FileFormat.Csv && encoding is null)
@@ -165,14 +166,13 @@ public sealed record FileProbe
 
     private static IngestError? TooLarge(string path, FileFormat format, long length, InputBounds bounds)
     {
-        var (max, what) = format == FileFormat.Xlsx
-            ? (bounds.MaxXlsxFileBytes, "an XLSX workbook; a larger export belongs in a CSV file")
-            : (bounds.MaxCsvFileBytes, "a CSV file; split it into several files");
+        var (max, message) = format == FileFormat.Xlsx
+            ? (bounds.MaxXlsxFileBytes, IngestMessages.FileTooLargeXlsx)
+            : (bounds.MaxCsvFileBytes, IngestMessages.FileTooLargeCsv);
         if (length <= max) return null;
-        return FileError(path, IngestErrorCode.TooLarge,
-            $"is larger than {InputBounds.Bytes(max)}, the most allowed for {what}.");
+        return FileError(path, IngestErrorCode.TooLarge, message.With(InputBounds.Bytes(max)));
     }
 
-    internal static IngestError FileError(string path, IngestErrorCode code, string message) =>
-        new() { Code = code, File = path, Message = message };
+    internal static IngestError FileError(string path, IngestErrorCode code, MessageText message) =>
+        new() { Code = code, File = path, Text = message };
 }

@@ -37,7 +37,7 @@ public interface ITableReader : IDisposable
     /// Why the cell at <paramref name="ordinal"/> cannot be read (an XLSX formula without a saved value),
     /// as the end of a sentence about the cell; null when it can. Such a cell reads as empty.
     /// </summary>
-    string? CellProblem(int ordinal);
+    Messages.MessageText? CellProblem(int ordinal);
 
     /// <summary>The cell as text for messages and the rejects file: raw CSV text, or an XLSX value in invariant form.</summary>
     string Display(int ordinal);

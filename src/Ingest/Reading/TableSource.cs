@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ClosedXML.Excel;
+using Analytics.Ingest.Messages;
 
 namespace Analytics.Ingest.Reading;
 
@@ -50,7 +51,7 @@ public sealed class TableSource : IDisposable
             if (ext.Equals(".xlsx", StringComparison.OrdinalIgnoreCase) || ext.Equals(".xlsm", StringComparison.OrdinalIgnoreCase))
             {
                 error = FileProbe.FileError(probe.Path, IngestErrorCode.NotAWorkbook,
-                    $"is named {ext} but is not an Excel workbook: its bytes are plain text. If it is a CSV, rename it to .csv; otherwise save it again from Excel as .xlsx.");
+                    IngestMessages.FileTextNamedXlsx.With(ext));
                 return null;
             }
             return new TableSource(probe, isTemplateSheet, null, bounds);
@@ -61,17 +62,17 @@ public sealed class TableSource : IDisposable
         {
             bytes = File.ReadAllBytes(probe.Path);
         }
-        catch (IOException e) { error = FileProbe.FileError(probe.Path, IngestErrorCode.FileUnreadable, $"cannot read the file: {e.Message}"); return null; }
-        catch (UnauthorizedAccessException e) { error = FileProbe.FileError(probe.Path, IngestErrorCode.FileUnreadable, $"cannot read the file: {e.Message}"); return null; }
+        catch (IOException e) { error = FileProbe.FileError(probe.Path, IngestErrorCode.FileUnreadable, IngestMessages.FileUnreadable.With(e.Message)); return null; }
+        catch (UnauthorizedAccessException e) { error = FileProbe.FileError(probe.Path, IngestErrorCode.FileUnreadable, IngestMessages.FileUnreadable.With(e.Message)); return null; }
         if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(bytes)), probe.Sha256, StringComparison.Ordinal))
         {
-            error = FileProbe.FileError(probe.Path, IngestErrorCode.FileChanged, "the file changed while it was being read; load it again when it is complete.");
+            error = FileProbe.FileError(probe.Path, IngestErrorCode.FileChanged, IngestMessages.FileChangedWhileRead.Text());
             return null;
         }
         var package = new MemoryStream(bytes, writable: false);
         if (XlsxPackageGuard.Check(package, bounds) is { } bomb)
         {
-            error = FileProbe.FileError(probe.Path, IngestErrorCode.TooLarge, "is refused: " + bomb);
+            error = FileProbe.FileError(probe.Path, IngestErrorCode.TooLarge, IngestMessages.FileRefused.With(bomb));
             return null;
         }
         try
@@ -83,7 +84,7 @@ public sealed class TableSource : IDisposable
 #pragma warning restore CA1031
         {
             error = FileProbe.FileError(probe.Path, IngestErrorCode.NotAWorkbook,
-                $"is a ZIP file but not a readable Excel workbook (.xlsx): {EchoText.Of(e.Message, 200)}");
+                IngestMessages.FileNotAWorkbook.With(EchoText.Of(e.Message, 200)));
             return null;
         }
     }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
+using Analytics.Ingest.Messages;
 
 namespace Analytics.Ingest.Reading;
 
@@ -25,7 +26,7 @@ public static class XlsxPackageGuard
     /// it is within the bounds, else what is wrong, naming the part (a sentence for an error message).
     /// A stream that is not a readable ZIP returns null: ClosedXML says what is wrong with it.
     /// </summary>
-    public static string? Check(Stream stream, InputBounds bounds)
+    public static MessageText? Check(Stream stream, InputBounds bounds)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(bounds);
@@ -51,16 +52,16 @@ public static class XlsxPackageGuard
         }
     }
 
-    private static string? Check(ZipArchive zip, InputBounds bounds, byte[] buffer)
+    private static MessageText? Check(ZipArchive zip, InputBounds bounds, byte[] buffer)
     {
         if (zip.Entries.Count > bounds.MaxXlsxEntries)
-            return Inv($"the workbook holds {zip.Entries.Count:N0} parts, more than the {bounds.MaxXlsxEntries:N0} allowed; a workbook has a few dozen.");
+            return IngestMessages.XlsxTooManyParts.With(zip.Entries.Count.ToString("N0", CultureInfo.InvariantCulture), bounds.MaxXlsxEntries.ToString("N0", CultureInfo.InvariantCulture));
         long total = 0;
         foreach (var entry in zip.Entries)
         {
             var name = EchoText.Of(entry.FullName);
             if (entry.Length > bounds.MaxXlsxPartBytes)
-                return Inv($"the part {name} declares {InputBounds.Bytes(entry.Length)} inflated, more than the {InputBounds.Bytes(bounds.MaxXlsxPartBytes)} allowed for one part. {Advice}");
+                return IngestMessages.XlsxPartDeclaredTooLarge.With(name, InputBounds.Bytes(entry.Length), InputBounds.Bytes(bounds.MaxXlsxPartBytes));
             if (entry.Length > bounds.RatioCheckFromBytes && entry.Length > (double)bounds.MaxXlsxCompressionRatio * Math.Max(1, entry.CompressedLength))
                 return Ratio(name, entry.Length, entry.CompressedLength, bounds);
             long counted = 0;
@@ -73,30 +74,28 @@ public static class XlsxPackageGuard
                     counted += n;
                     total += n;
                     if (counted > bounds.MaxXlsxPartBytes)
-                        return Inv($"the part {name} inflates to more than {InputBounds.Bytes(bounds.MaxXlsxPartBytes)} (the most allowed for one part) from {InputBounds.Bytes(entry.CompressedLength)} stored. {Advice}");
+                        return IngestMessages.XlsxPartInflatesTooLarge.With(name, InputBounds.Bytes(bounds.MaxXlsxPartBytes), InputBounds.Bytes(entry.CompressedLength));
                     if (counted > bounds.RatioCheckFromBytes && counted > (double)bounds.MaxXlsxCompressionRatio * Math.Max(1, entry.CompressedLength))
                         return Ratio(name, counted, entry.CompressedLength, bounds);
                     if (total > bounds.MaxXlsxInflatedBytes)
-                        return Inv($"the workbook's parts inflate to more than {InputBounds.Bytes(bounds.MaxXlsxInflatedBytes)} together (reached in the part {name}). {Advice}");
+                        return IngestMessages.XlsxTotalTooLarge.With(InputBounds.Bytes(bounds.MaxXlsxInflatedBytes), name);
                 }
             }
             catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException)
             {
                 // A damaged part, a size that does not match what inflates, an unknown compression method.
-                return Inv($"the part {name} cannot be read: {EchoText.Of(e.Message, 200)}");
+                return IngestMessages.XlsxPartUnreadable.With(name, EchoText.Of(e.Message, 200));
             }
             if (counted != entry.Length)
-                return Inv($"the part {name} declares {entry.Length:N0} bytes inflated but holds {counted:N0}: the ZIP directory does not match its contents.");
+                return IngestMessages.XlsxPartSizeMismatch.With(name, entry.Length.ToString("N0", CultureInfo.InvariantCulture), counted.ToString("N0", CultureInfo.InvariantCulture));
         }
         return null;
     }
 
-    private const string Advice = "This is not a workbook Excel writes for a template (a decompression bomb, or a sheet far larger than a template's); save large exports as CSV.";
 
-    private static string Ratio(string name, long inflated, long stored, InputBounds bounds) =>
-        Inv($"the part {name} inflates more than {bounds.MaxXlsxCompressionRatio} times ({InputBounds.Bytes(inflated)} from {InputBounds.Bytes(stored)} stored): a decompression bomb, not a workbook Excel writes.");
+    private static MessageText Ratio(string name, long inflated, long stored, InputBounds bounds) =>
+        IngestMessages.XlsxCompressionRatio.With(name, bounds.MaxXlsxCompressionRatio.ToString(CultureInfo.InvariantCulture), InputBounds.Bytes(inflated), InputBounds.Bytes(stored));
 
     private static string Echo(string name) => name.Length <= 80 ? name : string.Concat(name.AsSpan(0, 80), "…");
 
-    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

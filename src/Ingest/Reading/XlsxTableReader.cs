@@ -26,7 +26,7 @@ public sealed class XlsxTableReader : ITableReader
     private readonly double[] _numbers;
     private readonly DateTime[] _dates;
     private readonly bool[] _bools;
-    private readonly string?[] _problems;
+    private readonly Messages.MessageText?[] _problems;
     private bool _anyProblem;
     private int _rowNumber;
 
@@ -42,7 +42,7 @@ public sealed class XlsxTableReader : ITableReader
         _numbers = new double[n];
         _dates = new DateTime[n];
         _bools = new bool[n];
-        _problems = new string?[n];
+        _problems = new Messages.MessageText?[n];
     }
 
     /// <summary>
@@ -55,7 +55,7 @@ public sealed class XlsxTableReader : ITableReader
         ArgumentNullException.ThrowIfNull(workbook);
         ArgumentNullException.ThrowIfNull(isTemplateSheet);
         var sheets = workbook.Worksheets.OrderBy(w => w.Position).ToList();
-        if (sheets.Count == 0) throw new TableFormatException("the workbook has no worksheet.", 1);
+        if (sheets.Count == 0) throw new TableFormatException(Messages.IngestMessages.NoWorksheet.Text(), 1);
         var sheet = sheets.FirstOrDefault(w => isTemplateSheet(w.Name)) ?? sheets[0];
 
         var rows = sheet.RowsUsed().GetEnumerator();
@@ -73,14 +73,14 @@ public sealed class XlsxTableReader : ITableReader
                 if (CellCheck.HeaderProblem(header, bounds) is { } problem)
                 {
                     rows.Dispose();
-                    throw new TableFormatException($"header cell {XLHelper.GetColumnLetterFromNumber(col)}{row.RowNumber().ToString(CultureInfo.InvariantCulture)} {problem}", row.RowNumber());
+                    throw new TableFormatException(Messages.IngestMessages.HeaderCellXlsx.With(XLHelper.GetColumnLetterFromNumber(col) + row.RowNumber().ToString(CultureInfo.InvariantCulture), problem), row.RowNumber());
                 }
                 headers[col - 1] = header;
             }
             return new XlsxTableReader(sheet, rows, headers, row.RowNumber());
         }
         rows.Dispose();
-        throw new TableFormatException($"sheet '{sheet.Name}' is empty: expected a header row.", 1);
+        throw new TableFormatException(Messages.IngestMessages.SheetEmpty.With(sheet.Name), 1);
     }
 
     /// <summary>
@@ -117,7 +117,7 @@ public sealed class XlsxTableReader : ITableReader
                 if (CellCheck.HeaderProblem(text.Trim(), bounds) is { } problem)
                 {
                     rows.Dispose();
-                    throw new TableFormatException($"header cell {XLHelper.GetColumnLetterFromNumber(col)}{row.RowNumber().ToString(CultureInfo.InvariantCulture)} {problem}", row.RowNumber());
+                    throw new TableFormatException(Messages.IngestMessages.HeaderCellXlsx.With(XLHelper.GetColumnLetterFromNumber(col) + row.RowNumber().ToString(CultureInfo.InvariantCulture), problem), row.RowNumber());
                 }
             return new XlsxTableReader(sheet, rows, headers, row.RowNumber()) { RowsAboveHeader = above };
         }
@@ -188,7 +188,7 @@ public sealed class XlsxTableReader : ITableReader
     }
 
     /// <summary>Why the cell cannot be read: a formula without a saved value. Null for a readable cell.</summary>
-    public string? CellProblem(int ordinal) => _anyProblem && (uint)ordinal < (uint)_problems.Length ? _problems[ordinal] : null;
+    public Messages.MessageText? CellProblem(int ordinal) => _anyProblem && (uint)ordinal < (uint)_problems.Length ? _problems[ordinal] : null;
 
     public string Display(int ordinal)
     {
@@ -223,7 +223,7 @@ public sealed class XlsxTableReader : ITableReader
             {
                 _kinds[i] = CellKind.Empty;
                 _texts[i] = "=" + cell.FormulaA1; // for messages and the rejects file
-                _problems[i] = "holds a formula without a saved value; formulas are not computed here. Open the file in Excel (which calculates and saves the values) and save it again, or paste the values instead of the formulas.";
+                _problems[i] = Messages.IngestMessages.FormulaWithoutValue.Text();
                 _anyProblem = true;
                 return true;
             }

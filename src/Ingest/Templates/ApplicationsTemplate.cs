@@ -2,6 +2,7 @@ using System.Globalization;
 using Analytics.Domain;
 using Analytics.Ingest.Parsing;
 using Analytics.Ingest.Personal;
+using Analytics.Ingest.Messages;
 
 namespace Analytics.Ingest.Templates;
 
@@ -138,7 +139,7 @@ public sealed class ApplicationsTemplate : Template
         StatusRules(row, status, connected, withdrawn);
         if (powerSources == 2 && voltage == Domain.Voltage.Lv)
             row.Error(PowerSources, IngestErrorCode.DualSourceOnLowVoltage,
-                "two power sources (双电源) are a high-voltage arrangement; a low-voltage (lv) application has 1.");
+                IngestMessages.DualSourceOnLowVoltage.Text());
 
         if (row.HasErrors) return null;
         return new Application
@@ -254,13 +255,13 @@ public sealed class ApplicationsTemplate : Template
             if (row.IsNumberCell(IdNumber))
             {
                 row.Error(IdNumber, IngestErrorCode.InvalidIdNumber,
-                    "the ID number is stored as a number, so Excel has dropped its last digits; format the column as text (文本) and type the numbers again.");
+                    IngestMessages.IdNumberStoredAsNumber.Text());
                 return (null, null);
             }
             id = ChineseIdNumber.Normalize(row.RawText(IdNumber));
             if (!ChineseIdNumber.IsValid(id, DateOnly.FromDateTime(row.Context.LoadedAt), out var reason))
             {
-                row.Error(IdNumber, IngestErrorCode.InvalidIdNumber, $"{row.Quoted(IdNumber)} is not a valid ID number: {reason}.");
+                row.Error(IdNumber, IngestErrorCode.InvalidIdNumber, IngestMessages.InvalidIdNumber.With(row.Quoted(IdNumber), reason!));
                 return (null, null);
             }
         }
@@ -274,14 +275,14 @@ public sealed class ApplicationsTemplate : Template
     {
         if (start is { } s && end is { } e && e < s)
             row.Error(endColumn, IngestErrorCode.EndBeforeStart,
-                $"{endColumn.Name} {Show(e)} is before {startColumn.Name} {Show(s)}; an end cannot come before its start.");
+                IngestMessages.EndBeforeStart.With(endColumn.NameText, Show(e), startColumn.NameText, Show(s)));
     }
 
     private static void NotBefore(TemplateRow row, DateTime accepted, TemplateColumn column, DateTime? value)
     {
         if (value is { } v && v < accepted)
             row.Error(column, IngestErrorCode.BeforeAccepted,
-                $"{column.Name} {Show(v)} is before accepted_at {Show(accepted)}; no stage can happen before the application is accepted.");
+                IngestMessages.BeforeAccepted.With(column.NameText, Show(v), Show(accepted)));
     }
 
     private static void StatusRules(TemplateRow row, ApplicationStatus? status, DateTime? connected, DateTime? withdrawn)
@@ -289,22 +290,22 @@ public sealed class ApplicationsTemplate : Template
         switch (status)
         {
             case ApplicationStatus.Connected when connected is null && !row.HasErrorOn(ConnectedAt):
-                row.Error(ConnectedAt, IngestErrorCode.StatusMismatch, "status is connected (已接电) but connected_at (装表接电时间) is empty.");
+                row.Error(ConnectedAt, IngestErrorCode.StatusMismatch, IngestMessages.ConnectedWithoutTime.Text());
                 break;
             case ApplicationStatus.Withdrawn:
                 if (connected is not null)
-                    row.Error(ConnectedAt, IngestErrorCode.StatusMismatch, "status is withdrawn (已撤销) but connected_at (装表接电时间) is given; a withdrawn application was never connected.");
+                    row.Error(ConnectedAt, IngestErrorCode.StatusMismatch, IngestMessages.WithdrawnButConnected.Text());
                 if (withdrawn is null && !row.HasErrorOn(WithdrawnAt))
-                    row.Error(WithdrawnAt, IngestErrorCode.StatusMismatch, "status is withdrawn (已撤销) but withdrawn_at (撤销时间) is empty.");
+                    row.Error(WithdrawnAt, IngestErrorCode.StatusMismatch, IngestMessages.WithdrawnWithoutTime.Text());
                 break;
             case ApplicationStatus.InProgress:
                 if (connected is not null)
-                    row.Error(ConnectedAt, IngestErrorCode.StatusMismatch, "status is in_progress (在途) but connected_at (装表接电时间) is given; a connected application has status connected (已接电).");
+                    row.Error(ConnectedAt, IngestErrorCode.StatusMismatch, IngestMessages.InProgressButConnected.Text());
                 if (withdrawn is not null)
-                    row.Error(WithdrawnAt, IngestErrorCode.StatusMismatch, "status is in_progress (在途) but withdrawn_at (撤销时间) is given; a withdrawn application has status withdrawn (已撤销).");
+                    row.Error(WithdrawnAt, IngestErrorCode.StatusMismatch, IngestMessages.InProgressButWithdrawn.Text());
                 break;
             case ApplicationStatus.Connected when withdrawn is not null:
-                row.Error(WithdrawnAt, IngestErrorCode.StatusMismatch, "status is connected (已接电) but withdrawn_at (撤销时间) is given.");
+                row.Error(WithdrawnAt, IngestErrorCode.StatusMismatch, IngestMessages.ConnectedButWithdrawn.Text());
                 break;
         }
     }
@@ -325,8 +326,7 @@ public sealed class ApplicationsTemplate : Template
         {
             var a = (Application)record;
             if (_firstRow.TryAdd(KeyFingerprints.Of(a.Utility, a.ApplicationId), row.Number, out var first)) return record;
-            row.Error(ApplicationId, IngestErrorCode.DuplicateKey, string.Create(CultureInfo.InvariantCulture,
-                $"application {a.ApplicationId} of {a.Utility} is already in row {first}; a file has one row per application."));
+            row.Error(ApplicationId, IngestErrorCode.DuplicateKey, IngestMessages.DuplicateApplication.With(a.ApplicationId, a.Utility, first));
             return record;
         }
     }

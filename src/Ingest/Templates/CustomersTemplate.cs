@@ -2,6 +2,7 @@ using System.Globalization;
 using Analytics.Domain;
 using Analytics.Ingest.Parsing;
 using Analytics.Ingest.Reading;
+using Analytics.Ingest.Messages;
 
 namespace Analytics.Ingest.Templates;
 
@@ -80,7 +81,7 @@ public sealed class CustomersTemplate : Template
         }
         if (TryParsePeriod(row.RawText(Period), out var y, out var m)) return (y, m);
         row.Error(Period, IngestErrorCode.InvalidPeriod,
-            $"{row.Quoted(Period)} is not a period; expected a year such as 2022 or a month such as 2022-06 (years {DateTimeText.MinYear}–{DateTimeText.MaxYear}).");
+            IngestMessages.InvalidPeriod.With(row.Quoted(Period), DateTimeText.MinYear, DateTimeText.MaxYear));
         return null;
     }
 
@@ -94,8 +95,7 @@ public sealed class CustomersTemplate : Template
             var key = (c.Year, c.Month, c.Utility, c.County, c.Area);
             if (_firstRow.TryAdd(key, row.Number)) return record;
             var period = c.Month is { } m ? string.Create(CultureInfo.InvariantCulture, $"{c.Year}-{m:00}") : c.Year.ToString(CultureInfo.InvariantCulture);
-            row.Error(Period, IngestErrorCode.DuplicateKey, string.Create(CultureInfo.InvariantCulture,
-                $"period {period}, {c.Utility}, {c.County}, {Codes.Of(c.Area)} is already in row {_firstRow[key]}; a file has one row per period, utility, county and area."));
+            row.Error(Period, IngestErrorCode.DuplicateKey, IngestMessages.DuplicateCustomers.With(period, c.Utility, c.County, Codes.Label(c.Area), _firstRow[key]));
             return record;
         }
     }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using Analytics.Domain;
+using Analytics.Ingest.Messages;
 
 namespace Analytics.Ingest.Templates;
 
@@ -60,7 +60,7 @@ public sealed class HeaderBinding
     /// <summary>Binds <paramref name="headers"/> to <paramref name="columns"/>; problems go to the two lists.</summary>
     public static HeaderBinding Bind(
         IReadOnlyList<string> headers, IReadOnlyList<TemplateColumn> columns, bool xlsx, int headerRow,
-        Func<IngestErrorCode, int?, string?, string, IngestError> error, List<IngestError> errors, List<string> warnings)
+        Func<IngestErrorCode, int?, string?, MessageText, IngestError> error, List<IngestError> errors, List<MessageText> warnings)
     {
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(columns);
@@ -90,7 +90,7 @@ public sealed class HeaderBinding
             {
                 var first = ordinalOf[col.Index];
                 errors.Add(error(IngestErrorCode.DuplicateColumn, headerRow, h,
-                    $"the column {col.Describe()} appears twice: {Position(first, xlsx)} \"{headers[first]}\" and {Position(i, xlsx)} \"{h}\"; keep one."));
+                    IngestMessages.DuplicateColumn.With(col.Label, Position(first, xlsx), headers[first], Position(i, xlsx), h)));
                 continue;
             }
             ordinalOf[col.Index] = i;
@@ -100,21 +100,19 @@ public sealed class HeaderBinding
         foreach (var c in columns)
         {
             if (!c.Required || ordinalOf[c.Index] >= 0) continue;
-            var hint = headers.Count == 1 && (headers[0].Contains('\t', StringComparison.Ordinal) || headers[0].Contains(';', StringComparison.Ordinal))
-                ? " The header looks tab- or semicolon-separated; save the file as CSV with commas."
-                : "";
+            var separated = headers.Count == 1 && (headers[0].Contains('\t', StringComparison.Ordinal) || headers[0].Contains(';', StringComparison.Ordinal));
             errors.Add(error(IngestErrorCode.MissingColumn, headerRow, c.Name,
-                $"the required column {c.Describe()} is missing from the header.{hint}"));
+                (separated ? IngestMessages.MissingColumnWrongSeparator : IngestMessages.MissingColumn).With(c.Label)));
         }
         if (unknown.Count > 0)
-            warnings.Add($"{(unknown.Count == 1 ? "column" : "columns")} not in the template, ignored: {string.Join(", ", unknown.Select(u => "\"" + u + "\""))}.");
+            warnings.Add(IngestMessages.UnknownColumns.With(ListText.Of(unknown.Select(u => new Localized("“" + u + "”", "\"" + u + "\"")))));
         return new HeaderBinding(ordinalOf, headerOf, headers, columnAt);
     }
 
-    /// <summary><c>column 3</c> for CSV, <c>column C</c> for XLSX.</summary>
-    public static string Position(int ordinal, bool xlsx)
+    /// <summary><c>第 3 列</c> / <c>column 3</c> for CSV, <c>C 列</c> / <c>column C</c> for XLSX.</summary>
+    public static MessageText Position(int ordinal, bool xlsx)
     {
-        if (!xlsx) return "column " + (ordinal + 1).ToString(CultureInfo.InvariantCulture);
+        if (!xlsx) return IngestMessages.CsvPosition.With(ordinal + 1);
         var n = ordinal + 1;
         var letters = "";
         while (n > 0)
@@ -123,6 +121,6 @@ public sealed class HeaderBinding
             letters = (char)('A' + r) + letters;
             n = (n - 1) / 26;
         }
-        return "column " + letters;
+        return IngestMessages.XlsxPosition.With(letters);
     }
 }

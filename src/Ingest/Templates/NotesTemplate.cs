@@ -1,5 +1,6 @@
 using System.Globalization;
 using Analytics.Domain;
+using Analytics.Ingest.Messages;
 
 namespace Analytics.Ingest.Templates;
 
@@ -31,7 +32,7 @@ public sealed class NotesTemplate : Template
         {
             if (HalfYear.TryParse(halfText.Replace(" ", "", StringComparison.Ordinal), out var h) && h.Year is >= Parsing.DateTimeText.MinYear and <= Parsing.DateTimeText.MaxYear) half = h;
             else row.Error(HalfColumn, IngestErrorCode.InvalidPeriod,
-                $"{row.Quoted(HalfColumn)} is not a half year; expected 2022H1, 2022H2, 2022年上半年 or 2022年下半年.");
+                IngestMessages.InvalidHalfYear.With(row.Quoted(HalfColumn)));
         }
         var section = row.Enum<NoteSection>(SectionColumn, required: true);
         var text = row.Text(TextColumn, required: true);
@@ -56,8 +57,7 @@ public sealed class NotesTemplate : Template
             var n = (ReportNote)record;
             var key = (n.Utility, n.Half, n.Section);
             if (_firstRow.TryAdd(key, row.Number)) return record;
-            row.Error(SectionColumn, IngestErrorCode.DuplicateKey, string.Create(CultureInfo.InvariantCulture,
-                $"{n.Utility} {n.Half} section {Codes.Of(n.Section)} is already in row {_firstRow[key]}; a file has one row per utility, half and section."));
+            row.Error(SectionColumn, IngestErrorCode.DuplicateKey, IngestMessages.DuplicateNote.With(n.Utility, n.Half.ToString(), Codes.Label(n.Section), _firstRow[key]));
             return record;
         }
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Analytics.Domain;
 using Analytics.Ingest.Parsing;
+using Analytics.Ingest.Messages;
 
 namespace Analytics.Ingest.Templates;
 
@@ -52,7 +53,7 @@ public sealed class OutagesTemplate : Template
         var channels = row.Flags<NotifyChannels>(NotifyChannelsColumn);
         if (start is { } s && end is { } e && e < s)
             row.Error(EndAt, IngestErrorCode.EndBeforeStart,
-                $"end_at {ApplicationsTemplate.Show(e)} is before start_at {ApplicationsTemplate.Show(s)}; power cannot come back before it went off.");
+                IngestMessages.OutageEndBeforeStart.With(ApplicationsTemplate.Show(e), ApplicationsTemplate.Show(s)));
         if (row.HasErrors) return null;
         return new OutageStep
         {
@@ -120,8 +121,7 @@ public sealed class OutagesTemplate : Template
         private static void Agree(TemplateRow row, int firstRow, string id, TemplateColumn column, string first, string now)
         {
             if (string.Equals(first, now, StringComparison.Ordinal)) return;
-            row.Error(column, IngestErrorCode.InconsistentOutage, string.Create(CultureInfo.InvariantCulture,
-                $"outage {id}: row {firstRow} gives {column.Name} {first}, this row gives {now}; the rows (restoration steps) of one outage must agree on utility, county, area, kind and start_at."));
+            row.Error(column, IngestErrorCode.InconsistentOutage, IngestMessages.InconsistentOutage.With(id, firstRow, column.NameText, first, now));
         }
 
         /// <summary>What the first step of an outage said, and how many steps it has so far.</summary>

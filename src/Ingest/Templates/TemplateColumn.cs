@@ -49,5 +49,11 @@ public sealed class TemplateColumn
     /// <summary>For messages: <c>capacity_kw (报装容量(kW))</c>.</summary>
     public string Describe() => $"{Name} ({ChineseName})";
 
+    /// <summary>For messages in either language: <c>“报装容量(kW)”</c> / <c>capacity_kw (报装容量(kW))</c>.</summary>
+    public Messages.Localized Label => new("“" + ChineseName + "”", Describe());
+
+    /// <summary>The bare name in either language: <c>受理时间</c> / <c>accepted_at</c>.</summary>
+    public Messages.Localized NameText => new(ChineseName, Name);
+
     public override string ToString() => Name;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Analytics.Ingest.Reading;
+using Analytics.Ingest.Messages;
 
 namespace Analytics.Ingest.Templates;
 
@@ -39,16 +40,16 @@ public sealed class TemplatePass : IDisposable
         }
         catch (TableFormatException e)
         {
-            _fileErrors.Add(new IngestError { Code = IngestErrorCode.NoHeader, File = file.Path, Row = e.Row, Message = e.Message });
+            _fileErrors.Add(new IngestError { Code = IngestErrorCode.NoHeader, File = file.Path, Row = e.Row, Text = e.Text });
             _done = true;
             return;
         }
         Sheet = _reader.Sheet;
-        var warnings = new List<string>();
+        var warnings = new List<MessageText>();
         _binding = HeaderBinding.Bind(_reader.Headers, file.Template.Columns, _reader.Sheet is not null, _reader.HeaderRow,
-            (code, row, column, message) => new IngestError { Code = code, File = file.Path, Sheet = Sheet, Row = row, Column = column, Message = message },
+            (code, row, column, message) => new IngestError { Code = code, File = file.Path, Sheet = Sheet, Row = row, Column = column, Text = message },
             _fileErrors, warnings);
-        foreach (var w in warnings) _warnings.Add(new IngestWarning { File = file.Path, Sheet = Sheet, Message = w });
+        foreach (var w in warnings) _warnings.Add(new IngestWarning { File = file.Path, Sheet = Sheet, Text = w });
         if (_fileErrors.Count > 0) { _done = true; return; }
         _row = new TemplateRow(file.Path, Sheet, file.Template.Context, source.Bounds) { CustomerKeysWanted = customerKeys };
     }
@@ -99,7 +100,7 @@ public sealed class TemplatePass : IDisposable
         }
         catch (TableFormatException e)
         {
-            _fileErrors.Add(new IngestError { Code = IngestErrorCode.MalformedCsv, File = _file.Path, Sheet = Sheet, Row = e.Row, Message = e.Message });
+            _fileErrors.Add(new IngestError { Code = IngestErrorCode.MalformedCsv, File = _file.Path, Sheet = Sheet, Row = e.Row, Text = e.Text });
             _done = true;
             Record = null;
             return false;
@@ -110,7 +111,7 @@ public sealed class TemplatePass : IDisposable
             _fileErrors.Add(new IngestError
             {
                 Code = IngestErrorCode.TooLarge, File = _file.Path, Sheet = Sheet, Row = reader.RowNumber,
-                Message = string.Create(CultureInfo.InvariantCulture, $"the file has more than {_source.Bounds.MaxRows:N0} data rows, the most one file may hold; split it into several files."),
+                Text = IngestMessages.FileTooManyRows.With(_source.Bounds.MaxRows.ToString("N0", CultureInfo.InvariantCulture)),
             });
             _done = true;
             Record = null;
@@ -139,8 +140,7 @@ public sealed class TemplatePass : IDisposable
         GroupKey = template.GroupKey(row);
         if (record is not null && GroupKey is not null && _setAside is not null && _setAside.TryGetValue(GroupKey, out var badRow))
         {
-            row.RowError(IngestErrorCode.GroupRejected, string.Create(CultureInfo.InvariantCulture,
-                $"set aside with the rest of {GroupKey}, whose row {badRow} has errors: all rows (steps) of one outage load together."));
+            row.RowError(IngestErrorCode.GroupRejected, IngestMessages.GroupRejected.With(GroupKey, badRow));
             record = null;
         }
         Record = record;
@@ -153,8 +153,7 @@ public sealed class TemplatePass : IDisposable
         for (var i = headers; i < reader.FieldCount; i++)
         {
             if (reader.Cell(i).Text.IsWhiteSpace()) continue;
-            row.RowError(IngestErrorCode.TooManyFields, string.Create(CultureInfo.InvariantCulture,
-                $"the row has {reader.FieldCount} fields but the header has {headers}; a comma inside a value needs the value in double quotes."));
+            row.RowError(IngestErrorCode.TooManyFields, IngestMessages.TooManyFields.With(reader.FieldCount, headers));
             return;
         }
     }
@@ -164,9 +163,9 @@ public sealed class TemplatePass : IDisposable
         _done = true;
         Record = null;
         if (!_source.LastPassReadSameBytes())
-            _fileErrors.Add(new IngestError { Code = IngestErrorCode.FileChanged, File = _file.Path, Message = "the file changed while it was being loaded; load it again when it is complete." });
+            _fileErrors.Add(new IngestError { Code = IngestErrorCode.FileChanged, File = _file.Path, Text = IngestMessages.FileChangedWhileLoaded.Text() });
         if (reader is XlsxTableReader { FirstCellBeyondHeader: { } cell })
-            _warnings.Add(new IngestWarning { File = _file.Path, Sheet = Sheet, Message = $"cells right of the last header column are ignored (the first is {cell})." });
+            _warnings.Add(new IngestWarning { File = _file.Path, Sheet = Sheet, Text = IngestMessages.CellsBeyondHeader.With(cell) });
     }
 
     public void Dispose() => _reader?.Dispose();

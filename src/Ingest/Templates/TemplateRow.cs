@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Analytics.Domain;
 using Analytics.Domain.Registry;
+using Analytics.Ingest.Messages;
 using Analytics.Ingest.Parsing;
 using Analytics.Ingest.Personal;
 using Analytics.Ingest.Reading;
@@ -16,7 +17,6 @@ namespace Analytics.Ingest.Templates;
 /// </summary>
 public sealed class TemplateRow
 {
-    private const string DateTimeForms = "a date-time such as 2021-09-22 10:30, 2021/9/22 10:30, 2021-09-22T10:30:00, 2021年9月22日 10:30, a bare date, or an Excel date";
     private readonly string _file;
     private readonly string? _sheet;
     private readonly TemplateContext _context;
@@ -84,7 +84,7 @@ public sealed class TemplateRow
             if (ord < 0) continue;
             if (_reader.CellProblem(ord) is { } problem)
             {
-                Error(column, IngestErrorCode.FormulaWithoutValue, $"{column.Describe()} {problem}");
+                Error(column, IngestErrorCode.FormulaWithoutValue, IngestMessages.CellProblem.With(column.Label, problem));
                 _unreadableColumns.Add(column.Index);
                 continue;
             }
@@ -92,7 +92,7 @@ public sealed class TemplateRow
             if (cell.Kind != CellKind.Text) continue;
             if (CellCheck.TextProblem(cell.Text, column.LineBreaks, _bounds, out var code) is { } textProblem)
             {
-                Error(column, code, $"{column.Describe()} {textProblem}");
+                Error(column, code, IngestMessages.CellProblem.With(column.Label, textProblem));
                 _unreadableColumns.Add(column.Index);
             }
         }
@@ -168,25 +168,25 @@ public sealed class TemplateRow
                     case DateTimeParse.Ok:
                         return value;
                     case DateTimeParse.Impossible:
-                        Error(column, IngestErrorCode.ImpossibleDate, $"{Quoted(column)} is not a real date-time: {reason}.");
+                        Error(column, IngestErrorCode.ImpossibleDate, IngestMessages.ImpossibleDateTime.With(Quoted(column), reason!));
                         return null;
                     default:
                         Error(column, IngestErrorCode.InvalidDateTime,
-                            reason is null ? $"{Quoted(column)} is not a date-time; expected {DateTimeForms}." : $"{Quoted(column)} is not a date-time: {reason}.");
+                            reason is null ? IngestMessages.InvalidDateTime.With(Quoted(column)) : IngestMessages.InvalidDateTimeBecause.With(Quoted(column), reason));
                         return null;
                 }
             case CellKind.DateTime:
                 var dt = DateTimeText.RoundToSecond(cell.DateTime);
                 if (dt.Year is >= DateTimeText.MinYear and <= DateTimeText.MaxYear) return dt;
                 Error(column, IngestErrorCode.ImpossibleDate,
-                    $"{Quoted(column)} is not a plausible date-time: year {dt.Year.ToString(CultureInfo.InvariantCulture)} is outside {DateTimeText.MinYear}–{DateTimeText.MaxYear}.");
+                    IngestMessages.ImplausibleYear.With(Quoted(column), dt.Year, DateTimeText.MinYear, DateTimeText.MaxYear));
                 return null;
             case CellKind.Number:
                 if (DateTimeText.TryFromSerial(cell.Number, out var serial)) return serial;
-                Error(column, IngestErrorCode.InvalidDateTime, $"{Quoted(column)} is a number, not a date-time of {DateTimeText.MinYear}–{DateTimeText.MaxYear}; expected {DateTimeForms}.");
+                Error(column, IngestErrorCode.InvalidDateTime, IngestMessages.NumberNotDateTime.With(Quoted(column), DateTimeText.MinYear, DateTimeText.MaxYear));
                 return null;
             case CellKind.Boolean:
-                Error(column, IngestErrorCode.InvalidDateTime, $"{Quoted(column)} is not a date-time; expected {DateTimeForms}.");
+                Error(column, IngestErrorCode.InvalidDateTime, IngestMessages.InvalidDateTime.With(Quoted(column)));
                 return null;
         }
         if (required) Required(column);
@@ -219,7 +219,7 @@ public sealed class TemplateRow
         if (!TryNumber(column, unit, required, out var value)) return null;
         if (positive && value == 0)
         {
-            Error(column, IngestErrorCode.OutOfRange, $"{Quoted(column)} must be greater than 0.");
+            Error(column, IngestErrorCode.OutOfRange, IngestMessages.MustBePositive.With(Quoted(column)));
             return null;
         }
         return value;
@@ -231,14 +231,14 @@ public sealed class TemplateRow
         if (!TryNumber(column, unit, required, out var value)) return null;
         if (value != decimal.Truncate(value))
         {
-            Error(column, IngestErrorCode.InvalidNumber, $"{Quoted(column)} is not a whole number; expected a count such as 12.");
+            Error(column, IngestErrorCode.InvalidNumber, IngestMessages.NotWholeNumber.With(Quoted(column)));
             return null;
         }
         if (value < min || value > max)
         {
             Error(column, IngestErrorCode.OutOfRange, max == long.MaxValue
-                ? $"{Quoted(column)} must be at least {min.ToString(CultureInfo.InvariantCulture)}."
-                : $"{Quoted(column)} must be between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}.");
+                ? IngestMessages.CountAtLeast.With(Quoted(column), min)
+                : IngestMessages.CountBetween.With(Quoted(column), min, max));
             return null;
         }
         return (long)value;
@@ -265,7 +265,7 @@ public sealed class TemplateRow
                 if (required) Required(column);
                 return null;
         }
-        Error(column, IngestErrorCode.InvalidBoolean, $"{Quoted(column)} is not a yes/no value; expected {BooleanText.Accepted}.");
+        Error(column, IngestErrorCode.InvalidBoolean, IngestMessages.InvalidBoolean.With(Quoted(column), BooleanText.Accepted));
         return null;
     }
 
@@ -284,7 +284,7 @@ public sealed class TemplateRow
             return null;
         }
         if (EnumMemo<T>().TryGet(text, out var value)) return value;
-        Error(column, IngestErrorCode.UnknownValue, $"{Quoted(column)} is not an accepted value; accepted: {Codes.Accepted<T>()}.");
+        Error(column, IngestErrorCode.UnknownValue, IngestMessages.UnknownValue.With(Quoted(column), Codes.Accepted<T>()));
         return null;
     }
 
@@ -309,7 +309,7 @@ public sealed class TemplateRow
         if (bad is not null)
         {
             Error(column, IngestErrorCode.UnknownValue,
-                $"{string.Join(", ", bad.Select(b => "\"" + b + "\""))} in {Quoted(column)} {(bad.Count == 1 ? "is not an accepted value" : "are not accepted values")}; accepted, separated by ; or 、: {Codes.Accepted<T>()}.");
+                IngestMessages.UnknownFlags.With(ListText.Of(bad.Select(b => new Localized("“" + b + "”", "\"" + b + "\""))), Quoted(column), Codes.Accepted<T>()));
             return null;
         }
         return Unsafe.SizeOf<T>() == sizeof(int) ? Unsafe.As<int, T>(ref bits) : (T)System.Enum.ToObject(typeof(T), bits);
@@ -321,14 +321,14 @@ public sealed class TemplateRow
 
     /// <summary>A county of the registry, by code, name or alias.</summary>
     public RegistryEntry? County(TemplateColumn column, bool required = false) =>
-        Registry(column, _counties, IngestErrorCode.UnknownCounty, "a county", static r => r.AcceptedCounties, required);
+        Registry(column, _counties, IngestErrorCode.UnknownCounty, IngestMessages.UnknownCounty, static r => r.Counties, static r => r.AcceptedCounties, required);
 
     /// <summary>A utility of the registry, by code, name, short name or alias.</summary>
     public RegistryEntry? Utility(TemplateColumn column, bool required = false) =>
-        Registry(column, _utilities, IngestErrorCode.UnknownUtility, "a utility", static r => r.AcceptedUtilities, required);
+        Registry(column, _utilities, IngestErrorCode.UnknownUtility, IngestMessages.UnknownUtility, static r => r.Utilities, static r => r.AcceptedUtilities, required);
 
     /// <summary>Records an error on <paramref name="column"/> of this row, with the cell's value (masked for personal data).</summary>
-    public void Error(TemplateColumn column, IngestErrorCode code, string message)
+    public void Error(TemplateColumn column, IngestErrorCode code, MessageText message)
     {
         ArgumentNullException.ThrowIfNull(column);
         if (_unreadableColumns.Count > 0 && _unreadableColumns.Contains(column.Index)) return;
@@ -349,22 +349,23 @@ public sealed class TemplateRow
             Row = Number,
             Column = _binding.HeaderOf(column),
             Value = value,
-            Message = message,
+            Text = message,
         });
     }
 
     /// <summary>Records an error of the row without a column.</summary>
-    internal void RowError(IngestErrorCode code, string message) =>
-        _errors.Add(new IngestError { Code = code, File = _file, Sheet = _sheet, Row = Number, Message = message });
+    internal void RowError(IngestErrorCode code, MessageText message) =>
+        _errors.Add(new IngestError { Code = code, File = _file, Sheet = _sheet, Row = Number, Text = message });
 
     /// <summary>The cell's value, quoted, for a message (masked for personal data; cut to <see cref="InputBounds.MaxEchoChars"/>, controls shown as ␀, ␛ …).</summary>
-    public string Quoted(TemplateColumn column)
+    public Localized Quoted(TemplateColumn column)
     {
         ArgumentNullException.ThrowIfNull(column);
         var ord = _binding.OrdinalOf(column);
-        if (ord < 0) return "(missing)";
+        if (ord < 0) return new Localized("（缺失）", "(missing)");
         var raw = _reader.Display(ord).Trim();
-        return "\"" + EchoText.Of(column.Personal ? MaskPersonal(column, raw) : raw, _bounds.MaxEchoChars) + "\"";
+        var shown = EchoText.Of(column.Personal ? MaskPersonal(column, raw) : raw, _bounds.MaxEchoChars);
+        return new Localized("“" + shown + "”", "\"" + shown + "\"");
     }
 
     /// <summary>A personal value as it may be shown: names as <c>张*</c>, ID numbers and phones with the middle starred.</summary>
@@ -385,7 +386,7 @@ public sealed class TemplateRow
     internal bool IsNumberCell(TemplateColumn column) => _reader.Cell(_binding.OrdinalOf(column)).Kind == CellKind.Number;
 
     private void Required(TemplateColumn column) =>
-        Error(column, IngestErrorCode.Required, $"{column.Describe()} is required but empty.");
+        Error(column, IngestErrorCode.Required, IngestMessages.Required.With(column.Label));
 
     private bool TryNumber(TemplateColumn column, NumberUnit unit, bool required, out decimal value)
     {
@@ -398,7 +399,7 @@ public sealed class TemplateRow
                 {
                     value = (decimal)cell.Number;
                     if (value >= 0) return true;
-                    Error(column, IngestErrorCode.Negative, $"{Quoted(column)} is negative; {column.Describe()} cannot be.");
+                    Error(column, IngestErrorCode.Negative, IngestMessages.Negative.With(Quoted(column), column.Label));
                     return false;
                 }
                 break;
@@ -409,7 +410,7 @@ public sealed class TemplateRow
                 {
                     case NumberParse.Ok: return true;
                     case NumberParse.Negative:
-                        Error(column, IngestErrorCode.Negative, $"{Quoted(column)} is negative; {column.Describe()} cannot be.");
+                        Error(column, IngestErrorCode.Negative, IngestMessages.Negative.With(Quoted(column), column.Label));
                         return false;
                 }
                 break;
@@ -417,20 +418,21 @@ public sealed class TemplateRow
                 if (required) Required(column);
                 return false;
         }
-        Error(column, IngestErrorCode.InvalidNumber, $"{Quoted(column)} is not a number; expected {NumberExample(unit)}.");
+        Error(column, IngestErrorCode.InvalidNumber, IngestMessages.InvalidNumber.With(Quoted(column), NumberExample(unit)));
         return false;
     }
 
-    private static string NumberExample(NumberUnit unit) => unit switch
+    private static Localized NumberExample(NumberUnit unit) => unit switch
     {
-        NumberUnit.Yuan => "an amount such as 1200, 1,200.50 or 1200元 (\".\" is the decimal point)",
-        NumberUnit.Kilowatt => "a capacity such as 250, 250kW or 1,250 kVA (\".\" is the decimal point)",
-        NumberUnit.Households => "a count such as 120 or 120户",
-        NumberUnit.Days => "a number of days such as 3",
-        _ => "a number such as 12 or 1,234.5",
+        NumberUnit.Yuan => IngestMessages.AmountExample,
+        NumberUnit.Kilowatt => IngestMessages.CapacityExample,
+        NumberUnit.Households => IngestMessages.HouseholdsExample,
+        NumberUnit.Days => IngestMessages.DaysExample,
+        _ => IngestMessages.NumberExample,
     };
 
-    private RegistryEntry? Registry(TemplateColumn column, MemoLookup<RegistryEntry> memo, IngestErrorCode code, string what, Func<Registries, string> accepted, bool required)
+    private RegistryEntry? Registry(TemplateColumn column, MemoLookup<RegistryEntry> memo, IngestErrorCode code,
+        MessageTemplate<ILocalizedText, ILocalizedText, string> message, Func<Registries, IEnumerable<RegistryEntry>> entries, Func<Registries, string> accepted, bool required)
     {
         var ord = _binding.OrdinalOf(column);
         var cell = _reader.Cell(ord);
@@ -446,7 +448,11 @@ public sealed class TemplateRow
             return null;
         }
         if (memo.TryGet(text, out var entry)) return entry;
-        Error(column, code, $"{Quoted(column)} is not {what} of the registry; accepted (code or name): {accepted(_context.Registries)}.");
+        // A near miss (尧都县 for 尧都区) is named first: the whole list is long.
+        ILocalizedText suggestion = NameSuggestions.Closest(text.ToString(), entries(_context.Registries)) is { } near
+            ? IngestMessages.DidYouMean.With($"{near.Name}（{near.Code}）")
+            : IngestMessages.NoSuggestion;
+        Error(column, code, message.With(Quoted(column), suggestion, accepted(_context.Registries)));
         return null;
     }
 

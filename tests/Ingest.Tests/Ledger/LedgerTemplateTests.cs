@@ -220,7 +220,8 @@ public sealed class LedgerTemplateTests : IDisposable
         })));
 
         Assert.Equal((1, "A"), (error.Row, error.Column));
-        Assert.Contains("county", error.Message, StringComparison.Ordinal);
+        Assert.Equal("ledger.unidentified", error.MessageId);
+        Assert.Contains("无法确定本台账所属的县（市、区）", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -289,7 +290,8 @@ public sealed class LedgerTemplateTests : IDisposable
         Assert.Equal(IngestErrorCode.FormulaWithoutValue, error.Code);
         Assert.Equal(("工作进展", 4, "进展情况"), (error.Sheet, error.Row, error.Column));
         Assert.Contains("D4", error.Message, StringComparison.Ordinal);
-        Assert.Contains("formula without a saved value", error.Message, StringComparison.Ordinal);
+        Assert.Equal("ledger.cell", error.MessageId);
+        Assert.Contains("含有公式但没有保存计算结果", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -53,7 +53,9 @@ public class DateTimeTextTests
     public void An_impossible_date_is_told_apart_from_garbage(string text)
     {
         Assert.Equal(DateTimeParse.Impossible, DateTimeText.TryParse(text, out _, out var reason));
-        Assert.False(string.IsNullOrEmpty(reason));
+        Assert.NotNull(reason);
+        Assert.StartsWith("reason.", reason.Id, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(reason.ToString()));
     }
 
     [Fact]

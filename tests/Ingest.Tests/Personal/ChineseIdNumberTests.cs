@@ -18,14 +18,15 @@ public class ChineseIdNumberTests
         Assert.True(ChineseIdNumber.IsValid(TestFiles.IdNumber("14100219900101123"), Today, out _));
 
     [Theory]
-    [InlineData("110105194912310021", "check")]
-    [InlineData("11010519491231002", "18")]
-    [InlineData("110105491231002", "15-digit")]
-    [InlineData("1101051949123100AX", "digits")]
-    public void A_bad_number_says_why(string text, string reasonPart)
+    [InlineData("110105194912310021", "reason.id_check_character", "校验码")]
+    [InlineData("11010519491231002", "reason.id_length", "此号码为 17 位")]
+    [InlineData("110105491231002", "reason.id_fifteen_digits", "15 位")]
+    [InlineData("1101051949123100AX", "reason.id_digits", "前 17 位应为数字")]
+    public void A_bad_number_says_why(string text, string id, string chinese)
     {
         Assert.False(ChineseIdNumber.IsValid(ChineseIdNumber.Normalize(text), Today, out var reason));
-        Assert.Contains(reasonPart, reason, StringComparison.Ordinal);
+        Assert.Equal(id, reason!.Id);
+        Assert.Contains(chinese, reason.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -35,6 +36,7 @@ public class ChineseIdNumberTests
     public void A_number_with_an_impossible_birth_date_is_invalid(string first17)
     {
         Assert.False(ChineseIdNumber.IsValid(TestFiles.IdNumber(first17), Today, out var reason));
-        Assert.Contains("birth", reason, StringComparison.Ordinal);
+        Assert.Equal("reason.id_birth_date", reason!.Id);
+        Assert.Contains("出生日期", reason.ToString(), StringComparison.Ordinal);
     }
 }

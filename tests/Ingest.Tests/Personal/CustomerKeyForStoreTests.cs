@@ -123,6 +123,7 @@ public sealed class CustomerKeyForStoreTests : IDisposable
     {
         File.WriteAllBytes(_dir.KeyFile, new byte[1 << 20]);
         var ex = Assert.Throws<InvalidDataException>(() => CustomerKeyring.OpenOrCreate(_dir.KeyFile));
-        Assert.Contains("hexadecimal", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("64 位十六进制数字", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("key.not_a_key", Analytics.Ingest.Messages.LocalizedErrors.TextOf(ex)?.Id);;
     }
 }

@@ -195,7 +195,8 @@ public class HostileInputTests
         var error = TestFiles.OnlyError(Read(dir, FilingKind.Customers, path));
 
         Assert.Equal(1, error.Row);
-        Assert.Contains("header cell 6 is 300 characters long", error.Message, StringComparison.Ordinal);
+        Assert.Equal("table.header_cell_csv", error.MessageId);
+        Assert.Contains("表头第 6 列长 300 个字符", error.Message, StringComparison.Ordinal);
         Assert.Contains(new string('x', 80) + "…", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(new string('x', 81), error.Message, StringComparison.Ordinal);
     }

@@ -128,7 +128,8 @@ public class XlsxTableReaderTests
             edit: ws => ws.Cell(2, Col("id_number")).SetValue(141002198503154210d));
         var e = TestFiles.OnlyError(TestFiles.Read(dir, FilingKind.Applications, path));
         Assert.Equal(IngestErrorCode.InvalidIdNumber, e.Code);
-        Assert.Contains("as a number", e.Message, StringComparison.Ordinal);
+        Assert.Equal("applications.id_number_as_number", e.MessageId);
+        Assert.Contains("以数字格式保存", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("141002198503154", e.ToString(), StringComparison.Ordinal);
     }
 

@@ -343,9 +343,9 @@ public class ApplicationsTemplateTests
         Assert.All(result.Errors, e => Assert.Equal((IngestErrorCode.DuplicateKey, "application_id"), (e.Code, e.Column)));
         Assert.Equal(
             [
-                (5002, "application A-7 of sgcc-linfen is already in row 8; a file has one row per application."),
-                (5003, "application A-4999 of sgcc-linfen is already in row 5000; a file has one row per application."),
-                (5005, "application A-7 of sxdl-anze is already in row 5004; a file has one row per application."),
+                (5002, "sgcc-linfen 的工单 A-7 已在第 8 行出现，每张工单在一个文件中只能有一行。"),
+                (5003, "sgcc-linfen 的工单 A-4999 已在第 5000 行出现，每张工单在一个文件中只能有一行。"),
+                (5005, "sxdl-anze 的工单 A-7 已在第 5004 行出现，每张工单在一个文件中只能有一行。"),
             ],
             result.Errors.Select(e => (e.Row!.Value, e.Message)));
         Assert.Equal(5_001, result.Records.Count);

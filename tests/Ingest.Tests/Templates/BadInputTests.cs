@@ -1,3 +1,5 @@
+using Analytics.Ingest.Tests.Messages;
+
 namespace Analytics.Ingest.Tests.Templates;
 
 public class BadInputTests
@@ -19,6 +21,18 @@ public class BadInputTests
         // The rendered form leads with the place.
         var place = c.Path + (error.Sheet is { } s ? "[" + s + "]" : "") + (c.Row is { } r ? ":" + r : "") + (c.Column is { } col ? ":" + col : "") + ": ";
         Assert.StartsWith(place, error.ToString(), StringComparison.Ordinal);
+        // Chinese by default, English on request, in the same frame, with the value shown and the same stable id.
+        Assert.Matches(CatalogueChecks.Chinese, error.Message);
+        var english = error.MessageIn(Analytics.Ingest.Messages.MessageLanguage.English);
+        Assert.NotEqual(error.Message, english);
+        Assert.Matches("[A-Za-z]{3,} [a-z]{2,}", english);
+        Assert.StartsWith(place, error.ToString(Analytics.Ingest.Messages.MessageLanguage.English), StringComparison.Ordinal);
+        Assert.StartsWith(place + error.Message, error.ToString(), StringComparison.Ordinal);
+        if (c.Value is not null && error.Text.Template.Parameters.Contains("value"))
+        {
+            Assert.Contains(c.Value, error.Message, StringComparison.Ordinal);
+            Assert.Contains(c.Value, english, StringComparison.Ordinal);
+        }
         // The bad row never becomes a record.
         Assert.True(result.RowsRejected > 0 || result.FileRejected);
     }

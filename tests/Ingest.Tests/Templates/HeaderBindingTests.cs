@@ -39,12 +39,15 @@ public class HeaderBindingTests
         Assert.Equal(key, HeaderBinding.Key(header));
 
     [Theory]
-    [InlineData(0, false, "column 1")]
-    [InlineData(25, true, "column Z")]
-    [InlineData(26, true, "column AA")]
-    [InlineData(40, true, "column AO")]
-    public void Positions_are_named_as_the_file_shows_them(int ordinal, bool xlsx, string expected) =>
-        Assert.Equal(expected, HeaderBinding.Position(ordinal, xlsx));
+    [InlineData(0, false, "第 1 列", "column 1")]
+    [InlineData(25, true, "Z 列", "column Z")]
+    [InlineData(26, true, "AA 列", "column AA")]
+    [InlineData(40, true, "AO 列", "column AO")]
+    public void Positions_are_named_as_the_file_shows_them(int ordinal, bool xlsx, string chinese, string english)
+    {
+        Assert.Equal(chinese, HeaderBinding.Position(ordinal, xlsx).ToString());
+        Assert.Equal(english, HeaderBinding.Position(ordinal, xlsx).Render(Analytics.Ingest.Messages.MessageLanguage.English));
+    }
 
     [Fact]
     public void A_header_only_file_is_read_as_no_rows()
@@ -72,6 +75,7 @@ public class HeaderBindingTests
         var path = TestFiles.Text(dir, "tabs.csv", string.Join("\t", TestFiles.Customers().Keys) + "\r\n" + string.Join("\t", TestFiles.Customers().Values) + "\r\n");
         var result = TestFiles.Read(dir, FilingKind.Customers, path);
         Assert.All(result.Errors, e => Assert.Equal(IngestErrorCode.MissingColumn, e.Code));
-        Assert.Contains("tab", result.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal("header.missing_column_separator", result.Errors[0].MessageId);
+        Assert.Contains("制表符或分号分隔", result.Errors[0].Message, StringComparison.Ordinal);
     }
 }

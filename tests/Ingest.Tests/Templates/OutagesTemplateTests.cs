@@ -39,7 +39,8 @@ public class OutagesTemplateTests
         Assert.Equal(IngestErrorCode.InconsistentOutage, e.Code);
         Assert.Equal(3, e.Row);
         Assert.Equal(column, e.Column);
-        Assert.Contains("row 2", e.Message, StringComparison.Ordinal);
+        Assert.Equal("outages.inconsistent", e.MessageId);
+        Assert.Contains("第 2 行", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,6 +1,6 @@
 using Analytics.Domain.Registry;
 
-namespace Analytics.Cli;
+namespace Analytics.Ingest.Messages;
 
 /// <summary>
 /// "Did you mean 尧都区?" for a near-miss county or utility: the registry entry whose code, name, short name or alias
