@@ -13,7 +13,7 @@ namespace Analytics.Reports.Pdf;
 /// <remarks>
 /// Layout measures with the whole font (<see cref="Typeface"/>); each document is then drawn with a subset of it
 /// holding only its own characters (<see cref="Fonts.DocumentFont"/>), because SkiaSharp's native build here
-/// embeds fonts whole. Skia writes a ToUnicode map, so the text stays searchable and copyable.
+/// embeds fonts whole (it is built without HarfBuzz's subsetter, which <see cref="Fonts.FontSubsetter"/> calls instead). Skia writes a ToUnicode map, so the text stays searchable and copyable.
 /// </remarks>
 public static class ReportFonts
 {
@@ -45,13 +45,13 @@ public static class ReportFonts
     /// <summary>The whole font, loaded once from the embedded resource.</summary>
     public static SKTypeface Typeface => LazyTypeface.Value;
 
-    /// <summary>The font file's bytes (what <see cref="Fonts.TrueTypeSubsetter"/> cuts down per document).</summary>
+    /// <summary>The font file's bytes (what <see cref="Fonts.FontSubsetter"/> cuts down per document).</summary>
     internal static byte[] FontBytes => LazyBytes.Value;
 
     /// <summary>The whole font of <paramref name="face"/>, loaded once from the embedded resource.</summary>
     public static SKTypeface TypefaceOf(FontFace face) => FaceTypefaces[face].Value;
 
-    /// <summary>The font file of <paramref name="face"/> (what <see cref="Fonts.TrueTypeSubsetter"/> cuts down per document).</summary>
+    /// <summary>The font file of <paramref name="face"/> (what <see cref="Fonts.FontSubsetter"/> cuts down per document).</summary>
     internal static byte[] BytesOf(FontFace face) => FaceBytes[face].Value;
 
     /// <summary>

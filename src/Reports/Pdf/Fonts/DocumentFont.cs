@@ -4,14 +4,14 @@ using SkiaSharp;
 namespace Analytics.Reports.Pdf.Fonts;
 
 /// <summary>
-/// The report font cut down to the characters of one document (<see cref="TrueTypeSubsetter"/>), as the typeface
+/// The report font cut down to the characters of one document (<see cref="FontSubsetter"/>, HarfBuzz's subsetter), as the typeface
 /// its pages are drawn with. Printable ASCII is always in, so numbers a chart library formats on its own
 /// always have their glyphs.
 /// </summary>
 internal sealed class DocumentFont : IDisposable
 {
-    private static readonly Dictionary<FontFace, Lazy<TrueTypeSubsetter>> Subsetters =
-        Enum.GetValues<FontFace>().ToDictionary(f => f, f => new Lazy<TrueTypeSubsetter>(() => new TrueTypeSubsetter(ReportFonts.BytesOf(f))));
+    private static readonly Dictionary<FontFace, Lazy<FontSubsetter>> Subsetters =
+        Enum.GetValues<FontFace>().ToDictionary(f => f, f => new Lazy<FontSubsetter>(() => new FontSubsetter(ReportFonts.BytesOf(f))));
 
     private DocumentFont(SKTypeface typeface, int characters)
     {
