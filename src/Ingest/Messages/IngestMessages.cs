@@ -223,8 +223,8 @@ public static class IngestMessages
     public static readonly MessageTemplate<ILocalizedText, string> InvalidBoolean = new("row.invalid_boolean", "value", "accepted",
         "{value}不是“是/否”值，应填 {accepted}。", "{value} is not a yes/no value; expected {accepted}.");
 
-    public static readonly MessageTemplate<ILocalizedText, string> UnknownValue = new("row.unknown_value", "value", "accepted",
-        "{value}不是可填的值。可填：{accepted}。", "{value} is not an accepted value; accepted: {accepted}.");
+    public static readonly MessageTemplate<ILocalizedText, ILocalizedText, string> UnknownValue = new("row.unknown_value", "value", "suggestion", "accepted",
+        "{value}不是可填的值。{suggestion}可填：{accepted}。", "{value} is not an accepted value. {suggestion}Accepted: {accepted}.");
 
     public static readonly MessageTemplate<ListText, ILocalizedText, string> UnknownFlags = new("row.unknown_flags", "items", "value", "accepted",
         "{value}中的{items}不是可填的值。可填以下各项，以 ; 或 、 分隔：{accepted}。",

@@ -1,3 +1,4 @@
+using Analytics.Domain;
 using Analytics.Domain.Registry;
 
 namespace Analytics.Ingest.Messages;
@@ -27,6 +28,32 @@ public static class NameSuggestions
                 {
                     bestScore = score;
                     best = e;
+                }
+            }
+        }
+        return bestScore >= 0.5 ? best : null;
+    }
+
+    /// <summary>
+    /// The value of a closed set (category, status, area…) whose code or label is closest to what was typed, when close
+    /// enough to be a likely slip (<c>in_progres</c> → in_progress, 城区 → 市区), else null.
+    /// </summary>
+    public static T? ClosestCode<T>(string text) where T : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var typed = text.Trim();
+        if (typed.Length == 0) return null;
+        T? best = null;
+        var bestScore = 0.0;
+        foreach (var value in Codes.All<T>())
+        {
+            foreach (var candidate in new[] { Codes.Of(value), Codes.Label(value) })
+            {
+                var score = Similarity(typed, candidate);
+                if (score > bestScore)
+                {
+                    bestScore = score;
+                    best = value;
                 }
             }
         }

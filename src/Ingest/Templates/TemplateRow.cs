@@ -284,7 +284,10 @@ public sealed class TemplateRow
             return null;
         }
         if (EnumMemo<T>().TryGet(text, out var value)) return value;
-        Error(column, IngestErrorCode.UnknownValue, IngestMessages.UnknownValue.With(Quoted(column), Codes.Accepted<T>()));
+        ILocalizedText suggestion = NameSuggestions.ClosestCode<T>(text.ToString()) is { } near
+            ? IngestMessages.DidYouMean.With($"{Codes.Label(near)}（{Codes.Of(near)}）")
+            : IngestMessages.NoSuggestion;
+        Error(column, IngestErrorCode.UnknownValue, IngestMessages.UnknownValue.With(Quoted(column), suggestion, Codes.Accepted<T>()));
         return null;
     }
 

@@ -93,6 +93,28 @@ public class MessageCatalogueTests
         Assert.StartsWith($"{path}:2:county: \"尧都县\" is not a county of the registry. Did you mean 尧都区（yaodu）? Accepted", county.ToString(MessageLanguage.English), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("status", "in_progres", "在途（in_progress）")]
+    [InlineData("area", "rurl", "农村（rural）")]
+    public void A_near_miss_code_is_named_before_the_accepted_values(string column, string typed, string suggested)
+    {
+        using var dir = new TempFolder();
+        var path = TestFiles.Csv(dir, "apps.csv", [TestFiles.Application().With(column, typed)]);
+        var e = Assert.Single(TestFiles.Read(dir, FilingKind.Applications, path).Errors, e => e.Code == IngestErrorCode.UnknownValue);
+        Assert.StartsWith($"{path}:2:{column}: “{typed}”不是可填的值。您是否要输入“{suggested}”？可填：", e.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith($"{path}:2:{column}: \"{typed}\" is not an accepted value. Did you mean {suggested}? Accepted: ", e.ToString(MessageLanguage.English),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_value_like_no_code_gets_no_suggestion()
+    {
+        using var dir = new TempFolder();
+        var path = TestFiles.Csv(dir, "apps.csv", [TestFiles.Application().With("area", "郊外山区乡镇")]);
+        var e = Assert.Single(TestFiles.Read(dir, FilingKind.Applications, path).Errors, e => e.Code == IngestErrorCode.UnknownValue);
+        Assert.StartsWith($"{path}:2:area: “郊外山区乡镇”不是可填的值。可填：", e.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_count_out_of_range_reads_as_a_Chinese_official_writes_it()
     {
