@@ -166,23 +166,7 @@ public sealed class BrowserTests(WebFixture web) : IAsyncLifetime, IDisposable
     }
 
     /// <summary>yaodu's ledger of <paramref name="thursday"/> from the command line, one task's progress and the signature filled in.</summary>
-    private string FilledLedger(DateOnly thursday)
-    {
-        var path = web.Cli("ledger", "--county", "yaodu", "--date", thursday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            "--no-risk", "--out", Path.Combine(web.Folder, "browser-ledger")).Trim();
-        using var wb = new ClosedXML.Excel.XLWorkbook(path);
-        var sheet = wb.Worksheet("工作进展");
-        var task = sheet.RowsUsed().First(x => x.Cell(2).GetString() == "任务1");
-        task.Cell(4).Value = "线上办电平台已上线";
-        task.Cell(5).Value = "推进中";
-        int Sign(string label) => sheet.Column(1).CellsUsed().Single(c => c.GetString() == label).Address.RowNumber;
-        sheet.Cell(Sign("填报人"), 3).Value = "王建国";
-        sheet.Cell(Sign("审核人"), 3).Value = "李秀英";
-        sheet.Cell(Sign("联系电话"), 3).Value = "13912345678";
-        sheet.Cell(Sign("报送日期"), 3).Value = thursday.ToDateTime(TimeOnly.MinValue);
-        wb.Save();
-        return path;
-    }
+    private string FilledLedger(DateOnly thursday) => web.FilledLedger(thursday, "browser-ledger", "线上办电平台已上线");
 
     private void LogIn(string name)
     {

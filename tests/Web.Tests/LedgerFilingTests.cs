@@ -113,21 +113,7 @@ public sealed partial class LedgerFilingTests(WebFixture web)
     /// <summary>The county yaodu files its ledger of <paramref name="thursday"/> through the API, the server's clock at <paramref name="at"/>.</summary>
     private async Task File(DateOnly thursday, DateTime at, string progress)
     {
-        var dir = Path.Combine(web.Folder, $"filing-{Day(thursday)}-{at:yyyyMMddHHmm}");
-        var path = web.Cli("ledger", "--county", "yaodu", "--date", Day(thursday), "--no-risk", "--out", dir).Trim();
-        using (var wb = new ClosedXML.Excel.XLWorkbook(path))
-        {
-            var sheet = wb.Worksheet("工作进展");
-            var row = sheet.RowsUsed().First(x => x.Cell(2).GetString() == "任务1");
-            row.Cell(4).Value = progress;
-            row.Cell(5).Value = "推进中";
-            int Sign(string label) => sheet.Column(1).CellsUsed().Single(c => c.GetString() == label).Address.RowNumber;
-            sheet.Cell(Sign("填报人"), 3).Value = "王建国";
-            sheet.Cell(Sign("审核人"), 3).Value = "李秀英";
-            sheet.Cell(Sign("联系电话"), 3).Value = "13912345678";
-            sheet.Cell(Sign("报送日期"), 3).Value = thursday.ToDateTime(TimeOnly.MinValue);
-            wb.Save();
-        }
+        var path = web.FilledLedger(thursday, $"filing-{Day(thursday)}-{at:yyyyMMddHHmm}", progress);
         web.Now = at;
         using var yd = await Sessions.As(web, "yd");
         using var response = await Sessions.Upload(yd, "/api/filings/ledger", path);

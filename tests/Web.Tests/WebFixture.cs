@@ -63,6 +63,28 @@ public sealed class WebFixture : WebApplicationFactory<WebFixture>
         return o.ToString();
     }
 
+    /// <summary>
+    /// yaodu's ledger of <paramref name="thursday"/> from the command line (written under <paramref name="folder"/>), 任务1's
+    /// progress and the signature filled in as a county clerk would.
+    /// </summary>
+    public string FilledLedger(DateOnly thursday, string folder, string progress)
+    {
+        var path = Cli("ledger", "--county", "yaodu", "--date", thursday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            "--no-risk", "--out", Path.Combine(Folder, folder)).Trim();
+        using var wb = new ClosedXML.Excel.XLWorkbook(path);
+        var sheet = wb.Worksheet("工作进展");
+        var task = sheet.RowsUsed().First(x => x.Cell(2).GetString() == "任务1");
+        task.Cell(4).Value = progress;
+        task.Cell(5).Value = "推进中";
+        int Sign(string label) => sheet.Column(1).CellsUsed().Single(c => c.GetString() == label).Address.RowNumber;
+        sheet.Cell(Sign("填报人"), 3).Value = "王建国";
+        sheet.Cell(Sign("审核人"), 3).Value = "李秀英";
+        sheet.Cell(Sign("联系电话"), 3).Value = "13912345678";
+        sheet.Cell(Sign("报送日期"), 3).Value = thursday.ToDateTime(TimeOnly.MinValue);
+        wb.Save();
+        return path;
+    }
+
     /// <summary>A file of the fixture's folder with these lines (UTF-8).</summary>
     public string File(string name, IEnumerable<string> lines)
     {
