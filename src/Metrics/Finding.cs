@@ -30,8 +30,11 @@ public sealed record Finding
     /// <summary>任务4 for integrity findings; the target's clause for breaches.</summary>
     public required string Clause { get; init; }
 
-    /// <summary>Chinese label: the rule's (时序异常 …) or the target's title.</summary>
-    public required string Label { get; init; }
+    /// <summary>
+    /// Target breaches: the target's title as the policy names it; null otherwise. The label people read (the rule's
+    /// Chinese name, or this title) comes from Analytics.Reports <c>WordingTable.FindingLabel</c>.
+    /// </summary>
+    public string? TargetTitle { get; init; }
 
     /// <summary>
     /// The evidence as typed facts: the times and values involved (no personal data). The presentation layer words it

@@ -1,6 +1,6 @@
 namespace Analytics.Metrics;
 
-/// <summary>Codes, clause and Chinese labels of the integrity rules, in one table.</summary>
+/// <summary>Codes and clause of the integrity rules (their Chinese names are in Analytics.Reports <c>WordingTable</c>).</summary>
 public static class FindingRules
 {
     /// <summary>The plan clause every integrity rule implements.</summary>
@@ -16,18 +16,6 @@ public static class FindingRules
         FindingRule.Rewalked => "rewalked",
         FindingRule.DataGap => "data_gap",
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "No code for this rule."),
-    };
-
-    /// <summary>Chinese label for reports, e.g. <c>时序异常</c>.</summary>
-    public static string Label(FindingRule rule) => rule switch
-    {
-        FindingRule.OutOfOrder => "时序异常",
-        FindingRule.EnteredLate => "体外循环",
-        FindingRule.BackFilled => "后补流程",
-        FindingRule.Rewritten => "改写",
-        FindingRule.Rewalked => "重走流程",
-        FindingRule.DataGap => "数据缺项",
-        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "No label for this rule."),
     };
 
     /// <summary>Every integrity rule (任务4), in table order; <see cref="FindingRule.DataGap"/> is data quality, not among them.</summary>

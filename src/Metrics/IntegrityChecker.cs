@@ -217,7 +217,6 @@ public static class IntegrityChecker
         Rule = rule,
         Code = FindingRules.Code(rule),
         Clause = FindingRules.Clause,
-        Label = FindingRules.Label(rule),
         Evidence = evidence,
         On = on,
     };

@@ -20,7 +20,7 @@ public enum ReliabilityStatus
     Breached = 5,
 }
 
-/// <summary>Codes and Chinese labels of <see cref="ReliabilityStatus"/>.</summary>
+/// <summary>Codes of <see cref="ReliabilityStatus"/> (their Chinese labels are in Analytics.Reports <c>WordingTable</c>).</summary>
 public static class ReliabilityStatuses
 {
     /// <summary>The machine code (<c>met</c>, <c>not_met</c>, <c>on_track</c>, <c>at_risk</c>, <c>breached</c>).</summary>
@@ -32,17 +32,6 @@ public static class ReliabilityStatuses
         ReliabilityStatus.AtRisk => "at_risk",
         ReliabilityStatus.Breached => "breached",
         _ => "invalid",
-    };
-
-    /// <summary>The Chinese label people read (达标 / 未达标 / 进度正常 / 存在风险 / 已无法达标).</summary>
-    public static string Label(ReliabilityStatus s) => s switch
-    {
-        ReliabilityStatus.Met => "达标",
-        ReliabilityStatus.NotMet => "未达标",
-        ReliabilityStatus.OnTrack => "进度正常",
-        ReliabilityStatus.AtRisk => "存在风险",
-        ReliabilityStatus.Breached => "已无法达标",
-        _ => "—",
     };
 
     /// <summary>True for the verdicts that count as compliant in a target row: met, or on track in a year in progress.</summary>

@@ -14,7 +14,7 @@ internal static class TargetFindings
         TargetId = t.Id,
         Code = t.Id,
         Clause = t.Clause,
-        Label = t.Title,
+        TargetTitle = t.Title,
         Evidence = Evidence(t, f, o),
         On = o.SelectDate,
         Value = o.Value,
@@ -30,7 +30,6 @@ internal static class TargetFindings
         Rule = FindingRule.DataGap,
         Code = FindingRules.Code(FindingRule.DataGap),
         Clause = t.Clause,
-        Label = FindingRules.Label(FindingRule.DataGap),
         Evidence = new DataGapEvidence(t.Id, t.Title, t.Kind, f.Application.FeeYuan is null, f.Application.CustomerInvestmentYuan is null),
         On = o.SelectDate,
     };

@@ -7,7 +7,8 @@ namespace Analytics.Oversight;
 /// <summary>
 /// What the oversight adds to a county's 问题清单 (weekly ledger) and to the circular (通报): field discrepancies
 /// (<c>field_discrepancy</c>) filed in the period, and rectification items overdue at the period's end
-/// (<c>rectification_overdue</c>), as <see cref="Finding"/> rows like the integrity findings.
+/// (<c>rectification_overdue</c>), as <see cref="Finding"/> rows like the integrity findings, with typed evidence
+/// (<see cref="FieldDiscrepancyEvidence"/>, <see cref="OverdueRectificationEvidence"/>) that Analytics.Reports words.
 /// </summary>
 public static class OversightFindings
 {
@@ -31,8 +32,7 @@ public static class OversightFindings
                 County = r.County,
                 Code = FieldDiscrepancy,
                 Clause = "四.3",
-                Label = "现场核查不一致",
-                Evidence = new TextEvidence($"抽查批次 {r.DrawId}：{r.Field} 系统记录为“{r.RecordedValue}”，客户所述为“{r.CustomerValue}”"),
+                Evidence = new FieldDiscrepancyEvidence(r.DrawId, r.Field, r.RecordedValue, r.CustomerValue),
                 On = on,
             });
         }
@@ -46,9 +46,7 @@ public static class OversightFindings
                 County = i.County ?? "",
                 Code = RectificationOverdue,
                 Clause = "四.3",
-                Label = "整改逾期",
-                Evidence = new TextEvidence(string.Create(CultureInfo.InvariantCulture,
-                    $"整改事项 {i.Id}（{i.Problem}）责任单位 {i.ResponsibleUnit}，完成时限 {i.Deadline:yyyy-MM-dd}，至 {period.To:yyyy-MM-dd} 仍未销号（{(i.Status == RectificationStatus.Open ? "待整改" : "整改中")}）")),
+                Evidence = new OverdueRectificationEvidence(i.Id, i.Problem, i.ResponsibleUnit, i.Deadline, period.To, i.Status),
                 On = i.Deadline.AddDays(1),
             });
         }

@@ -39,6 +39,9 @@ public static class Formats
     /// <summary><c>2026-11-26</c> (exports, tables, titles, file names).</summary>
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", Ic);
 
+    /// <summary><c>2026-11-26</c>; empty when there is no date (a model trained on nothing).</summary>
+    public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";
+
     /// <summary>The date of an instant, <c>2026-11-26</c>.</summary>
     public static string Date(DateTime instant) => instant.ToString("yyyy-MM-dd", Ic);
 

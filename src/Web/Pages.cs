@@ -165,7 +165,7 @@ public static class Pages
         {
             $"{Date(e.From)}–{Date(e.To)}", e.Area is { } a ? E(Codes.Label(a)) : "全部", Num(e.Customers, "0"), Num(e.SaidiH, "0.00"),
             Num(e.TargetH), e.YoyChange is { } y ? Pct((double)y) : "—",
-            e.Status is { } st ? (e.Met == false ? $"<span class=\"bad\">{E(ReliabilityStatuses.Label(st))}</span>" : E(ReliabilityStatuses.Label(st))) : "—",
+            e.Status is { } st ? (e.Met == false ? $"<span class=\"bad\">{E(WordingTable.Status(st))}</span>" : E(WordingTable.Status(st))) : "—",
         }), "reliability");
 
     private static async Task Bureau(HttpContext http, StoreReader reader, WebSettings settings, Documents documents, OverviewWarmup warmup)
@@ -374,7 +374,7 @@ public static class Pages
             list.Take(500).Select(f => new[]
             {
                 $"<a href=\"/application/{Uri.EscapeDataString(f.Utility)}/{Uri.EscapeDataString(f.ApplicationId)}\">{E(f.ApplicationId)}</a>",
-                E(settings.Registries.County(f.County).Name), E(settings.Registries.Utility(f.Utility).Name), E(f.Label), E(f.Clause), Date(f.On), E(EvidenceText.Of(f)),
+                E(settings.Registries.County(f.County).Name), E(settings.Registries.Utility(f.Utility).Name), E(WordingTable.FindingLabel(f)), E(f.Clause), Date(f.On), E(EvidenceText.Of(f)),
             }), id);
         var body = Heading(r)
             + Rows(string.Create(CultureInfo.InvariantCulture, $"未达标工单（{r.Breaches.Count} 件，至多列 500 件）"), r.Breaches, "breaches")
@@ -423,7 +423,7 @@ public static class Pages
                   E(string.Join("、", figures.ApplicableTargets)), E(string.Join("、", figures.BreachedTargets))]], "limits"));
         }
         body.Append(Table("证据与问题", ["问题", "条款", "日期", "证据"],
-            r.FindingsAndBreaches.Where(f => f.ApplicationId == id && f.Utility == u).Select(f => new[] { E(f.Label), E(f.Clause), Date(f.On), E(EvidenceText.Of(f)) }), "evidence"));
+            r.FindingsAndBreaches.Where(f => f.ApplicationId == id && f.Utility == u).Select(f => new[] { E(WordingTable.FindingLabel(f)), E(f.Clause), Date(f.On), E(EvidenceText.Of(f)) }), "evidence"));
         await Write(http, "工单 " + id, body.ToString()).ConfigureAwait(false);
     }
 

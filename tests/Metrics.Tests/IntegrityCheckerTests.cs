@@ -33,7 +33,7 @@ public class IntegrityCheckerTests
         {
             Assert.Equal("out_of_order", found[0].Code);
             Assert.Equal("任务4", found[0].Clause);
-            Assert.Equal("时序异常", found[0].Label);
+            Assert.Null(found[0].TargetTitle);
             Assert.NotEmpty(Assert.IsType<OutOfOrderEvidence>(found[0].Evidence).Breaches);
         }
     }
@@ -63,7 +63,7 @@ public class IntegrityCheckerTests
     {
         var a = App() with { RecordCreatedAt = T("2022-03-09 17:00") };
         var f = Assert.Single(Check([a]), x => x.Rule == FindingRule.BackFilled);
-        Assert.Equal("后补流程", f.Label);
+        Assert.Equal("back_filled", f.Code);
         var e = Assert.IsType<CreatedAfterConnectionEvidence>(f.Evidence);
         Assert.Equal(T("2022-03-09 16:00"), e.ConnectedAt);
         Assert.Equal(T("2022-03-09 17:00"), e.CreatedAt);
@@ -142,7 +142,7 @@ public class IntegrityCheckerTests
         {
             Assert.Equal("N1", found[0].ApplicationId);
             Assert.Equal("W1", Assert.IsType<RewalkedEvidence>(found[0].Evidence).WithdrawnApplicationId);
-            Assert.Equal("重走流程", found[0].Label);
+            Assert.Equal("rewalked", found[0].Code);
         }
     }
 

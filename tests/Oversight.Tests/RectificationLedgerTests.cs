@@ -35,6 +35,8 @@ public sealed class RectificationLedgerTests : IDisposable
         var september = new MetricsPeriod(new DateOnly(2026, 9, 1), new DateOnly(2026, 9, 30));
         var row = Assert.Single(OversightFindings.For(store, "yaodu", september));
         Assert.Equal(OversightFindings.RectificationOverdue, row.Code);
+        Assert.Equal(new OverdueRectificationEvidence(item.Id, "装表接电时间与客户所述不符", "国网临汾供电公司",
+            new DateOnly(2026, 8, 31), new DateOnly(2026, 9, 30), RectificationStatus.InProgress), row.Evidence);
         Assert.Empty(OversightFindings.For(store, "hongtong", september));
 
         var closed = RectificationLedger.FollowUp(store, item.Id, new DateOnly(2026, 9, 20), problemGone: true, "回头看：已更正", new DateTime(2026, 9, 20, 11, 0, 0), "检查员乙");

@@ -102,6 +102,7 @@ public sealed class SpotCheckFilingTests : IDisposable
         var finding = Assert.Single(findings);
         Assert.Equal(OversightFindings.FieldDiscrepancy, finding.Code);
         Assert.Equal(stratum[4].ApplicationId, finding.ApplicationId);
+        Assert.Equal(new FieldDiscrepancyEvidence(discrepancy.DrawId, "connected_at", discrepancy.RecordedValue, "2026-04-30"), finding.Evidence);
         Assert.Empty(OversightFindings.For(store, first.County, new MetricsPeriod(new DateOnly(2026, 8, 1), new DateOnly(2026, 8, 31))));
     }
 

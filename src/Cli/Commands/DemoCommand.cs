@@ -1,3 +1,4 @@
+using Analytics.Reports.Wording;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -170,7 +171,7 @@ public static class DemoCommand
                 $"{x.Compliant}/{x.Total}", Formats.PercentSpaced(x.Rate), x.Total == 0 ? "无数据" : x.Met ? "是" : "否");
         foreach (var e in r.Reliability.Where(e => e.County is null && e.Utility is null && e.Area is not null && e.Year is not null))
             ConsoleTables.Row(t, "T5", $"用户年均停电时间（{Codes.Label(e.Area!.Value)}）", Formats.Number(e.TargetH) + " h",
-                Formats.Number(e.SaidiH, "0.00") + " h", "—", "—", e.Status is { } st ? ReliabilityStatuses.Label(st) : "—");
+                Formats.Number(e.SaidiH, "0.00") + " h", "—", "—", e.Status is { } st ? WordingTable.Status(st) : "—");
         ConsoleTables.Write(ctx.Out, t);
         var v = r.Indicators.Volumes;
         ctx.Out.WriteLine(string.Create(inv,

@@ -46,7 +46,7 @@ public static class FindingsCommand
                 default:
                     // For people: the current year unless a period is given, and the counts before the list (issue 15).
                     var summary = ConsoleTables.Table($"问题汇总 {result.Period.From:yyyy-MM-dd} – {result.Period.To:yyyy-MM-dd}（共 {rows.Count} 条）", "问题", "条款", "条数");
-                    foreach (var g in rows.GroupBy(f => (f.Code, f.Label, f.Clause)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Code, StringComparer.Ordinal))
+                    foreach (var g in rows.GroupBy(f => (f.Code, Label: WordingTable.FindingLabel(f), f.Clause)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Code, StringComparer.Ordinal))
                         ConsoleTables.Row(summary, $"{g.Key.Code} {g.Key.Label}", g.Key.Clause, g.Count().ToString(System.Globalization.CultureInfo.InvariantCulture));
                     ConsoleTables.Write(ctx.Out, summary);
                     var t = ConsoleTables.Table($"问题清单 {result.Period.From:yyyy-MM-dd} – {result.Period.To:yyyy-MM-dd}（{rows.Count} 条）",
@@ -54,7 +54,7 @@ public static class FindingsCommand
                     foreach (var f in rows.OrderBy(f => f.On).ThenBy(f => f.County, StringComparer.Ordinal))
                         ConsoleTables.Row(t, f.On.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                             ctx.Registries.County(f.County).Name, ctx.Registries.Utility(f.Utility).ShortName,
-                            f.ApplicationId, $"{f.Code} {f.Label}", f.Clause, EvidenceText.Of(f));
+                            f.ApplicationId, $"{f.Code} {WordingTable.FindingLabel(f)}", f.Clause, EvidenceText.Of(f));
                     ConsoleTables.Write(ctx.Out, t);
                     break;
             }

@@ -1,3 +1,4 @@
+using Analytics.Reports.Wording;
 using System.CommandLine;
 using Analytics.Domain;
 using Analytics.Metrics;
@@ -69,7 +70,7 @@ public static class MetricsCommand
                 e.Area is { } a ? Codes.Label(a) : "全部", Formats.Number(e.Customers, "0"), Formats.Number(e.SaidiH, "0.00"),
                 Formats.Number(e.TargetH), e.YoyChange is { } y ? Formats.PercentSpaced((double)y) : "—",
                 Formats.Number(e.Saifi, "0.000"), Formats.Number(e.Asai, "0.00000"),
-                e.Status is { } st ? ReliabilityStatuses.Label(st) : "—");
+                e.Status is { } st ? WordingTable.Status(st) : "—");
         ConsoleTables.Write(ctx.Out, rel);
 
         var i = r.Indicators;

@@ -7,8 +7,3 @@ namespace Analytics.Metrics;
 /// </summary>
 public abstract record FindingEvidence;
 
-/// <summary>
-/// Evidence already in words, for findings made outside Metrics that carry their own text (the oversight's field
-/// discrepancies and overdue rectification items).
-/// </summary>
-public sealed record TextEvidence(string Text) : FindingEvidence;

@@ -1,3 +1,4 @@
+using Analytics.Reports.Wording;
 using Analytics.Domain.Output;
 using ClosedXML.Excel;
 
@@ -173,7 +174,7 @@ public static class WorksheetLayout
             case double x: cell.SetValue(x); return;
             case DateTime t: cell.SetValue(t); return;
             case DateOnly d: cell.SetValue(d.ToDateTime(TimeOnly.MinValue)); return;
-            case bool b: Text(cell, ReportLabels.YesNo(b)); return;
+            case bool b: Text(cell, WordingTable.YesNo(b)); return;
             default: throw new ArgumentException($"Unsupported cell value type {value.GetType().Name}.", nameof(value));
         }
     }

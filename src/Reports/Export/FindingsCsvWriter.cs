@@ -29,7 +29,7 @@ public static class FindingsCsvWriter
             fields[2] = Csv.Text(f.County);
             fields[3] = Csv.Text(f.Code);
             fields[4] = Csv.Text(f.Clause);
-            fields[5] = Csv.Text(f.Label);
+            fields[5] = Csv.Text(WordingTable.FindingLabel(f));
             fields[6] = Formats.Date(f.On);
             fields[7] = f.Value is { } v ? Formats.Exact(v) : null;
             fields[8] = f.Limit is { } l ? Formats.Exact(l) : null;

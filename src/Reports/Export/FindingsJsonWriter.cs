@@ -24,7 +24,7 @@ public static class FindingsJsonWriter
             w.WriteString("kind", f.IsTargetBreach ? "target" : "integrity");
             w.WriteString("code", f.Code);
             w.WriteString("clause", f.Clause);
-            w.WriteString("label", f.Label);
+            w.WriteString("label", WordingTable.FindingLabel(f));
             Json.Date(w, "on", f.On);
             Json.Number(w, "value", f.Value);
             Json.Number(w, "limit", f.Limit);

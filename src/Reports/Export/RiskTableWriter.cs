@@ -2,6 +2,7 @@ using System.Globalization;
 using Analytics.Domain;
 using Analytics.Domain.Output;
 using Analytics.Domain.Registry;
+using Analytics.Reports.Wording;
 using Analytics.Risk;
 
 namespace Analytics.Reports.Export;
@@ -25,9 +26,9 @@ public static class RiskTableWriter
         var t = threshold ?? m.Options.AtRiskThreshold;
         var atRisk = assessment.AtRisk(t);
 
-        writer.WriteLine(string.Create(inv, $"在途工单超时预警（截至 {DateOnly.FromDateTime(assessment.AsOf):yyyy-MM-dd}）：在途 {assessment.Applications.Count} 件，超时概率≥{t:P0} 的 {atRisk.Count} 件"));
+        writer.WriteLine(string.Create(inv, $"在途工单超时预警（截至 {Formats.Date(assessment.AsOf)}）：在途 {assessment.Applications.Count} 件，超时概率≥{Formats.PercentWhole(t)} 的 {atRisk.Count} 件"));
         writer.WriteLine(string.Create(inv,
-            $"模型：以 {m.TrainedOn.Count} 件已接电工单训练（受理 {m.TrainedOn.From:yyyy-MM-dd} 至 {m.TrainedOn.To:yyyy-MM-dd}）；时间外推检验 平均绝对误差 {Fig(e.Model.MaeDays)} 个工作日（基线 {Fig(e.Baseline.MaeDays)}），AUC {Fig(e.Model.Auc)}（基线 {Fig(e.Baseline.Auc)}）"));
+            $"模型：以 {m.TrainedOn.Count} 件已接电工单训练（受理 {Formats.Date(m.TrainedOn.From)} 至 {Formats.Date(m.TrainedOn.To)}）；时间外推检验 平均绝对误差 {Fig(e.Model.MaeDays)} 个工作日（基线 {Fig(e.Baseline.MaeDays)}），AUC {Fig(e.Model.Auc)}（基线 {Fig(e.Baseline.Auc)}）"));
         var used = e.Categories.Where(c => m.UsesModelFor(c.Category)).Select(c => Codes.Label(c.Category)).ToList();
         writer.WriteLine(used.Count == 0 ? "各类别均未优于基线，采用基线（类别中位数）。" : $"采用模型的类别：{string.Join("、", used)}；其余采用基线（类别中位数）。");
         writer.WriteLine();
@@ -37,9 +38,10 @@ public static class RiskTableWriter
             var county = reg.TryCounty(r.County, out var c) ? c.ShortName : TerminalText.Escape(r.County);
             var utility = reg.TryUtility(r.Utility, out var u) ? u.ShortName : TerminalText.Escape(r.Utility);
             writer.WriteLine(string.Create(inv,
-                $"{TerminalText.Escape(r.ApplicationId)}\t{utility}\t{county}\t{Codes.Label(r.Category)}\t{r.TargetId}\t{r.CountedDays}\t{r.LimitDays}\t{r.DueDate:yyyy-MM-dd}\t{r.DaysLeft}\t{r.PredictedDays:F1}\t{r.MissProbability:P0}\t{(r.Method == RiskMethod.Model ? "模型" : r.Method == RiskMethod.Baseline ? "基线" : "已计天数")}"));
+                $"{TerminalText.Escape(r.ApplicationId)}\t{utility}\t{county}\t{Codes.Label(r.Category)}\t{r.TargetId}\t{Formats.Exact(r.CountedDays)}\t{Formats.Exact(r.LimitDays)}\t{Formats.Date(r.DueDate)}\t{Formats.Exact(r.DaysLeft)}\t{Formats.Number(r.PredictedDays, "F1")}\t{Formats.PercentWhole(r.MissProbability)}\t{WordingTable.RiskMethod(r.Method)}"));
         }
     }
 
-    private static string Fig(double x) => double.IsNaN(x) ? "—" : x.ToString("F2", CultureInfo.InvariantCulture);
+    /// <summary>A holdout figure with two decimals; — when it was not measured (NaN).</summary>
+    private static string Fig(double x) => Formats.Number(double.IsNaN(x) ? null : x, "F2");
 }

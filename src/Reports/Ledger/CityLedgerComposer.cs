@@ -1,3 +1,4 @@
+using Analytics.Reports.Wording;
 using Analytics.Domain;
 using Analytics.Domain.Policy;
 using Analytics.Metrics;
@@ -122,7 +123,7 @@ internal static class CityLedgerComposer
                 i.County is { } c && reg.TryCounty(c, out var ce) ? ce.Name : i.County ?? "",
                 i.Id, i.ResponsibleUnit, i.Problem,
                 i.Utility is { } u && reg.TryUtility(u, out var ue) ? ue.ShortName : i.Utility ?? "",
-                i.ApplicationId ?? "", i.Deadline, i.Measures, ReportLabels.RectificationStatus(i.Status), i.FollowUpOn, i.FollowUpResult ?? ""))
+                i.ApplicationId ?? "", i.Deadline, i.Measures, WordingTable.RectificationStatus(i.Status), i.FollowUpOn, i.FollowUpResult ?? ""))
             .OrderBy(l => CountyOrder(inputs, l.County)).ThenBy(l => l.ResponsibleUnit, StringComparer.Ordinal).ThenBy(l => l.Deadline).ThenBy(l => l.Id)];
     }
 

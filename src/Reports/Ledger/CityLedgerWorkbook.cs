@@ -1,3 +1,4 @@
+using Analytics.Reports.Wording;
 using Analytics.Domain;
 using Analytics.Reports.Common;
 using ClosedXML.Excel;
@@ -104,7 +105,7 @@ public static class CityLedgerWorkbook
             Value(ws.Cell(r, col++), c.Issues);
             Value(ws.Cell(r, col++), c.SaidiYtdH);
             var met = ws.Cell(r, col);
-            Text(met, c.SaidiYtdH is null ? ReportLabels.NoData : ReportLabels.MetOrNot(c.SaidiMet));
+            Text(met, c.SaidiYtdH is null ? WordingTable.NoData : WordingTable.MetOrNot(c.SaidiMet));
             if (c.SaidiMet is { } m) met.Style.Fill.BackgroundColor = m ? GoodFill : BadFill;
         }
         Table(ws, HeaderRow, r, cols);
@@ -160,7 +161,7 @@ public static class CityLedgerWorkbook
         foreach (var (county, i) in l.Issues)
         {
             r++;
-            Row(ws, r, county, i.Kind, ReportLabels.FindingCode(i.RuleId), i.Rule, i.Clause, i.Utility, i.Subject, i.When, i.Evidence);
+            Row(ws, r, county, i.Kind, WordingTable.FindingCode(i.RuleId), i.Rule, i.Clause, i.Utility, i.Subject, i.When, i.Evidence);
         }
         Table(ws, HeaderRow, r, cols);
         if (r > HeaderRow)

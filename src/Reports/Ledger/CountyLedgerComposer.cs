@@ -115,7 +115,7 @@ internal sealed class CountyLedgerComposer
         Rate = t.Kind != TargetKind.Saidi && t.Rate is { } r ? Math.Round((decimal)r, 4) : null,
         // A target in force with nothing to count is met by the engine's rule; the ledger says 无业务 instead.
         Met = !t.InForce ? null : t.Kind == TargetKind.Saidi ? Verdict(t.Status) : t.Total == 0 ? null : t.Met,
-        Verdict = t.Status is { } s ? ReliabilityStatuses.Label(s) : null,
+        Verdict = t.Status is { } s ? WordingTable.Status(s) : null,
         Figure = t.Kind == TargetKind.Saidi ? (t.Value is { } v ? Math.Round(v, 4) : null) : t.MeanDays is { } m ? Math.Round((decimal)m, 2) : null,
         InForce = t.InForce,
     };
@@ -254,7 +254,7 @@ internal sealed class CountyLedgerComposer
         {
             Kind = kind,
             RuleId = f.Code,
-            Rule = f.Label,
+            Rule = WordingTable.FindingLabel(f),
             Clause = f.Clause,
             Utility = UtilityName(f.Utility),
             Subject = f.ApplicationId,
@@ -324,7 +324,7 @@ internal sealed class CountyLedgerComposer
             {
                 Kind = f.Code == "rectification_overdue" ? OversightRectification : OversightSpotCheck,
                 RuleId = f.Code,
-                Rule = f.Label,
+                Rule = WordingTable.FindingLabel(f),
                 Clause = f.Clause,
                 Utility = f.Utility.Length == 0 ? "" : UtilityName(f.Utility),
                 Subject = f.ApplicationId,
@@ -358,7 +358,7 @@ internal sealed class CountyLedgerComposer
             {
                 Kind = OversightForensics,
                 RuleId = f.Test,
-                Rule = ReportLabels.Oversight(f.Test) ?? f.Test,
+                Rule = WordingTable.Oversight(f.Test) ?? f.Test,
                 Clause = "任务4",
                 Utility = f.Utility is { } u ? UtilityName(u) : "",
                 Subject = f.Target ?? "",
@@ -436,7 +436,7 @@ internal sealed class CountyLedgerComposer
                 SaidiH = Math.Round(e.SaidiH, 4),
                 LimitH = e.TargetH ?? limit,
                 Met = Verdict(e.Status),
-                Verdict = e.Status is { } st ? ReliabilityStatuses.Label(st) : null,
+                Verdict = e.Status is { } st ? WordingTable.Status(st) : null,
                 Note = e.Status is ReliabilityStatus.Met or ReliabilityStatus.OnTrack && !e.MetByLimit && e.MetByReduction
                     ? $"同比压缩{Formats.Percent(-(e.YoyChange ?? 0m))}"
                     : e.YoyChange is { } y ? $"同比{(y <= 0 ? "下降" : "上升")}{Formats.Percent(Math.Abs(y))}" : "",

@@ -1,3 +1,4 @@
+using Analytics.Reports.Wording;
 using Analytics.Domain;
 using Analytics.Reports.Common;
 using ClosedXML.Excel;
@@ -172,7 +173,7 @@ public static class WeeklyLedgerWorkbook
     {
         if (f is null)
         {
-            Text(ws.Cell(row, col + 4), ReportLabels.NotApplicable);
+            Text(ws.Cell(row, col + 4), WordingTable.NotApplicable);
             return;
         }
         if (!f.InForce)
@@ -187,7 +188,7 @@ public static class WeeklyLedgerWorkbook
         }
         Value(ws.Cell(row, col + 2), f.Rate);
         Value(ws.Cell(row, col + 3), f.Figure);
-        Text(ws.Cell(row, col + 4), f.Total == 0 && f.Met is null && f.Figure is null ? "无业务" : f.Verdict ?? ReportLabels.MetOrNot(f.Met));
+        Text(ws.Cell(row, col + 4), f.Total == 0 && f.Met is null && f.Figure is null ? "无业务" : f.Verdict ?? WordingTable.MetOrNot(f.Met));
         var fill = f.Met switch { true => GoodFill, false => BadFill, null => null };
         if (fill is not null)
         {
@@ -208,7 +209,7 @@ public static class WeeklyLedgerWorkbook
         {
             r++;
             Row(ws, r, a.ApplicationId, a.Utility, a.Category, a.Area, a.Voltage, a.CapacityKw, a.Customer, a.AcceptedAt,
-                a.CurrentStage, a.ElapsedDays, a.CountedDays, a.TargetId ?? ReportLabels.NotApplicable, a.LimitDays, a.DueDate, a.DaysLeft,
+                a.CurrentStage, a.ElapsedDays, a.CountedDays, a.TargetId ?? WordingTable.NotApplicable, a.LimitDays, a.DueDate, a.DaysLeft,
                 a.Overdue, a.Risk);
             if (a.Overdue) Fill(ws, r, 1, InProgressColumns.Count, BadFill);
             else if (a.DaysLeft is <= 2) Fill(ws, r, 1, InProgressColumns.Count, WarnFill);
@@ -247,7 +248,7 @@ public static class WeeklyLedgerWorkbook
         foreach (var i in l.Issues)
         {
             r++;
-            Row(ws, r, i.Kind, ReportLabels.FindingCode(i.RuleId), i.Rule, i.Clause, i.Utility, i.Subject, i.When, i.Evidence);
+            Row(ws, r, i.Kind, WordingTable.FindingCode(i.RuleId), i.Rule, i.Clause, i.Utility, i.Subject, i.When, i.Evidence);
         }
         Table(ws, HeaderRow, r, IssueColumns);
         if (r > HeaderRow)
@@ -270,7 +271,7 @@ public static class WeeklyLedgerWorkbook
             r++;
             Row(ws, r, o.OutageId, o.Utility, o.Area, o.Kind, o.Cause, o.Feeder, o.StartAt, o.EndAt, o.Customers,
                 o.CustomerHours, o.IsShort, o.NotifiedAt,
-                o.NoticeOnTime is { } ok ? ReportLabels.YesNo(ok) : ReportLabels.NotApplicable);
+                o.NoticeOnTime is { } ok ? WordingTable.YesNo(ok) : WordingTable.NotApplicable);
             if (o.NoticeOnTime == false) ws.Cell(r, 13).Style.Fill.BackgroundColor = BadFill;
         }
         Table(ws, HeaderRow, r, OutageColumns);
@@ -281,7 +282,7 @@ public static class WeeklyLedgerWorkbook
         foreach (var s in l.Saidi)
         {
             r++;
-            Row(ws, r, s.Area, s.Customers, s.CustomerHours, s.SaidiH, s.LimitH, s.Verdict ?? ReportLabels.MetOrNot(s.Met), s.Note);
+            Row(ws, r, s.Area, s.Customers, s.CustomerHours, s.SaidiH, s.LimitH, s.Verdict ?? WordingTable.MetOrNot(s.Met), s.Note);
             if (s.Met is { } met) ws.Cell(r, 6).Style.Fill.BackgroundColor = met ? GoodFill : BadFill;
         }
         Block(ws, sh, r, SaidiColumns);

@@ -1,3 +1,4 @@
+using Analytics.Reports.Wording;
 using Analytics.Domain;
 using Analytics.Domain.Output;
 using Analytics.Domain.Registry;
@@ -58,7 +59,7 @@ public static class ApplicationsWorkbook
             ws.Cell(r, 13).Value = f.StageCount;
             Text(ws.Cell(r, 14), string.Join("、", f.Stages.Stages.Select(Codes.Label)));
             // People read this workbook: each code by its Chinese name (the CSV and JSON exports keep the codes).
-            Text(ws.Cell(r, 15), string.Join("；", result.FindingCodes(f).Select(c => ReportLabels.FindingCode(c, result.Policy))));
+            Text(ws.Cell(r, 15), string.Join("；", result.FindingCodes(f).Select(c => WordingTable.FindingCode(c, result.Policy))));
             r++;
         }
         ws.Range(2, 8, Math.Max(2, r - 1), 9).Style.DateFormat.Format = "yyyy-mm-dd hh:mm";

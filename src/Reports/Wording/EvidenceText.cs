@@ -29,7 +29,6 @@ public static class EvidenceText
     /// <summary><paramref name="evidence"/> in words.</summary>
     public static string Of(FindingEvidence evidence) => evidence switch
     {
-        TextEvidence e => e.Text,
         OutOfOrderEvidence e => OutOfOrder(e),
         EnteredLateEvidence e => string.Create(Ic,
             $"工单创建时间 {Formats.DateTime(e.CreatedAt)} 晚于申请受理时间 {Formats.DateTime(e.AcceptedAt)} {e.LateDays} 个工作日（限 {e.LimitDays} 个工作日）"),
@@ -54,6 +53,9 @@ public static class EvidenceText
         ConnectionVoltageEvidence e => string.Create(Ic,
             $"非居民三零用户容量{e.CapacityKw}千瓦，在低压接入范围（{e.LimitKw}千瓦及以下）内，却以{Codes.Label(e.Voltage)}接入，应低压接入"),
         TargetTitleEvidence e => e.Title,
+        FieldDiscrepancyEvidence e => $"抽查批次 {e.DrawId}：{e.Field} 系统记录为“{e.RecordedValue}”，客户所述为“{e.CustomerValue}”",
+        OverdueRectificationEvidence e => string.Create(Ic,
+            $"整改事项 {e.ItemId}（{e.Problem}）责任单位 {e.ResponsibleUnit}，完成时限 {Formats.Date(e.Deadline)}，至 {Formats.Date(e.AsOf)} 仍未销号（{WordingTable.RectificationStatus(e.Status)}）"),
         _ => throw new ArgumentOutOfRangeException(nameof(evidence), evidence?.GetType().Name, "No wording for this evidence."),
     };
 

@@ -8,25 +8,23 @@ namespace Analytics.Reports.Tests.Export;
 public class FindingsCsvWriterTests
 {
     [Fact]
-    public void Findings_csv_has_a_header_and_quotes_evidence_with_commas()
+    public void Findings_csv_has_a_header_labels_from_the_wording_table_and_quotes_evidence_with_commas()
     {
         var finding = new Finding
         {
             Utility = "sgcc-linfen",
             ApplicationId = "A1",
             County = "yaodu",
-            Rule = FindingRule.Rewritten,
-            Code = "rewritten",
-            Clause = "任务4",
-            Label = "改写",
-            Evidence = new TextEvidence("a, \"b\""),
+            Code = "field_discrepancy",
+            Clause = "四.3",
+            Evidence = new FieldDiscrepancyEvidence("D1", "fee_yuan", "a, \"b\"", "0"),
             On = D("2022-03-17"),
         };
         using var w = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         FindingsCsvWriter.Write([finding], w);
         var lines = w.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("utility,application_id,county,code,clause,label,on,value,limit,evidence", lines[0]);
-        Assert.Equal("sgcc-linfen,A1,yaodu,rewritten,任务4,改写,2022-03-17,,,\"a, \"\"b\"\"\"", lines[1]);
+        Assert.Equal("sgcc-linfen,A1,yaodu,field_discrepancy,四.3,现场核查不一致,2022-03-17,,,\"抽查批次 D1：fee_yuan 系统记录为“a, \"\"b\"\"”，客户所述为“0”\"", lines[1]);
     }
 
     [Fact]

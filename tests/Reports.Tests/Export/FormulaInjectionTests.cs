@@ -75,10 +75,11 @@ public class FormulaInjectionTests
             Utility = "=u",
             ApplicationId = "+A1",
             County = "@c",
+            TargetId = "-x",
             Code = "-x",
             Clause = "=1",
-            Label = "=HYPERLINK(\"x\")",
-            Evidence = new TextEvidence("=cmd|' /C calc'!A0, more"),
+            TargetTitle = "=HYPERLINK(\"x\")",
+            Evidence = new TargetTitleEvidence("=cmd|' /C calc'!A0, more"),
             On = D("2022-03-17"),
             Value = -3m,
         };

@@ -49,6 +49,18 @@ public class EvidenceTextTests
     }
 
     [Fact]
+    public void Oversight_evidence_reads_as_the_oversight_wrote_it()
+    {
+        Assert.Equal("抽查批次 2026-07：connected_at 系统记录为“2026-07-01 10:00”，客户所述为“2026-07-03”",
+            EvidenceText.Of(new FieldDiscrepancyEvidence("2026-07", "connected_at", "2026-07-01 10:00", "2026-07-03")));
+        var overdue = new OverdueRectificationEvidence(7, "装表接电时间与客户所述不符", "国网临汾供电公司",
+            new DateOnly(2026, 8, 31), new DateOnly(2026, 9, 30), Analytics.Domain.Storage.RectificationStatus.InProgress);
+        Assert.Equal("整改事项 7（装表接电时间与客户所述不符）责任单位 国网临汾供电公司，完成时限 2026-08-31，至 2026-09-30 仍未销号（整改中）",
+            EvidenceText.Of(overdue));
+        Assert.EndsWith("仍未销号（待整改）", EvidenceText.Of(overdue with { Status = Analytics.Domain.Storage.RectificationStatus.Open }), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_process_time_has_its_template_header()
     {
         var processTimes = ApplicationFields.Instants.Where(f => f != ApplicationFields.RecordCreatedAt && f != ApplicationFields.WithdrawnAt).ToList();

@@ -40,8 +40,8 @@ internal static class AppendixTable
             i++;
             var f = byApp.GetValueOrDefault(g.Key);
             var a = f?.Application;
-            var codes = string.Join("、", g.Items.Select(x => x.TargetId ?? x.Label).Distinct(StringComparer.Ordinal));
-            var evidence = string.Join("；", g.Items.Select(x => $"{(x.TargetId is null ? x.Label : x.TargetId)}：{EvidenceText.Of(x)}"));
+            var codes = string.Join("、", g.Items.Select(x => x.TargetId ?? WordingTable.FindingLabel(x)).Distinct(StringComparer.Ordinal));
+            var evidence = string.Join("；", g.Items.Select(x => $"{(x.TargetId is null ? WordingTable.FindingLabel(x) : x.TargetId)}：{EvidenceText.Of(x)}"));
             rows.Add(new TableRow(
             [
                 i.ToString(CultureInfo.InvariantCulture),

@@ -1,3 +1,4 @@
+using Analytics.Reports.Wording;
 using System.Globalization;
 using Analytics.Domain;
 using Analytics.Domain.Registry;
@@ -24,7 +25,7 @@ internal static class CircularLayout
         // 数据截至 (metrics.md §8): the as-of, never after the data's data_through.
         public DateTime CutOff => R.DataThrough is { } dt && dt < AsOf ? dt : AsOf;
         public string City => string.IsNullOrEmpty(Reg.CityName) ? "全市" : Reg.CityName;
-        public string Bureau => string.IsNullOrEmpty(Reg.BureauName) ? PdfWording.ReportingTo : Reg.BureauName;
+        public string Bureau => string.IsNullOrEmpty(Reg.BureauName) ? WordingTable.ReportingTo : Reg.BureauName;
     }
 
     public static ReportDocument Compose(ReportInputs inputs, HalfYear half, DateTime asOf, ReportOptions options)
@@ -54,7 +55,7 @@ internal static class CircularLayout
     {
         var v = c.R.Indicators.Volumes;
         var t = c.M.Targets;
-        yield return new HeadingBlock(PdfWording.Progress);
+        yield return new HeadingBlock(WordingTable.Progress);
         yield return new ParagraphBlock($"{c.Half.ChineseLabel}，全市受理用电报装{Formats.Count(v.Accepted)}件，接电{Formats.Count(v.Connected)}件，期末在途{Formats.Count(v.InProgress)}件；"
             + $"有应考核工单的在用目标{t.Counted}项，全部达标的{t.Met}项，综合达标率{Formats.Percent(t.Pooled)}（上期{Formats.Percent(t.PooledBefore)}）。");
         yield return ProgressTiles.Build(c.M);
@@ -67,14 +68,14 @@ internal static class CircularLayout
     /// <summary>二、工作成效: the comparison, the days, the monthly volumes, reliability.</summary>
     private static IEnumerable<Block> Results(Circular c)
     {
-        yield return new HeadingBlock(PdfWording.Results);
+        yield return new HeadingBlock(WordingTable.Results);
         yield return new HeadingBlock("（一）主要指标对比", 2);
         yield return ComparisonTable.Build(c.M, c.N);
         yield return new HeadingBlock("（二）办电时间", 2);
         yield return SemiannualLayout.DaysChart(c.M, c.N);
         yield return new HeadingBlock("（三）业务量与线上办理", 2);
         yield return c.M.AcceptedInMonths == 0
-            ? new ParagraphBlock(PdfWording.NoApplications + "。") { Tone = Tone.Muted }
+            ? new ParagraphBlock(WordingTable.NoApplications + "。") { Tone = Tone.Muted }
             : new ChartBlock(ReportCharts.MonthlyVolumes(c.M.Months), 200, c.N.Figure("全市月度受理量与线上办理率"));
         yield return new HeadingBlock("（四）供电可靠性（目标5）", 2);
         foreach (var b in ReliabilitySection.Build(c.M, c.R.Indicators.OutageCount, c.N)) yield return b;
@@ -85,8 +86,8 @@ internal static class CircularLayout
     {
         var utilityCodes = c.Reg.Utilities.Select(u => u.Code).ToList();
         var countyCodes = c.Reg.Counties.Select(x => x.Code).ToList();
-        yield return new HeadingBlock(PdfWording.CircularRanking);
-        yield return new ParagraphBlock(PdfWording.RankingRule) { Tone = Tone.Muted, Small = true };
+        yield return new HeadingBlock(WordingTable.CircularRanking);
+        yield return new ParagraphBlock(WordingTable.RankingRule) { Tone = Tone.Muted, Small = true };
         var utilities = UnitRanking.Rank(c.R, GroupDimension.Utility, utilityCodes);
         var utilitiesBefore = UnitRanking.Rank(c.M.Previous, GroupDimension.Utility, utilityCodes);
         yield return new HeadingBlock("（一）供电企业排名", 2);
@@ -102,7 +103,7 @@ internal static class CircularLayout
     /// <summary>四、存在问题: the city's, each utility's, each county's, and the oversight's.</summary>
     private static IEnumerable<Block> Problems(Circular c)
     {
-        yield return new HeadingBlock(PdfWording.CircularProblems);
+        yield return new HeadingBlock(WordingTable.CircularProblems);
         yield return new HeadingBlock("（一）全市情况", 2);
         foreach (var b in ProblemSection.Build(ProblemRanking.Rank(c.R, c.Reg, c.M.YearToDate), c.N)) yield return b;
         yield return new HeadingBlock("（二）各供电企业存在的问题", 2);
@@ -119,7 +120,7 @@ internal static class CircularLayout
     /// <summary>五、工作要求, naming the utilities that filed no 解决措施.</summary>
     private static IEnumerable<Block> Requirements(Circular c)
     {
-        yield return new HeadingBlock(PdfWording.CircularRequirements);
+        yield return new HeadingBlock(WordingTable.CircularRequirements);
         var missing = c.Reg.Utilities.Where(u => NoteText.Find(c.Inputs.Notes, u.Code, c.Half, NoteSection.Measures) is null).Select(u => u.Name).ToList();
         yield return new ListBlock(
         [
@@ -137,7 +138,7 @@ internal static class CircularLayout
     private static IEnumerable<Block> Appendix(Circular c)
     {
         yield return new PageBreakBlock();
-        yield return new HeadingBlock(PdfWording.CircularAppendix);
+        yield return new HeadingBlock(WordingTable.CircularAppendix);
         yield return FilingTable(c.Inputs, c.Half, c.N);
     }
 
@@ -180,7 +181,7 @@ internal static class CircularLayout
                     new("依据文件", $"{c.Plan}《{c.Inputs.Policy.Title}》四、3"),
                 ],
                 SignatureLines = ["审核", "签发", "印发日期"],
-                SealLabel = PdfWording.SealBureau,
+                SealLabel = WordingTable.SealBureau,
                 BottomLine = Formats.ChineseDate(c.AsOf),
             },
         };
@@ -262,7 +263,7 @@ internal static class CircularLayout
         var sections = Codes.All<NoteSection>();
         var rows = inputs.Registries.Utilities.Select(u => new TableRow(
             [new TableCell(u.Name), .. sections.Select(s => NoteText.Find(inputs.Notes, u.Code, half, s) is null
-                ? new TableCell(PdfWording.NotProvided, Tone.Bad) : new TableCell("已报送", Tone.Good))])).ToList();
+                ? new TableCell(WordingTable.NotProvided, Tone.Bad) : new TableCell("已报送", Tone.Good))])).ToList();
         return new TableBlock(
             [new TableColumn("供电企业", 3.0f), .. sections.Select(s => new TableColumn(Codes.Label(s), 1.0f, TextAlign.Center))], rows)
         {

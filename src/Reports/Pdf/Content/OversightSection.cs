@@ -1,3 +1,4 @@
+using Analytics.Reports.Wording;
 using System.Globalization;
 using Analytics.Domain.Registry;
 using Analytics.Reports.Common;
@@ -58,7 +59,7 @@ internal static class OversightSection
                 ],
                 flags.OrderBy(f => f.PAdjusted).Take(MaxRows).Select(f => new TableRow(
                 [
-                    ReportLabels.Oversight(f.Test) ?? f.Test, f.Target ?? Formats.None,
+                    WordingTable.Oversight(f.Test) ?? f.Test, f.Target ?? Formats.None,
                     f.Utility is { } u ? ProblemRanking.UtilityName(reg, u) : "全部", f.County is { } c ? ProblemRanking.CountyName(reg, c) : "全部",
                     f.PAdjusted.ToString("0.##E+0", ic), f.Evidence,
                 ])).ToList())
@@ -84,7 +85,7 @@ internal static class OversightSection
                 overdue.OrderBy(x => x.Item.Deadline).ThenBy(x => x.Item.Id).Take(MaxRows).Select(x => new TableRow(
                 [
                     x.Item.Id.ToString(ic), x.Item.ResponsibleUnit, x.Item.Problem, Formats.Date(x.Item.Deadline),
-                    new TableCell(ReportLabels.RectificationStatus(x.Item.Status), Tone.Bad),
+                    new TableCell(WordingTable.RectificationStatus(x.Item.Status), Tone.Bad),
                 ])).ToList())
             {
                 Caption = n.Table("逾期未销号的整改事项"),

@@ -1,3 +1,4 @@
+using Analytics.Reports.Wording;
 using Analytics.Domain;
 using Analytics.Domain.Policy;
 using Analytics.Domain.Registry;
@@ -33,7 +34,7 @@ internal static class ProblemRanking
             var def = targets.GetValueOrDefault(group.Key);
             var excess = group.Where(b => b.Value is not null && b.Limit is not null).Select(b => b.Value!.Value - b.Limit!.Value).DefaultIfEmpty().Max();
             var isDay = def?.Kind is TargetKind.ApprovalDays or TargetKind.UtilityDays or TargetKind.WholeProcessDays;
-            problems.Add(new Problem(group.Key, (def?.Title ?? group.First().Label) + "未达标", group.First().Clause,
+            problems.Add(new Problem(group.Key, (def?.Title ?? WordingTable.FindingLabel(group.First())) + "未达标", group.First().Clause,
                 group.Count(), def is null ? 1 : ProblemSeverity.Of(def.Kind), Counties(group, registries))
             { WorstExcess = isDay && excess > 0 ? excess : null });
         }

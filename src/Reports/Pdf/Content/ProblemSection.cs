@@ -1,3 +1,4 @@
+using Analytics.Reports.Wording;
 using System.Globalization;
 using Analytics.Reports.Pdf.Model;
 
@@ -10,7 +11,7 @@ internal static class ProblemSection
     {
         if (problems.Count == 0)
         {
-            yield return new ParagraphBlock(PdfWording.NoProblems) { Tone = Tone.Good };
+            yield return new ParagraphBlock(WordingTable.NoProblems) { Tone = Tone.Good };
             yield break;
         }
         var breaches = problems.Where(p => p.Code.StartsWith('T') && p.Unit == "件").Sum(p => p.Count);
@@ -37,8 +38,8 @@ internal static class ProblemSection
         ])).ToList())
     {
         Caption = n.Table("存在问题（按权重排序）"),
-        EmptyText = PdfWording.NoProblems,
-        Footnote = PdfWording.ProblemRankingRule,
+        EmptyText = WordingTable.NoProblems,
+        Footnote = WordingTable.ProblemRankingRule,
     };
 
     /// <summary>One problem in words: what, how many, the worst excess, where.</summary>

@@ -1,3 +1,4 @@
+using Analytics.Reports.Wording;
 using Analytics.Domain.Policy;
 using Analytics.Metrics;
 
@@ -5,7 +6,7 @@ namespace Analytics.Reports.Pdf.Content;
 
 /// <summary>
 /// How serious a kind of problem is, on a scale of 1 to 3, for ranking 三、存在问题 by weight = count × severity
-/// (the rule printed in the report is <see cref="PdfWording.ProblemRankingRule"/>).
+/// (the rule printed in the report is <see cref="WordingTable.ProblemRankingRule"/>).
 /// </summary>
 /// <remarks>
 /// 3: money taken from customers the plan says must pay nothing (任务9, 目标4) and records that are not true
@@ -38,6 +39,6 @@ internal static class ProblemSeverity
         FindingRule.BackFilled => "接电后或报送后补录环节（后补流程）",
         FindingRule.Rewritten => "已报送的环节时间被改写（改写）",
         FindingRule.Rewalked => "撤销后短期内重新申请（重走流程）",
-        _ => FindingRules.Label(rule),
+        _ => WordingTable.Rule(rule),
     };
 }

@@ -1,3 +1,4 @@
+using Analytics.Reports.Wording;
 using Analytics.Domain;
 using Analytics.Domain.Policy;
 using Analytics.Metrics;
@@ -34,11 +35,11 @@ internal static class ReliabilitySection
         if (outagesInHalf == 0 && m.YearToDate.Indicators.OutageCount == 0)
         {
             // No outage at all this year is no figure: SAIDI 0.00, "−100 %" and 达标 would credit a unit that filed nothing.
-            yield return new ParagraphBlock(PdfWording.NoOutageData) { Tone = Tone.Muted };
+            yield return new ParagraphBlock(WordingTable.NoOutageData) { Tone = Tone.Muted };
             yield break;
         }
         if (outagesInHalf == 0)
-            yield return new ParagraphBlock(PdfWording.NoOutages + "。") { Tone = Tone.Muted };
+            yield return new ParagraphBlock(WordingTable.NoOutages + "。") { Tone = Tone.Muted };
         if (figures.Count == 0)
         {
             yield return new ParagraphBlock("无供电用户数数据，无法计算用户年均停电时间。") { Tone = Tone.Muted };
@@ -52,9 +53,9 @@ internal static class ReliabilitySection
             var verdict = entry?.Status switch
             {
                 ReliabilityStatus.Met => new TableCell(entry.MetByLimit ? "达标（限值内）" : "达标（同比压缩8%以上）", Tone.Good),
-                ReliabilityStatus.OnTrack => new TableCell(ReliabilityStatuses.Label(ReliabilityStatus.OnTrack), Tone.Good),
-                ReliabilityStatus.AtRisk => new TableCell(ReliabilityStatuses.Label(ReliabilityStatus.AtRisk), Tone.Warn),
-                { } s => new TableCell(ReliabilityStatuses.Label(s), Tone.Bad),
+                ReliabilityStatus.OnTrack => new TableCell(WordingTable.Status(ReliabilityStatus.OnTrack), Tone.Good),
+                ReliabilityStatus.AtRisk => new TableCell(WordingTable.Status(ReliabilityStatus.AtRisk), Tone.Warn),
+                { } s => new TableCell(WordingTable.Status(s), Tone.Bad),
                 null => new TableCell(Formats.None, Tone.Muted),
             };
             rows.Add(new TableRow(

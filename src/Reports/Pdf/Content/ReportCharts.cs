@@ -1,3 +1,4 @@
+using Analytics.Reports.Wording;
 using System.Globalization;
 using Analytics.Domain;
 using Analytics.Metrics;
@@ -63,7 +64,7 @@ internal static class ReportCharts
             }
         }
         plot.Add.Bars(bars);
-        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, categories.Count).Select(i => (double)i)], [.. categories.Select(PdfWording.ShortLabel)]);
+        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, categories.Count).Select(i => (double)i)], [.. categories.Select(WordingTable.ShortLabel)]);
         plot.Axes.Left.Label.Text = "平均用时（工作日）";
         plot.Axes.SetLimitsY(0, top * 1.3);
         ValueLabels(plot, labels, 0, top * 1.3, 0.125, limits);

@@ -1,3 +1,4 @@
+using Analytics.Reports.Wording;
 using Analytics.Domain;
 using Analytics.Domain.Registry;
 using Analytics.Metrics;
@@ -18,7 +19,7 @@ internal static class SemiannualLayout
         public string Plan => Inputs.Policy.PlanId;
         // 数据截至 (metrics.md §8): the as-of, never after the data's data_through.
         public DateTime CutOff => R.DataThrough is { } dt && dt < AsOf ? dt : AsOf;
-        public string Bureau => string.IsNullOrEmpty(Inputs.Registries.BureauName) ? PdfWording.ReportingTo : Inputs.Registries.BureauName;
+        public string Bureau => string.IsNullOrEmpty(Inputs.Registries.BureauName) ? WordingTable.ReportingTo : Inputs.Registries.BureauName;
         public string? Note(NoteSection s) => NoteText.Find(Inputs.Notes, Utility.Code, Half, s);
     }
 
@@ -43,13 +44,13 @@ internal static class SemiannualLayout
         yield return new ParagraphBlock($"根据{c.Plan}《{c.Inputs.Policy.Title}》“每半年将总体推进情况报送市能源局，包括但不限于实施进度、工作成效、存在问题、解决措施”的要求，"
             + $"现将{c.Utility.Name}{c.Half.ChineseLabel}“获得电力”工作情况报告如下。本报告的统计数据取自报送{c.Bureau}的用电报装、停电事件和供电用户数据，数据截至{Formats.ChineseDate(c.CutOff)}。");
         if (v.Accepted + v.Connected + v.InProgress + v.Withdrawn == 0)
-            yield return new ParagraphBlock(PdfWording.NoApplications + "，以下各项目标均无应考核工单。") { Tone = Tone.Warn };
+            yield return new ParagraphBlock(WordingTable.NoApplications + "，以下各项目标均无应考核工单。") { Tone = Tone.Warn };
     }
 
     /// <summary>一、实施进度: the tiles, the targets, by category and by county, and what the utility filed.</summary>
     private static IEnumerable<Block> Progress(Semiannual c)
     {
-        yield return new HeadingBlock(PdfWording.Progress);
+        yield return new HeadingBlock(WordingTable.Progress);
         yield return ProgressTiles.Build(c.M);
         yield return new HeadingBlock("（一）在用目标完成情况", 2);
         yield return TargetTables.Targets(c.M, c.N);
@@ -64,14 +65,14 @@ internal static class SemiannualLayout
     /// <summary>二、工作成效: the comparison, the days, the monthly volumes, reliability, and what the utility filed.</summary>
     private static IEnumerable<Block> Results(Semiannual c)
     {
-        yield return new HeadingBlock(PdfWording.Results);
+        yield return new HeadingBlock(WordingTable.Results);
         yield return new HeadingBlock("（一）主要指标对比", 2);
         yield return ComparisonTable.Build(c.M, c.N);
         yield return new HeadingBlock("（二）办电时间", 2);
         yield return DaysChart(c.M, c.N);
         yield return new HeadingBlock("（三）业务量与线上办理", 2);
         yield return c.M.AcceptedInMonths == 0
-            ? new ParagraphBlock(PdfWording.NoApplications + "。") { Tone = Tone.Muted }
+            ? new ParagraphBlock(WordingTable.NoApplications + "。") { Tone = Tone.Muted }
             : new ChartBlock(ReportCharts.MonthlyVolumes(c.M.Months), 200, c.N.Figure("月度受理量与线上办理率"));
         yield return new HeadingBlock("（四）供电可靠性（目标5）", 2);
         foreach (var b in ReliabilitySection.Build(c.M, c.R.Indicators.OutageCount, c.N)) yield return b;
@@ -90,7 +91,7 @@ internal static class SemiannualLayout
     /// <summary>三、存在问题: what the data show, ranked, and what the utility filed.</summary>
     private static IEnumerable<Block> Problems(Semiannual c)
     {
-        yield return new HeadingBlock(PdfWording.Problems);
+        yield return new HeadingBlock(WordingTable.Problems);
         yield return new HeadingBlock("（一）数据反映的问题", 2);
         foreach (var b in ProblemSection.Build(ProblemRanking.Rank(c.R, c.Inputs.Registries, c.M.YearToDate), c.N)) yield return b;
         yield return new HeadingBlock("（二）企业报送的问题", 2);
@@ -100,10 +101,10 @@ internal static class SemiannualLayout
     /// <summary>四、解决措施: the utility's text, or a request to file it.</summary>
     private static IEnumerable<Block> Measures(Semiannual c)
     {
-        yield return new HeadingBlock(PdfWording.Measures);
+        yield return new HeadingBlock(WordingTable.Measures);
         var measures = c.Note(NoteSection.Measures);
         yield return measures is null
-            ? new ParagraphBlock($"{PdfWording.NotProvided}：{c.Utility.Name}未报送本期“解决措施”文字材料。请按{c.Plan}四、2的要求补报。") { Tone = Tone.Bad }
+            ? new ParagraphBlock($"{WordingTable.NotProvided}：{c.Utility.Name}未报送本期“解决措施”文字材料。请按{c.Plan}四、2的要求补报。") { Tone = Tone.Bad }
             : new NoteBlock($"{c.Utility.Name}报送的文字材料（解决措施）", measures);
     }
 
@@ -111,7 +112,7 @@ internal static class SemiannualLayout
     private static IEnumerable<Block> Appendix(Semiannual c, ReportOptions options)
     {
         yield return new PageBreakBlock();
-        yield return new HeadingBlock(PdfWording.Appendix);
+        yield return new HeadingBlock(WordingTable.Appendix);
         foreach (var b in AppendixTable.Build(c.R, c.Inputs.Registries, options.AppendixLimit, c.N)) yield return b;
     }
 
@@ -161,8 +162,8 @@ internal static class SemiannualLayout
                     new("数据截至", Formats.ChineseDate(c.CutOff)),
                     new("依据文件", $"{plan}《{c.Inputs.Policy.Title}》"),
                 ],
-                SignatureLines = [PdfWording.SignatureHead, PdfWording.SignatureFiler, PdfWording.SignaturePhone, PdfWording.SignatureDate],
-                SealLabel = PdfWording.SealUtility,
+                SignatureLines = [WordingTable.SignatureHead, WordingTable.SignatureFiler, WordingTable.SignaturePhone, WordingTable.SignatureDate],
+                SealLabel = WordingTable.SealUtility,
                 BottomLine = Formats.ChineseDate(asOf),
             },
         };

@@ -1,3 +1,4 @@
+using Analytics.Reports.Wording;
 using System.Globalization;
 using Analytics.Domain;
 using Analytics.Domain.Policy;
@@ -17,7 +18,7 @@ internal static class TargetRows
         r.Targets.FirstOrDefault(t => t.Group == group && string.Equals(t.Id, id, StringComparison.Ordinal));
 
     /// <summary>
-    /// Compliant and total application-target pairs over the rows in force (综合达标率, <see cref="PdfWording.PooledRateRule"/>).
+    /// Compliant and total application-target pairs over the rows in force (综合达标率, <see cref="WordingTable.PooledRateRule"/>).
     /// </summary>
     public static (int Compliant, int Total) Pooled(IEnumerable<TargetResult> rows)
     {
@@ -71,8 +72,8 @@ internal static class TargetRows
     /// <summary>达标 / 未达标 / 本期无适用工单 / 未生效, and its tone.</summary>
     public static (string Text, Tone Tone) Verdict(TargetResult t)
     {
-        if (!t.InForce) return (PdfWording.NotInForce, Tone.Muted);
-        if (t.Total == 0) return (PdfWording.NothingToCount, Tone.Muted);
-        return t.Met ? (PdfWording.Met, Tone.Good) : (PdfWording.NotMet, Tone.Bad);
+        if (!t.InForce) return (WordingTable.NotInForce, Tone.Muted);
+        if (t.Total == 0) return (WordingTable.NothingToCount, Tone.Muted);
+        return t.Met ? (WordingTable.Met, Tone.Good) : (WordingTable.NotMet, Tone.Bad);
     }
 }

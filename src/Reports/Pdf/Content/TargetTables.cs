@@ -1,3 +1,4 @@
+using Analytics.Reports.Wording;
 using Analytics.Domain;
 using Analytics.Domain.Policy;
 using Analytics.Domain.Registry;
@@ -39,7 +40,7 @@ internal static class TargetTables
                      .OrderBy(t => t.Group.Area))
         {
             var status = t5.Status!.Value;
-            var (verdict, tone) = (ReliabilityStatuses.Label(status), ReliabilityStatuses.Compliant(status) ? Tone.Good
+            var (verdict, tone) = (WordingTable.Status(status), ReliabilityStatuses.Compliant(status) ? Tone.Good
                 : status == ReliabilityStatus.AtRisk ? Tone.Warn : Tone.Bad);
             rows.Add(new TableRow(
             [
@@ -140,8 +141,8 @@ internal static class TargetTables
             ], rows)
         {
             Caption = n.Table(isCounty ? "分县（市、区）目标完成情况" : "分供电企业目标完成情况"),
-            EmptyText = PdfWording.NoApplications,
-            Footnote = "注：" + PdfWording.PooledRateRule,
+            EmptyText = WordingTable.NoApplications,
+            Footnote = "注：" + WordingTable.PooledRateRule,
         };
     }
 }

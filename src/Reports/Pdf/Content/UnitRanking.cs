@@ -1,10 +1,11 @@
+using Analytics.Reports.Wording;
 using Analytics.Metrics;
 
 namespace Analytics.Reports.Pdf.Content;
 
 /// <summary>
 /// Ranks utilities or counties on the targets (四、3: 以查促改，并将结果予以通报) by the rule printed in the circular
-/// (<see cref="PdfWording.RankingRule"/>):
+/// (<see cref="WordingTable.RankingRule"/>):
 /// <list type="bullet">
 /// <item>every target in force (目标5 aside) with something counted weighs the same, whatever its volume, and an
 /// application counts once in each target it falls under — a unit's 综合达标率 is the mean of its targets' rates;</item>

@@ -7,7 +7,7 @@ internal sealed record TargetStanding(string Id, int Compliant, int Total)
     public (double Lower, double Upper) Interval => Wilson.Interval(Compliant, Total);
 }
 
-/// <summary>One utility or county in the circular's ranking (<see cref="UnitRanking"/>, rule <see cref="PdfWording.RankingRule"/>).</summary>
+/// <summary>One utility or county in the circular's ranking (<see cref="UnitRanking"/>, rule <see cref="Analytics.Reports.Wording.WordingTable.RankingRule"/>).</summary>
 /// <param name="Code">Registry code.</param>
 /// <param name="Accepted">Applications accepted in the period (the sample size the minimum applies to).</param>
 /// <param name="Targets">The targets in force with something counted for this unit.</param>
