@@ -5,6 +5,7 @@ using Analytics.Metrics;
 using Analytics.Oversight;
 using Analytics.Reports.Ledger;
 using Analytics.Reports.Pdf;
+using Analytics.Reports.Oversight;
 
 namespace Analytics.Web;
 

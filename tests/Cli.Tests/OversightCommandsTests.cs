@@ -48,14 +48,14 @@ public sealed partial class OversightCommandsTests : IDisposable
     private static List<string> Keys(string path)
     {
         using var wb = new XLWorkbook(path);
-        var ws = wb.Worksheet(SpotCheckWorkbook.ListSheet);
-        return [.. Enumerable.Range(2, ws.LastRowUsed()!.RowNumber() - 1).Select(r => ws.Cell(r, SpotCheckWorkbook.KeyColumn).GetString())];
+        var ws = wb.Worksheet(SpotCheckForm.ListSheet);
+        return [.. Enumerable.Range(2, ws.LastRowUsed()!.RowNumber() - 1).Select(r => ws.Cell(r, SpotCheckForm.KeyColumn).GetString())];
     }
 
     private static void Fill(string path, Action<IXLWorksheet> fill)
     {
         using var wb = new XLWorkbook(path);
-        fill(wb.Worksheet(SpotCheckWorkbook.ListSheet));
+        fill(wb.Worksheet(SpotCheckForm.ListSheet));
         wb.Save();
     }
 
@@ -80,7 +80,7 @@ public sealed partial class OversightCommandsTests : IDisposable
         Draw(Nov22, 4243, "c.xlsx");
         Assert.NotEqual(a, Keys(_dir.File("c.xlsx")));
         // The published rule in the workbook says how the risk draws were made, and the seed.
-        var published = SheetText(_dir.File("a.xlsx"), SpotCheckWorkbook.PublicSheet);
+        var published = SheetText(_dir.File("a.xlsx"), SpotCheckForm.PublicSheet);
         Assert.Contains("风险加抽", published, StringComparison.Ordinal);
         Assert.Contains("随机数种子 4242", published, StringComparison.Ordinal);
         // Same day, same seed: the batch exists; a user's mistake, exit 1.
@@ -114,7 +114,7 @@ public sealed partial class OversightCommandsTests : IDisposable
             Assert.Contains("本次未按模型风险加抽", j.RootElement.GetProperty("method").GetString(), StringComparison.Ordinal);
             withoutModel = Drawn(j.RootElement);
         }
-        Assert.Contains("本次未按模型风险加抽", SheetText(_dir.File("n.xlsx"), SpotCheckWorkbook.PublicSheet), StringComparison.Ordinal);
+        Assert.Contains("本次未按模型风险加抽", SheetText(_dir.File("n.xlsx"), SpotCheckForm.PublicSheet), StringComparison.Ordinal);
 
         // risk trains the model of the current data and keeps it; the next draw loads it and scores the register.
         var risk = At(Nov20, "risk");
@@ -149,7 +149,7 @@ public sealed partial class OversightCommandsTests : IDisposable
         Assert.Contains(apps, x => x.GetProperty("reasons").EnumerateArray().Any(r => r.GetString() == "model_risk") && x.GetProperty("draw").GetString() == "risk");
         // The base sample does not depend on the risk criteria: the random draws are those drawn without the model.
         Assert.Equal(withoutModel.Where(x => x.EndsWith("/random", StringComparison.Ordinal)), Drawn(a.RootElement).Where(x => x.EndsWith("/random", StringComparison.Ordinal)));
-        Assert.Contains(fingerprint[..12], SheetText(_dir.File("a.xlsx"), SpotCheckWorkbook.PublicSheet), StringComparison.Ordinal);
+        Assert.Contains(fingerprint[..12], SheetText(_dir.File("a.xlsx"), SpotCheckForm.PublicSheet), StringComparison.Ordinal);
 
         // Same seed, same data, same stored model, another day: the same draw.
         var again = At(new DateTime(2026, 11, 23, 10, 0, 0), "spotcheck", "draw", "--from", "2026-01-01", "--to", "2026-06-30", "--seed", "7",
@@ -208,11 +208,11 @@ public sealed partial class OversightCommandsTests : IDisposable
         Fill(_dir.File("draw.xlsx"), ws =>
         {
             county = ws.Cell(2, 2).GetString();
-            key = ws.Cell(2, SpotCheckWorkbook.KeyColumn).GetString();
-            ws.Cell(2, SpotCheckWorkbook.ResultColumn).Value = SpotCheckWorkbook.Discrepant;
-            ws.Cell(2, SpotCheckWorkbook.ItemColumn).Value = "收费";
-            ws.Cell(2, SpotCheckWorkbook.CustomerColumn).Value = "客户称另付 300 元";
-            ws.Cell(3, SpotCheckWorkbook.ResultColumn).Value = SpotCheckWorkbook.Verified;
+            key = ws.Cell(2, SpotCheckForm.KeyColumn).GetString();
+            ws.Cell(2, SpotCheckForm.ResultColumn).Value = SpotCheckForm.Discrepant;
+            ws.Cell(2, SpotCheckForm.ItemColumn).Value = "收费";
+            ws.Cell(2, SpotCheckForm.CustomerColumn).Value = "客户称另付 300 元";
+            ws.Cell(3, SpotCheckForm.ResultColumn).Value = SpotCheckForm.Verified;
         });
         var filed = At(Nov22, "spotcheck", "file", _dir.File("draw.xlsx"));
         Assert.True(filed.ExitCode == 0, filed.Err);
@@ -247,15 +247,15 @@ public sealed partial class OversightCommandsTests : IDisposable
         Draw(Nov20, 8, "draw.xlsx");
         Fill(_dir.File("draw.xlsx"), ws =>
         {
-            ws.Cell(2, SpotCheckWorkbook.ResultColumn).Value = "也许";
-            ws.Cell(3, SpotCheckWorkbook.ResultColumn).Value = SpotCheckWorkbook.Discrepant;
-            ws.Cell(3, SpotCheckWorkbook.ItemColumn).Value = "收费";
-            ws.Cell(4, SpotCheckWorkbook.ResultColumn).Value = SpotCheckWorkbook.Verified;
+            ws.Cell(2, SpotCheckForm.ResultColumn).Value = "也许";
+            ws.Cell(3, SpotCheckForm.ResultColumn).Value = SpotCheckForm.Discrepant;
+            ws.Cell(3, SpotCheckForm.ItemColumn).Value = "收费";
+            ws.Cell(4, SpotCheckForm.ResultColumn).Value = SpotCheckForm.Verified;
         });
         var r = At(Nov22, "spotcheck", "file", _dir.File("draw.xlsx"));
         Assert.Equal(ExitCodes.BadInput, r.ExitCode);
-        Assert.Contains($"draw.xlsx:2:{SpotCheckWorkbook.ResultColumn}: ", r.Err, StringComparison.Ordinal);
-        Assert.Contains($"draw.xlsx:3:{SpotCheckWorkbook.CustomerColumn}: ", r.Err, StringComparison.Ordinal);
+        Assert.Contains($"draw.xlsx:2:{SpotCheckForm.ResultColumn}: ", r.Err, StringComparison.Ordinal);
+        Assert.Contains($"draw.xlsx:3:{SpotCheckForm.CustomerColumn}: ", r.Err, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", r.Err, StringComparison.Ordinal);
         // Row 4 was fine, yet nothing was taken.
         using var store = Analytics.Store.StoreFactory.Open(Store);

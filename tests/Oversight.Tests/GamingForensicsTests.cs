@@ -5,6 +5,7 @@ using Analytics.Generator;
 using Analytics.Metrics;
 using Analytics.Oversight.Forensics;
 using Policy = Analytics.Domain.Policy.Policy;
+using Analytics.Reports.Oversight;
 
 namespace Analytics.Oversight.Tests;
 

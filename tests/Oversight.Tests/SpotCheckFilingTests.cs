@@ -7,6 +7,7 @@ using Analytics.Oversight.SpotChecks;
 using Analytics.Store;
 using ClosedXML.Excel;
 using Policy = Analytics.Domain.Policy.Policy;
+using Analytics.Reports.Oversight;
 
 namespace Analytics.Oversight.Tests;
 
@@ -44,7 +45,7 @@ public sealed class SpotCheckFilingTests : IDisposable
     private static void Fill(string path, Action<IXLWorksheet> fill)
     {
         using var wb = new XLWorkbook(path);
-        fill(wb.Worksheet(SpotCheckWorkbook.ListSheet));
+        fill(wb.Worksheet(SpotCheckForm.ListSheet));
         wb.Save();
     }
 
@@ -54,12 +55,12 @@ public sealed class SpotCheckFilingTests : IDisposable
         var (store, draw, path) = DrawInto();
         using var _ = store;
         using var wb = new XLWorkbook(path);
-        var ws = wb.Worksheet(SpotCheckWorkbook.ListSheet);
+        var ws = wb.Worksheet(SpotCheckForm.ListSheet);
         Assert.Equal(draw.Items.Count + 1, ws.LastRowUsed()!.RowNumber());
-        Assert.Equal("核查结果（一致/不一致）", ws.Cell(1, SpotCheckWorkbook.ResultColumn).GetString());
-        Assert.All(Enumerable.Range(2, draw.Items.Count), r => Assert.True(ws.Cell(r, SpotCheckWorkbook.ResultColumn).IsEmpty()));
-        Assert.Equal(draw.Items[0].Utility + "/" + draw.Items[0].ApplicationId, ws.Cell(2, SpotCheckWorkbook.KeyColumn).GetString());
-        var pub = wb.Worksheet(SpotCheckWorkbook.PublicSheet);
+        Assert.Equal("核查结果（一致/不一致）", ws.Cell(1, SpotCheckForm.ResultColumn).GetString());
+        Assert.All(Enumerable.Range(2, draw.Items.Count), r => Assert.True(ws.Cell(r, SpotCheckForm.ResultColumn).IsEmpty()));
+        Assert.Equal(draw.Items[0].Utility + "/" + draw.Items[0].ApplicationId, ws.Cell(2, SpotCheckForm.KeyColumn).GetString());
+        var pub = wb.Worksheet(SpotCheckForm.PublicSheet);
         Assert.Equal("99", pub.Cell(2, 2).GetFormattedString());
         Assert.Contains("种子 99", pub.Cell(3, 2).GetString(), StringComparison.Ordinal);
     }
@@ -75,11 +76,11 @@ public sealed class SpotCheckFilingTests : IDisposable
         // Row r + 2 is item r: four verified, one discrepancy on the connection date.
         Fill(path, ws =>
         {
-            for (var r = 0; r < 4; r++) ws.Cell(draw.Items.ToList().IndexOf(stratum[r]) + 2, SpotCheckWorkbook.ResultColumn).Value = "一致";
+            for (var r = 0; r < 4; r++) ws.Cell(draw.Items.ToList().IndexOf(stratum[r]) + 2, SpotCheckForm.ResultColumn).Value = "一致";
             var row = draw.Items.ToList().IndexOf(stratum[4]) + 2;
-            ws.Cell(row, SpotCheckWorkbook.ResultColumn).Value = "不一致";
-            ws.Cell(row, SpotCheckWorkbook.ItemColumn).Value = "装表接电时间";
-            ws.Cell(row, SpotCheckWorkbook.CustomerColumn).Value = "2026-04-30";
+            ws.Cell(row, SpotCheckForm.ResultColumn).Value = "不一致";
+            ws.Cell(row, SpotCheckForm.ItemColumn).Value = "装表接电时间";
+            ws.Cell(row, SpotCheckForm.CustomerColumn).Value = "2026-04-30";
         });
         var (results, errors) = SpotCheckFiling.Read(path, draw, new DateTime(2026, 7, 20, 17, 0, 0));
         Assert.Empty(errors);
@@ -113,14 +114,14 @@ public sealed class SpotCheckFilingTests : IDisposable
         using var _ = store;
         Fill(path, ws =>
         {
-            ws.Cell(2, SpotCheckWorkbook.ResultColumn).Value = "一致";
-            ws.Cell(3, SpotCheckWorkbook.ResultColumn).Value = "差不多";
-            ws.Cell(4, SpotCheckWorkbook.ResultColumn).Value = "不一致";
-            ws.Cell(4, SpotCheckWorkbook.ItemColumn).Value = "装表接电时间";
+            ws.Cell(2, SpotCheckForm.ResultColumn).Value = "一致";
+            ws.Cell(3, SpotCheckForm.ResultColumn).Value = "差不多";
+            ws.Cell(4, SpotCheckForm.ResultColumn).Value = "不一致";
+            ws.Cell(4, SpotCheckForm.ItemColumn).Value = "装表接电时间";
         });
         var (results, errors) = SpotCheckFiling.Read(path, draw, new DateTime(2026, 7, 20));
         Assert.Empty(results);
-        Assert.Equal([(3, SpotCheckWorkbook.ResultColumn), (4, SpotCheckWorkbook.CustomerColumn)], errors.Select(e => (e.Row, e.Column)));
+        Assert.Equal([(3, SpotCheckForm.ResultColumn), (4, SpotCheckForm.CustomerColumn)], errors.Select(e => (e.Row, e.Column)));
         Assert.All(errors, e => Assert.StartsWith("抽查.xlsx:", e.ToString(), StringComparison.Ordinal));
     }
 

@@ -4,6 +4,7 @@ using Analytics.Cli;
 using Analytics.Oversight.SpotChecks;
 using ClosedXML.Excel;
 using UglyToad.PdfPig;
+using Analytics.Reports.Oversight;
 
 namespace Analytics.Web.Tests;
 
@@ -57,11 +58,11 @@ public sealed class OversightDocumentsTests : IDisposable
         At(new DateTime(2026, 4, 1, 9, 0, 0), "spotcheck", "draw", "--from", "2026-01-01", "--to", "2026-03-31", "--seed", "5", "--out", draw);
         using (var wb = new XLWorkbook(draw))
         {
-            var ws = wb.Worksheet(SpotCheckWorkbook.ListSheet);
-            ws.Cell(2, SpotCheckWorkbook.ResultColumn).Value = SpotCheckWorkbook.Discrepant;
-            ws.Cell(2, SpotCheckWorkbook.ItemColumn).Value = "装表接电时间";
-            ws.Cell(2, SpotCheckWorkbook.CustomerColumn).Value = "晚两天";
-            for (var r = 3; r <= 12; r++) ws.Cell(r, SpotCheckWorkbook.ResultColumn).Value = SpotCheckWorkbook.Verified;
+            var ws = wb.Worksheet(SpotCheckForm.ListSheet);
+            ws.Cell(2, SpotCheckForm.ResultColumn).Value = SpotCheckForm.Discrepant;
+            ws.Cell(2, SpotCheckForm.ItemColumn).Value = "装表接电时间";
+            ws.Cell(2, SpotCheckForm.CustomerColumn).Value = "晚两天";
+            for (var r = 3; r <= 12; r++) ws.Cell(r, SpotCheckForm.ResultColumn).Value = SpotCheckForm.Verified;
             wb.Save();
         }
         At(new DateTime(2026, 5, 20, 16, 0, 0), "spotcheck", "file", draw);

@@ -5,6 +5,7 @@ using Analytics.Metrics;
 using Analytics.Oversight.Rectification;
 using Analytics.Oversight.SpotChecks;
 using Analytics.Reports.Ledger;
+using Analytics.Reports.Oversight;
 
 namespace Analytics.Cli.Commands;
 

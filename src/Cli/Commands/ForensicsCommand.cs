@@ -3,6 +3,7 @@ using System.Globalization;
 using Analytics.Domain;
 using Analytics.Metrics;
 using Analytics.Oversight.Forensics;
+using Analytics.Reports.Oversight;
 
 namespace Analytics.Cli.Commands;
 

@@ -5,14 +5,14 @@ using Analytics.Reports.Oversight;
 
 namespace Analytics.Cli.Commands;
 
-/// <summary>The command line's door to <see cref="Analytics.Oversight.OversightDigest"/> (the one composition, shared with the web).</summary>
+/// <summary>The command line's door to <see cref="Analytics.Reports.Oversight.OversightDigest"/> (the one composition, shared with the web).</summary>
 public static class OversightDigest
 {
-    /// <summary><see cref="Analytics.Oversight.OversightDigest.For"/> with the command's policy and calendar.</summary>
+    /// <summary><see cref="Analytics.Reports.Oversight.OversightDigest.For"/> with the command's policy and calendar.</summary>
     public static OversightInputs For(CliContext ctx, IAnalyticsStore store, RecordSnapshot? cityData, MetricsPeriod period,
         MetricsPeriod forensicsPeriod, DateTime asOf)
     {
         ArgumentNullException.ThrowIfNull(ctx);
-        return Analytics.Oversight.OversightDigest.For(ctx.Policy, ctx.Calendar, store, cityData, period, forensicsPeriod, asOf);
+        return Analytics.Reports.Oversight.OversightDigest.For(ctx.Policy, ctx.Calendar, store, cityData, period, forensicsPeriod, asOf);
     }
 }

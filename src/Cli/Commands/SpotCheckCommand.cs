@@ -4,6 +4,7 @@ using Analytics.Domain;
 using Analytics.Domain.Storage;
 using Analytics.Metrics;
 using Analytics.Oversight.SpotChecks;
+using Analytics.Reports.Oversight;
 
 namespace Analytics.Cli.Commands;
 
@@ -105,13 +106,13 @@ public static class SpotCheckCommand
             try
             {
                 using var wb = new ClosedXML.Excel.XLWorkbook(path);
-                drawId = wb.TryGetWorksheet(SpotCheckWorkbook.PublicSheet, out var pub) ? pub.Cell(1, 2).GetFormattedString().Trim().TrimStart('\'') : "";
+                drawId = wb.TryGetWorksheet(SpotCheckForm.PublicSheet, out var pub) ? pub.Cell(1, 2).GetFormattedString().Trim().TrimStart('\'') : "";
             }
             catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or InvalidOperationException)
             {
                 throw new BadInputException($"{path}:0:0: 不是可读的抽查工作簿（{e.Message}）");
             }
-            if (drawId.Length == 0) throw new BadInputException($"{path}:1:2: 工作表“{SpotCheckWorkbook.PublicSheet}”中没有批次号");
+            if (drawId.Length == 0) throw new BadInputException($"{path}:1:2: 工作表“{SpotCheckForm.PublicSheet}”中没有批次号");
             using var store = ctx.OpenStore();
             var oversight = store as IOversightStore ?? throw new StoreUnavailableException($"{store.Description}: 此存储不支持抽查记录");
             var draw = oversight.FindDraw(drawId) ?? throw new BadInputException($"{path}:1:2: 存储中没有抽查批次 {drawId}");

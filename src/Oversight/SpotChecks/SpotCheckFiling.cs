@@ -11,7 +11,7 @@ public sealed record SpotCheckFilingError(string File, int Row, int Column, stri
 }
 
 /// <summary>
-/// Reads the field results of a filed-back <see cref="SpotCheckWorkbook"/>: a row with 核查结果 一致 is a verified
+/// Reads the field results of a filed-back field workbook (<see cref="SpotCheckForm"/>): a row with 核查结果 一致 is a verified
 /// application; 不一致 with 不一致项目 and 客户所述 is one discrepancy (the recorded value is the row's own cell); an empty
 /// result is not yet checked. Every error of the file is collected; with any error nothing is taken.
 /// </summary>
@@ -40,19 +40,19 @@ public static class SpotCheckFiling
         var results = new List<SpotCheckResult>();
         var items = draw.Items.ToDictionary(i => i.Utility + "/" + i.ApplicationId, StringComparer.Ordinal);
         using var wb = new XLWorkbook(path);
-        if (!wb.TryGetWorksheet(SpotCheckWorkbook.ListSheet, out var ws))
+        if (!wb.TryGetWorksheet(SpotCheckForm.ListSheet, out var ws))
         {
-            errors.Add(new SpotCheckFilingError(name, 1, 1, $"没有工作表“{SpotCheckWorkbook.ListSheet}”"));
+            errors.Add(new SpotCheckFilingError(name, 1, 1, $"没有工作表“{SpotCheckForm.ListSheet}”"));
             return (results, errors);
         }
         var last = ws.LastRowUsed()?.RowNumber() ?? 1;
         for (var r = 2; r <= last; r++)
         {
             string Cell(int c) => Text(ws.Cell(r, c));
-            var result = Cell(SpotCheckWorkbook.ResultColumn);
+            var result = Cell(SpotCheckForm.ResultColumn);
             if (result.Length == 0) continue;
             var batch = Cell(1);
-            var key = Cell(SpotCheckWorkbook.KeyColumn);
+            var key = Cell(SpotCheckForm.KeyColumn);
             if (!string.Equals(batch, draw.DrawId, StringComparison.Ordinal))
             {
                 errors.Add(new SpotCheckFilingError(name, r, 1, $"批次“{batch}”不是 {draw.DrawId}"));
@@ -60,30 +60,30 @@ public static class SpotCheckFiling
             }
             if (!items.TryGetValue(key, out var item))
             {
-                errors.Add(new SpotCheckFilingError(name, r, SpotCheckWorkbook.KeyColumn, $"工单“{key}”不在批次 {draw.DrawId} 的抽取名单中"));
+                errors.Add(new SpotCheckFilingError(name, r, SpotCheckForm.KeyColumn, $"工单“{key}”不在批次 {draw.DrawId} 的抽取名单中"));
                 continue;
             }
-            if (string.Equals(result, SpotCheckWorkbook.Verified, StringComparison.Ordinal))
+            if (string.Equals(result, SpotCheckForm.Verified, StringComparison.Ordinal))
             {
                 results.Add(new SpotCheckResult { DrawId = draw.DrawId, Utility = item.Utility, ApplicationId = item.ApplicationId, County = item.County, Verified = true, FiledAt = filedAt });
                 continue;
             }
-            if (!string.Equals(result, SpotCheckWorkbook.Discrepant, StringComparison.Ordinal))
+            if (!string.Equals(result, SpotCheckForm.Discrepant, StringComparison.Ordinal))
             {
-                errors.Add(new SpotCheckFilingError(name, r, SpotCheckWorkbook.ResultColumn, $"核查结果“{result}”应为“一致”或“不一致”"));
+                errors.Add(new SpotCheckFilingError(name, r, SpotCheckForm.ResultColumn, $"核查结果“{result}”应为“一致”或“不一致”"));
                 continue;
             }
-            var what = Cell(SpotCheckWorkbook.ItemColumn);
-            if (!SpotCheckWorkbook.Items.TryGetValue(what, out var field))
+            var what = Cell(SpotCheckForm.ItemColumn);
+            if (!SpotCheckForm.Items.TryGetValue(what, out var field))
             {
-                errors.Add(new SpotCheckFilingError(name, r, SpotCheckWorkbook.ItemColumn,
-                    $"不一致项目“{what}”应为以下之一：{string.Join("、", SpotCheckWorkbook.Items.Keys)}"));
+                errors.Add(new SpotCheckFilingError(name, r, SpotCheckForm.ItemColumn,
+                    $"不一致项目“{what}”应为以下之一：{string.Join("、", SpotCheckForm.Items.Keys)}"));
                 continue;
             }
-            var customer = Cell(SpotCheckWorkbook.CustomerColumn);
+            var customer = Cell(SpotCheckForm.CustomerColumn);
             if (customer.Length == 0)
             {
-                errors.Add(new SpotCheckFilingError(name, r, SpotCheckWorkbook.CustomerColumn, "不一致时须填写客户所述的值"));
+                errors.Add(new SpotCheckFilingError(name, r, SpotCheckForm.CustomerColumn, "不一致时须填写客户所述的值"));
                 continue;
             }
             results.Add(new SpotCheckResult
@@ -94,7 +94,7 @@ public static class SpotCheckFiling
         }
         // An application both verified and discrepant in one filing is a contradiction.
         foreach (var g in results.GroupBy(x => (x.Utility, x.ApplicationId)).Where(g => g.Any(x => x.Verified) && g.Any(x => !x.Verified)))
-            errors.Add(new SpotCheckFilingError(name, 1, SpotCheckWorkbook.ResultColumn, $"工单 {g.Key.Utility}/{g.Key.ApplicationId} 同时填了“一致”和“不一致”"));
+            errors.Add(new SpotCheckFilingError(name, 1, SpotCheckForm.ResultColumn, $"工单 {g.Key.Utility}/{g.Key.ApplicationId} 同时填了“一致”和“不一致”"));
         return errors.Count > 0 ? ([], errors) : (results, errors);
     }
 }

@@ -1,7 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Analytics.Oversight;
+using Analytics.Oversight.Forensics;
 
-namespace Analytics.Oversight.Forensics;
+namespace Analytics.Reports.Oversight;
 
 /// <summary>
 /// <c>analytics forensics --format json</c> (cli.md §6): a JSON array of

@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Analytics.Domain.Storage;
+using Analytics.Oversight;
+using Analytics.Oversight.SpotChecks;
 
-namespace Analytics.Oversight.SpotChecks;
+namespace Analytics.Reports.Oversight;
 
 /// <summary>
 /// <c>analytics spotcheck draw --format json</c>: the draw as published — its id, seed, period, the method text, the

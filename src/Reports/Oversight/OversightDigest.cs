@@ -3,11 +3,12 @@ using Analytics.Domain.Calendar;
 using Analytics.Domain.Policy;
 using Analytics.Domain.Storage;
 using Analytics.Metrics;
+using Analytics.Oversight;
 using Analytics.Oversight.Forensics;
+using Analytics.Oversight.Rectification;
 using Analytics.Oversight.SpotChecks;
-using Analytics.Reports.Oversight;
 
-namespace Analytics.Oversight;
+namespace Analytics.Reports.Oversight;
 
 /// <summary>
 /// Composes the <see cref="OversightInputs"/> a ledger or the circular takes (issue 16), from the store's oversight
