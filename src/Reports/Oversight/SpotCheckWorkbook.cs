@@ -5,6 +5,7 @@ using Analytics.Domain.Storage;
 using Analytics.Metrics;
 using Analytics.Oversight;
 using Analytics.Oversight.SpotChecks;
+using Analytics.Reports.Common;
 using ClosedXML.Excel;
 using static Analytics.Oversight.SpotChecks.SpotCheckForm;
 
@@ -86,23 +87,8 @@ public static class SpotCheckWorkbook
         void Text(int rr, int c, string? v) => Put(ws.Cell(rr, c), v);
     }
 
-    /// <summary>
-    /// Text as a text cell (never turned into a date or number by ClosedXML); formula-like text with the quote prefix
-    /// (<see cref="SpreadsheetText"/>), as the ledgers write it.
-    /// </summary>
-    internal static void Put(IXLCell cell, string? text)
-    {
-        if (string.IsNullOrEmpty(text)) return;
-        if (SpreadsheetText.IsFormulaLike(text))
-        {
-            // ClosedXML 0.95 stores a value set with a leading apostrophe as the text after it, with quotePrefix="1".
-            cell.Value = "'" + text;
-            cell.DataType = XLDataType.Text;
-            return;
-        }
-        cell.SetValue(text);
-        cell.DataType = XLDataType.Text;
-    }
+    /// <summary>Text as a text cell, formula-like text with the quote prefix, as the ledgers write it (<see cref="WorksheetLayout.Text"/>).</summary>
+    private static void Put(IXLCell cell, string? text) => WorksheetLayout.Text(cell, text);
 
     /// <summary>Why a risk draw was made, in Chinese: <c>问题记录、临界时长、模型超期概率72%</c>.</summary>
     public static string Reasons(IReadOnlyList<string> codes, double? modelProbability)
