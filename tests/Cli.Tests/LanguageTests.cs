@@ -136,4 +136,34 @@ public sealed class LanguageTests : IDisposable
         Assert.Equal(MessageLanguage.Chinese, CliArgs.LanguageOf("xx", out var error));
         Assert.Equal("cli.not_a_language", error!.Text.Id);
     }
+
+    [Fact]
+    public void Informational_lines_are_Chinese_by_default_and_English_with_lang_en()
+    {
+        var zh = CliRunner.Run("generate", "--applications", "20", "--outages", "3", "--out", _dir.File("zh"));
+        Assert.Equal(0, zh.ExitCode);
+        Assert.Matches(@"analytics: 样例数据生成完毕，用时 \d+\.\d 秒", zh.Err);
+        Assert.Matches(@"\tapplications\t\d+ 行", zh.Out);
+        Assert.DoesNotContain("generated in", zh.Err, StringComparison.Ordinal);
+        var en = CliRunner.Run("--lang", "en", "generate", "--applications", "20", "--outages", "3", "--out", _dir.File("en"));
+        Assert.Equal(0, en.ExitCode);
+        Assert.Matches(@"analytics: generated in \d+\.\d s", en.Err);
+        Assert.Matches(@"\tapplications\t\d+ rows", en.Out);
+    }
+
+    [Fact]
+    public void The_risk_model_line_and_the_spot_check_errors_have_both_languages()
+    {
+        Assert.Equal("超期预警模型：已训练（存储中尚无模型；1.0 秒，已保存到存储，指纹 abc）；x",
+            CliMessages.ModelTrained.With(CliMessages.ModelNoneStored.Text(), "1.0", CliMessages.ModelSaved, "abc", CliMessages.Verbatim.With("x")).Render(MessageLanguage.Chinese));
+        Assert.Equal("early-warning model: trained (the store holds no model yet; 1.0 s, saved to the store, fingerprint abc); x",
+            CliMessages.ModelTrained.With(CliMessages.ModelNoneStored.Text(), "1.0", CliMessages.ModelSaved, "abc", CliMessages.Verbatim.With("x")).Render(MessageLanguage.English));
+        var missing = _dir.File("nowhere.xlsx");
+        var zh = Run("spotcheck", "file", missing);
+        Assert.Equal(ExitCodes.BadInput, zh.ExitCode);
+        Assert.Contains($"{missing}:0:0: 文件不存在", zh.Err, StringComparison.Ordinal);
+        var en = Run("spotcheck", "file", missing, "--lang", "en");
+        Assert.Equal(ExitCodes.BadInput, en.ExitCode);
+        Assert.Contains($"{missing}:0:0: the file does not exist", en.Err, StringComparison.Ordinal);
+    }
 }

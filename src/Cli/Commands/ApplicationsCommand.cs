@@ -41,7 +41,7 @@ public static class ApplicationsCommand
             {
                 case "xlsx":
                     ApplicationsWorkbook.Write(result, rows, ctx.Registries, outFile!);
-                    ctx.Err.WriteLine($"analytics: wrote {outFile}");
+                    ctx.Err.WriteLine("analytics: " + ctx.Say(CliMessages.Wrote.With(outFile!)));
                     break;
                 case "json":
                     WriteTo(ctx, outFile, s => ApplicationsJsonWriter.Write(result, rows, s));

@@ -4,6 +4,7 @@ using System.Globalization;
 using Analytics.Domain;
 using Analytics.Generator;
 using Analytics.Ingest;
+using Analytics.Ingest.Messages;
 using Analytics.Metrics;
 using Analytics.Reports;
 using Analytics.Reports.Ledger;
@@ -66,15 +67,15 @@ public static class DemoCommand
         var total = Stopwatch.StartNew();
 
         GenerationResult generated = null!;
-        steps.Run("生成样例数据 generating sample data", () =>
+        steps.Run(CliMessages.StepGenerate.Text(), () =>
         {
             generated = new DataGenerator(options).Generate(dataDir);
-            return string.Create(CultureInfo.InvariantCulture, $"{generated.Files.Sum(f => f.Rows)} rows in {generated.Files.Count} files");
+            return CliMessages.RowsInFiles.With(generated.Files.Sum(f => f.Rows), generated.Files.Count);
         });
 
         using var store = Analytics.Store.StoreFactory.Open(storePath);
         store.EnsureSchema();
-        steps.Run("载入嵌入式数据库 loading the embedded store", () =>
+        steps.Run(CliMessages.StepLoad.Text(), () =>
         {
             var ingestor = new FileIngestor(store, ctx.Registries, ctx.Time);
             var rows = 0;
@@ -85,33 +86,33 @@ public static class DemoCommand
                     throw new InvalidOperationException($"the generated file {f.Path} was rejected: {(r.Errors.Count > 0 ? r.Errors[0] : null)}");
                 rows += r.RowsLoaded;
             }
-            return string.Create(CultureInfo.InvariantCulture, $"{rows} rows");
+            return CliMessages.RowsLoaded.With(rows);
         });
 
         RecordSnapshot data = null!;
         MetricsResult year = null!;
-        steps.Run("计算指标 computing the figures", () =>
+        steps.Run(CliMessages.StepCompute.Text(), () =>
         {
             data = RecordSnapshot.Load(store, knownAt: null);
             var asOf = data.DataThrough ?? options.End.ToDateTime(TimeOnly.MaxValue);
             year = MetricsEngine.Compute(MetricsInput.Of(data, ctx.Policy, ctx.Calendar, MetricsPeriod.Year(asOf.Year), asOf));
-            return string.Create(CultureInfo.InvariantCulture, $"{data.Applications.Count} applications, {data.Outages.Count} outage rows");
+            return CliMessages.RecordsRead.With(data.Applications.Count, data.Outages.Count);
         });
 
         var week = LedgerWeek.For(thursday);
         IReadOnlyDictionary<(string, string), double>? risk = null;
-        steps.Run("训练超期预警模型 training the early-warning model", () =>
+        steps.Run(CliMessages.StepTrain.Text(), () =>
         {
             var a = RiskCommand.Assess(ctx, data, RiskCommand.AsOf(week.End, data.DataThrough ?? week.AsOf), county: null, store);
             risk = a.Probabilities();
-            return string.Create(CultureInfo.InvariantCulture, $"{a.Applications.Count} in progress assessed, {a.AtRisk().Count} at risk");
+            return CliMessages.Assessed.With(a.Applications.Count, a.AtRisk().Count);
         });
 
-        steps.Run("监督检查 oversight: spot check, field results, rectification", () => DemoOversight.Run(ctx, store, data, half, week, reportsDir));
+        steps.Run(CliMessages.StepOversight.Text(), () => DemoOversight.Run(ctx, store, data, half, week, reportsDir));
 
         var written = new List<string>();
         var inputs = LedgerCommand.Inputs(ctx, data);
-        steps.Run($"编制工作台账 {thursday:yyyy-MM-dd} writing the ledgers", () =>
+        steps.Run(CliMessages.StepLedgers.With(thursday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), () =>
         {
             // The oversight as ledger --all and ledger --city compose it (one digest): the forensics on the roll-up only.
             var weekPeriod = new MetricsPeriod(week.FirstDay, week.LastDay);
@@ -121,11 +122,11 @@ public static class DemoCommand
             written.AddRange(WeeklyLedgers.WriteAll(county, week, reportsDir, risk));
             written.Add(WeeklyLedgers.WriteCity(city, week, reportsDir));
             written.AddRange(Directory.GetFiles(reportsDir, "抽查_*.xlsx"));
-            return string.Create(CultureInfo.InvariantCulture, $"{written.Count} workbooks");
+            return CliMessages.Workbooks.With(written.Count);
         });
 
         var pdfs = 0;
-        steps.Run($"编制{half.ChineseLabel}报告 writing the semiannual PDFs", () =>
+        steps.Run(CliMessages.StepReports.With(half.ChineseLabel), () =>
         {
             // As report semiannual --all and report city: the circular with the half's oversight (the same digest).
             var report = new Analytics.Reports.Pdf.ReportInputs { Records = data, Policy = ctx.Policy, Calendar = ctx.Calendar, Registries = ctx.Registries };
@@ -138,7 +139,7 @@ public static class DemoCommand
             };
             written.AddRange(paths);
             pdfs = paths.Count;
-            return string.Create(CultureInfo.InvariantCulture, $"{pdfs} PDFs");
+            return CliMessages.Pdfs.With(pdfs);
         });
 
         Summary(ctx, year, dir, storePath, reportsDir, written, total.Elapsed);
@@ -176,11 +177,12 @@ public static class DemoCommand
         ctx.Out.WriteLine(string.Create(inv,
             $"受理 {v.Accepted}，接电 {v.Connected}，在途 {v.InProgress}，撤销 {v.Withdrawn}；线上办理率 {Formats.PercentSpaced(r.Indicators.OnlineShare)}；目标未达 {r.Breaches.Count} 件次，诚信问题 {r.Findings.Count} 条。"));
         ctx.Out.WriteLine();
-        ctx.Out.WriteLine($"Store:   {storePath}");
-        ctx.Out.WriteLine($"Data:    {Path.Combine(dir, "data")}");
-        ctx.Out.WriteLine(string.Create(inv, $"Reports: {reportsDir} ({written.Count(f => f.EndsWith(".xlsx", StringComparison.Ordinal))} workbooks, {written.Count(f => f.EndsWith(".pdf", StringComparison.Ordinal))} PDFs)"));
+        ctx.Out.WriteLine(ctx.Say(CliMessages.DemoStore.With(storePath)));
+        ctx.Out.WriteLine(ctx.Say(CliMessages.DemoData.With(Path.Combine(dir, "data"))));
+        ctx.Out.WriteLine(ctx.Say(CliMessages.DemoReports.With(reportsDir,
+            written.Count(f => f.EndsWith(".xlsx", StringComparison.Ordinal)), written.Count(f => f.EndsWith(".pdf", StringComparison.Ordinal)))));
         foreach (var f in written) ctx.Out.WriteLine("  " + Path.GetRelativePath(dir, f));
-        ctx.Out.WriteLine(string.Create(inv, $"Done in {elapsed.TotalSeconds:0.0} s."));
+        ctx.Out.WriteLine(ctx.Say(CliMessages.DemoDone.With(elapsed.TotalSeconds.ToString("0.0", inv))));
     }
 
     /// <summary>Runs the demo's steps, with a progress bar on a terminal and one line a step either way.</summary>
@@ -188,19 +190,19 @@ public static class DemoCommand
     {
         private int _n;
 
-        public void Run(string name, Func<string> step)
+        public void Run(MessageText name, Func<MessageText> step)
         {
             _n++;
             var watch = Stopwatch.StartNew();
-            string detail;
+            MessageText? detail;
             if (ReferenceEquals(ctx.Out, Console.Out) && !Console.IsOutputRedirected)
             {
-                detail = "";
+                detail = null;
                 AnsiConsole.Progress()
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
                     .Start(progress =>
                     {
-                        var task = progress.AddTask(Markup.Escape($"[{_n}] {name}"));
+                        var task = progress.AddTask(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"[{_n}] {ctx.Say(name)}")));
                         task.IsIndeterminate = true;
                         detail = step();
                         task.IsIndeterminate = false;
@@ -211,7 +213,7 @@ public static class DemoCommand
             {
                 detail = step();
             }
-            ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_n}] {name}: {detail} ({watch.Elapsed.TotalSeconds:0.0} s)"));
+            ctx.Out.WriteLine(ctx.Say(CliMessages.DemoStep.With(_n, name, detail!, watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture))));
         }
     }
 }

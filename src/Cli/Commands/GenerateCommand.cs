@@ -61,8 +61,8 @@ public static class GenerateCommand
             var dir = CliArgs.OutDir(p.GetValue(output)!, "--out");
             var result = new DataGenerator(options).Generate(dir);
             foreach (var file in result.Files)
-                ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{file.Path}\t{file.Kind.ToString().ToLowerInvariant()}\t{file.Rows} rows"));
-            ctx.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"analytics: generated in {result.Elapsed.TotalSeconds:0.0} s"));
+                ctx.Out.WriteLine(ctx.Say(CliMessages.GeneratedFile.With(file.Path, file.Kind.ToString().ToLowerInvariant(), file.Rows.ToString(CultureInfo.InvariantCulture))));
+            ctx.Err.WriteLine("analytics: " + ctx.Say(CliMessages.GeneratedIn.With(result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture))));
             return ExitCodes.Success;
         });
         return cmd;

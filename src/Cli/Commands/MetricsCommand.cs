@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Analytics.Domain;
 using Analytics.Metrics;
 using Analytics.Reports;
@@ -52,9 +53,12 @@ public static class MetricsCommand
         var console = ConsoleTables.For(ctx.Out);
         var scope = (r.County is { } c ? ctx.Registries.County(c).Name : ctx.Registries.CityName)
             + (r.Utility is { } u ? " · " + ctx.Registries.Utility(u).Name : "");
-        console.WriteLine($"{scope}  {r.Period.From:yyyy-MM-dd} – {r.Period.To:yyyy-MM-dd}  (截至 {r.AsOf:yyyy-MM-dd HH:mm})  {r.Policy.PlanId}");
-        if (r.NoData) console.WriteLine($"报告期晚于数据截止日：数据截至 {r.DataThroughDate:yyyy-MM-dd}，本期没有数据。");
-        else if (!r.Complete) console.WriteLine($"报告期尚未结束：数据截至 {r.DataThroughDate:yyyy-MM-dd}。");
+        var inv = CultureInfo.InvariantCulture;
+        console.WriteLine(ctx.Say(CliMessages.MetricsHeading.With(scope, string.Create(inv, $"{r.Period.From:yyyy-MM-dd} – {r.Period.To:yyyy-MM-dd}"),
+            r.AsOf.ToString("yyyy-MM-dd HH:mm", inv), r.Policy.PlanId)));
+        var through = r.DataThroughDate?.ToString("yyyy-MM-dd", inv) ?? "—";
+        if (r.NoData) console.WriteLine(ctx.Say(CliMessages.MetricsNoData.With(through)));
+        else if (!r.Complete) console.WriteLine(ctx.Say(CliMessages.MetricsIncomplete.With(through)));
 
         var targets = ConsoleTables.Table("目标完成情况", "目标", "条款", "内容", "限值", "合规/总数", "合规率", "平均", "P90", "最大", "达标");
         foreach (var t in r.Targets.Where(t => t.Group.Dimension == GroupDimension.City))

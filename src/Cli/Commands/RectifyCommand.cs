@@ -25,7 +25,7 @@ public static class RectifyCommand
     }
 
     private static IOversightStore Oversight(IAnalyticsStore store) =>
-        store as IOversightStore ?? throw new StoreUnavailableException($"{store.Description}: 此存储不支持整改台账");
+        store as IOversightStore ?? throw new StoreUnavailableException(CliMessages.NoRectification.With(store.Description).ToString());
 
     private static Command Add(Func<ParseResult, CliContext> context)
     {
@@ -176,7 +176,7 @@ public static class RectifyCommand
             var oversight = Oversight(store);
             var n = p.GetValue(id);
             var item = oversight.Rectifications().FirstOrDefault(i => i.Id == n)
-                ?? throw new BadInputException(string.Create(CultureInfo.InvariantCulture, $"整改事项 {n} 不存在（见 analytics rectify list）"));
+                ?? throw new BadInputException(CliMessages.NoSuchItem.With(n));
             var inv = CultureInfo.InvariantCulture;
             var t = ConsoleTables.Table(string.Create(inv, $"整改事项 {item.Id}"), "项目", "内容");
             ConsoleTables.Row(t, "问题", item.Problem);

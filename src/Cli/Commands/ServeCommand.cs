@@ -36,7 +36,7 @@ public static class ServeCommand
             {
                 throw new UsageException(CliMessages.CannotListen.With(listen, e.Message), e);
             }
-            ctx.Out.WriteLine($"analytics serve: {store.Description} on {listen} (Ctrl+C to stop)");
+            ctx.Out.WriteLine(ctx.Say(CliMessages.Serving.With(store.Description, listen)));
             ctx.Out.Flush();
             app.WaitForShutdown();
             return ExitCodes.Success;

@@ -45,16 +45,16 @@ public static class SpotCheckCommand
             IReadOnlyList<Inspector> register = [];
             if (p.GetValue(inspectors) is { } file)
             {
-                if (!System.IO.File.Exists(file)) throw new BadInputException($"{file}:0:0: 检查人员名录不存在");
+                if (!System.IO.File.Exists(file)) throw new BadInputException(CliMessages.InspectorsMissing.With(file));
                 var (list, errors) = InspectorRegister.Read(file, ctx.Registries);
                 if (errors.Count > 0) throw new BadInputException(errors);
-                if (list.Count < 2) throw new BadInputException($"{file}:0:0: 名录至少要有 2 名检查人员");
+                if (list.Count < 2) throw new BadInputException(CliMessages.InspectorsTooFew.With(file));
                 register = list;
             }
             var now = ctx.Clock();
             var s = p.GetValue(seed) ?? (int)(now.Ticks % 1_000_000_000);
             using var store = ctx.OpenStore();
-            var oversight = store as IOversightStore ?? throw new StoreUnavailableException($"{store.Description}: 此存储不支持抽查记录");
+            var oversight = store as IOversightStore ?? throw new StoreUnavailableException(ctx.Say(CliMessages.NoSpotChecks.With(store.Description)));
             var data = RecordSnapshot.Load(store, null);
             var asOf = data.DataThrough ?? now;
             var period = new MetricsPeriod(f, t);
@@ -64,11 +64,11 @@ public static class SpotCheckCommand
             IReadOnlyList<SpotCheckStratum> strata;
             try { strata = SpotCheckDraw.Draw(result, register, s, plan, modelRisk); }
             catch (InvalidOperationException e) { throw new BadInputException($"{p.GetValue(inspectors)}:0:0: {e.Message}"); }
-            if (strata.Count == 0) throw new BadInputException(string.Create(CultureInfo.InvariantCulture, $"{f:yyyy-MM-dd} 至 {t:yyyy-MM-dd} 没有装表接电的工单，无可抽查对象"));
+            if (strata.Count == 0) throw new BadInputException(CliMessages.NothingToSpotCheck.With(f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
             var record = SpotCheckMethod.Record(strata, plan, s, f, t, now, ctx.Registries, modelRisk);
             var path = outPath ?? CliArgs.OutFile(Path.Combine("out", $"抽查_{record.DrawId}.xlsx"), "--out", ".xlsx");
             if (oversight.FindDraw(record.DrawId) is not null)
-                throw new BadInputException($"抽查批次 {record.DrawId} 已存在（同日同种子）；换一个 --seed");
+                throw new BadInputException(CliMessages.DrawExists.With(record.DrawId));
             SpotCheckWorkbook.Write(path, record, strata, result, ctx.Registries, modelRisk, plan);
             oversight.SaveDraw(record);
             if (fmt == "json")
@@ -77,7 +77,7 @@ public static class SpotCheckCommand
                 ctx.Err.WriteLine(Path.GetFullPath(path));
                 return ExitCodes.Success;
             }
-            ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"批次 {record.DrawId}  种子 {s}"));
+            ctx.Out.WriteLine(ctx.Say(CliMessages.SpotCheckHeadline.With(record.DrawId, s)));
             ctx.Out.WriteLine(record.Method);
             var table = ConsoleTables.Table("分层抽取", "县（市、区）", "供电企业", "名录", "随机抽取", "风险加抽", "模型高风险", "检查人员");
             foreach (var st in strata)
@@ -100,7 +100,7 @@ public static class SpotCheckCommand
         {
             var ctx = context(p);
             var path = p.GetValue(file)!;
-            if (!System.IO.File.Exists(path)) throw new BadInputException($"{path}:0:0: 文件不存在");
+            if (!System.IO.File.Exists(path)) throw new BadInputException(CliMessages.FileMissing.With(path));
             string drawId;
             try
             {
@@ -109,18 +109,17 @@ public static class SpotCheckCommand
             }
             catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or InvalidOperationException)
             {
-                throw new BadInputException($"{path}:0:0: 不是可读的抽查工作簿（{e.Message}）");
+                throw new BadInputException(CliMessages.NotASpotCheckWorkbook.With(path, e.Message));
             }
-            if (drawId.Length == 0) throw new BadInputException($"{path}:1:2: 工作表“{SpotCheckWorkbook.PublicSheet}”中没有批次号");
+            if (drawId.Length == 0) throw new BadInputException(CliMessages.NoDrawId.With(path, SpotCheckWorkbook.PublicSheet));
             using var store = ctx.OpenStore();
-            var oversight = store as IOversightStore ?? throw new StoreUnavailableException($"{store.Description}: 此存储不支持抽查记录");
-            var draw = oversight.FindDraw(drawId) ?? throw new BadInputException($"{path}:1:2: 存储中没有抽查批次 {drawId}");
+            var oversight = store as IOversightStore ?? throw new StoreUnavailableException(ctx.Say(CliMessages.NoSpotChecks.With(store.Description)));
+            var draw = oversight.FindDraw(drawId) ?? throw new BadInputException(CliMessages.NoSuchDraw.With(path, drawId));
             var (results, errors) = SpotCheckFiling.Read(path, draw, ctx.Clock());
             if (errors.Count > 0) throw new BadInputException([.. errors.Select(e => e.ToString())]);
             oversight.SaveResults(results);
             var rates = StratumRate.Of(draw, oversight.SpotCheckResults());
-            ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"批次 {draw.DrawId}：本次归档 {results.Select(r => r.ApplicationId).Distinct().Count()} 件，其中不一致 {results.Count(r => !r.Verified)} 项"));
+            ctx.Out.WriteLine(ctx.Say(CliMessages.SpotCheckFiled.With(draw.DrawId, results.Select(r => r.ApplicationId).Distinct().Count(), results.Count(r => !r.Verified))));
             var table = ConsoleTables.Table("分层不一致率（单侧 95 % Clopper–Pearson 上限）", "县（市、区）", "供电企业", "抽取", "已核查", "不一致", "不一致率", "上限");
             foreach (var r in rates)
                 ConsoleTables.Row(table, ctx.Registries.County(r.County).Name, ctx.Registries.Utility(r.Utility).ShortName,

@@ -33,7 +33,7 @@ public static class UserCommand
             try
             {
                 var account = Service(ctx, store).Add(p.GetValue(name) ?? "", r.Role, r.Scope, password, "cli");
-                ctx.Out.WriteLine($"{account.Name}: {AccountRoles.Format(account.Role, account.Scope)} added.");
+                ctx.Out.WriteLine(ctx.Say(CliMessages.AccountAdded.With(account.Name, AccountRoles.Format(account.Role, account.Scope))));
             }
             catch (Exception e) when (e is ArgumentException or DuplicateAccountException)
             {
@@ -64,7 +64,7 @@ public static class UserCommand
             var n = p.GetValue(removeName) ?? "";
             using var store = ctx.OpenStore();
             if (!Service(ctx, store).Remove(n, "cli")) throw new BadInputException("analytics: " + ctx.Say(CliMessages.NoAccount.With(n)));
-            ctx.Out.WriteLine($"{n} removed.");
+            ctx.Out.WriteLine(ctx.Say(CliMessages.AccountRemoved.With(n)));
             return ExitCodes.Success;
         });
 
