@@ -152,15 +152,17 @@ public static class CliApp
     /// <summary>The command tree; <paramref name="context"/> makes the per-invocation context.</summary>
     public static RootCommand BuildRoot(Func<ParseResult, CliContext> context)
     {
-        var root = new RootCommand(
+        var root = new RootCommand(CliHelp.Of(
+            "analytics —— 临汾市能源局、各县（市、区）能源局和供电企业的“获得电力”合规与指标分析（方案 临能源电力发〔2021〕189号）。",
             "analytics — “获得电力” compliance and KPI analytics for 临汾市能源局, the county energy bureaus and the utilities "
-            + "(plan 临能源电力发〔2021〕189号).");
-        root.Options.Add(CliArgs.Store);
-        root.Options.Add(CliArgs.PolicyFile);
-        root.Options.Add(CliArgs.CalendarFiles);
-        root.Options.Add(CliArgs.RegistryFile);
-        root.Options.Add(CliArgs.KeyFile);
-        root.Options.Add(CliArgs.Lang);
+            + "(plan 临能源电力发〔2021〕189号)."));
+        // The global options are made for each tree: their descriptions speak the tree's language.
+        root.Options.Add(CliArgs.Store());
+        root.Options.Add(CliArgs.PolicyFile());
+        root.Options.Add(CliArgs.CalendarFiles());
+        root.Options.Add(CliArgs.RegistryFile());
+        root.Options.Add(CliArgs.KeyFile());
+        root.Options.Add(CliArgs.Lang());
         root.Subcommands.Add(DemoCommand.Build(context));
         root.Subcommands.Add(IngestCommand.Build(context));
         root.Subcommands.Add(MetricsCommand.Build(context));

@@ -115,8 +115,52 @@ public sealed class LanguageTests : IDisposable
         var r = CliRunner.Run("--help");
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("--lang", r.Out, StringComparison.Ordinal);
-        Assert.Contains("zh (Chinese, the default) or en (English)", r.Out, StringComparison.Ordinal);
+        Assert.Contains("zh（中文，默认）或 en（英文）", r.Out, StringComparison.Ordinal);
         Assert.Contains("ANALYTICS_LANG", r.Out, StringComparison.Ordinal);
+        var en = CliRunner.Run("--help", "--lang", "en");
+        Assert.Contains("zh (Chinese, the default) or en (English)", en.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--help" }, "把模板文件（CSV 或 XLSX）载入数据库", "Loads template files (CSV or XLSX) into the store")]
+    [InlineData(new[] { "ingest", "--help" }, "载入正确的行，把错误的行连同原因写入", "Load the good rows and write the bad ones")]
+    [InlineData(new[] { "metrics", "--help" }, "报告期第一天，yyyy-MM-dd。", "First day of the period, yyyy-MM-dd.")]
+    public void Help_is_Chinese_by_default_and_English_with_lang_en(string[] args, string chinese, string english)
+    {
+        var zh = CliRunner.Run(args);
+        Assert.Equal(0, zh.ExitCode);
+        Assert.Contains(chinese, zh.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(english, zh.Out, StringComparison.Ordinal);
+        var en = CliRunner.Run([.. args, "--lang", "en"]);
+        Assert.Equal(0, en.ExitCode);
+        Assert.Contains(english, en.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(chinese, en.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_Chinese_help_description_is_Chinese_and_every_English_one_differs()
+    {
+        // Ours, not the parser's own --help and --version (System.CommandLine's resources, checked by the tests above).
+        static IEnumerable<string> Descriptions(System.CommandLine.Command c) =>
+            new[] { c.Description ?? "" }.Concat(c.Options.Where(o => o.Name is not ("--help" or "--version")).Select(o => o.Description ?? "")).Concat(c.Arguments.Select(a => a.Description ?? ""))
+                .Concat(c.Subcommands.SelectMany(Descriptions));
+        var ui = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("zh-Hans");
+            var zh = Descriptions(CliApp.BuildRoot(_ => throw new InvalidOperationException())).Where(d => d.Length > 0).ToList();
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
+            var en = Descriptions(CliApp.BuildRoot(_ => throw new InvalidOperationException())).Where(d => d.Length > 0).ToList();
+            Assert.True(zh.Count > 80, $"only {zh.Count} descriptions");
+            Assert.Equal(zh.Count, en.Count);
+            var problems = zh.Where(d => !System.Text.RegularExpressions.Regex.IsMatch(d, CatalogueChecks.Chinese)).ToList();
+            problems.AddRange(zh.Zip(en).Where(p => p.First == p.Second).Select(p => "not translated: " + p.First));
+            Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = ui;
+        }
     }
 
     [Theory]

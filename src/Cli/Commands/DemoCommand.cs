@@ -24,10 +24,10 @@ public static class DemoCommand
 {
     public static Command Build(Func<ParseResult, CliContext> context)
     {
-        var cmd = new Command("demo", "Writes sample data, loads it into a fresh embedded store, computes everything and writes every report into DIR (default ./out).");
-        var output = CommandOptions.Out("Folder for the data, the store and the reports (default ./out).");
-        var apps = new Option<int?>("--applications") { Description = "Applications to generate (default 20000)." };
-        var outages = new Option<int?>("--outages") { Description = "Outages to generate (default 2000)." };
+        var cmd = new Command("demo", CliHelp.Of("生成样例数据，载入新的嵌入式数据库，计算全部指标，并把全部报表写入 DIR（默认 ./out）。", "Writes sample data, loads it into a fresh embedded store, computes everything and writes every report into DIR (default ./out)."));
+        var output = CommandOptions.Out(CliHelp.Of("存放数据、数据库和报表的文件夹（默认 ./out）。", "Folder for the data, the store and the reports (default ./out)."));
+        var apps = new Option<int?>("--applications") { Description = CliHelp.Of("生成的工单数（默认 20000）。", "Applications to generate (default 20000).") };
+        var outages = new Option<int?>("--outages") { Description = CliHelp.Of("生成的停电事件数（默认 2000）。", "Outages to generate (default 2000).") };
         cmd.Options.Add(output);
         cmd.Options.Add(apps);
         cmd.Options.Add(outages);

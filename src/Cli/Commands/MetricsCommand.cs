@@ -13,13 +13,13 @@ public static class MetricsCommand
 {
     public static Command Build(Func<ParseResult, CliContext> context)
     {
-        var cmd = new Command("metrics", "Every target and indicator of the plan for a period: a table, or the JSON contract with --format json.");
+        var cmd = new Command("metrics", CliHelp.Of("报告期内方案的全部目标和指标：表格，或 --format json 时的 JSON 契约格式。", "Every target and indicator of the plan for a period: a table, or the JSON contract with --format json."));
         var period = new PeriodOptions();
         period.AddTo(cmd, withYear: true);
         var county = CommandOptions.County();
         var utility = CommandOptions.Utility();
-        var format = CommandOptions.Format("table (default), json, or csv (one row per target row; --what reliability for the reliability rows)");
-        var what = new Option<string?>("--what") { Description = "With --format csv: targets (default) or reliability." };
+        var format = CommandOptions.Format(CliHelp.Of("table（默认）、json 或 csv（每个目标行一行；--what reliability 输出供电可靠性各行）", "table (default), json, or csv (one row per target row; --what reliability for the reliability rows)"));
+        var what = new Option<string?>("--what") { Description = CliHelp.Of("与 --format csv 同用：targets（目标，默认）或 reliability（供电可靠性）。", "With --format csv: targets (default) or reliability.") };
         cmd.Options.Add(county);
         cmd.Options.Add(utility);
         cmd.Options.Add(format);

@@ -19,11 +19,11 @@ public static class RiskCommand
 {
     public static Command Build(Func<ParseResult, CliContext> context)
     {
-        var cmd = new Command("risk", "In-progress applications at risk of missing their time limit (early warning), most urgent first.");
+        var cmd = new Command("risk", CliHelp.Of("有超期风险的在途工单（超期预警），最紧急的在前。", "In-progress applications at risk of missing their time limit (early warning), most urgent first."));
         var asOf = CommandOptions.AsOf();
         var county = CommandOptions.County();
-        var format = CommandOptions.Format("table (default) or json");
-        var all = new Option<bool>("--all-in-progress") { Description = "List every in-progress application, not only those at risk." };
+        var format = CommandOptions.Format(CliHelp.Of("table（默认）或 json", "table (default) or json"));
+        var all = new Option<bool>("--all-in-progress") { Description = CliHelp.Of("列出全部在途工单，而不只是有风险的。", "List every in-progress application, not only those at risk.") };
         cmd.Options.Add(asOf);
         cmd.Options.Add(county);
         cmd.Options.Add(format);

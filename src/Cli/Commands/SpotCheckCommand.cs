@@ -16,7 +16,7 @@ public static class SpotCheckCommand
 {
     public static Command Build(Func<ParseResult, CliContext> context)
     {
-        var cmd = new Command("spotcheck", "双随机 spot checks: draw a reproducible stratified sample, file the field results back.");
+        var cmd = new Command("spotcheck", CliHelp.Of("“双随机”抽查：抽取可复现的分层样本，回填现场核查结果。", "双随机 spot checks: draw a reproducible stratified sample, file the field results back."));
         cmd.Subcommands.Add(Draw(context));
         cmd.Subcommands.Add(File(context));
         return cmd;
@@ -28,11 +28,11 @@ public static class SpotCheckCommand
         from.Required = true;
         var to = CommandOptions.To();
         to.Required = true;
-        var seed = new Option<int?>("--seed") { Description = "Seed of the draw (default: from the clock); the same seed gives the same draw." };
-        var inspectors = new Option<string?>("--inspectors") { Description = "Register of inspectors, CSV or XLSX with 姓名 and 单位 columns." };
-        var output = CommandOptions.Out("The field team's workbook (.xlsx); default ./out/抽查_BATCH.xlsx.");
-        var format = CommandOptions.Format("table (default) or json: the draw as published, with each application's draw reasons and model risk");
-        var cmd = new Command("draw", "Draws the period's connected applications by county × utility (n = ⌈ln(1−95%)/ln(1−5%)⌉ = 59 a stratum, plus risk draws: findings, near-limit durations, a high risk by the stored early-warning model) and inspector pairs under recusal.")
+        var seed = new Option<int?>("--seed") { Description = CliHelp.Of("抽取的随机种子（默认：取自时钟）；同一种子得到同样的抽取结果。", "Seed of the draw (default: from the clock); the same seed gives the same draw.") };
+        var inspectors = new Option<string?>("--inspectors") { Description = CliHelp.Of("检查人员名录，含“姓名”和“单位”列的 CSV 或 XLSX。", "Register of inspectors, CSV or XLSX with 姓名 and 单位 columns.") };
+        var output = CommandOptions.Out(CliHelp.Of("现场检查组的工作簿（.xlsx）；默认 ./out/抽查_BATCH.xlsx。", "The field team's workbook (.xlsx); default ./out/抽查_BATCH.xlsx."));
+        var format = CommandOptions.Format(CliHelp.Of("table（默认）或 json：公布的抽取结果，含每件工单的抽取原因和模型风险", "table (default) or json: the draw as published, with each application's draw reasons and model risk"));
+        var cmd = new Command("draw", CliHelp.Of("按县（市、区）× 供电企业分层抽取报告期内已装表接电的工单（每层 n = ⌈ln(1−95%)/ln(1−5%)⌉ = 59 件，另加风险抽取：有问题的、办理时长接近时限的、已存超期预警模型判为高风险的），并按回避原则配对检查人员。", "Draws the period's connected applications by county × utility (n = ⌈ln(1−95%)/ln(1−5%)⌉ = 59 a stratum, plus risk draws: findings, near-limit durations, a high risk by the stored early-warning model) and inspector pairs under recusal."))
         { from, to, seed, inspectors, output, format };
         cmd.SetAction(p =>
         {
@@ -94,8 +94,8 @@ public static class SpotCheckCommand
 
     private static Command File(Func<ParseResult, CliContext> context)
     {
-        var file = new Argument<string>("FILE") { Description = "The draw's workbook with the field results filled in." };
-        var cmd = new Command("file", "Files the field results back: verified, or a discrepancy (field and the customer's value) → finding field_discrepancy; prints each stratum's rate with its 95 % upper bound.") { file };
+        var file = new Argument<string>("FILE") { Description = CliHelp.Of("已填入现场核查结果的抽查工作簿。", "The draw's workbook with the field results filled in.") };
+        var cmd = new Command("file", CliHelp.Of("回填现场核查结果：核实一致，或不一致（字段及客户所述值）→ 问题 field_discrepancy；输出各层的不一致率及其 95 % 置信上限。", "Files the field results back: verified, or a discrepancy (field and the customer's value) → finding field_discrepancy; prints each stratum's rate with its 95 % upper bound.")) { file };
         cmd.SetAction(p =>
         {
             var ctx = context(p);
