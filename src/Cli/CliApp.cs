@@ -163,6 +163,12 @@ public static class CliApp
         root.Options.Add(CliArgs.RegistryFile());
         root.Options.Add(CliArgs.KeyFile());
         root.Options.Add(CliArgs.Lang());
+        // The parser's own options: its zh-Hans resources leave their descriptions English.
+        foreach (var o in root.Options)
+        {
+            if (o is System.CommandLine.Help.HelpOption) o.Description = CliHelp.Of("显示帮助和用法信息。", "Show help and usage information.");
+            else if (o is VersionOption) o.Description = CliHelp.Of("显示版本信息。", "Show version information.");
+        }
         root.Subcommands.Add(DemoCommand.Build(context));
         root.Subcommands.Add(IngestCommand.Build(context));
         root.Subcommands.Add(MetricsCommand.Build(context));

@@ -140,9 +140,8 @@ public sealed class LanguageTests : IDisposable
     [Fact]
     public void Every_Chinese_help_description_is_Chinese_and_every_English_one_differs()
     {
-        // Ours, not the parser's own --help and --version (System.CommandLine's resources, checked by the tests above).
         static IEnumerable<string> Descriptions(System.CommandLine.Command c) =>
-            new[] { c.Description ?? "" }.Concat(c.Options.Where(o => o.Name is not ("--help" or "--version")).Select(o => o.Description ?? "")).Concat(c.Arguments.Select(a => a.Description ?? ""))
+            new[] { c.Description ?? "" }.Concat(c.Options.Select(o => o.Description ?? "")).Concat(c.Arguments.Select(a => a.Description ?? ""))
                 .Concat(c.Subcommands.SelectMany(Descriptions));
         var ui = System.Globalization.CultureInfo.CurrentUICulture;
         try
