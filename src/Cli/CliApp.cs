@@ -3,6 +3,7 @@ using System.Globalization;
 using Analytics.Cli.Commands;
 using Analytics.Domain;
 using Analytics.Domain.Calendar;
+using Analytics.Domain.Messages;
 using Analytics.Domain.Output;
 using Analytics.Domain.Policy;
 using Analytics.Domain.Storage;
@@ -105,14 +106,14 @@ public static class CliApp
                 else foreach (var line in b.Lines) stderr.WriteLine(line);
                 return ExitCodes.BadInput;
             case CalendarException or PolicyException or InvalidDataException:
-                stderr.WriteLine($"analytics: {(LocalizedErrors.TextOf(e) is { } text ? Say(text) : e.Message)}");
+                stderr.WriteLine($"analytics: {MessageOf(e, language)}");
                 return ExitCodes.BadInput;
-            case StoreUnavailableException s:
-                stderr.WriteLine($"analytics: {s.Message}");
+            case StoreUnavailableException:
+                stderr.WriteLine($"analytics: {MessageOf(e, language)}");
                 return ExitCodes.StoreUnreachable;
             case StoreDataException or CustomerKeyMismatchException:
                 // Data the store refuses (NUL, a value out of range) or a key that is not this store's: the user's input.
-                stderr.WriteLine($"analytics: {OneLine(e.Message)}");
+                stderr.WriteLine($"analytics: {OneLine(MessageOf(e, language))}");
                 return ExitCodes.BadInput;
             case DuplicateFilingException:
                 // Another process filed the same file a moment earlier: nothing was changed by this run.
@@ -120,12 +121,12 @@ public static class CliApp
                 return ExitCodes.Success;
             case StoreConflictException c:
                 // Busy: another process holds the store (SQLite's writer lock, a PostgreSQL lock); nothing was changed.
-                stderr.WriteLine($"analytics: {Say(CliMessages.StoreBusy.With(OneLine(c.Message)))}");
+                stderr.WriteLine($"analytics: {Say(CliMessages.StoreBusy.With(OneLine(MessageOf(c, language))))}");
                 Debug(e, stderr);
                 return ExitCodes.StoreUnreachable;
             case OutputFileException o:
                 // The user's environment (a full disk, a device or folder in the way, no permission), not our bug.
-                stderr.WriteLine($"analytics: {OneLine(o.Message)}");
+                stderr.WriteLine($"analytics: {OneLine(MessageOf(o, language))}");
                 Debug(e, stderr);
                 return ExitCodes.BadInput;
             case IOException or UnauthorizedAccessException:
@@ -140,6 +141,18 @@ public static class CliApp
                 Debug(e, stderr);
                 return ExitCodes.Internal;
         }
+    }
+
+    /// <summary>
+    /// The message of <paramref name="e"/> in <paramref name="language"/>: from ingest's or the CLI's catalogue
+    /// (<see cref="LocalizedErrors"/>), from the domain's (<see cref="IDomainLocalizedError"/>), else as worded.
+    /// </summary>
+    public static string MessageOf(Exception e, MessageLanguage language)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (LocalizedErrors.TextOf(e) is { } text) return text.Render(language);
+        if (e is IDomainLocalizedError d) return d.Text.In(language == MessageLanguage.English);
+        return e.Message;
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");

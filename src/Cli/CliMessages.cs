@@ -44,6 +44,10 @@ public static class CliMessages
     public static readonly MessageTemplate<string, string> OptionReason = new("cli.option_reason", "option", "reason",
         "{option}：{reason}", "{option}: {reason}");
 
+    /// <summary>The same, the reason worded in both languages by the domain (<see cref="DomainLocalized"/>).</summary>
+    public static readonly MessageTemplate<string, ILocalizedText> OptionReasonText = new("cli.option_reason_text", "option", "reason",
+        "{option}：{reason}", "{option}: {reason}");
+
     public static readonly MessageTemplate<string> RequiredDate = new("cli.required_date", "name",
         "必须给出 {name}（yyyy-MM-dd）。", "{name} is required (yyyy-MM-dd).");
 

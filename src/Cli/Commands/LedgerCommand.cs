@@ -70,7 +70,7 @@ public static class LedgerCommand
     public static LedgerWeek Week(DateOnly thursday)
     {
         try { return LedgerWeek.For(thursday); }
-        catch (LedgerDateException e) { throw new UsageException(CliMessages.OptionReason.With("--date", e.Message), e); }
+        catch (LedgerDateException e) { throw new UsageException(CliMessages.OptionReasonText.With("--date", new DomainLocalized(((Analytics.Domain.Messages.IDomainLocalizedError)e).Text)), e); }
     }
 
     private static Domain.Registry.RegistryEntry Resolve(CliContext ctx, string text)

@@ -25,7 +25,7 @@ public static class RectifyCommand
     }
 
     private static IOversightStore Oversight(IAnalyticsStore store) =>
-        store as IOversightStore ?? throw new StoreUnavailableException(CliMessages.NoRectification.With(store.Description).ToString());
+        store as IOversightStore ?? throw new StoreUnavailableException(DomainLocalized.Of(CliMessages.NoRectification.With(store.Description)));
 
     private static Command Add(Func<ParseResult, CliContext> context)
     {

@@ -54,7 +54,7 @@ public static class SpotCheckCommand
             var now = ctx.Clock();
             var s = p.GetValue(seed) ?? (int)(now.Ticks % 1_000_000_000);
             using var store = ctx.OpenStore();
-            var oversight = store as IOversightStore ?? throw new StoreUnavailableException(ctx.Say(CliMessages.NoSpotChecks.With(store.Description)));
+            var oversight = store as IOversightStore ?? throw new StoreUnavailableException(DomainLocalized.Of(CliMessages.NoSpotChecks.With(store.Description)));
             var data = RecordSnapshot.Load(store, null);
             var asOf = data.DataThrough ?? now;
             var period = new MetricsPeriod(f, t);
@@ -113,7 +113,7 @@ public static class SpotCheckCommand
             }
             if (drawId.Length == 0) throw new BadInputException(CliMessages.NoDrawId.With(path, SpotCheckWorkbook.PublicSheet));
             using var store = ctx.OpenStore();
-            var oversight = store as IOversightStore ?? throw new StoreUnavailableException(ctx.Say(CliMessages.NoSpotChecks.With(store.Description)));
+            var oversight = store as IOversightStore ?? throw new StoreUnavailableException(DomainLocalized.Of(CliMessages.NoSpotChecks.With(store.Description)));
             var draw = oversight.FindDraw(drawId) ?? throw new BadInputException(CliMessages.NoSuchDraw.With(path, drawId));
             var (results, errors) = SpotCheckFiling.Read(path, draw, ctx.Clock());
             if (errors.Count > 0) throw new BadInputException([.. errors.Select(e => e.ToString())]);
