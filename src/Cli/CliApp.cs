@@ -3,6 +3,7 @@ using System.Globalization;
 using Analytics.Cli.Commands;
 using Analytics.Domain;
 using Analytics.Domain.Calendar;
+using Analytics.Domain.Messages;
 using Analytics.Domain.Output;
 using Analytics.Domain.Policy;
 using Analytics.Domain.Storage;
@@ -105,14 +106,14 @@ public static class CliApp
                 else foreach (var line in b.Lines) stderr.WriteLine(line);
                 return ExitCodes.BadInput;
             case CalendarException or PolicyException or InvalidDataException:
-                stderr.WriteLine($"analytics: {(LocalizedErrors.TextOf(e) is { } text ? Say(text) : e.Message)}");
+                stderr.WriteLine($"analytics: {MessageOf(e, language)}");
                 return ExitCodes.BadInput;
-            case StoreUnavailableException s:
-                stderr.WriteLine($"analytics: {s.Message}");
+            case StoreUnavailableException:
+                stderr.WriteLine($"analytics: {MessageOf(e, language)}");
                 return ExitCodes.StoreUnreachable;
             case StoreDataException or CustomerKeyMismatchException:
                 // Data the store refuses (NUL, a value out of range) or a key that is not this store's: the user's input.
-                stderr.WriteLine($"analytics: {OneLine(e.Message)}");
+                stderr.WriteLine($"analytics: {OneLine(MessageOf(e, language))}");
                 return ExitCodes.BadInput;
             case DuplicateFilingException:
                 // Another process filed the same file a moment earlier: nothing was changed by this run.
@@ -120,12 +121,12 @@ public static class CliApp
                 return ExitCodes.Success;
             case StoreConflictException c:
                 // Busy: another process holds the store (SQLite's writer lock, a PostgreSQL lock); nothing was changed.
-                stderr.WriteLine($"analytics: {Say(CliMessages.StoreBusy.With(OneLine(c.Message)))}");
+                stderr.WriteLine($"analytics: {Say(CliMessages.StoreBusy.With(OneLine(MessageOf(c, language))))}");
                 Debug(e, stderr);
                 return ExitCodes.StoreUnreachable;
             case OutputFileException o:
                 // The user's environment (a full disk, a device or folder in the way, no permission), not our bug.
-                stderr.WriteLine($"analytics: {OneLine(o.Message)}");
+                stderr.WriteLine($"analytics: {OneLine(MessageOf(o, language))}");
                 Debug(e, stderr);
                 return ExitCodes.BadInput;
             case IOException or UnauthorizedAccessException:
@@ -142,6 +143,18 @@ public static class CliApp
         }
     }
 
+    /// <summary>
+    /// The message of <paramref name="e"/> in <paramref name="language"/>: from ingest's or the CLI's catalogue
+    /// (<see cref="LocalizedErrors"/>), from the domain's (<see cref="IDomainLocalizedError"/>), else as worded.
+    /// </summary>
+    public static string MessageOf(Exception e, MessageLanguage language)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (LocalizedErrors.TextOf(e) is { } text) return text.Render(language);
+        if (e is IDomainLocalizedError d) return d.Text.In(language == MessageLanguage.English);
+        return e.Message;
+    }
+
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 
     private static void Debug(Exception e, TextWriter stderr)
@@ -152,15 +165,23 @@ public static class CliApp
     /// <summary>The command tree; <paramref name="context"/> makes the per-invocation context.</summary>
     public static RootCommand BuildRoot(Func<ParseResult, CliContext> context)
     {
-        var root = new RootCommand(
+        var root = new RootCommand(CliHelp.Of(
+            "analytics —— 临汾市能源局、各县（市、区）能源局和供电企业的“获得电力”合规与指标分析（方案 临能源电力发〔2021〕189号）。",
             "analytics — “获得电力” compliance and KPI analytics for 临汾市能源局, the county energy bureaus and the utilities "
-            + "(plan 临能源电力发〔2021〕189号).");
-        root.Options.Add(CliArgs.Store);
-        root.Options.Add(CliArgs.PolicyFile);
-        root.Options.Add(CliArgs.CalendarFiles);
-        root.Options.Add(CliArgs.RegistryFile);
-        root.Options.Add(CliArgs.KeyFile);
-        root.Options.Add(CliArgs.Lang);
+            + "(plan 临能源电力发〔2021〕189号)."));
+        // The global options are made for each tree: their descriptions speak the tree's language.
+        root.Options.Add(CliArgs.Store());
+        root.Options.Add(CliArgs.PolicyFile());
+        root.Options.Add(CliArgs.CalendarFiles());
+        root.Options.Add(CliArgs.RegistryFile());
+        root.Options.Add(CliArgs.KeyFile());
+        root.Options.Add(CliArgs.Lang());
+        // The parser's own options: its zh-Hans resources leave their descriptions English.
+        foreach (var o in root.Options)
+        {
+            if (o is System.CommandLine.Help.HelpOption) o.Description = CliHelp.Of("显示帮助和用法信息。", "Show help and usage information.");
+            else if (o is VersionOption) o.Description = CliHelp.Of("显示版本信息。", "Show version information.");
+        }
         root.Subcommands.Add(DemoCommand.Build(context));
         root.Subcommands.Add(IngestCommand.Build(context));
         root.Subcommands.Add(MetricsCommand.Build(context));

@@ -7,41 +7,43 @@ namespace Analytics.Cli;
 /// <summary>Options shared by several commands, and parsing of their values with usage errors (exit 2).</summary>
 public static class CliArgs
 {
-    public static readonly Option<string?> Store = new("--store")
+    public static Option<string?> Store() => new("--store")
     {
-        Description = "The store: a file path for the embedded store (default ./analytics.db or $ANALYTICS_STORE), or a PostgreSQL connection string / postgres:// URL.",
+        Description = CliHelp.Of("数据库：嵌入式数据库的文件路径（默认 ./analytics.db 或 $ANALYTICS_STORE），或 PostgreSQL 连接字符串 / postgres:// 地址。", "The store: a file path for the embedded store (default ./analytics.db or $ANALYTICS_STORE), or a PostgreSQL connection string / postgres:// URL."),
         Recursive = true,
     };
 
-    public static readonly Option<string?> PolicyFile = new("--policy")
+    public static Option<string?> PolicyFile() => new("--policy")
     {
-        Description = "A policy file (targets as data) to use instead of the shipped 临能源电力发〔2021〕189号.",
+        Description = CliHelp.Of("政策文件（以数据表示的目标），代替内置的 临能源电力发〔2021〕189号。", "A policy file (targets as data) to use instead of the shipped 临能源电力发〔2021〕189号."),
         Recursive = true,
     };
 
-    public static readonly Option<string[]> CalendarFiles = new("--calendar")
+    public static Option<string[]> CalendarFiles() => new("--calendar")
     {
-        Description = "A calendar file adding or replacing years of the official holiday schedule (repeatable).",
+        Description = CliHelp.Of("日历文件，增补或替换法定节假日安排的年份（可重复给出）。", "A calendar file adding or replacing years of the official holiday schedule (repeatable)."),
         Recursive = true,
         AllowMultipleArgumentsPerToken = false,
     };
 
-    public static readonly Option<string?> RegistryFile = new("--registry")
+    public static Option<string?> RegistryFile() => new("--registry")
     {
-        Description = "A registry file of counties and utilities to use instead of the shipped Linfen one.",
+        Description = CliHelp.Of("县（市、区）和供电企业的名录文件，代替内置的临汾市名录。", "A registry file of counties and utilities to use instead of the shipped Linfen one."),
         Recursive = true,
     };
 
-    public static readonly Option<string?> KeyFile = new("--key-file")
+    public static Option<string?> KeyFile() => new("--key-file")
     {
-        Description = "The installation's secret key for hashing personal data (default $ANALYTICS_KEY_FILE or ~/.config/analytics/customer.key).",
+        Description = CliHelp.Of("本机用于对个人信息做散列的密钥文件（默认 $ANALYTICS_KEY_FILE 或 ~/.config/analytics/customer.key）。", "The installation's secret key for hashing personal data (default $ANALYTICS_KEY_FILE or ~/.config/analytics/customer.key)."),
         Recursive = true,
     };
 
-    public static readonly Option<string?> Lang = new("--lang")
+    public static Option<string?> Lang() => new("--lang")
     {
-        Description = "The language of messages (errors, warnings, usage, load summaries): zh (Chinese, the default) or en (English); "
-            + "default $ANALYTICS_LANG, else zh. Error codes (the rejects file's code column) do not change with it.",
+        Description = CliHelp.Of(
+            "提示信息（错误、警告、用法、载入摘要、帮助）的语言：zh（中文，默认）或 en（英文）；未给出时取 $ANALYTICS_LANG，否则为 zh。错误代码（拒收文件的代码列）不随之改变。",
+            "The language of messages (errors, warnings, usage, load summaries, help): zh (Chinese, the default) or en (English); "
+            + "default $ANALYTICS_LANG, else zh. Error codes (the rejects file's code column) do not change with it."),
         Recursive = true,
     };
 

@@ -49,7 +49,7 @@ public sealed class CliContext
 
     public T? Value<T>(Argument<T> argument) => _parse.GetValue(argument);
 
-    public PolicyModel Policy => _policy ??= _parse.GetValue(CliArgs.PolicyFile) is { } p ? PolicyModel.Load(p) : PolicyModel.Default;
+    public PolicyModel Policy => _policy ??= _parse.GetValue<string?>("--policy") is { } p ? PolicyModel.Load(p) : PolicyModel.Default;
 
     public WorkingDayCalendar Calendar
     {
@@ -57,7 +57,7 @@ public sealed class CliContext
         {
             if (_calendar is not null) return _calendar;
             var cal = WorkingDayCalendar.Default;
-            foreach (var f in _parse.GetValue(CliArgs.CalendarFiles) ?? []) cal = cal.WithFile(f);
+            foreach (var f in _parse.GetValue<string[]?>("--calendar") ?? []) cal = cal.WithFile(f);
             return _calendar = cal;
         }
     }
@@ -67,7 +67,7 @@ public sealed class CliContext
         get
         {
             if (_registries is not null) return _registries;
-            var path = _parse.GetValue(CliArgs.RegistryFile);
+            var path = _parse.GetValue<string?>("--registry");
             if (path is null) return _registries = Registries.Default;
             if (!File.Exists(path)) throw new UsageException(CliMessages.RegistryMissing.With(path));
             return _registries = Registries.Load(path);
@@ -76,7 +76,7 @@ public sealed class CliContext
 
     /// <summary>The store argument: --store, else $ANALYTICS_STORE, else ./analytics.db.</summary>
     public string StoreArgument =>
-        _parse.GetValue(CliArgs.Store)
+        _parse.GetValue<string?>("--store")
         ?? (Environment.GetEnvironmentVariable("ANALYTICS_STORE") is { Length: > 0 } env ? env : "analytics.db");
 
     /// <summary>
@@ -88,7 +88,7 @@ public sealed class CliContext
     {
         get
         {
-            var given = _parse.GetValue(CliArgs.KeyFile);
+            var given = _parse.GetValue<string?>("--key-file");
             if (given is not null && string.IsNullOrWhiteSpace(given)) throw new UsageException(CliMessages.KeyFileEmpty.Text());
             return given
                 ?? (Environment.GetEnvironmentVariable("ANALYTICS_KEY_FILE") is { Length: > 0 } env && !string.IsNullOrWhiteSpace(env) ? env

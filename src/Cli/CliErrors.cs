@@ -1,3 +1,4 @@
+using Analytics.Domain.Messages;
 using Analytics.Ingest.Messages;
 
 namespace Analytics.Cli;
@@ -35,4 +36,17 @@ public sealed class BadInputException : Exception
 
     /// <summary>The one message in both languages, when the exception was made from one.</summary>
     public MessageText? Text { get; }
+}
+
+/// <summary>A message of the domain's catalogue (<see cref="DomainMessages"/>) as a part of a CLI message.</summary>
+public sealed record DomainLocalized(DomainText Text) : ILocalizedText
+{
+    public string Render(MessageLanguage language) => Text.In(language == MessageLanguage.English);
+
+    /// <summary>A CLI message as the domain's text (for the domain's exceptions, e.g. <c>StoreUnavailableException</c>).</summary>
+    public static DomainText Of(MessageText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new DomainText(text.Id, text.Render(MessageLanguage.Chinese), text.Render(MessageLanguage.English));
+    }
 }

@@ -44,6 +44,10 @@ public static class CliMessages
     public static readonly MessageTemplate<string, string> OptionReason = new("cli.option_reason", "option", "reason",
         "{option}：{reason}", "{option}: {reason}");
 
+    /// <summary>The same, the reason worded in both languages by the domain (<see cref="DomainLocalized"/>).</summary>
+    public static readonly MessageTemplate<string, ILocalizedText> OptionReasonText = new("cli.option_reason_text", "option", "reason",
+        "{option}：{reason}", "{option}: {reason}");
+
     public static readonly MessageTemplate<string> RequiredDate = new("cli.required_date", "name",
         "必须给出 {name}（yyyy-MM-dd）。", "{name} is required (yyyy-MM-dd).");
 
@@ -221,4 +225,164 @@ public static class CliMessages
 
     public static readonly MessageTemplate<string, string> SignedBy = new("cli.signed_by", "name", "date",
         "（填报人 {name}，报送日期 {date}）", "; filed by {name} on {date}");
+
+    // ---- Informational lines (what a person reads on the terminal; JSON/CSV/TSV output stays as it is) -------------
+
+    public static readonly MessageTemplate<string> Wrote = new("cli.wrote", "path",
+        "已写入 {path}", "wrote {path}");
+
+    public static readonly MessageTemplate<string> GeneratedIn = new("cli.generated_in", "seconds",
+        "样例数据生成完毕，用时 {seconds} 秒", "generated in {seconds} s");
+
+    public static readonly MessageTemplate<string, string, string> GeneratedFile = new("cli.generated_file", "path", "kind", "rows",
+        "{path}\t{kind}\t{rows} 行", "{path}\t{kind}\t{rows} rows");
+
+    public static readonly MessageTemplate<string, string> AccountAdded = new("cli.account_added", "name", "role",
+        "已添加账户 {name}：{role}。", "{name}: {role} added.");
+
+    public static readonly MessageTemplate<string> AccountRemoved = new("cli.account_removed", "name",
+        "已删除账户 {name}。", "{name} removed.");
+
+    public static readonly MessageTemplate<string, string> Serving = new("cli.serving", "store", "address",
+        "analytics serve：{store}，监听 {address}（按 Ctrl+C 停止）", "analytics serve: {store} on {address} (Ctrl+C to stop)");
+
+    // The demo.
+    public static readonly MessageTemplate<int, MessageText, MessageText, string> DemoStep = new("cli.demo.step", "n", "step", "detail", "seconds",
+        "[{n}] {step}：{detail}（{seconds} 秒）", "[{n}] {step}: {detail} ({seconds} s)");
+
+    public static readonly MessageTemplate StepGenerate = new("cli.demo.generate", "生成样例数据", "generating sample data");
+    public static readonly MessageTemplate StepLoad = new("cli.demo.load", "载入嵌入式数据库", "loading the embedded store");
+    public static readonly MessageTemplate StepCompute = new("cli.demo.compute", "计算指标", "computing the figures");
+    public static readonly MessageTemplate StepTrain = new("cli.demo.train", "训练超期预警模型", "training the early-warning model");
+    public static readonly MessageTemplate StepOversight = new("cli.demo.oversight", "监督检查：抽查、现场核查结果、整改", "oversight: spot check, field results, rectification");
+    public static readonly MessageTemplate<string> StepLedgers = new("cli.demo.ledgers", "date", "编制工作台账 {date}", "writing the ledgers of {date}");
+    public static readonly MessageTemplate<string> StepReports = new("cli.demo.reports", "half", "编制{half}报告", "writing the semiannual PDFs ({half})");
+
+    public static readonly MessageTemplate<long, int> RowsInFiles = new("cli.demo.rows_in_files", "rows", "files",
+        "{files} 个文件共 {rows} 行", "{rows} rows in {files} files");
+
+    public static readonly MessageTemplate<int> RowsLoaded = new("cli.demo.rows", "rows",
+        "{rows} 行", "{rows} rows");
+
+    public static readonly MessageTemplate<int, int> RecordsRead = new("cli.demo.records", "applications", "outages",
+        "工单 {applications} 件，停电记录 {outages} 行", "{applications} applications, {outages} outage rows");
+
+    public static readonly MessageTemplate<int, int> Assessed = new("cli.demo.assessed", "open", "at_risk",
+        "评估在途工单 {open} 件，其中有超期风险 {at_risk} 件", "{open} in progress assessed, {at_risk} at risk");
+
+    public static readonly MessageTemplate<int> Workbooks = new("cli.demo.workbooks", "count",
+        "{count} 个工作簿", "{count} workbooks");
+
+    public static readonly MessageTemplate<int> Pdfs = new("cli.demo.pdfs", "count",
+        "PDF {count} 份", "{count} PDFs");
+
+    public static readonly MessageTemplate NothingToDraw = new("cli.demo.nothing_to_draw",
+        "没有已装表接电的工单，未抽查", "no connected applications to draw");
+
+    public static readonly MessageTemplate<string, int, int, int, ILocalizedText, MessageText> DemoDrawn = new("cli.demo.drawn",
+        ["draw", "items", "risk", "model", "no_model", "filed"],
+        "抽查批次 {draw}：抽取 {items} 件（风险加抽 {risk} 件，模型高风险 {model} 件{no_model}）；{filed}",
+        "draw {draw}: {items} applications ({risk} risk draws, {model} high model risk{no_model}); {filed}");
+
+    public static readonly MessageTemplate<int, int, int> DemoFiled = new("cli.demo.filed", "results", "discrepancies", "items",
+        "现场核查结果 {results} 条，不一致 {discrepancies} 条；整改事项 {items} 项",
+        "{results} field results, {discrepancies} discrepancies; {items} rectification items");
+
+    public static readonly Localized NoStoredModel = new("，存储中无模型", ", no stored model");
+
+    public static readonly MessageTemplate<string> DemoStore = new("cli.demo.store", "path", "数据库：{path}", "Store:   {path}");
+    public static readonly MessageTemplate<string> DemoData = new("cli.demo.data", "path", "数据：  {path}", "Data:    {path}");
+    public static readonly MessageTemplate<string, int, int> DemoReports = new("cli.demo.reports_dir", "path", "workbooks", "pdfs",
+        "报表：  {path}（工作簿 {workbooks} 个，PDF {pdfs} 份）", "Reports: {path} ({workbooks} workbooks, {pdfs} PDFs)");
+    public static readonly MessageTemplate<string> DemoDone = new("cli.demo.done", "seconds", "完成，用时 {seconds} 秒。", "Done in {seconds} s.");
+
+    // The early-warning model (analytics risk, ledger, demo).
+    public static readonly MessageTemplate<string, string, MessageText> ModelLoaded = new("cli.risk.model_loaded", "fingerprint", "trained_at", "figures",
+        "超期预警模型：已从存储载入（指纹 {fingerprint}，训练于 {trained_at}）；{figures}",
+        "early-warning model: loaded from the store (fingerprint {fingerprint}, trained on {trained_at}); {figures}");
+
+    public static readonly MessageTemplate<MessageText, string, ILocalizedText, string, MessageText> ModelTrained = new("cli.risk.model_trained",
+        "why", "seconds", "saved", "fingerprint", "figures",
+        "超期预警模型：已训练（{why}；{seconds} 秒{saved}，指纹 {fingerprint}）；{figures}",
+        "early-warning model: trained ({why}; {seconds} s{saved}, fingerprint {fingerprint}); {figures}");
+
+    public static readonly MessageTemplate ModelNotFromStore = new("cli.risk.not_from_store",
+        "数据不是从 --store 所指的存储读出的，模型不保存", "the data were not read from the store --store names; the model is not kept");
+
+    public static readonly MessageTemplate ModelNoneStored = new("cli.risk.none_stored",
+        "存储中尚无模型", "the store holds no model yet");
+
+    public static readonly MessageTemplate<int> ModelAllDiffer = new("cli.risk.all_differ", "count",
+        "数据、政策、日历或截至时刻与存储中的 {count} 个模型均不同，重新训练", "the data, policy, calendar or as-of differ from all {count} stored models; trained anew");
+
+    public static readonly Localized ModelSaved = new("，已保存到存储", ", saved to the store");
+
+    public static readonly MessageTemplate<string> ModelNotSaved = new("cli.risk.not_saved", "reason",
+        "，未能保存到存储（{reason}）", ", could not be saved to the store ({reason})");
+
+    public static readonly MessageTemplate<int, string, string, string, string, ILocalizedText> ModelFigures = new("cli.risk.figures",
+        ["count", "mae_model", "mae_baseline", "auc_model", "auc_baseline", "used"],
+        "训练 {count} 件，留出期 MAE 模型 {mae_model} 天 / 基线 {mae_baseline} 天，AUC 模型 {auc_model} / 基线 {auc_baseline}，模型用于：{used}",
+        "trained on {count}, holdout MAE model {mae_model} days / baseline {mae_baseline} days, AUC model {auc_model} / baseline {auc_baseline}, model used for: {used}");
+
+    public static readonly Localized ModelUsedForNone = new("无（均用基线）", "none (the baseline throughout)");
+
+    public static readonly MessageTemplate<string, ILocalizedText, int, string, string, string, string> RiskHeadline = new("cli.risk.headline",
+        ["as_of", "model", "count", "span", "mae_model", "mae_baseline", "auc"],
+        "截至 {as_of}；模型：{model}；训练 {count} 件（{span}）；留出期 MAE {mae_model} 天（基线 {mae_baseline} 天），AUC {auc}",
+        "as of {as_of}; model: {model}; trained on {count} ({span}); holdout MAE {mae_model} days (baseline {mae_baseline} days), AUC {auc}");
+
+    public static readonly Localized ModelFastTree = new("FastTree 回归（部分类别）", "FastTree regression (some categories)");
+
+    public static readonly Localized ModelBaseline = new("未优于基线，使用类别中位数基线", "no better than the baseline; the category medians are used");
+
+    // analytics metrics (the tables' heading lines).
+    public static readonly MessageTemplate<string, string, string, string> MetricsHeading = new("cli.metrics.heading", "scope", "period", "as_of", "plan",
+        "{scope}  {period}  （截至 {as_of}）  {plan}", "{scope}  {period}  (as of {as_of})  {plan}");
+
+    public static readonly MessageTemplate<string> MetricsNoData = new("cli.metrics.no_data", "through",
+        "报告期晚于数据截止日：数据截至 {through}，本期没有数据。", "The period is after the data end: data through {through}; nothing in this period.");
+
+    public static readonly MessageTemplate<string> MetricsIncomplete = new("cli.metrics.incomplete", "through",
+        "报告期尚未结束：数据截至 {through}。", "The period is not over: data through {through}.");
+
+    // Spot checks and rectification.
+    public static readonly MessageTemplate<string> InspectorsMissing = new("cli.spotcheck.inspectors_missing", "path",
+        "{path}:0:0: 检查人员名录不存在", "{path}:0:0: the list of inspectors does not exist");
+
+    public static readonly MessageTemplate<string> InspectorsTooFew = new("cli.spotcheck.inspectors_too_few", "path",
+        "{path}:0:0: 名录至少要有 2 名检查人员", "{path}:0:0: the list needs at least 2 inspectors");
+
+    public static readonly MessageTemplate<string> NoSpotChecks = new("cli.spotcheck.unsupported", "store",
+        "{store}: 此存储不支持抽查记录", "{store}: this store does not keep spot checks");
+
+    public static readonly MessageTemplate<string> NoRectification = new("cli.rectify.unsupported", "store",
+        "{store}: 此存储不支持整改台账", "{store}: this store does not keep the rectification ledger");
+
+    public static readonly MessageTemplate<string, string> NothingToSpotCheck = new("cli.spotcheck.nothing", "from", "to",
+        "{from} 至 {to} 没有装表接电的工单，无可抽查对象", "no application was connected from {from} to {to}; there is nothing to draw");
+
+    public static readonly MessageTemplate<string> DrawExists = new("cli.spotcheck.draw_exists", "draw",
+        "抽查批次 {draw} 已存在（同日同种子）；换一个 --seed", "draw {draw} exists already (same day, same seed); use another --seed");
+
+    public static readonly MessageTemplate<string> FileMissing = new("cli.file_missing", "path",
+        "{path}:0:0: 文件不存在", "{path}:0:0: the file does not exist");
+
+    public static readonly MessageTemplate<string, string> NotASpotCheckWorkbook = new("cli.spotcheck.not_workbook", "path", "reason",
+        "{path}:0:0: 不是可读的抽查工作簿（{reason}）", "{path}:0:0: not a readable spot-check workbook ({reason})");
+
+    public static readonly MessageTemplate<string, string> NoDrawId = new("cli.spotcheck.no_draw_id", "path", "sheet",
+        "{path}:1:2: 工作表“{sheet}”中没有批次号", "{path}:1:2: the sheet \"{sheet}\" has no draw number");
+
+    public static readonly MessageTemplate<string, string> NoSuchDraw = new("cli.spotcheck.no_such_draw", "path", "draw",
+        "{path}:1:2: 存储中没有抽查批次 {draw}", "{path}:1:2: the store has no draw {draw}");
+
+    public static readonly MessageTemplate<string, int> SpotCheckHeadline = new("cli.spotcheck.draw", "draw", "seed",
+        "批次 {draw}  种子 {seed}", "draw {draw}  seed {seed}");
+
+    public static readonly MessageTemplate<string, int, int> SpotCheckFiled = new("cli.spotcheck.filed", "draw", "items", "discrepancies",
+        "批次 {draw}：本次归档 {items} 件，其中不一致 {discrepancies} 项", "draw {draw}: {items} applications filed, {discrepancies} discrepancies");
+
+    public static readonly MessageTemplate<long> NoSuchItem = new("cli.rectify.no_such_item", "id",
+        "整改事项 {id} 不存在（见 analytics rectify list）", "rectification item {id} does not exist (see analytics rectify list)");
 }

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Analytics.Domain.Messages;
 using Analytics.Domain.Storage;
 using Npgsql;
 
@@ -24,11 +25,11 @@ internal static class PostgresErrors
             case PostgresException pg:
                 return MapState(pg, description);
             case NpgsqlException np:
-                return new StoreUnavailableException($"{description}: {Reason(np)}", ex);
+                return new StoreUnavailableException(DomainMessages.StoreReason.With(description, Reason(np)), ex);
             case TimeoutException:
-                return new StoreUnavailableException($"{description}: timed out", ex);
+                return new StoreUnavailableException(DomainMessages.StoreTimedOut.With(description), ex);
             case SocketException se:
-                return new StoreUnavailableException($"{description}: cannot connect ({se.SocketErrorCode})", ex);
+                return new StoreUnavailableException(DomainMessages.StoreCannotConnect.With(description, se.SocketErrorCode), ex);
             default:
                 return ex;
         }
@@ -37,26 +38,26 @@ internal static class PostgresErrors
     private static Exception MapState(PostgresException pg, string description)
     {
         var state = pg.SqlState;
-        string? unavailable = state switch
+        var unavailable = state switch
         {
-            PostgresErrorCodes.InvalidPassword => "password authentication failed",
-            PostgresErrorCodes.InvalidAuthorizationSpecification => "the server refused the user (authentication)",
-            PostgresErrorCodes.InvalidCatalogName => "the database does not exist",
-            PostgresErrorCodes.InsufficientPrivilege => "the user lacks a privilege the store needs",
-            PostgresErrorCodes.TooManyConnections => "the server has too many connections",
-            PostgresErrorCodes.CannotConnectNow => "the server is starting up or shutting down",
-            PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown => "the server is shutting down",
-            PostgresErrorCodes.DiskFull => "the server's disk is full",
-            PostgresErrorCodes.ReadOnlySqlTransaction => "the server is read-only",
-            PostgresErrorCodes.InvalidSchemaName => "the search path names no schema that exists",
-            _ when state.StartsWith("08", StringComparison.Ordinal) => "the connection failed",
+            PostgresErrorCodes.InvalidPassword => DomainMessages.PgPassword,
+            PostgresErrorCodes.InvalidAuthorizationSpecification => DomainMessages.PgRefusedUser,
+            PostgresErrorCodes.InvalidCatalogName => DomainMessages.PgNoDatabase,
+            PostgresErrorCodes.InsufficientPrivilege => DomainMessages.PgPrivilege,
+            PostgresErrorCodes.TooManyConnections => DomainMessages.PgTooMany,
+            PostgresErrorCodes.CannotConnectNow => DomainMessages.PgStarting,
+            PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown => DomainMessages.PgShutdown,
+            PostgresErrorCodes.DiskFull => DomainMessages.PgDiskFull,
+            PostgresErrorCodes.ReadOnlySqlTransaction => DomainMessages.PgReadOnly,
+            PostgresErrorCodes.InvalidSchemaName => DomainMessages.PgNoSchema,
+            _ when state.StartsWith("08", StringComparison.Ordinal) => DomainMessages.PgConnectionFailed,
             _ => null,
         };
         if (unavailable is not null)
-            return new StoreUnavailableException($"{description}: {unavailable} (SQLSTATE {state})", pg);
+            return new StoreUnavailableException(DomainMessages.StoreReasonState.With(description, unavailable.With(), state), pg);
         if (state is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
             or PostgresErrorCodes.LockNotAvailable)
-            return new StoreBusyException($"{description}: {SqliteErrors.BusyMessage} (SQLSTATE {state})", pg);
+            return new StoreBusyException(DomainMessages.StoreBusyState.With(description, state), pg);
         if (state.StartsWith("22", StringComparison.Ordinal))
         {
             var column = pg.ColumnName ?? ColumnOf(pg.Where);
@@ -85,15 +86,15 @@ internal static class PostgresErrors
     }
 
     /// <summary>The innermost socket or timeout cause, without the connection string.</summary>
-    private static string Reason(NpgsqlException ex)
+    private static DomainText Reason(NpgsqlException ex)
     {
         for (Exception? e = ex; e is not null; e = e.InnerException)
         {
-            if (e is SocketException se) return $"cannot connect ({se.SocketErrorCode})";
+            if (e is SocketException se) return DomainMessages.PgCannotConnect.With(se.SocketErrorCode);
             // Npgsql says the same for a connection that could not be made in time and for a command that ran past
             // the connection string's Command Timeout.
-            if (e is TimeoutException) return "timed out (the server did not answer in time; a long load or query may need a larger Command Timeout)";
+            if (e is TimeoutException) return DomainMessages.PgTimedOutLong.With();
         }
-        return ex.IsTransient ? "the connection failed" : "the server cannot be used";
+        return (ex.IsTransient ? DomainMessages.PgConnectionFailed : DomainMessages.PgUnusable).With();
     }
 }

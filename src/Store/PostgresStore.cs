@@ -1,7 +1,8 @@
 using System.Data;
 using System.Globalization;
-using Analytics.Domain;
+using Analytics.Domain.Messages;
 using Analytics.Domain.Storage;
+using Analytics.Domain;
 using Dapper;
 using Npgsql;
 
@@ -39,7 +40,7 @@ public sealed partial class PostgresStore : IAnalyticsStore, IAccountStore, IOve
         catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException)
         {
             // The parser's message names the keyword, never a value: no password can leak through it.
-            throw new StoreUnavailableException($"PostgreSQL: invalid connection string ({ex.Message})", ex);
+            throw new StoreUnavailableException(DomainMessages.StoreBadConnectionString.With(ex.Message), ex);
         }
         var csb = builder.ConnectionStringBuilder;
         csb.ApplicationName ??= "analytics";
@@ -92,8 +93,7 @@ public sealed partial class PostgresStore : IAnalyticsStore, IAccountStore, IOve
                 """, transaction: tx);
             var current = version;
             if (current > SchemaVersion)
-                throw new StoreUnavailableException(
-                    $"{Description}: its schema version {current} is newer than this program's ({SchemaVersion}); use a newer analytics");
+                throw new StoreUnavailableException(DomainMessages.StoreSchemaNewer.With(Description, current, SchemaVersion));
             foreach (var m in PostgresSchema.Migrations.Where(m => m.Version > current))
             {
                 conn.Execute(m.Sql, transaction: tx);

@@ -1,3 +1,4 @@
+using Analytics.Domain.Messages;
 using Analytics.Domain.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -16,10 +17,6 @@ internal static class SqliteErrors
         Full = 13, CantOpen = 14, NotADb = 26, Auth = 23, Constraint = 19;
     private const int ConstraintUnique = Constraint | (8 << 8), ConstraintPrimaryKey = Constraint | (6 << 8);
 
-    /// <summary>Why a busy store failed, and what can be done (shared by both stores).</summary>
-    public const string BusyMessage =
-        "存储正忙：另一个进程正在写入，在等待时限内未结束（等待秒数由环境变量 ANALYTICS_BUSY_TIMEOUT 设定，默认 30）；未载入任何数据，请稍后再试";
-
     /// <summary>True for a UNIQUE or PRIMARY KEY violation.</summary>
     public static bool IsUniqueViolation(SqliteException ex) =>
         ex.SqliteExtendedErrorCode is ConstraintUnique or ConstraintPrimaryKey;
@@ -29,17 +26,17 @@ internal static class SqliteErrors
         var code = ex.SqliteErrorCode & 0xFF;
         var what = code switch
         {
-            CantOpen => "cannot open the database file",
-            NotADb => "the file is not an analytics store (not a SQLite database)",
-            Corrupt => "the database file is damaged",
-            ReadOnly or Perm or Auth => "the database file is read-only or not accessible",
-            Full => "the disk is full",
-            IoErr => "input/output error on the database file",
+            CantOpen => DomainMessages.SqliteCantOpen,
+            NotADb => DomainMessages.SqliteNotADb,
+            Corrupt => DomainMessages.SqliteCorrupt,
+            ReadOnly or Perm or Auth => DomainMessages.SqliteReadOnly,
+            Full => DomainMessages.SqliteFull,
+            IoErr => DomainMessages.SqliteIo,
             _ => null,
         };
-        if (what is not null) return new StoreUnavailableException($"{description}: {what}", ex);
+        if (what is not null) return new StoreUnavailableException(DomainMessages.StoreReason.With(description, what.With()), ex);
         if (code is Busy or Locked)
-            return new StoreBusyException($"{description}: {BusyMessage}", ex);
+            return new StoreBusyException(DomainMessages.StoreBusy.With(description), ex);
         return ex;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
-using Analytics.Domain;
+using Analytics.Domain.Messages;
 using Analytics.Domain.Storage;
+using Analytics.Domain;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -76,8 +77,7 @@ public sealed partial class SqliteStore : IAnalyticsStore, IAccountStore, IOvers
                 """, transaction: tx);
             var current = version;
             if (current > SchemaVersion)
-                throw new StoreUnavailableException(
-                    $"{Description}: its schema version {current} is newer than this program's ({SchemaVersion}); use a newer analytics");
+                throw new StoreUnavailableException(DomainMessages.StoreSchemaNewer.With(Description, current, SchemaVersion));
             foreach (var m in SqliteSchema.Migrations.Where(m => m.Version > current))
             {
                 conn.Execute(m.Sql, transaction: tx);
@@ -309,7 +309,7 @@ public sealed partial class SqliteStore : IAnalyticsStore, IAccountStore, IOvers
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            throw new StoreUnavailableException($"{Description}: cannot create its folder ({ex.Message})", ex);
+            throw new StoreUnavailableException(DomainMessages.StoreNoFolder.With(Description, ex.Message), ex);
         }
 
         var conn = new SqliteConnection(_connectionString);

@@ -1,3 +1,4 @@
+using Analytics.Domain.Messages;
 using Analytics.Domain.Storage;
 
 namespace Analytics.Store;
@@ -23,9 +24,7 @@ internal static class StoreMarker
     {
         var shown = string.Join(", ", tables.Take(5).Select(t => t.Length > 40 ? t[..40] + "…" : t));
         if (tables.Count > 5) shown += $" …（共 {tables.Count} 个）";
-        return new StoreUnavailableException(
-            $"{description}: 这不是 analytics 的存储：其中已有别的表（{shown}），且没有 analytics 的标记（表 {Table}）。"
-            + "为免改动别人的数据，analytics 不会在其中建表；请用 --store 指定 analytics 自己的存储，或一个新的文件/空数据库（PostgreSQL：空的 schema）");
+        return new StoreUnavailableException(DomainMessages.StoreForeign.With(description, shown, Table));
     }
 
     /// <summary>The refusal of a second, different customer key for a store that recorded one.</summary>

@@ -115,8 +115,51 @@ public sealed class LanguageTests : IDisposable
         var r = CliRunner.Run("--help");
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("--lang", r.Out, StringComparison.Ordinal);
-        Assert.Contains("zh (Chinese, the default) or en (English)", r.Out, StringComparison.Ordinal);
+        Assert.Contains("zh（中文，默认）或 en（英文）", r.Out, StringComparison.Ordinal);
         Assert.Contains("ANALYTICS_LANG", r.Out, StringComparison.Ordinal);
+        var en = CliRunner.Run("--help", "--lang", "en");
+        Assert.Contains("zh (Chinese, the default) or en (English)", en.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--help" }, "把模板文件（CSV 或 XLSX）载入数据库", "Loads template files (CSV or XLSX) into the store")]
+    [InlineData(new[] { "ingest", "--help" }, "载入正确的行，把错误的行连同原因写入", "Load the good rows and write the bad ones")]
+    [InlineData(new[] { "metrics", "--help" }, "报告期第一天，yyyy-MM-dd。", "First day of the period, yyyy-MM-dd.")]
+    public void Help_is_Chinese_by_default_and_English_with_lang_en(string[] args, string chinese, string english)
+    {
+        var zh = CliRunner.Run(args);
+        Assert.Equal(0, zh.ExitCode);
+        Assert.Contains(chinese, zh.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(english, zh.Out, StringComparison.Ordinal);
+        var en = CliRunner.Run([.. args, "--lang", "en"]);
+        Assert.Equal(0, en.ExitCode);
+        Assert.Contains(english, en.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(chinese, en.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_Chinese_help_description_is_Chinese_and_every_English_one_differs()
+    {
+        static IEnumerable<string> Descriptions(System.CommandLine.Command c) =>
+            new[] { c.Description ?? "" }.Concat(c.Options.Select(o => o.Description ?? "")).Concat(c.Arguments.Select(a => a.Description ?? ""))
+                .Concat(c.Subcommands.SelectMany(Descriptions));
+        var ui = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("zh-Hans");
+            var zh = Descriptions(CliApp.BuildRoot(_ => throw new InvalidOperationException())).Where(d => d.Length > 0).ToList();
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
+            var en = Descriptions(CliApp.BuildRoot(_ => throw new InvalidOperationException())).Where(d => d.Length > 0).ToList();
+            Assert.True(zh.Count > 80, $"only {zh.Count} descriptions");
+            Assert.Equal(zh.Count, en.Count);
+            var problems = zh.Where(d => !System.Text.RegularExpressions.Regex.IsMatch(d, CatalogueChecks.Chinese)).ToList();
+            problems.AddRange(zh.Zip(en).Where(p => p.First == p.Second).Select(p => "not translated: " + p.First));
+            Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = ui;
+        }
     }
 
     [Theory]
@@ -135,5 +178,35 @@ public sealed class LanguageTests : IDisposable
         Assert.Null(none);
         Assert.Equal(MessageLanguage.Chinese, CliArgs.LanguageOf("xx", out var error));
         Assert.Equal("cli.not_a_language", error!.Text.Id);
+    }
+
+    [Fact]
+    public void Informational_lines_are_Chinese_by_default_and_English_with_lang_en()
+    {
+        var zh = CliRunner.Run("generate", "--applications", "20", "--outages", "3", "--out", _dir.File("zh"));
+        Assert.Equal(0, zh.ExitCode);
+        Assert.Matches(@"analytics: 样例数据生成完毕，用时 \d+\.\d 秒", zh.Err);
+        Assert.Matches(@"\tapplications\t\d+ 行", zh.Out);
+        Assert.DoesNotContain("generated in", zh.Err, StringComparison.Ordinal);
+        var en = CliRunner.Run("--lang", "en", "generate", "--applications", "20", "--outages", "3", "--out", _dir.File("en"));
+        Assert.Equal(0, en.ExitCode);
+        Assert.Matches(@"analytics: generated in \d+\.\d s", en.Err);
+        Assert.Matches(@"\tapplications\t\d+ rows", en.Out);
+    }
+
+    [Fact]
+    public void The_risk_model_line_and_the_spot_check_errors_have_both_languages()
+    {
+        Assert.Equal("超期预警模型：已训练（存储中尚无模型；1.0 秒，已保存到存储，指纹 abc）；x",
+            CliMessages.ModelTrained.With(CliMessages.ModelNoneStored.Text(), "1.0", CliMessages.ModelSaved, "abc", CliMessages.Verbatim.With("x")).Render(MessageLanguage.Chinese));
+        Assert.Equal("early-warning model: trained (the store holds no model yet; 1.0 s, saved to the store, fingerprint abc); x",
+            CliMessages.ModelTrained.With(CliMessages.ModelNoneStored.Text(), "1.0", CliMessages.ModelSaved, "abc", CliMessages.Verbatim.With("x")).Render(MessageLanguage.English));
+        var missing = _dir.File("nowhere.xlsx");
+        var zh = Run("spotcheck", "file", missing);
+        Assert.Equal(ExitCodes.BadInput, zh.ExitCode);
+        Assert.Contains($"{missing}:0:0: 文件不存在", zh.Err, StringComparison.Ordinal);
+        var en = Run("spotcheck", "file", missing, "--lang", "en");
+        Assert.Equal(ExitCodes.BadInput, en.ExitCode);
+        Assert.Contains($"{missing}:0:0: the file does not exist", en.Err, StringComparison.Ordinal);
     }
 }

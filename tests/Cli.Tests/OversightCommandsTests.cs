@@ -168,7 +168,7 @@ public sealed partial class OversightCommandsTests : IDisposable
         using var e = new StringWriter();
         Assert.True(CliApp.Run(["demo", "--applications", "3000", "--outages", "10", "--out", dir], o, e, () => Nov20) == 0, e.ToString());
         var output = o.ToString();
-        Assert.Matches(@"监督检查 oversight: spot check, field results, rectification: draw 2026-04-01-189: \d+ applications", output);
+        Assert.Matches(@"监督检查：抽查、现场核查结果、整改：抽查批次 2026-04-01-189：抽取 \d+ 件", output);
         var reports = Path.Combine(dir, "reports");
         Assert.True(File.Exists(Path.Combine(reports, "抽查_2026-04-01-189.xlsx")));
         // The circular's 监督检查 section: the half's spot checks, the forensics, the rectification ledger with its overdue item.

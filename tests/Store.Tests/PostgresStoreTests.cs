@@ -116,7 +116,7 @@ public sealed class PostgresStoreTests : StoreContractTests, IClassFixture<Postg
     {
         var cs = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Database = "analytics_no_such_db" }.ConnectionString;
         var ex = Assert.Throws<StoreUnavailableException>(() => StoreFactory.Open(cs));
-        Assert.Contains("does not exist", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("数据库不存在", ex.Message, StringComparison.Ordinal);
         Assert.Contains("3D000", ex.Message, StringComparison.Ordinal);
     }
 

@@ -83,7 +83,7 @@ public sealed class SqliteStoreTests : StoreContractTests
         Directory.CreateDirectory(Path.GetDirectoryName(StoreArgument)!);
         File.WriteAllText(StoreArgument, "id,name\n1,x\n");
         var ex = Assert.Throws<StoreUnavailableException>(() => StoreFactory.Open(StoreArgument));
-        Assert.Contains("not a SQLite database", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("不是 SQLite 数据库", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,13 +13,13 @@ public static class ApplicationsCommand
 {
     public static Command Build(Func<ParseResult, CliContext> context)
     {
-        var cmd = new Command("applications", "One row per application with its computed figures and findings (csv, json or xlsx).");
+        var cmd = new Command("applications", CliHelp.Of("每件工单一行，含计算所得数据和问题（csv、json 或 xlsx）。", "One row per application with its computed figures and findings (csv, json or xlsx)."));
         var period = new PeriodOptions();
         period.AddTo(cmd, withYear: false);
         var county = CommandOptions.County();
         var utility = CommandOptions.Utility();
-        var format = CommandOptions.Format("csv (default), json or xlsx");
-        var output = CommandOptions.Out("Write to this file instead of standard output (required for xlsx).");
+        var format = CommandOptions.Format(CliHelp.Of("csv（默认）、json 或 xlsx", "csv (default), json or xlsx"));
+        var output = CommandOptions.Out(CliHelp.Of("写入该文件而不是标准输出（xlsx 必须给出）。", "Write to this file instead of standard output (required for xlsx)."));
         cmd.Options.Add(county);
         cmd.Options.Add(utility);
         cmd.Options.Add(format);
@@ -41,7 +41,7 @@ public static class ApplicationsCommand
             {
                 case "xlsx":
                     ApplicationsWorkbook.Write(result, rows, ctx.Registries, outFile!);
-                    ctx.Err.WriteLine($"analytics: wrote {outFile}");
+                    ctx.Err.WriteLine("analytics: " + ctx.Say(CliMessages.Wrote.With(outFile!)));
                     break;
                 case "json":
                     WriteTo(ctx, outFile, s => ApplicationsJsonWriter.Write(result, rows, s));

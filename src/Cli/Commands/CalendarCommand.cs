@@ -11,11 +11,11 @@ public static class CalendarCommand
 
     public static Command Build(Func<ParseResult, CliContext> context)
     {
-        var cmd = new Command("calendar", "The working-day calendar of the State Council (holidays and make-up working days, 2020–2026 shipped).");
+        var cmd = new Command("calendar", CliHelp.Of("国务院工作日历（节假日和调休上班日，内置 2020—2026 年）。", "The working-day calendar of the State Council (holidays and make-up working days, 2020–2026 shipped)."));
 
-        var from = new Argument<string>("FROM") { Description = "Start date, yyyy-MM-dd (not counted)." };
-        var to = new Argument<string>("TO") { Description = "End date, yyyy-MM-dd (counted)." };
-        var workdays = new Command("workdays", "Prints the number of working days d with FROM < d ≤ TO.") { from, to };
+        var from = new Argument<string>("FROM") { Description = CliHelp.Of("起始日，yyyy-MM-dd（不计入）。", "Start date, yyyy-MM-dd (not counted).") };
+        var to = new Argument<string>("TO") { Description = CliHelp.Of("终止日，yyyy-MM-dd（计入）。", "End date, yyyy-MM-dd (counted).") };
+        var workdays = new Command("workdays", CliHelp.Of("输出满足 FROM < d ≤ TO 的工作日 d 的天数。", "Prints the number of working days d with FROM < d ≤ TO.")) { from, to };
         workdays.SetAction(p =>
         {
             var ctx = context(p);
@@ -26,9 +26,9 @@ public static class CalendarCommand
             return ExitCodes.Success;
         });
 
-        var date = new Argument<string>("DATE") { Description = "Start date, yyyy-MM-dd." };
-        var n = new Argument<int>("N") { Description = "Number of working days to add (≥ 0)." };
-        var add = new Command("add", "Prints the date N working days after DATE.") { date, n };
+        var date = new Argument<string>("DATE") { Description = CliHelp.Of("起始日，yyyy-MM-dd。", "Start date, yyyy-MM-dd.") };
+        var n = new Argument<int>("N") { Description = CliHelp.Of("要加上的工作日数（≥ 0）。", "Number of working days to add (≥ 0).") };
+        var add = new Command("add", CliHelp.Of("输出 DATE 之后第 N 个工作日的日期。", "Prints the date N working days after DATE.")) { date, n };
         add.SetAction(p =>
         {
             var ctx = context(p);

@@ -5,6 +5,7 @@ using System.Globalization;
 using Analytics.Domain;
 using Analytics.Generator;
 using Analytics.Ingest;
+using Analytics.Ingest.Messages;
 using Analytics.Metrics;
 using Analytics.Reports;
 using Analytics.Reports.Ledger;
@@ -24,10 +25,10 @@ public static class DemoCommand
 {
     public static Command Build(Func<ParseResult, CliContext> context)
     {
-        var cmd = new Command("demo", "Writes sample data, loads it into a fresh embedded store, computes everything and writes every report into DIR (default ./out).");
-        var output = CommandOptions.Out("Folder for the data, the store and the reports (default ./out).");
-        var apps = new Option<int?>("--applications") { Description = "Applications to generate (default 20000)." };
-        var outages = new Option<int?>("--outages") { Description = "Outages to generate (default 2000)." };
+        var cmd = new Command("demo", CliHelp.Of("生成样例数据，载入新的嵌入式数据库，计算全部指标，并把全部报表写入 DIR（默认 ./out）。", "Writes sample data, loads it into a fresh embedded store, computes everything and writes every report into DIR (default ./out)."));
+        var output = CommandOptions.Out(CliHelp.Of("存放数据、数据库和报表的文件夹（默认 ./out）。", "Folder for the data, the store and the reports (default ./out)."));
+        var apps = new Option<int?>("--applications") { Description = CliHelp.Of("生成的工单数（默认 20000）。", "Applications to generate (default 20000).") };
+        var outages = new Option<int?>("--outages") { Description = CliHelp.Of("生成的停电事件数（默认 2000）。", "Outages to generate (default 2000).") };
         cmd.Options.Add(output);
         cmd.Options.Add(apps);
         cmd.Options.Add(outages);
@@ -67,15 +68,15 @@ public static class DemoCommand
         var total = Stopwatch.StartNew();
 
         GenerationResult generated = null!;
-        steps.Run("生成样例数据 generating sample data", () =>
+        steps.Run(CliMessages.StepGenerate.Text(), () =>
         {
             generated = new DataGenerator(options).Generate(dataDir);
-            return string.Create(CultureInfo.InvariantCulture, $"{generated.Files.Sum(f => f.Rows)} rows in {generated.Files.Count} files");
+            return CliMessages.RowsInFiles.With(generated.Files.Sum(f => f.Rows), generated.Files.Count);
         });
 
         using var store = Analytics.Store.StoreFactory.Open(storePath);
         store.EnsureSchema();
-        steps.Run("载入嵌入式数据库 loading the embedded store", () =>
+        steps.Run(CliMessages.StepLoad.Text(), () =>
         {
             var ingestor = new FileIngestor(store, ctx.Registries, ctx.Time);
             var rows = 0;
@@ -86,33 +87,33 @@ public static class DemoCommand
                     throw new InvalidOperationException($"the generated file {f.Path} was rejected: {(r.Errors.Count > 0 ? r.Errors[0] : null)}");
                 rows += r.RowsLoaded;
             }
-            return string.Create(CultureInfo.InvariantCulture, $"{rows} rows");
+            return CliMessages.RowsLoaded.With(rows);
         });
 
         RecordSnapshot data = null!;
         MetricsResult year = null!;
-        steps.Run("计算指标 computing the figures", () =>
+        steps.Run(CliMessages.StepCompute.Text(), () =>
         {
             data = RecordSnapshot.Load(store, knownAt: null);
             var asOf = data.DataThrough ?? options.End.ToDateTime(TimeOnly.MaxValue);
             year = MetricsEngine.Compute(MetricsInput.Of(data, ctx.Policy, ctx.Calendar, MetricsPeriod.Year(asOf.Year), asOf));
-            return string.Create(CultureInfo.InvariantCulture, $"{data.Applications.Count} applications, {data.Outages.Count} outage rows");
+            return CliMessages.RecordsRead.With(data.Applications.Count, data.Outages.Count);
         });
 
         var week = LedgerWeek.For(thursday);
         IReadOnlyDictionary<(string, string), double>? risk = null;
-        steps.Run("训练超期预警模型 training the early-warning model", () =>
+        steps.Run(CliMessages.StepTrain.Text(), () =>
         {
             var a = RiskCommand.Assess(ctx, data, RiskCommand.AsOf(week.End, data.DataThrough ?? week.AsOf), county: null, store);
             risk = a.Probabilities();
-            return string.Create(CultureInfo.InvariantCulture, $"{a.Applications.Count} in progress assessed, {a.AtRisk().Count} at risk");
+            return CliMessages.Assessed.With(a.Applications.Count, a.AtRisk().Count);
         });
 
-        steps.Run("监督检查 oversight: spot check, field results, rectification", () => DemoOversight.Run(ctx, store, data, half, week, reportsDir));
+        steps.Run(CliMessages.StepOversight.Text(), () => DemoOversight.Run(ctx, store, data, half, week, reportsDir));
 
         var written = new List<string>();
         var inputs = LedgerCommand.Inputs(ctx, data);
-        steps.Run($"编制工作台账 {thursday:yyyy-MM-dd} writing the ledgers", () =>
+        steps.Run(CliMessages.StepLedgers.With(thursday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), () =>
         {
             // The oversight as ledger --all and ledger --city compose it (one digest): the forensics on the roll-up only.
             var weekPeriod = new MetricsPeriod(week.FirstDay, week.LastDay);
@@ -122,11 +123,11 @@ public static class DemoCommand
             written.AddRange(WeeklyLedgers.WriteAll(county, week, reportsDir, risk));
             written.Add(WeeklyLedgers.WriteCity(city, week, reportsDir));
             written.AddRange(Directory.GetFiles(reportsDir, "抽查_*.xlsx"));
-            return string.Create(CultureInfo.InvariantCulture, $"{written.Count} workbooks");
+            return CliMessages.Workbooks.With(written.Count);
         });
 
         var pdfs = 0;
-        steps.Run($"编制{half.ChineseLabel}报告 writing the semiannual PDFs", () =>
+        steps.Run(CliMessages.StepReports.With(half.ChineseLabel), () =>
         {
             // As report semiannual --all and report city: the circular with the half's oversight (the same digest).
             var report = new Analytics.Reports.Pdf.ReportInputs { Records = data, Policy = ctx.Policy, Calendar = ctx.Calendar, Registries = ctx.Registries };
@@ -139,7 +140,7 @@ public static class DemoCommand
             };
             written.AddRange(paths);
             pdfs = paths.Count;
-            return string.Create(CultureInfo.InvariantCulture, $"{pdfs} PDFs");
+            return CliMessages.Pdfs.With(pdfs);
         });
 
         Summary(ctx, year, dir, storePath, reportsDir, written, total.Elapsed);
@@ -177,11 +178,12 @@ public static class DemoCommand
         ctx.Out.WriteLine(string.Create(inv,
             $"受理 {v.Accepted}，接电 {v.Connected}，在途 {v.InProgress}，撤销 {v.Withdrawn}；线上办理率 {Formats.PercentSpaced(r.Indicators.OnlineShare)}；目标未达 {r.Breaches.Count} 件次，诚信问题 {r.Findings.Count} 条。"));
         ctx.Out.WriteLine();
-        ctx.Out.WriteLine($"Store:   {storePath}");
-        ctx.Out.WriteLine($"Data:    {Path.Combine(dir, "data")}");
-        ctx.Out.WriteLine(string.Create(inv, $"Reports: {reportsDir} ({written.Count(f => f.EndsWith(".xlsx", StringComparison.Ordinal))} workbooks, {written.Count(f => f.EndsWith(".pdf", StringComparison.Ordinal))} PDFs)"));
+        ctx.Out.WriteLine(ctx.Say(CliMessages.DemoStore.With(storePath)));
+        ctx.Out.WriteLine(ctx.Say(CliMessages.DemoData.With(Path.Combine(dir, "data"))));
+        ctx.Out.WriteLine(ctx.Say(CliMessages.DemoReports.With(reportsDir,
+            written.Count(f => f.EndsWith(".xlsx", StringComparison.Ordinal)), written.Count(f => f.EndsWith(".pdf", StringComparison.Ordinal)))));
         foreach (var f in written) ctx.Out.WriteLine("  " + Path.GetRelativePath(dir, f));
-        ctx.Out.WriteLine(string.Create(inv, $"Done in {elapsed.TotalSeconds:0.0} s."));
+        ctx.Out.WriteLine(ctx.Say(CliMessages.DemoDone.With(elapsed.TotalSeconds.ToString("0.0", inv))));
     }
 
     /// <summary>Runs the demo's steps, with a progress bar on a terminal and one line a step either way.</summary>
@@ -189,19 +191,19 @@ public static class DemoCommand
     {
         private int _n;
 
-        public void Run(string name, Func<string> step)
+        public void Run(MessageText name, Func<MessageText> step)
         {
             _n++;
             var watch = Stopwatch.StartNew();
-            string detail;
+            MessageText? detail;
             if (ReferenceEquals(ctx.Out, Console.Out) && !Console.IsOutputRedirected)
             {
-                detail = "";
+                detail = null;
                 AnsiConsole.Progress()
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
                     .Start(progress =>
                     {
-                        var task = progress.AddTask(Markup.Escape($"[{_n}] {name}"));
+                        var task = progress.AddTask(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"[{_n}] {ctx.Say(name)}")));
                         task.IsIndeterminate = true;
                         detail = step();
                         task.IsIndeterminate = false;
@@ -212,7 +214,7 @@ public static class DemoCommand
             {
                 detail = step();
             }
-            ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_n}] {name}: {detail} ({watch.Elapsed.TotalSeconds:0.0} s)"));
+            ctx.Out.WriteLine(ctx.Say(CliMessages.DemoStep.With(_n, name, detail!, watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture))));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Analytics.Domain;
 using Analytics.Domain.Storage;
+using Analytics.Ingest.Messages;
 using Analytics.Metrics;
 using Analytics.Oversight.Rectification;
 using Analytics.Oversight.SpotChecks;
@@ -28,7 +29,7 @@ internal static class DemoOversight
     ];
 
     /// <summary>Draws, files and opens the items; returns the step's line.</summary>
-    public static string Run(CliContext ctx, IAnalyticsStore store, RecordSnapshot data, HalfYear half, LedgerWeek week, string reportsDir)
+    public static MessageText Run(CliContext ctx, IAnalyticsStore store, RecordSnapshot data, HalfYear half, LedgerWeek week, string reportsDir)
     {
         var oversight = (IOversightStore)store;
         var inv = CultureInfo.InvariantCulture;
@@ -40,7 +41,7 @@ internal static class DemoOversight
         var modelRisk = SpotCheckModelRisk.Score(ctx, store, data, result);
         var plan = new SpotCheckPlan();
         var strata = SpotCheckDraw.Draw(result, Register, Seed, plan, modelRisk);
-        if (strata.Count == 0) return "no connected applications to draw";
+        if (strata.Count == 0) return CliMessages.NothingToDraw.Text();
         var record = SpotCheckMethod.Record(strata, plan, Seed, from, to, to.AddDays(1).ToDateTime(new TimeOnly(9, 0)), ctx.Registries, modelRisk);
         Directory.CreateDirectory(reportsDir);
         SpotCheckWorkbook.Write(Path.Combine(reportsDir, $"抽查_{record.DrawId}.xlsx"), record, strata, result, ctx.Registries, modelRisk, plan);
@@ -89,8 +90,8 @@ internal static class DemoOversight
                 RectificationLedger.FollowUp(oversight, item.Id, item.Deadline.AddDays(-2), problemGone: true, "记录已更正，原因已说明",
                     item.Deadline.AddDays(-2).ToDateTime(new TimeOnly(15, 0)), Bureau);
         }
-        return string.Create(inv,
-            $"draw {record.DrawId}: {record.Items.Count} applications ({strata.Sum(s => s.RiskExtra)} risk draws, {strata.Sum(s => s.ModelRisky)} high model risk{(modelRisk.Available ? "" : ", no stored model")}); "
-            + $"{results.Count} field results, {results.Count(r => !r.Verified)} discrepancies; {opened} rectification items");
+        return CliMessages.DemoDrawn.With(record.DrawId, record.Items.Count, strata.Sum(s => s.RiskExtra), strata.Sum(s => s.ModelRisky),
+            modelRisk.Available ? Localized.Same("") : CliMessages.NoStoredModel,
+            CliMessages.DemoFiled.With(results.Count, results.Count(r => !r.Verified), opened));
     }
 }

@@ -12,12 +12,12 @@ public static class FindingsCommand
 {
     public static Command Build(Func<ParseResult, CliContext> context)
     {
-        var cmd = new Command("findings", "Every integrity finding (任务4) and target breach of the period, with its evidence.");
+        var cmd = new Command("findings", CliHelp.Of("报告期内的全部诚信问题（任务4）和目标未达情况，附依据。", "Every integrity finding (任务4) and target breach of the period, with its evidence."));
         var period = new PeriodOptions();
         period.AddTo(cmd, withYear: false);
         var county = CommandOptions.County();
         var utility = CommandOptions.Utility();
-        var format = CommandOptions.Format("table (default), csv or json");
+        var format = CommandOptions.Format(CliHelp.Of("table（默认）、csv 或 json", "table (default), csv or json"));
         cmd.Options.Add(county);
         cmd.Options.Add(utility);
         cmd.Options.Add(format);

@@ -16,10 +16,10 @@ public static class ForensicsCommand
 {
     public static Command Build(Func<ParseResult, CliContext> context)
     {
-        var cmd = new Command("forensics", "Gaming forensics (任务4): tests over many records, flagged at a stated false-alarm rate (α = 0.01, Holm).");
+        var cmd = new Command("forensics", CliHelp.Of("数据造假风险检验（任务4）：对大量记录做统计检验，按给定误报率提示（α = 0.01，Holm 校正）。", "Gaming forensics (任务4): tests over many records, flagged at a stated false-alarm rate (α = 0.01, Holm)."));
         var period = new PeriodOptions();
         period.AddTo(cmd, withYear: true);
-        var format = CommandOptions.Format("table (default) or json");
+        var format = CommandOptions.Format(CliHelp.Of("table（默认）或 json", "table (default) or json"));
         cmd.Options.Add(format);
         cmd.SetAction(p =>
         {

@@ -9,17 +9,17 @@ public static class GenerateCommand
 {
     public static Command Build(Func<ParseResult, CliContext> context)
     {
-        var cmd = new Command("generate", "Writes synthetic Linfen-like data in the template format (applications, a revised applications filing, outages, customers, notes), for demos and benchmarks.");
-        var apps = new Option<int>("--applications") { Description = "Number of applications.", Required = true };
-        var outages = new Option<int>("--outages") { Description = "Number of outages (each may have several restoration steps).", Required = true };
-        var seed = new Option<int?>("--seed") { Description = "Seed; the same seed gives byte-identical files (default 189)." };
-        var output = new Option<string>("--out") { Description = "Folder to write into.", Required = true };
-        var xlsx = new Option<bool>("--xlsx") { Description = "Write XLSX with Chinese headers and labels instead of CSV." };
-        var chinese = new Option<bool>("--chinese-headers") { Description = "Chinese headers in CSV too." };
-        var from = new Option<string?>("--from") { Description = "First day of the data (default 2024-01-01)." };
-        var to = new Option<string?>("--to") { Description = "Last day of the data (default 2026-11-25)." };
-        var gameUtility = new Option<string?>("--game-utility") { Description = "Inject gaming (forensics calibration): this utility sets a share of its over-limit durations to the limit day." };
-        var gameShare = new Option<double?>("--game-share") { Description = "The share 0–1 of --game-utility's over-limit durations set to the limit day (default 0.3 with --game-utility)." };
+        var cmd = new Command("generate", CliHelp.Of("按模板格式生成仿临汾的合成数据（工单、一次修订的工单报送、停电事件、客户、说明），用于演示和性能测试。", "Writes synthetic Linfen-like data in the template format (applications, a revised applications filing, outages, customers, notes), for demos and benchmarks."));
+        var apps = new Option<int>("--applications") { Description = CliHelp.Of("工单数。", "Number of applications."), Required = true };
+        var outages = new Option<int>("--outages") { Description = CliHelp.Of("停电事件数（每次可有多个恢复步骤）。", "Number of outages (each may have several restoration steps)."), Required = true };
+        var seed = new Option<int?>("--seed") { Description = CliHelp.Of("随机种子；同一种子生成逐字节相同的文件（默认 189）。", "Seed; the same seed gives byte-identical files (default 189).") };
+        var output = new Option<string>("--out") { Description = CliHelp.Of("写入的文件夹。", "Folder to write into."), Required = true };
+        var xlsx = new Option<bool>("--xlsx") { Description = CliHelp.Of("写出带中文表头和标签的 XLSX，而不是 CSV。", "Write XLSX with Chinese headers and labels instead of CSV.") };
+        var chinese = new Option<bool>("--chinese-headers") { Description = CliHelp.Of("CSV 也用中文表头。", "Chinese headers in CSV too.") };
+        var from = new Option<string?>("--from") { Description = CliHelp.Of("数据的第一天（默认 2024-01-01）。", "First day of the data (default 2024-01-01).") };
+        var to = new Option<string?>("--to") { Description = CliHelp.Of("数据的最后一天（默认 2026-11-25）。", "Last day of the data (default 2026-11-25).") };
+        var gameUtility = new Option<string?>("--game-utility") { Description = CliHelp.Of("注入造假（用于校准造假检验）：该供电企业把一部分超时限的办理时长改为恰好到限。", "Inject gaming (forensics calibration): this utility sets a share of its over-limit durations to the limit day.") };
+        var gameShare = new Option<double?>("--game-share") { Description = CliHelp.Of("--game-utility 超时限办理时长中改为恰好到限的比例，0—1（与 --game-utility 同用时默认 0.3）。", "The share 0–1 of --game-utility's over-limit durations set to the limit day (default 0.3 with --game-utility).") };
         cmd.Options.Add(gameUtility);
         cmd.Options.Add(gameShare);
         cmd.Options.Add(apps);
@@ -61,8 +61,8 @@ public static class GenerateCommand
             var dir = CliArgs.OutDir(p.GetValue(output)!, "--out");
             var result = new DataGenerator(options).Generate(dir);
             foreach (var file in result.Files)
-                ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{file.Path}\t{file.Kind.ToString().ToLowerInvariant()}\t{file.Rows} rows"));
-            ctx.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"analytics: generated in {result.Elapsed.TotalSeconds:0.0} s"));
+                ctx.Out.WriteLine(ctx.Say(CliMessages.GeneratedFile.With(file.Path, file.Kind.ToString().ToLowerInvariant(), file.Rows.ToString(CultureInfo.InvariantCulture))));
+            ctx.Err.WriteLine("analytics: " + ctx.Say(CliMessages.GeneratedIn.With(result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture))));
             return ExitCodes.Success;
         });
         return cmd;

@@ -22,11 +22,11 @@ public static class IngestCommand
 
     public static Command Build(Func<ParseResult, CliContext> context)
     {
-        var cmd = new Command("ingest", "Loads template files (CSV or XLSX) into the store: applications, outages, customers, notes, or a filed weekly ledger.");
-        var kind = new Argument<string>("KIND") { Description = "applications, outages, customers, notes or ledger." };
-        var files = new Argument<string[]>("FILE") { Description = "One or more files.", Arity = ArgumentArity.OneOrMore };
-        var partial = new Option<bool>("--accept-partial") { Description = "Load the good rows and write the bad ones, with their reasons, to FILE.rejects.csv beside the input." };
-        var asOf = new Option<string?>("--as-of") { Description = "The filing's as-of date (yyyy-MM-dd, end of day); default: the newest stage time in the file." };
+        var cmd = new Command("ingest", CliHelp.Of("把模板文件（CSV 或 XLSX）载入数据库：工单、停电事件、客户、说明，或报送的工作台账。", "Loads template files (CSV or XLSX) into the store: applications, outages, customers, notes, or a filed weekly ledger."));
+        var kind = new Argument<string>("KIND") { Description = CliHelp.Of("applications（工单）、outages（停电事件）、customers（客户）、notes（说明）或 ledger（工作台账）。", "applications, outages, customers, notes or ledger.") };
+        var files = new Argument<string[]>("FILE") { Description = CliHelp.Of("一个或多个文件。", "One or more files."), Arity = ArgumentArity.OneOrMore };
+        var partial = new Option<bool>("--accept-partial") { Description = CliHelp.Of("载入正确的行，把错误的行连同原因写入输入文件旁的 FILE.rejects.csv。", "Load the good rows and write the bad ones, with their reasons, to FILE.rejects.csv beside the input.") };
+        var asOf = new Option<string?>("--as-of") { Description = CliHelp.Of("本次报送的数据截至日（yyyy-MM-dd，当日终了）；默认：文件中最晚的环节时间。", "The filing's as-of date (yyyy-MM-dd, end of day); default: the newest stage time in the file.") };
         cmd.Arguments.Add(kind);
         cmd.Arguments.Add(files);
         cmd.Options.Add(partial);

@@ -14,13 +14,13 @@ public static class LedgerCommand
 {
     public static Command Build(Func<ParseResult, CliContext> context)
     {
-        var cmd = new Command("ledger", "The weekly ledger workbook (工作台账) of a county, of all 17 counties (--all), or the city's roll-up (--city), for the Thursday it is due.");
+        var cmd = new Command("ledger", CliHelp.Of("一个县（市、区）、全部 17 个县（市、区）（--all）或全市汇总（--city）的每周工作台账，按应报送的周四编制。", "The weekly ledger workbook (工作台账) of a county, of all 17 counties (--all), or the city's roll-up (--city), for the Thursday it is due."));
         var county = CommandOptions.County();
-        var all = CommandOptions.All("Every county's ledger.");
-        var city = new Option<bool>("--city") { Description = "The city's roll-up of the week (one row per county, combined issues, missing ledgers)." };
-        var date = new Option<string>("--date") { Description = "The Thursday the ledger is due (yyyy-MM-dd).", Required = true };
-        var output = CommandOptions.Out("Folder to write into (default ./out).");
-        var noRisk = new Option<bool>("--no-risk") { Description = "Leave the 风险 column of 在途工单 empty (skips training the early-warning model)." };
+        var all = CommandOptions.All(CliHelp.Of("每个县（市、区）的台账。", "Every county's ledger."));
+        var city = new Option<bool>("--city") { Description = CliHelp.Of("全市本周汇总（每县一行，汇总问题，未报送的台账）。", "The city's roll-up of the week (one row per county, combined issues, missing ledgers).") };
+        var date = new Option<string>("--date") { Description = CliHelp.Of("台账应报送的周四（yyyy-MM-dd）。", "The Thursday the ledger is due (yyyy-MM-dd)."), Required = true };
+        var output = CommandOptions.Out(CliHelp.Of("写入的文件夹（默认 ./out）。", "Folder to write into (default ./out)."));
+        var noRisk = new Option<bool>("--no-risk") { Description = CliHelp.Of("在途工单的“风险”列留空（不训练超期预警模型）。", "Leave the 风险 column of 在途工单 empty (skips training the early-warning model).") };
         var asOf = CommandOptions.AsOf();
         cmd.Options.Add(county);
         cmd.Options.Add(all);
@@ -70,7 +70,7 @@ public static class LedgerCommand
     public static LedgerWeek Week(DateOnly thursday)
     {
         try { return LedgerWeek.For(thursday); }
-        catch (LedgerDateException e) { throw new UsageException(CliMessages.OptionReason.With("--date", e.Message), e); }
+        catch (LedgerDateException e) { throw new UsageException(CliMessages.OptionReasonText.With("--date", new DomainLocalized(((Analytics.Domain.Messages.IDomainLocalizedError)e).Text)), e); }
     }
 
     private static Domain.Registry.RegistryEntry Resolve(CliContext ctx, string text)

@@ -1,5 +1,6 @@
 using Analytics.Reports.Wording;
 using System.CommandLine;
+using System.Globalization;
 using Analytics.Domain;
 using Analytics.Metrics;
 using Analytics.Reports;
@@ -13,13 +14,13 @@ public static class MetricsCommand
 {
     public static Command Build(Func<ParseResult, CliContext> context)
     {
-        var cmd = new Command("metrics", "Every target and indicator of the plan for a period: a table, or the JSON contract with --format json.");
+        var cmd = new Command("metrics", CliHelp.Of("报告期内方案的全部目标和指标：表格，或 --format json 时的 JSON 契约格式。", "Every target and indicator of the plan for a period: a table, or the JSON contract with --format json."));
         var period = new PeriodOptions();
         period.AddTo(cmd, withYear: true);
         var county = CommandOptions.County();
         var utility = CommandOptions.Utility();
-        var format = CommandOptions.Format("table (default), json, or csv (one row per target row; --what reliability for the reliability rows)");
-        var what = new Option<string?>("--what") { Description = "With --format csv: targets (default) or reliability." };
+        var format = CommandOptions.Format(CliHelp.Of("table（默认）、json 或 csv（每个目标行一行；--what reliability 输出供电可靠性各行）", "table (default), json, or csv (one row per target row; --what reliability for the reliability rows)"));
+        var what = new Option<string?>("--what") { Description = CliHelp.Of("与 --format csv 同用：targets（目标，默认）或 reliability（供电可靠性）。", "With --format csv: targets (default) or reliability.") };
         cmd.Options.Add(county);
         cmd.Options.Add(utility);
         cmd.Options.Add(format);
@@ -53,9 +54,12 @@ public static class MetricsCommand
         var console = ConsoleTables.For(ctx.Out);
         var scope = (r.County is { } c ? ctx.Registries.County(c).Name : ctx.Registries.CityName)
             + (r.Utility is { } u ? " · " + ctx.Registries.Utility(u).Name : "");
-        console.WriteLine($"{scope}  {r.Period.From:yyyy-MM-dd} – {r.Period.To:yyyy-MM-dd}  (截至 {r.AsOf:yyyy-MM-dd HH:mm})  {r.Policy.PlanId}");
-        if (r.NoData) console.WriteLine($"报告期晚于数据截止日：数据截至 {r.DataThroughDate:yyyy-MM-dd}，本期没有数据。");
-        else if (!r.Complete) console.WriteLine($"报告期尚未结束：数据截至 {r.DataThroughDate:yyyy-MM-dd}。");
+        var inv = CultureInfo.InvariantCulture;
+        console.WriteLine(ctx.Say(CliMessages.MetricsHeading.With(scope, string.Create(inv, $"{r.Period.From:yyyy-MM-dd} – {r.Period.To:yyyy-MM-dd}"),
+            r.AsOf.ToString("yyyy-MM-dd HH:mm", inv), r.Policy.PlanId)));
+        var through = r.DataThroughDate?.ToString("yyyy-MM-dd", inv) ?? "—";
+        if (r.NoData) console.WriteLine(ctx.Say(CliMessages.MetricsNoData.With(through)));
+        else if (!r.Complete) console.WriteLine(ctx.Say(CliMessages.MetricsIncomplete.With(through)));
 
         var targets = ConsoleTables.Table("目标完成情况", "目标", "条款", "内容", "限值", "合规/总数", "合规率", "平均", "P90", "最大", "达标");
         foreach (var t in r.Targets.Where(t => t.Group.Dimension == GroupDimension.City))

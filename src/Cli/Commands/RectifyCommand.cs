@@ -15,7 +15,7 @@ public static class RectifyCommand
 {
     public static Command Build(Func<ParseResult, CliContext> context)
     {
-        var cmd = new Command("rectify", "The rectification ledger (整改台账): add, list, show (with its history), update and close items.");
+        var cmd = new Command("rectify", CliHelp.Of("整改台账：立项、列出、查看（含变更记录）、更新和销号。", "The rectification ledger (整改台账): add, list, show (with its history), update and close items."));
         cmd.Subcommands.Add(Add(context));
         cmd.Subcommands.Add(List(context));
         cmd.Subcommands.Add(Show(context));
@@ -25,21 +25,21 @@ public static class RectifyCommand
     }
 
     private static IOversightStore Oversight(IAnalyticsStore store) =>
-        store as IOversightStore ?? throw new StoreUnavailableException($"{store.Description}: 此存储不支持整改台账");
+        store as IOversightStore ?? throw new StoreUnavailableException(DomainLocalized.Of(CliMessages.NoRectification.With(store.Description)));
 
     private static Command Add(Func<ParseResult, CliContext> context)
     {
-        var problem = new Option<string>("--problem") { Description = "The problem (问题).", Required = true };
-        var unit = new Option<string>("--unit") { Description = "责任单位: a utility or county (code or name) or any unit.", Required = true };
-        var deadline = new Option<string>("--deadline") { Description = "完成时限, yyyy-MM-dd.", Required = true };
-        var measures = new Option<string>("--measures") { Description = "整改措施.", Required = true };
-        var followUp = new Option<string?>("--follow-up") { Description = "回头看 date, yyyy-MM-dd." };
+        var problem = new Option<string>("--problem") { Description = CliHelp.Of("问题。", "The problem (问题)."), Required = true };
+        var unit = new Option<string>("--unit") { Description = CliHelp.Of("责任单位：供电企业或县（市、区）（代码或名称），或其他任何单位。", "责任单位: a utility or county (code or name) or any unit."), Required = true };
+        var deadline = new Option<string>("--deadline") { Description = CliHelp.Of("完成时限，yyyy-MM-dd。", "完成时限, yyyy-MM-dd."), Required = true };
+        var measures = new Option<string>("--measures") { Description = CliHelp.Of("整改措施。", "整改措施."), Required = true };
+        var followUp = new Option<string?>("--follow-up") { Description = CliHelp.Of("回头看日期，yyyy-MM-dd。", "回头看 date, yyyy-MM-dd.") };
         var county = CommandOptions.County();
         var utility = CommandOptions.Utility();
-        var application = new Option<string?>("--application") { Description = "The application concerned (with --utility)." };
-        var source = new Option<string?>("--source") { Description = "Where it comes from: a finding code (field_discrepancy, T2a …) or a forensics test." };
+        var application = new Option<string?>("--application") { Description = CliHelp.Of("涉及的工单（与 --utility 同用）。", "The application concerned (with --utility).") };
+        var source = new Option<string?>("--source") { Description = CliHelp.Of("来源：问题代码（field_discrepancy、T2a 等）或造假风险检验。", "Where it comes from: a finding code (field_discrepancy, T2a …) or a forensics test.") };
         var by = By();
-        var cmd = new Command("add", "Opens an item (待整改).") { problem, unit, deadline, measures, followUp, county, utility, application, source, by };
+        var cmd = new Command("add", CliHelp.Of("立项（待整改）。", "Opens an item (待整改).")) { problem, unit, deadline, measures, followUp, county, utility, application, source, by };
         cmd.SetAction(p =>
         {
             var ctx = context(p);
@@ -70,9 +70,9 @@ public static class RectifyCommand
 
     private static Command List(Func<ParseResult, CliContext> context)
     {
-        var overdue = new Option<bool>("--overdue") { Description = "Only the items past their deadline and not closed." };
-        var today = new Option<string?>("--today") { Description = "The day overdue is judged on (default: today)." };
-        var cmd = new Command("list", "Lists the items (逾期 marks the overdue ones).") { overdue, today };
+        var overdue = new Option<bool>("--overdue") { Description = CliHelp.Of("只列出已过完成时限且未销号的事项。", "Only the items past their deadline and not closed.") };
+        var today = new Option<string?>("--today") { Description = CliHelp.Of("判断是否逾期的日期（默认：今天）。", "The day overdue is judged on (default: today).") };
+        var cmd = new Command("list", CliHelp.Of("列出事项（逾期的标注“逾期”）。", "Lists the items (逾期 marks the overdue ones).")) { overdue, today };
         cmd.SetAction(p =>
         {
             var ctx = context(p);
@@ -96,12 +96,12 @@ public static class RectifyCommand
 
     private static Command Update(Func<ParseResult, CliContext> context)
     {
-        var id = new Argument<long>("ID") { Description = "The item's number." };
-        var measures = new Option<string?>("--measures") { Description = "New 整改措施." };
-        var deadline = new Option<string?>("--deadline") { Description = "New 完成时限, yyyy-MM-dd." };
-        var followUp = new Option<string?>("--follow-up") { Description = "回头看 date, yyyy-MM-dd." };
+        var id = new Argument<long>("ID") { Description = CliHelp.Of("事项编号。", "The item's number.") };
+        var measures = new Option<string?>("--measures") { Description = CliHelp.Of("新的整改措施。", "New 整改措施.") };
+        var deadline = new Option<string?>("--deadline") { Description = CliHelp.Of("新的完成时限，yyyy-MM-dd。", "New 完成时限, yyyy-MM-dd.") };
+        var followUp = new Option<string?>("--follow-up") { Description = CliHelp.Of("回头看日期，yyyy-MM-dd。", "回头看 date, yyyy-MM-dd.") };
         var by = By();
-        var cmd = new Command("update", "Reports progress (整改中), with new measures, deadline or follow-up date.") { id, measures, deadline, followUp, by };
+        var cmd = new Command("update", CliHelp.Of("报告进展（整改中），可给出新的整改措施、完成时限或回头看日期。", "Reports progress (整改中), with new measures, deadline or follow-up date.")) { id, measures, deadline, followUp, by };
         cmd.SetAction(p =>
         {
             var ctx = context(p);
@@ -116,13 +116,13 @@ public static class RectifyCommand
 
     private static Command Close(Func<ParseResult, CliContext> context)
     {
-        var id = new Argument<long>("ID") { Description = "The item's number." };
-        var checkedOn = new Option<string>("--checked-on") { Description = "The day of the follow-up check (回头看), yyyy-MM-dd.", Required = true };
-        var finding = new Option<string>("--finding") { Description = "What the follow-up check found.", Required = true };
-        var gone = new Option<bool>("--resolved") { Description = "The check found the problem gone: the item closes (销号)." };
-        var persists = new Option<bool>("--not-resolved") { Description = "The check found the problem still there: the item stays open." };
+        var id = new Argument<long>("ID") { Description = CliHelp.Of("事项编号。", "The item's number.") };
+        var checkedOn = new Option<string>("--checked-on") { Description = CliHelp.Of("回头看的日期，yyyy-MM-dd。", "The day of the follow-up check (回头看), yyyy-MM-dd."), Required = true };
+        var finding = new Option<string>("--finding") { Description = CliHelp.Of("回头看的结果。", "What the follow-up check found."), Required = true };
+        var gone = new Option<bool>("--resolved") { Description = CliHelp.Of("回头看确认问题已解决：事项销号。", "The check found the problem gone: the item closes (销号).") };
+        var persists = new Option<bool>("--not-resolved") { Description = CliHelp.Of("回头看发现问题仍在：事项不销号。", "The check found the problem still there: the item stays open.") };
         var by = By();
-        var cmd = new Command("close", "Records the follow-up check; the item closes only with --resolved.") { id, checkedOn, finding, gone, persists, by };
+        var cmd = new Command("close", CliHelp.Of("记录回头看；只有给出 --resolved 时事项才销号。", "Records the follow-up check; the item closes only with --resolved.")) { id, checkedOn, finding, gone, persists, by };
         cmd.SetAction(p =>
         {
             var ctx = context(p);
@@ -165,9 +165,9 @@ public static class RectifyCommand
 
     private static Command Show(Func<ParseResult, CliContext> context)
     {
-        var id = new Argument<long>("ID") { Description = "The item's number." };
-        var today = new Option<string?>("--today") { Description = "The day overdue is judged on (default: today)." };
-        var cmd = new Command("show", "Prints an item and its history: every change (立项, 更新, 回头看未通过, 销号) with who, when and what, and the progress its county filed through the weekly ledgers.") { id, today };
+        var id = new Argument<long>("ID") { Description = CliHelp.Of("事项编号。", "The item's number.") };
+        var today = new Option<string?>("--today") { Description = CliHelp.Of("判断是否逾期的日期（默认：今天）。", "The day overdue is judged on (default: today).") };
+        var cmd = new Command("show", CliHelp.Of("输出一个事项及其变更记录：每次变更（立项、更新、回头看未通过、销号）的操作人、时间和内容，以及所在县通过工作台账报送的进展。", "Prints an item and its history: every change (立项, 更新, 回头看未通过, 销号) with who, when and what, and the progress its county filed through the weekly ledgers.")) { id, today };
         cmd.SetAction(p =>
         {
             var ctx = context(p);
@@ -176,7 +176,7 @@ public static class RectifyCommand
             var oversight = Oversight(store);
             var n = p.GetValue(id);
             var item = oversight.Rectifications().FirstOrDefault(i => i.Id == n)
-                ?? throw new BadInputException(string.Create(CultureInfo.InvariantCulture, $"整改事项 {n} 不存在（见 analytics rectify list）"));
+                ?? throw new BadInputException(CliMessages.NoSuchItem.With(n));
             var inv = CultureInfo.InvariantCulture;
             var t = ConsoleTables.Table(string.Create(inv, $"整改事项 {item.Id}"), "项目", "内容");
             ConsoleTables.Row(t, "问题", item.Problem);
@@ -206,7 +206,7 @@ public static class RectifyCommand
 
     private static Option<string?> By() => new("--by")
     {
-        Description = "Who makes the change (an official's name or account), kept in the item's history; default: the operating system's user name.",
+        Description = CliHelp.Of("操作人（工作人员姓名或账户），记入事项的变更记录；默认：操作系统的用户名。", "Who makes the change (an official's name or account), kept in the item's history; default: the operating system's user name."),
     };
 
     private static string Actor(string? by) =>

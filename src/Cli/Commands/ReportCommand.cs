@@ -15,18 +15,18 @@ public static class ReportCommand
 {
     public static Command Build(Func<ParseResult, CliContext> context)
     {
-        var cmd = new Command("report", "Semiannual progress reports (PDF) of the utilities, and the city's circular (通报).");
+        var cmd = new Command("report", CliHelp.Of("供电企业的半年度进展报告（PDF）和全市通报。", "Semiannual progress reports (PDF) of the utilities, and the city's circular (通报)."));
 
         var utility = CommandOptions.Utility();
-        var all = CommandOptions.All("Every utility's report (into the --out folder, default ./out).");
+        var all = CommandOptions.All(CliHelp.Of("每家供电企业的报告（写入 --out 文件夹，默认 ./out）。", "Every utility's report (into the --out folder, default ./out)."));
         var half = HalfOption();
-        var output = CommandOptions.Out("The PDF file (a folder with --all); default: a file named for the utility and half in ./out.");
+        var output = CommandOptions.Out(CliHelp.Of("PDF 文件（--all 时为文件夹）；默认：./out 中以供电企业和半年度命名的文件。", "The PDF file (a folder with --all); default: a file named for the utility and half in ./out."));
         var asOf = CommandOptions.AsOf();
         var semiNumber = new Option<string?>("--doc-number")
         {
-            Description = "The report's 文号 (GB/T 9704 版头), a whole one such as 临供电发〔2026〕15号 (the utility's own 代字); only with --utility; default: left blank for the utility to fill in.",
+            Description = CliHelp.Of("报告的文号（GB/T 9704 版头），须为完整文号，如 临供电发〔2026〕15号（供电企业自己的代字）；只能与 --utility 同用；默认：留空由供电企业填写。", "The report's 文号 (GB/T 9704 版头), a whole one such as 临供电发〔2026〕15号 (the utility's own 代字); only with --utility; default: left blank for the utility to fill in."),
         };
-        var semi = new Command("semiannual", "A utility's semiannual progress report (实施进度、工作成效、存在问题、解决措施), or every utility's with --all.")
+        var semi = new Command("semiannual", CliHelp.Of("一家供电企业的半年度进展报告（实施进度、工作成效、存在问题、解决措施），--all 时为每家供电企业的报告。", "A utility's semiannual progress report (实施进度、工作成效、存在问题、解决措施), or every utility's with --all."))
         {
             utility, all, half, output, asOf, semiNumber,
         };
@@ -56,13 +56,13 @@ public static class ReportCommand
         });
 
         var cityHalf = HalfOption();
-        var cityOut = CommandOptions.Out("The PDF file; default: 通报_临汾市_HALF.pdf in ./out.");
+        var cityOut = CommandOptions.Out(CliHelp.Of("PDF 文件；默认：./out 中的 通报_临汾市_HALF.pdf。", "The PDF file; default: 通报_临汾市_HALF.pdf in ./out."));
         var cityAsOf = CommandOptions.AsOf();
         var docNumber = new Option<string?>("--doc-number")
         {
-            Description = "The circular's 文号: its serial (12 → 临能源电力发〔YEAR〕12号, the prefix from the plan's number) or a whole one; default: the serial left blank for the bureau to fill in.",
+            Description = CliHelp.Of("通报的文号：序号（12 → 临能源电力发〔YEAR〕12号，前缀取自方案文号）或完整文号；默认：序号留空由能源局填写。", "The circular's 文号: its serial (12 → 临能源电力发〔YEAR〕12号, the prefix from the plan's number) or a whole one; default: the serial left blank for the bureau to fill in."),
         };
-        var city = new Command("city", "The city's circular (通报, GB/T 9704-2012): the targets city-wide, a ranking of utilities and counties, and each one's breaches.")
+        var city = new Command("city", CliHelp.Of("全市通报（GB/T 9704-2012）：全市目标完成情况、供电企业和县（市、区）排名，以及各单位未达目标的情况。", "The city's circular (通报, GB/T 9704-2012): the targets city-wide, a ranking of utilities and counties, and each one's breaches."))
         {
             cityHalf, cityOut, cityAsOf, docNumber,
         };
@@ -104,7 +104,7 @@ public static class ReportCommand
         return paths;
     }
 
-    private static Option<string> HalfOption() => new("--half") { Description = "The half-year: 2026H1, 2026H2 (or 2026年上半年).", Required = true };
+    private static Option<string> HalfOption() => new("--half") { Description = CliHelp.Of("半年度：2026H1、2026H2（或 2026年上半年）。", "The half-year: 2026H1, 2026H2 (or 2026年上半年)."), Required = true };
 
     private static HalfYear Half(string? text)
     {

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Analytics.Domain;
 using Analytics.Domain.Storage;
+using Analytics.Ingest.Messages;
 using Analytics.Reports;
 using Analytics.Reports.Export;
 using Analytics.Risk;
@@ -18,11 +19,11 @@ public static class RiskCommand
 {
     public static Command Build(Func<ParseResult, CliContext> context)
     {
-        var cmd = new Command("risk", "In-progress applications at risk of missing their time limit (early warning), most urgent first.");
+        var cmd = new Command("risk", CliHelp.Of("有超期风险的在途工单（超期预警），最紧急的在前。", "In-progress applications at risk of missing their time limit (early warning), most urgent first."));
         var asOf = CommandOptions.AsOf();
         var county = CommandOptions.County();
-        var format = CommandOptions.Format("table (default) or json");
-        var all = new Option<bool>("--all-in-progress") { Description = "List every in-progress application, not only those at risk." };
+        var format = CommandOptions.Format(CliHelp.Of("table（默认）或 json", "table (default) or json"));
+        var all = new Option<bool>("--all-in-progress") { Description = CliHelp.Of("列出全部在途工单，而不只是有风险的。", "List every in-progress application, not only those at risk.") };
         cmd.Options.Add(asOf);
         cmd.Options.Add(county);
         cmd.Options.Add(format);
@@ -83,7 +84,7 @@ public static class RiskCommand
             .Select(a => a!);
         var assessment = new RiskAssessor(model).Assess(open, asOf);
         // Said once the assessment stands: a command that fails prints its error line only.
-        ctx.Err.WriteLine(how);
+        ctx.Err.WriteLine(ctx.Say(how));
         return assessment;
     }
 
@@ -93,7 +94,7 @@ public static class RiskCommand
     /// store — only costs the next call a training, and is said). Returns the model and a line saying which it was,
     /// with its holdout figures.
     /// </summary>
-    public static (RiskModel Model, string Said) Model(CliContext ctx, RecordSnapshot data, DateTime asOf, IRiskModelStore? models)
+    public static (RiskModel Model, MessageText Said) Model(CliContext ctx, RecordSnapshot data, DateTime asOf, IRiskModelStore? models)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(data);
@@ -106,8 +107,7 @@ public static class RiskCommand
             if (models.FindRiskModel(fingerprint) is { } stored)
             {
                 if (RiskModel.Load(stored.Model, ctx.Policy, ctx.Calendar) is { } loaded)
-                    return (loaded, string.Create(inv,
-                        $"超期预警模型：已从存储载入（指纹 {fingerprint[..12]}，训练于 {stored.TrainedAt:yyyy-MM-dd HH:mm}）；{Figures(loaded)}"));
+                    return (loaded, CliMessages.ModelLoaded.With(fingerprint[..12], stored.TrainedAt.ToString("yyyy-MM-dd HH:mm", inv), Figures(loaded)));
             }
             kept = models.RiskModelFingerprints().Count;
         }
@@ -115,10 +115,10 @@ public static class RiskCommand
         var watch = Stopwatch.StartNew();
         var model = RiskModel.Train(data.Applications, options);
         watch.Stop();
-        var why = models is null ? "数据不是从 --store 所指的存储读出的，模型不保存"
-            : kept == 0 ? "存储中尚无模型"
-            : string.Create(inv, $"数据、政策、日历或截至时刻与存储中的 {kept} 个模型均不同，重新训练");
-        var saved = "";
+        var why = models is null ? CliMessages.ModelNotFromStore.Text()
+            : kept == 0 ? CliMessages.ModelNoneStored.Text()
+            : CliMessages.ModelAllDiffer.With(kept);
+        ILocalizedText saved = Localized.Same("");
         if (models is not null)
         {
             try
@@ -135,24 +135,23 @@ public static class RiskCommand
                     TrainedOnCount = model.TrainedOn.Count,
                     Model = model.Save(),
                 });
-                saved = "，已保存到存储";
+                saved = CliMessages.ModelSaved;
             }
             catch (StoreUnavailableException e)
             {
-                saved = "，未能保存到存储（" + e.Message + "）";
+                saved = CliMessages.ModelNotSaved.With(e.Message);
             }
         }
-        return (model, string.Create(inv,
-            $"超期预警模型：已训练（{why}；{watch.Elapsed.TotalSeconds:0.0} 秒{saved}，指纹 {fingerprint[..12]}）；{Figures(model)}"));
+        return (model, CliMessages.ModelTrained.With(why, watch.Elapsed.TotalSeconds.ToString("0.0", inv), saved, fingerprint[..12], Figures(model)));
     }
 
-    private static string Figures(RiskModel m)
+    private static MessageText Figures(RiskModel m)
     {
         var e = m.Evaluation;
         var used = string.Join("、", e.Categories.Where(c => m.UsesModelFor(c.Category)).Select(c => Codes.Label(c.Category)));
-        return string.Create(CultureInfo.InvariantCulture,
-            $"训练 {m.TrainedOn.Count} 件，留出期 MAE 模型 {e.Model.MaeDays:0.00} 天 / 基线 {e.Baseline.MaeDays:0.00} 天，"
-            + $"AUC 模型 {e.Model.Auc:0.000} / 基线 {e.Baseline.Auc:0.000}，模型用于：{(used.Length > 0 ? used : "无（均用基线）")}");
+        var inv = CultureInfo.InvariantCulture;
+        return CliMessages.ModelFigures.With(m.TrainedOn.Count, e.Model.MaeDays.ToString("0.00", inv), e.Baseline.MaeDays.ToString("0.00", inv),
+            e.Model.Auc.ToString("0.000", inv), e.Baseline.Auc.ToString("0.000", inv), used.Length > 0 ? Localized.Same(used) : CliMessages.ModelUsedForNone);
     }
 
     /// <summary>
@@ -193,10 +192,10 @@ public static class RiskCommand
     {
         var inv = CultureInfo.InvariantCulture;
         var ev = a.Model.Evaluation;
-        ctx.Out.WriteLine(string.Create(inv,
-            $"截至 {a.AsOf:yyyy-MM-dd HH:mm}；模型：{(a.Model.Used ? "FastTree 回归（部分类别）" : "未优于基线，使用类别中位数基线")}；"
-            + $"训练 {a.Model.TrainedOn.Count} 件 ({a.Model.TrainedOn.From:yyyy-MM-dd} – {a.Model.TrainedOn.To:yyyy-MM-dd})；"
-            + $"留出期 MAE {ev.Model.MaeDays:0.00} 天（基线 {ev.Baseline.MaeDays:0.00} 天），AUC {ev.Model.Auc:0.000}"));
+        ctx.Out.WriteLine(ctx.Say(CliMessages.RiskHeadline.With(a.AsOf.ToString("yyyy-MM-dd HH:mm", inv),
+            a.Model.Used ? CliMessages.ModelFastTree : CliMessages.ModelBaseline, a.Model.TrainedOn.Count,
+            string.Create(inv, $"{a.Model.TrainedOn.From:yyyy-MM-dd} – {a.Model.TrainedOn.To:yyyy-MM-dd}"),
+            ev.Model.MaeDays.ToString("0.00", inv), ev.Baseline.MaeDays.ToString("0.00", inv), ev.Model.Auc.ToString("0.000", inv))));
         var rows = all ? a.Applications : a.AtRisk();
         var t = ConsoleTables.Table($"超期风险工单（{rows.Count} 件）", "县（市、区）", "供电企业", "工单编号", "用户类别", "目标", "已用", "限值", "到期日", "剩余", "预测", "超期概率");
         foreach (var r in rows)

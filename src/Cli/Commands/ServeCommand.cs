@@ -13,8 +13,8 @@ public static class ServeCommand
 {
     public static Command Build(Func<ParseResult, CliContext> context)
     {
-        var cmd = new Command("serve", "Serves the web application and the JSON API (cli.md §5) over the store.");
-        var urls = new Option<string?>("--urls") { Description = "Where to listen (default http://127.0.0.1:8080; several separated by ';')." };
+        var cmd = new Command("serve", CliHelp.Of("基于数据库提供网页应用和 JSON 接口（cli.md §5）。", "Serves the web application and the JSON API (cli.md §5) over the store."));
+        var urls = new Option<string?>("--urls") { Description = CliHelp.Of("监听地址（默认 http://127.0.0.1:8080；多个地址以“;”分隔）。", "Where to listen (default http://127.0.0.1:8080; several separated by ';').") };
         cmd.Options.Add(urls);
         cmd.SetAction(p =>
         {
@@ -36,7 +36,7 @@ public static class ServeCommand
             {
                 throw new UsageException(CliMessages.CannotListen.With(listen, e.Message), e);
             }
-            ctx.Out.WriteLine($"analytics serve: {store.Description} on {listen} (Ctrl+C to stop)");
+            ctx.Out.WriteLine(ctx.Say(CliMessages.Serving.With(store.Description, listen)));
             ctx.Out.Flush();
             app.WaitForShutdown();
             return ExitCodes.Success;

@@ -17,11 +17,11 @@ public static class UserCommand
     public static Command Build(Func<ParseResult, CliContext> context, Func<TextReader> stdin)
     {
         ArgumentNullException.ThrowIfNull(stdin);
-        var cmd = new Command("user", "Web accounts: add (password on standard input), list, remove.");
+        var cmd = new Command("user", CliHelp.Of("网页账户：添加（密码从标准输入读取）、列出、删除。", "Web accounts: add (password on standard input), list, remove."));
 
-        var name = new Argument<string>("NAME") { Description = "The account name." };
-        var role = new Option<string>("--role") { Description = "bureau, county:CODE or utility:CODE.", Required = true };
-        var add = new Command("add", "Adds an account; the password is read from standard input (its first line).") { name, role };
+        var name = new Argument<string>("NAME") { Description = CliHelp.Of("账户名。", "The account name.") };
+        var role = new Option<string>("--role") { Description = CliHelp.Of("bureau（能源局）、county:CODE（县）或 utility:CODE（供电企业）。", "bureau, county:CODE or utility:CODE."), Required = true };
+        var add = new Command("add", CliHelp.Of("添加账户；密码从标准输入读取（第一行）。", "Adds an account; the password is read from standard input (its first line).")) { name, role };
         add.SetAction(p =>
         {
             var ctx = context(p);
@@ -33,7 +33,7 @@ public static class UserCommand
             try
             {
                 var account = Service(ctx, store).Add(p.GetValue(name) ?? "", r.Role, r.Scope, password, "cli");
-                ctx.Out.WriteLine($"{account.Name}: {AccountRoles.Format(account.Role, account.Scope)} added.");
+                ctx.Out.WriteLine(ctx.Say(CliMessages.AccountAdded.With(account.Name, AccountRoles.Format(account.Role, account.Scope))));
             }
             catch (Exception e) when (e is ArgumentException or DuplicateAccountException)
             {
@@ -42,7 +42,7 @@ public static class UserCommand
             return ExitCodes.Success;
         });
 
-        var list = new Command("list", "Lists the accounts (name, role, created, locked).");
+        var list = new Command("list", CliHelp.Of("列出账户（账户名、角色、创建时间、锁定至）。", "Lists the accounts (name, role, created, locked)."));
         list.SetAction(p =>
         {
             var ctx = context(p);
@@ -56,15 +56,15 @@ public static class UserCommand
             return ExitCodes.Success;
         });
 
-        var removeName = new Argument<string>("NAME") { Description = "The account name." };
-        var remove = new Command("remove", "Removes an account.") { removeName };
+        var removeName = new Argument<string>("NAME") { Description = CliHelp.Of("账户名。", "The account name.") };
+        var remove = new Command("remove", CliHelp.Of("删除账户。", "Removes an account.")) { removeName };
         remove.SetAction(p =>
         {
             var ctx = context(p);
             var n = p.GetValue(removeName) ?? "";
             using var store = ctx.OpenStore();
             if (!Service(ctx, store).Remove(n, "cli")) throw new BadInputException("analytics: " + ctx.Say(CliMessages.NoAccount.With(n)));
-            ctx.Out.WriteLine($"{n} removed.");
+            ctx.Out.WriteLine(ctx.Say(CliMessages.AccountRemoved.With(n)));
             return ExitCodes.Success;
         });
 

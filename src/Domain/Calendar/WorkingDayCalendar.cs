@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Analytics.Domain.Messages;
 
 namespace Analytics.Domain.Calendar;
 
@@ -25,7 +26,7 @@ public sealed class WorkingDayCalendar
 
     private WorkingDayCalendar(IReadOnlyDictionary<int, YearSchedule> schedules)
     {
-        if (schedules.Count == 0) throw new CalendarException("The calendar has no year schedules.");
+        if (schedules.Count == 0) throw new CalendarException(DomainMessages.CalendarEmpty.With());
         _years = [.. schedules.Keys];
         _firstYear = schedules.Keys.Min();
         _lastYear = schedules.Keys.Max();
@@ -60,7 +61,7 @@ public sealed class WorkingDayCalendar
     private static readonly Lazy<WorkingDayCalendar> LazyDefault = new(() =>
     {
         using var s = typeof(WorkingDayCalendar).Assembly.GetManifestResourceStream("Analytics.Domain.Data.calendar-cn.json")
-            ?? throw new CalendarException("The shipped calendar resource is missing.");
+            ?? throw new CalendarException(DomainMessages.CalendarResourceMissing.With());
         return new WorkingDayCalendar(Parse(s, "calendar-cn.json"));
     });
 
@@ -83,8 +84,8 @@ public sealed class WorkingDayCalendar
             using var s = File.OpenRead(path);
             added = Parse(s, path);
         }
-        catch (IOException e) { throw new CalendarException($"{path}: cannot read the calendar file: {e.Message}", e); }
-        catch (UnauthorizedAccessException e) { throw new CalendarException($"{path}: cannot read the calendar file: {e.Message}", e); }
+        catch (IOException e) { throw new CalendarException(DomainMessages.CalendarUnreadable.With(path, e.Message), e); }
+        catch (UnauthorizedAccessException e) { throw new CalendarException(DomainMessages.CalendarUnreadable.With(path, e.Message), e); }
         var merged = new Dictionary<int, YearSchedule>(Schedules);
         foreach (var (y, sch) in added) merged[y] = sch;
         return new WorkingDayCalendar(merged);
@@ -181,16 +182,16 @@ public sealed class WorkingDayCalendar
     {
         JsonDocument doc;
         try { doc = JsonDocument.Parse(s); }
-        catch (JsonException e) { throw new CalendarException($"{source}: not a valid JSON calendar file: {e.Message}", e); }
+        catch (JsonException e) { throw new CalendarException(DomainMessages.CalendarNotJson.With(source, e.Message), e); }
         using (doc)
         {
             var result = new Dictionary<int, YearSchedule>();
             if (!doc.RootElement.TryGetProperty("years", out var years) || years.ValueKind != JsonValueKind.Object)
-                throw new CalendarException($"{source}: expected an object \"years\" with one entry a year.");
+                throw new CalendarException(DomainMessages.CalendarNoYears.With(source));
             foreach (var y in years.EnumerateObject())
             {
                 if (!int.TryParse(y.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1900 || year > 2999)
-                    throw new CalendarException($"{source}: years.{y.Name}: expected a four-digit year.");
+                    throw new CalendarException(DomainMessages.CalendarNotAYear.With(source, y.Name));
                 var holidays = ReadDays(y.Value, "holidays", year, source);
                 var workdays = ReadDays(y.Value, "workdays", year, source);
                 result[year] = new YearSchedule(year, holidays, workdays);
@@ -204,7 +205,7 @@ public sealed class WorkingDayCalendar
         var set = new HashSet<DateOnly>();
         if (!year.TryGetProperty(name, out var arr)) return set;
         if (arr.ValueKind != JsonValueKind.Array)
-            throw new CalendarException($"{source}: years.{y}.{name}: expected a list of dates.");
+            throw new CalendarException(DomainMessages.CalendarNotAList.With(source, y, name));
         foreach (var item in arr.EnumerateArray())
         {
             var text = item.GetString() ?? "";
@@ -213,11 +214,11 @@ public sealed class WorkingDayCalendar
                 || !DateOnly.TryParseExact(parts[0].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var a)
                 || !DateOnly.TryParseExact(parts[^1].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var b)
                 || b < a)
-                throw new CalendarException($"{source}: years.{y}.{name}: \"{text}\" is not a date yyyy-MM-dd or a range yyyy-MM-dd..yyyy-MM-dd.");
+                throw new CalendarException(DomainMessages.CalendarNotADate.With(source, y, name, text));
             for (var d = a; d <= b; d = d.AddDays(1))
             {
                 if (d.Year != y)
-                    throw new CalendarException($"{source}: years.{y}.{name}: {d:yyyy-MM-dd} lies outside {y}.");
+                    throw new CalendarException(DomainMessages.CalendarOutsideYear.With(source, y, name, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
                 set.Add(d);
             }
         }

@@ -47,7 +47,7 @@ public static class OutputFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not OutputFileException)
         {
-            throw new OutputFileException(full, Reason(e), e);
+            throw new OutputFileException(full, ReasonText(e), e);
         }
         finally
         {
@@ -73,15 +73,15 @@ public static class OutputFile
     /// <exception cref="OutputFileException">Empty, or it exists and is not a regular file.</exception>
     public static string CheckTarget(string path)
     {
-        if (string.IsNullOrWhiteSpace(path)) throw new OutputFileException(path ?? "", "路径为空 (empty path)");
+        if (string.IsNullOrWhiteSpace(path)) throw new OutputFileException(path ?? "", Analytics.Domain.Messages.DomainMessages.EmptyPath.With(), null);
         string full;
         try { full = Path.GetFullPath(path); }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            throw new OutputFileException(path, "不是有效的路径 (not a valid path)", e);
+            throw new OutputFileException(path, Analytics.Domain.Messages.DomainMessages.InvalidPath.With(), e);
         }
         if (Kind(full) is var kind and not (FileKind.Missing or FileKind.Regular))
-            throw new OutputFileException(full, $"已存在且不是普通文件，而是{Label(kind)}，拒绝覆盖 (exists and is not a regular file; refused)");
+            throw new OutputFileException(full, Analytics.Domain.Messages.DomainMessages.NotRegularFile.With(Label(kind)), null);
         return full;
     }
 
@@ -114,21 +114,24 @@ public static class OutputFile
         e is IOException io && (io.HResult is 28 or 112 || (io.HResult & 0xFFFF) is 112 or 39 || io.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A one-line reason for an I/O failure, in Chinese with the system's own words after it.</summary>
-    public static string Reason(Exception e)
+    public static string Reason(Exception e) => ReasonText(e).Chinese;
+
+    /// <summary><see cref="Reason"/> in both languages.</summary>
+    public static Analytics.Domain.Messages.DomainText ReasonText(Exception e)
     {
         ArgumentNullException.ThrowIfNull(e);
         var system = e.Message.ReplaceLineEndings(" ");
-        if (IsDiskFull(e)) return "磁盘空间不足 (no space left on device)";
-        if (e is UnauthorizedAccessException) return $"没有写入权限 ({system})";
-        return $"写入失败 ({system})";
+        if (IsDiskFull(e)) return Analytics.Domain.Messages.DomainMessages.DiskFull.With();
+        if (e is UnauthorizedAccessException) return Analytics.Domain.Messages.DomainMessages.NoPermission.With(system);
+        return Analytics.Domain.Messages.DomainMessages.WriteFailed.With(system);
     }
 
-    private static string Label(FileKind kind) => kind switch
+    private static Analytics.Domain.Messages.DomainText Label(FileKind kind) => kind switch
     {
-        FileKind.Directory => "文件夹 (a folder)",
-        FileKind.Device => "设备 (a device)",
-        FileKind.Pipe => "管道 (a pipe)",
-        _ => "特殊文件 (a special file)",
+        FileKind.Directory => new("output.kind.folder", "文件夹", "a folder"),
+        FileKind.Device => new("output.kind.device", "设备", "a device"),
+        FileKind.Pipe => new("output.kind.pipe", "管道", "a pipe"),
+        _ => new("output.kind.special", "特殊文件", "a special file"),
     };
 
     private static void TryDelete(string path)
@@ -177,10 +180,22 @@ public enum FileKind
 }
 
 /// <summary>An output file that may not or could not be written; the message is one line naming the path.</summary>
-public sealed class OutputFileException : IOException
+public sealed class OutputFileException : IOException, Analytics.Domain.Messages.IDomainLocalizedError
 {
-    public OutputFileException(string path, string reason) : base($"无法写入 {path}：{reason}") => (Path, Reason) = (path, reason);
-    public OutputFileException(string path, string reason, Exception inner) : base($"无法写入 {path}：{reason}", inner) => (Path, Reason) = (path, reason);
+    public OutputFileException(string path, string reason) : this(path, reason, null!) { }
+    public OutputFileException(string path, string reason, Exception inner) : this(path, new Analytics.Domain.Messages.DomainText("output.reason", reason, reason), inner) { }
+
+    /// <summary>A reason of the catalogue (<see cref="Analytics.Domain.Messages.DomainMessages"/>), in both languages.</summary>
+    public OutputFileException(string path, Analytics.Domain.Messages.DomainText reason, Exception? inner)
+        : base(Analytics.Domain.Messages.DomainMessages.CannotWrite.With(path, reason).Chinese, inner)
+    {
+        Path = path;
+        Reason = (reason ?? throw new ArgumentNullException(nameof(reason))).Chinese;
+        Text = Analytics.Domain.Messages.DomainMessages.CannotWrite.With(path, reason);
+    }
+
+    /// <summary>The message in both languages.</summary>
+    public Analytics.Domain.Messages.DomainText Text { get; }
     public OutputFileException() : this("", "") { }
     public OutputFileException(string message) : this("", message) { }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Analytics.Domain.Messages;
 
 namespace Analytics.Domain.Policy;
 
@@ -33,7 +34,7 @@ public sealed record Policy
     private static readonly Lazy<Policy> LazyDefault = new(() =>
     {
         using var s = typeof(Policy).Assembly.GetManifestResourceStream("Analytics.Domain.Data.policy-linfen-2021-189.json")
-            ?? throw new PolicyException("The shipped policy resource is missing.");
+            ?? throw new PolicyException(DomainMessages.PolicyResourceMissing.With());
         return Load(s, "policy-linfen-2021-189.json");
     });
 
@@ -46,8 +47,8 @@ public sealed record Policy
             using var s = File.OpenRead(path);
             return Load(s, path);
         }
-        catch (IOException e) { throw new PolicyException($"{path}: cannot read the policy file: {e.Message}", e); }
-        catch (UnauthorizedAccessException e) { throw new PolicyException($"{path}: cannot read the policy file: {e.Message}", e); }
+        catch (IOException e) { throw new PolicyException(DomainMessages.PolicyUnreadable.With(path, e.Message), e); }
+        catch (UnauthorizedAccessException e) { throw new PolicyException(DomainMessages.PolicyUnreadable.With(path, e.Message), e); }
     }
 
     /// <summary>Reads a policy from a stream; <paramref name="source"/> names it in errors.</summary>
@@ -55,7 +56,7 @@ public sealed record Policy
     {
         JsonDocument doc;
         try { doc = JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }); }
-        catch (JsonException e) { throw new PolicyException($"{source}: not valid JSON: {e.Message}", e); }
+        catch (JsonException e) { throw new PolicyException(DomainMessages.PolicyNotJson.With(source, e.Message), e); }
         using (doc)
         {
             var root = doc.RootElement;

@@ -154,8 +154,17 @@ public interface IFilingWriter : IDisposable
 }
 
 /// <summary>A store that cannot be reached, opened or used (exit code 3 at the command line).</summary>
-public class StoreUnavailableException : Exception
+public class StoreUnavailableException : Exception, Analytics.Domain.Messages.IDomainLocalizedError
 {
+    /// <summary>A message of the catalogue (<see cref="Analytics.Domain.Messages.DomainMessages"/>), in both languages.</summary>
+    public StoreUnavailableException(Analytics.Domain.Messages.DomainText text, Exception? inner = null)
+        : base((text ?? throw new ArgumentNullException(nameof(text))).Chinese, inner) => _text = text;
+
+    /// <summary>The message in both languages (a message worded elsewhere: the same text in both).</summary>
+    public Analytics.Domain.Messages.DomainText Text => _text ?? new Analytics.Domain.Messages.DomainText("store.verbatim", Message, Message);
+
+    private readonly Analytics.Domain.Messages.DomainText? _text;
+
     public StoreUnavailableException(string message) : base(message) { }
     public StoreUnavailableException(string message, Exception inner) : base(message, inner) { }
     public StoreUnavailableException() { }

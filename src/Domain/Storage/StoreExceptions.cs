@@ -10,6 +10,7 @@ public sealed class StoreBusyException : StoreUnavailableException
     public StoreBusyException(string message) : base(message) { }
     public StoreBusyException(string message, Exception inner) : base(message, inner) { }
     public StoreBusyException() { }
+    public StoreBusyException(Analytics.Domain.Messages.DomainText text, Exception? inner = null) : base(text, inner) { }
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Analytics.Domain.Messages;
 using Analytics.Reports.Common;
 
 namespace Analytics.Reports.Ledger;
@@ -6,12 +7,13 @@ namespace Analytics.Reports.Ledger;
 /// A ledger date that is not a Thursday (ledgers are due every Thursday, 四、1), or text that is not
 /// a date. The message names the nearest Thursdays before and after.
 /// </summary>
-public sealed class LedgerDateException : LedgerException
+public sealed class LedgerDateException : LedgerException, IDomainLocalizedError
 {
+    private static readonly string[] ChineseWeekdays = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];
+
     /// <summary>A date that is not a Thursday.</summary>
     public LedgerDateException(DateOnly date, DateOnly thursdayBefore, DateOnly thursdayAfter)
-        : base($"{Formats.Date(date)} is a {date.DayOfWeek}, not a Thursday: ledgers are due on Thursdays. "
-               + $"The nearest are {Formats.Date(thursdayBefore)} (before) and {Formats.Date(thursdayAfter)} (after).")
+        : this(NotThursday(date, thursdayBefore, thursdayAfter))
     {
         Date = date;
         ThursdayBefore = thursdayBefore;
@@ -20,10 +22,21 @@ public sealed class LedgerDateException : LedgerException
 
     /// <summary>Text that is not a date at all.</summary>
     public LedgerDateException(string text)
-        : base($"\"{text}\" is not a date; expected a Thursday as yyyy-MM-dd, e.g. 2026-11-26.")
+        : this(DomainMessages.LedgerNotADate.With(text))
     {
         Text = text;
     }
+
+    private LedgerDateException(DomainText message) : base(message.Chinese) => Message2 = message;
+
+    private DomainText Message2 { get; }
+
+    /// <summary>The message in both languages (<see cref="Exception.Message"/> is the Chinese).</summary>
+    DomainText IDomainLocalizedError.Text => Message2;
+
+    private static DomainText NotThursday(DateOnly date, DateOnly before, DateOnly after) =>
+        DomainMessages.LedgerNotThursday.With(Formats.Date(date), new DomainText("weekday", ChineseWeekdays[(int)date.DayOfWeek], date.DayOfWeek.ToString()),
+            Formats.Date(before), Formats.Date(after));
 
     /// <summary>The date given, when it was a date.</summary>
     public DateOnly? Date { get; }

@@ -114,11 +114,11 @@ public class WorkingDayCalendarTests
     }
 
     [Theory]
-    [InlineData("""{"years":{"2027":{"holidays":["2027-02-30"]}}}""", "2027-02-30")]
-    [InlineData("""{"years":{"2027":{"holidays":["2028-01-01"]}}}""", "outside 2027")]
-    [InlineData("""{"years":{"20x7":{}}}""", "20x7")]
-    [InlineData("""not json""", "not a valid JSON")]
-    public void A_malformed_calendar_file_is_a_clear_error(string json, string expected)
+    [InlineData("""{"years":{"2027":{"holidays":["2027-02-30"]}}}""", "“2027-02-30”不是 yyyy-MM-dd 格式的日期", "\"2027-02-30\" is not a date")]
+    [InlineData("""{"years":{"2027":{"holidays":["2028-01-01"]}}}""", "2028-01-01 不在 2027 年内", "lies outside 2027")]
+    [InlineData("""{"years":{"20x7":{}}}""", "years.20x7：应为四位数的年份", "years.20x7: expected a four-digit year")]
+    [InlineData("""not json""", "不是有效的 JSON 日历文件", "not a valid JSON calendar file")]
+    public void A_malformed_calendar_file_is_a_clear_error(string json, string expected, string english)
     {
         var path = Path.GetTempFileName();
         try
@@ -126,6 +126,7 @@ public class WorkingDayCalendarTests
             File.WriteAllText(path, json);
             var e = Assert.Throws<CalendarException>(() => Cal.WithFile(path));
             Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+            Assert.Contains(english, e.Text.English, StringComparison.Ordinal);
         }
         finally { File.Delete(path); }
     }
