@@ -113,6 +113,42 @@ public static class DomainMessages
     public static readonly DomainTemplate PolicyNotJson = new("policy.not_json", "source reason",
         "{source}：不是有效的 JSON：{reason}", "{source}: not valid JSON: {reason}");
 
+    public static readonly DomainTemplate PolicyExpectedObject = new("policy.expected_object", "where", "{where}：应为对象。", "{where}: expected an object.");
+    public static readonly DomainTemplate PolicyExpectedJsonObject = new("policy.expected_json_object", "where", "{where}：应为 JSON 对象。", "{where}: expected a JSON object.");
+    public static readonly DomainTemplate PolicyRequired = new("policy.required", "where name", "{where}：缺少必填项“{name}”。", "{where}: \"{name}\" is required.");
+    public static readonly DomainTemplate PolicyMustBeList = new("policy.must_be_list", "where name", "{where}：“{name}”应为列表。", "{where}: \"{name}\" must be a list.");
+    public static readonly DomainTemplate PolicyMustBeObject = new("policy.must_be_object", "where name", "{where}：“{name}”应为对象。", "{where}: \"{name}\" must be an object.");
+    public static readonly DomainTemplate PolicyIdTwice = new("policy.id_twice", "where id", "{where}：编号 {id} 重复出现。", "{where}: the id {id} appears twice.");
+    public static readonly DomainTemplate PolicyResponsibleList = new("policy.responsible_list", "where",
+        "{where}：“responsible”应为非空列表，取值为 county、utility。", "{where}: \"responsible\" must be a non-empty list of county, utility.");
+    public static readonly DomainTemplate PolicyResponsibleValue = new("policy.responsible_value", "where value",
+        "{where}.responsible：{value} 不是 county、utility 之一。", "{where}.responsible: {value} is not one of county, utility.");
+    public static readonly DomainTemplate PolicyUnknownParameter = new("policy.unknown_parameter", "where name known",
+        "{where}：未知参数“{name}”；可用：{known}。", "{where}: unknown parameter \"{name}\"; known: {known}.");
+    public static readonly DomainTemplate PolicyUnknownKind = new("policy.unknown_kind", "where kind known",
+        "{where}：未知类型“{kind}”；应为 {known} 之一。", "{where}: unknown kind \"{kind}\"; expected one of {known}.");
+    public static readonly DomainTemplate PolicyTargetNeeds = new("policy.target_needs", "where kind fields",
+        "{where}：{kind} 类目标须有 {fields}。", "{where}: a {kind} target needs {fields}.");
+    public static readonly DomainTemplate PolicyStepNeedsLimit = new("policy.step_needs_limit", "where",
+        "{where}：按日计的目标，其“in_force”的每一步都须有“limit”。", "{where}: every \"in_force\" step of a day target needs a \"limit\".");
+    public static readonly DomainTemplate PolicyInForceList = new("policy.in_force_list", "where",
+        "{where}：“in_force”应为非空列表，每项形如 {\"from\": \"yyyy-MM-dd\", \"limit\": N}。",
+        "{where}: \"in_force\" must be a non-empty list of {\"from\": \"yyyy-MM-dd\", \"limit\": N}.");
+    public static readonly DomainTemplate PolicyFromNotDate = new("policy.from_not_date", "where got",
+        "{where}：“from”应为 yyyy-MM-dd 格式的日期，实为 {got}。", "{where}: \"from\" must be a date yyyy-MM-dd, got {got}.");
+    public static readonly DomainTemplate PolicyStepsOrder = new("policy.steps_order", "where",
+        "{where}：各步须按日期升序排列。", "{where}: steps must be in ascending date order.");
+    public static readonly DomainTemplate PolicyMustBeText = new("policy.must_be_text", "where name", "{where}：“{name}”应为文本。", "{where}: \"{name}\" must be text.");
+    public static readonly DomainTemplate PolicyNotBool = new("policy.not_bool", "where got", "{where}：应为 true 或 false，实为 {got}。", "{where}: expected true or false, got {got}.");
+    public static readonly DomainTemplate PolicyNumberRange = new("policy.number_range", "where min max got",
+        "{where}：应为 {min} 至 {max} 之间的数，实为 {got}。", "{where}: expected a number from {min} to {max}, got {got}.");
+    public static readonly DomainTemplate PolicyNotOneOf = new("policy.not_one_of", "where got accepted",
+        "{where}：{got} 不是 {accepted} 之一。", "{where}: {got} is not one of {accepted}.");
+    public static readonly DomainTemplate PolicyExpectedList = new("policy.expected_list", "where", "{where}：应为列表。", "{where}: expected a list.");
+    public static readonly DomainTemplate PolicyExpectedByArea = new("policy.expected_by_area", "where", "{where}：应为按区域给出的对象。", "{where}: expected an object by area.");
+    public static readonly DomainTemplate PolicyNotAnArea = new("policy.not_an_area", "where name accepted",
+        "{where}：“{name}”不是区域；应为 {accepted}。", "{where}: \"{name}\" is not an area; expected {accepted}.");
+
     // ---- Store -------------------------------------------------------------------------------------------------
     public static readonly DomainTemplate StoreSchemaNewer = new("store.schema_newer", "store version ours",
         "{store}：其结构版本 {version} 比本程序的（{ours}）新；请使用较新的 analytics",

@@ -60,11 +60,11 @@ public sealed record Policy
         using (doc)
         {
             var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw new PolicyException($"{source}: expected a JSON object.");
-            var plan = Str(root, "plan", source, "") ?? throw new PolicyException($"{source}: \"plan\" is required.");
+            if (root.ValueKind != JsonValueKind.Object) throw new PolicyException(DomainMessages.PolicyExpectedJsonObject.With(source));
+            var plan = Str(root, "plan", source, "") ?? throw new PolicyException(DomainMessages.PolicyRequired.With(source, "plan"));
             var parameters = ReadParameters(root, source);
             if (!root.TryGetProperty("targets", out var targets) || targets.ValueKind != JsonValueKind.Array)
-                throw new PolicyException($"{source}: \"targets\" must be a list.");
+                throw new PolicyException(DomainMessages.PolicyMustBeList.With(source, "targets"));
             var list = new List<TargetDefinition>();
             var i = 0;
             foreach (var t in targets.EnumerateArray())
@@ -73,7 +73,7 @@ public sealed record Policy
                 var where = $"{source}: targets[{i}]";
                 var target = ReadTarget(t, where);
                 if (list.Any(x => x.Id == target.Id))
-                    throw new PolicyException($"{where} ({target.Id}): the id {target.Id} appears twice.");
+                    throw new PolicyException(DomainMessages.PolicyIdTwice.With($"{where} ({target.Id})", target.Id));
                 list.Add(target);
             }
             return new Policy
@@ -93,18 +93,18 @@ public sealed record Policy
     {
         var tasks = new List<PlanTask>();
         if (!root.TryGetProperty("tasks", out var arr)) return tasks;
-        if (arr.ValueKind != JsonValueKind.Array) throw new PolicyException($"{source}: \"tasks\" must be a list.");
+        if (arr.ValueKind != JsonValueKind.Array) throw new PolicyException(DomainMessages.PolicyMustBeList.With(source, "tasks"));
         var i = 0;
         foreach (var t in arr.EnumerateArray())
         {
             i++;
             var where = $"{source}: tasks[{i}]";
-            if (t.ValueKind != JsonValueKind.Object) throw new PolicyException($"{where}: expected an object.");
-            var id = Str(t, "id", where, null) ?? throw new PolicyException($"{where}: \"id\" is required.");
+            if (t.ValueKind != JsonValueKind.Object) throw new PolicyException(DomainMessages.PolicyExpectedObject.With(where));
+            var id = Str(t, "id", where, null) ?? throw new PolicyException(DomainMessages.PolicyRequired.With(where, "id"));
             where = $"{where} ({id})";
-            if (tasks.Any(x => x.Id == id)) throw new PolicyException($"{where}: the id {id} appears twice.");
+            if (tasks.Any(x => x.Id == id)) throw new PolicyException(DomainMessages.PolicyIdTwice.With(where, id));
             if (!t.TryGetProperty("responsible", out var units) || units.ValueKind != JsonValueKind.Array || units.GetArrayLength() == 0)
-                throw new PolicyException($"{where}: \"responsible\" must be a non-empty list of county, utility.");
+                throw new PolicyException(DomainMessages.PolicyResponsibleList.With(where));
             var responsible = new List<ResponsibleUnit>();
             foreach (var u in units.EnumerateArray())
             {
@@ -113,13 +113,13 @@ public sealed record Policy
                 {
                     "county" => ResponsibleUnit.County,
                     "utility" => ResponsibleUnit.Utility,
-                    _ => throw new PolicyException($"{where}.responsible: {u.GetRawText()} is not one of county, utility."),
+                    _ => throw new PolicyException(DomainMessages.PolicyResponsibleValue.With(where, u.GetRawText())),
                 });
             }
             tasks.Add(new PlanTask
             {
                 Id = id,
-                Title = Str(t, "title", where, null) ?? throw new PolicyException($"{where}: \"title\" is required."),
+                Title = Str(t, "title", where, null) ?? throw new PolicyException(DomainMessages.PolicyRequired.With(where, "title")),
                 Responsible = [.. responsible.Distinct()],
             });
         }
@@ -130,7 +130,7 @@ public sealed record Policy
     {
         var p = new PolicyParameters();
         if (!root.TryGetProperty("parameters", out var e)) return p;
-        if (e.ValueKind != JsonValueKind.Object) throw new PolicyException($"{source}: \"parameters\" must be an object.");
+        if (e.ValueKind != JsonValueKind.Object) throw new PolicyException(DomainMessages.PolicyMustBeObject.With(source, "parameters"));
         var where = $"{source}: parameters";
         foreach (var prop in e.EnumerateObject())
         {
@@ -142,7 +142,7 @@ public sealed record Policy
                 "short_interruption_minutes" => p with { ShortInterruptionMinutes = Dec(prop.Value, $"{where}.{prop.Name}", 0, 1440) },
                 "rewalk_window_days" => p with { RewalkWindowDays = (int)Dec(prop.Value, $"{where}.{prop.Name}", 0, 3650) },
                 "entered_late_working_days" => p with { EnteredLateWorkingDays = (int)Dec(prop.Value, $"{where}.{prop.Name}", 0, 365) },
-                _ => throw new PolicyException($"{where}: unknown parameter \"{prop.Name}\"; known: town_counts_as_urban, saidi_yoy_reduction, planned_notice_lead_days, short_interruption_minutes, rewalk_window_days, entered_late_working_days."),
+                _ => throw new PolicyException(DomainMessages.PolicyUnknownParameter.With(where, prop.Name, "town_counts_as_urban, saidi_yoy_reduction, planned_notice_lead_days, short_interruption_minutes, rewalk_window_days, entered_late_working_days")),
             };
         }
         return p;
@@ -150,11 +150,11 @@ public sealed record Policy
 
     private static TargetDefinition ReadTarget(JsonElement t, string where)
     {
-        if (t.ValueKind != JsonValueKind.Object) throw new PolicyException($"{where}: expected an object.");
-        var id = Str(t, "id", where, null) ?? throw new PolicyException($"{where}: \"id\" is required.");
+        if (t.ValueKind != JsonValueKind.Object) throw new PolicyException(DomainMessages.PolicyExpectedObject.With(where));
+        var id = Str(t, "id", where, null) ?? throw new PolicyException(DomainMessages.PolicyRequired.With(where, "id"));
         where = $"{where} ({id})";
-        var clause = Str(t, "clause", where, null) ?? throw new PolicyException($"{where}: \"clause\" is required.");
-        var kindText = Str(t, "kind", where, null) ?? throw new PolicyException($"{where}: \"kind\" is required.");
+        var clause = Str(t, "clause", where, null) ?? throw new PolicyException(DomainMessages.PolicyRequired.With(where, "clause"));
+        var kindText = Str(t, "kind", where, null) ?? throw new PolicyException(DomainMessages.PolicyRequired.With(where, "kind"));
         var kind = kindText switch
         {
             "approval_days" => TargetKind.ApprovalDays,
@@ -166,7 +166,7 @@ public sealed record Policy
             "saidi" => TargetKind.Saidi,
             "materials" => TargetKind.Materials,
             "connection_voltage" => TargetKind.ConnectionVoltage,
-            _ => throw new PolicyException($"{where}: unknown kind \"{kindText}\"; expected one of approval_days, utility_days, whole_process_days, stages, zero_investment, zero_cost, saidi, materials, connection_voltage."),
+            _ => throw new PolicyException(DomainMessages.PolicyUnknownKind.With(where, kindText, "approval_days, utility_days, whole_process_days, stages, zero_investment, zero_cost, saidi, materials, connection_voltage")),
         };
         var steps = ReadSteps(t, where, kind);
         var def = new TargetDefinition
@@ -198,30 +198,30 @@ public sealed record Policy
         switch (d.Kind)
         {
             case TargetKind.ApprovalDays when d.AccessVoltage is null:
-                throw new PolicyException($"{where}: an approval_days target needs \"access_voltage\".");
+                throw new PolicyException(DomainMessages.PolicyTargetNeeds.With(where, "approval_days", new DomainText("policy.fields", "“access_voltage”", "\"access_voltage\"")));
             case TargetKind.UtilityDays or TargetKind.WholeProcessDays or TargetKind.ZeroCost when d.Categories.Count == 0:
-                throw new PolicyException($"{where}: a {d.Kind} target needs \"categories\".");
+                throw new PolicyException(DomainMessages.PolicyTargetNeeds.With(where, d.Kind, new DomainText("policy.fields", "“categories”", "\"categories\"")));
             case TargetKind.Stages when d.Categories.Count == 0 || (d.AllowedStages.Count == 0 && d.ForbiddenStages.Count == 0):
-                throw new PolicyException($"{where}: a stages target needs \"categories\" and \"allowed_stages\" or \"forbidden_stages\".");
+                throw new PolicyException(DomainMessages.PolicyTargetNeeds.With(where, "stages", new DomainText("policy.fields", "“categories”以及“allowed_stages”或“forbidden_stages”", "\"categories\" and \"allowed_stages\" or \"forbidden_stages\"")));
             case TargetKind.ZeroInvestment when d.CapacityKwByArea.Count == 0:
-                throw new PolicyException($"{where}: a zero_investment target needs \"capacity_kw\" by area.");
+                throw new PolicyException(DomainMessages.PolicyTargetNeeds.With(where, "zero_investment", new DomainText("policy.fields", "按区域给出的“capacity_kw”", "\"capacity_kw\" by area")));
             case TargetKind.Saidi when d.LimitHoursByArea.Count != 4:
-                throw new PolicyException($"{where}: a saidi target needs \"limit_h\" for central, urban, town and rural.");
+                throw new PolicyException(DomainMessages.PolicyTargetNeeds.With(where, "saidi", new DomainText("policy.fields", "central、urban、town 和 rural 各自的“limit_h”", "\"limit_h\" for central, urban, town and rural")));
             case TargetKind.Materials when d.AllowedLv == Materials.None || d.AllowedHv == Materials.None:
-                throw new PolicyException($"{where}: a materials target needs \"allowed_lv\" and \"allowed_hv\".");
+                throw new PolicyException(DomainMessages.PolicyTargetNeeds.With(where, "materials", new DomainText("policy.fields", "“allowed_lv”和“allowed_hv”", "\"allowed_lv\" and \"allowed_hv\"")));
             case TargetKind.ConnectionVoltage when d.MaxCapacityKw is null:
-                throw new PolicyException($"{where}: a connection_voltage target needs \"max_capacity_kw\".");
+                throw new PolicyException(DomainMessages.PolicyTargetNeeds.With(where, "connection_voltage", new DomainText("policy.fields", "“max_capacity_kw”", "\"max_capacity_kw\"")));
         }
         if (d.Kind is TargetKind.ApprovalDays or TargetKind.UtilityDays or TargetKind.WholeProcessDays
             && d.InForce.Any(s => s.Limit is null))
-            throw new PolicyException($"{where}: every \"in_force\" step of a day target needs a \"limit\".");
+            throw new PolicyException(DomainMessages.PolicyStepNeedsLimit.With(where));
     }
 
     private static List<LimitStep> ReadSteps(JsonElement t, string where, TargetKind kind)
     {
         _ = kind;
         if (!t.TryGetProperty("in_force", out var arr) || arr.ValueKind != JsonValueKind.Array || arr.GetArrayLength() == 0)
-            throw new PolicyException($"{where}: \"in_force\" must be a non-empty list of {{\"from\": \"yyyy-MM-dd\", \"limit\": N}}.");
+            throw new PolicyException(DomainMessages.PolicyInForceList.With(where));
         var steps = new List<LimitStep>();
         var k = 0;
         foreach (var s in arr.EnumerateArray())
@@ -230,10 +230,10 @@ public sealed record Policy
             var w = $"{where}.in_force[{k}]";
             var fromText = s.ValueKind == JsonValueKind.Object ? Str(s, "from", w, null) : null;
             if (fromText is null || !DateOnly.TryParseExact(fromText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
-                throw new PolicyException($"{w}: \"from\" must be a date yyyy-MM-dd, got {(fromText is null ? "nothing" : $"\"{fromText}\"")}.");
+                throw new PolicyException(DomainMessages.PolicyFromNotDate.With(w, fromText is null ? new DomainText("policy.nothing", "空", "nothing") : $"\"{fromText}\""));
             decimal? limit = s.TryGetProperty("limit", out var l) ? Dec(l, $"{w}.limit", 0, 1_000_000) : null;
             if (steps.Count > 0 && steps[^1].From >= from)
-                throw new PolicyException($"{w}: steps must be in ascending date order.");
+                throw new PolicyException(DomainMessages.PolicyStepsOrder.With(w));
             steps.Add(new LimitStep(from, limit));
         }
         return steps;
@@ -242,7 +242,7 @@ public sealed record Policy
     private static string? Str(JsonElement e, string name, string where, string? fallback)
     {
         if (!e.TryGetProperty(name, out var v)) return fallback;
-        if (v.ValueKind != JsonValueKind.String) throw new PolicyException($"{where}: \"{name}\" must be text.");
+        if (v.ValueKind != JsonValueKind.String) throw new PolicyException(DomainMessages.PolicyMustBeText.With(where, name));
         return v.GetString();
     }
 
@@ -250,23 +250,23 @@ public sealed record Policy
     {
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        _ => throw new PolicyException($"{where}: expected true or false, got {e.GetRawText()}."),
+        _ => throw new PolicyException(DomainMessages.PolicyNotBool.With(where, e.GetRawText())),
     };
 
     private static decimal Dec(JsonElement e, string where, decimal min, decimal max)
     {
         if (e.ValueKind != JsonValueKind.Number || !e.TryGetDecimal(out var d) || d < min || d > max)
-            throw new PolicyException(string.Create(CultureInfo.InvariantCulture, $"{where}: expected a number from {min} to {max}, got {e.GetRawText()}."));
+            throw new PolicyException(DomainMessages.PolicyNumberRange.With(where, min, max, e.GetRawText()));
         return d;
     }
 
     private static T Enum<T>(JsonElement e, string where) where T : struct, System.Enum =>
         e.ValueKind == JsonValueKind.String && Codes.TryParse<T>(e.GetString(), out var v) ? v
-            : throw new PolicyException($"{where}: {e.GetRawText()} is not one of {Codes.Accepted<T>()}.");
+            : throw new PolicyException(DomainMessages.PolicyNotOneOf.With(where, e.GetRawText(), Codes.Accepted<T>()));
 
     private static T[] EnumList<T>(JsonElement e, string where) where T : struct, System.Enum
     {
-        if (e.ValueKind != JsonValueKind.Array) throw new PolicyException($"{where}: expected a list.");
+        if (e.ValueKind != JsonValueKind.Array) throw new PolicyException(DomainMessages.PolicyExpectedList.With(where));
         return e.EnumerateArray().Select(x => Enum<T>(x, where)).ToArray();
     }
 
@@ -275,12 +275,12 @@ public sealed record Policy
 
     private static Dictionary<Area, decimal> AreaMap(JsonElement e, string where)
     {
-        if (e.ValueKind != JsonValueKind.Object) throw new PolicyException($"{where}: expected an object by area.");
+        if (e.ValueKind != JsonValueKind.Object) throw new PolicyException(DomainMessages.PolicyExpectedByArea.With(where));
         var map = new Dictionary<Area, decimal>();
         foreach (var p in e.EnumerateObject())
         {
             if (!Codes.TryParse<Area>(p.Name, out var area))
-                throw new PolicyException($"{where}: \"{p.Name}\" is not an area; expected {Codes.Accepted<Area>()}.");
+                throw new PolicyException(DomainMessages.PolicyNotAnArea.With(where, p.Name, Codes.Accepted<Area>()));
             map[area] = Dec(p.Value, $"{where}.{p.Name}", 0, 1_000_000);
         }
         return map;

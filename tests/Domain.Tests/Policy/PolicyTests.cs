@@ -87,7 +87,7 @@ public class PolicyTests
     [InlineData("""{"plan":"x","targets":[{"clause":"目标2"}]}""", "targets[1]: \"id\" is required")]
     [InlineData("""{"plan":"x","parameters":{"speed":1},"targets":[]}""", "unknown parameter \"speed\"")]
     [InlineData("""{"plan":"x","targets":[{"id":"T2a","clause":"目标2","kind":"utility_days","categories":["lv_other"],"in_force":[{"from":"2021-01-01","limit":-1}]}]}""", "expected a number from 0")]
-    [InlineData("""{ nope""", "不是有效的 JSON")]
+    [InlineData("""{ nope""", "not valid JSON")]
     [InlineData("""{"plan":"x","tasks":[{"id":"任务1","title":"t","responsible":["city"]}],"targets":[]}""", "tasks[1] (任务1).responsible: \"city\" is not one of county, utility")]
     [InlineData("""{"plan":"x","tasks":[{"id":"任务1","title":"t"}],"targets":[]}""", "tasks[1] (任务1): \"responsible\" must be a non-empty list")]
     [InlineData("""{"plan":"x","tasks":[{"id":"任务1","title":"t","responsible":["county"]},{"id":"任务1","title":"u","responsible":["utility"]}],"targets":[]}""", "tasks[2] (任务1): the id 任务1 appears twice")]
@@ -95,8 +95,12 @@ public class PolicyTests
     {
         using var s = new MemoryStream(Encoding.UTF8.GetBytes(json));
         var e = Assert.Throws<PolicyException>(() => PolicyModel.Load(s, "my-policy.json"));
+        // The message a person reads is Chinese (Message); its English (--lang en) carries the same location and names.
         Assert.Contains("my-policy.json", e.Message, StringComparison.Ordinal);
-        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", e.Message);
+        Assert.StartsWith("policy.", e.Text.Id, StringComparison.Ordinal);
+        Assert.Contains("my-policy.json", e.Text.English, StringComparison.Ordinal);
+        Assert.Contains(expected, e.Text.English, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,6 +23,8 @@ public static partial class CatalogueChecks
         "PDF", "MAE", "AUC", "FastTree", "Ctrl", "ID",
         // The store's and the domain's messages (DomainMessages): products, settings and file keys written as they are.
         "PostgreSQL", "SQLite", "JSON", "SQLSTATE", "ANALYTICS_BUSY_TIMEOUT", "Command", "Timeout", "search_path", "schema", "years",
+        // The policy file's own keys and values (JSON), written as they are in the file.
+        "responsible", "county", "utility", "in_force", "limit", "from", "true", "false",
     };
 
     public static IReadOnlyList<MessageTemplate> Entries(Type catalogue) =>
