@@ -17,7 +17,7 @@ namespace Analytics.Cli;
 /// trace for a user's mistake; exit codes as <see cref="ExitCodes"/>. Messages are Chinese unless
 /// <c>--lang en</c> (or <c>ANALYTICS_LANG=en</c>) asks for English (<see cref="CliArgs.LanguageOf"/>).
 /// </summary>
-public static class CliApp
+public static partial class CliApp
 {
     /// <summary>Runs with the system clock.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
@@ -52,6 +52,15 @@ public static class CliApp
                 errors.WriteLine(CliMessages.SeeHelp.Text().Render(language));
                 return ExitCodes.BadUsage;
             }
+            if (IsHelp(args) && language != MessageLanguage.English)
+            {
+                // The parser's zh-Hans resources leave one heading English ("Description:"); the help is small, so it is
+                // written here, that heading in Chinese.
+                using var help = new StringWriter(CultureInfo.InvariantCulture);
+                var helpCode = parse.Invoke(new InvocationConfiguration { Output = help, Error = errors, EnableDefaultExceptionHandler = false });
+                stdout.Write(ChineseHelpHeading().Replace(help.ToString(), "说明:"));
+                return helpCode;
+            }
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = errors, EnableDefaultExceptionHandler = false });
         }
         catch (Exception e)
@@ -66,6 +75,9 @@ public static class CliApp
     }
 
     private static bool IsHelp(string[] args) => args.Any(a => a is "-h" or "--help" or "-?");
+
+    [System.Text.RegularExpressions.GeneratedRegex("^Description:", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex ChineseHelpHeading();
 
     /// <summary>
     /// Maps an exception to its exit code and a one-line message (one line per failure of an

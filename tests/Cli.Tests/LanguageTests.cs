@@ -131,6 +131,8 @@ public sealed class LanguageTests : IDisposable
         Assert.Equal(0, zh.ExitCode);
         Assert.Contains(chinese, zh.Out, StringComparison.Ordinal);
         Assert.DoesNotContain(english, zh.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("Description:", zh.Out, StringComparison.Ordinal);
+        Assert.StartsWith("说明:", zh.Out, StringComparison.Ordinal);
         var en = CliRunner.Run([.. args, "--lang", "en"]);
         Assert.Equal(0, en.ExitCode);
         Assert.Contains(english, en.Out, StringComparison.Ordinal);
