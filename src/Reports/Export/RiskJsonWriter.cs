@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Analytics.Domain;
 using Analytics.Risk;
@@ -22,13 +20,12 @@ namespace Analytics.Reports.Export;
 /// </remarks>
 public static class RiskJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void Write(Stream stream, RiskAssessment assessment, double? threshold = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(assessment);
-        using var w = new Utf8JsonWriter(stream, Options);
+        using var w = Json.Writer(stream);
         Write(w, assessment, threshold);
     }
 
@@ -45,13 +42,13 @@ public static class RiskJsonWriter
         var e = model.Evaluation;
         var t = threshold ?? model.Options.AtRiskThreshold;
         w.WriteStartObject();
-        w.WriteString("as_of", Date(DateOnly.FromDateTime(a.AsOf)));
+        w.WriteString("as_of", Formats.Date(DateOnly.FromDateTime(a.AsOf)));
         Number(w, "threshold", t, 3);
         w.WriteStartObject("model");
         w.WriteStartObject("trained_on");
         w.WriteNumber("count", model.TrainedOn.Count);
-        DateOrNull(w, "from", model.TrainedOn.From);
-        DateOrNull(w, "to", model.TrainedOn.To);
+        Json.Date(w, "from", model.TrainedOn.From);
+        Json.Date(w, "to", model.TrainedOn.To);
         w.WriteEndObject();
         Number(w, "holdout_mae_days", e.Model.MaeDays, 3);
         Number(w, "baseline_mae_days", e.Baseline.MaeDays, 3);
@@ -66,8 +63,8 @@ public static class RiskJsonWriter
         Number(w, "selected_auc", e.Selected.Auc, 4);
         w.WriteStartObject("holdout");
         w.WriteNumber("count", e.Holdout.Count);
-        DateOrNull(w, "from", e.Holdout.From);
-        DateOrNull(w, "to", e.Holdout.To);
+        Json.Date(w, "from", e.Holdout.From);
+        Json.Date(w, "to", e.Holdout.To);
         w.WriteNumber("moments", e.Model.Moments > 0 ? e.Model.Moments : e.Baseline.Moments);
         w.WriteEndObject();
         w.WriteStartArray("categories");
@@ -96,11 +93,11 @@ public static class RiskJsonWriter
             w.WriteString("county", r.County);
             w.WriteString("category", Codes.Of(r.Category));
             w.WriteString("target", r.TargetId);
-            w.WriteString("accepted_at", Date(DateOnly.FromDateTime(r.Application.AcceptedAt)));
+            w.WriteString("accepted_at", Formats.Date(DateOnly.FromDateTime(r.Application.AcceptedAt)));
             w.WriteNumber("elapsed_days", r.ElapsedDays);
             w.WriteNumber("counted_days", r.CountedDays);
             w.WriteNumber("limit_days", r.LimitDays);
-            w.WriteString("due_date", Date(r.DueDate));
+            w.WriteString("due_date", Formats.Date(r.DueDate));
             w.WriteNumber("days_left", r.DaysLeft);
             Number(w, "predicted_days", r.PredictedDays, 1);
             Number(w, "miss_probability", r.MissProbability, 3);
@@ -115,14 +112,6 @@ public static class RiskJsonWriter
         w.WriteEndArray();
         w.WriteEndObject();
         w.Flush();
-    }
-
-    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static void DateOrNull(Utf8JsonWriter w, string name, DateOnly? d)
-    {
-        if (d is { } x) w.WriteString(name, Date(x));
-        else w.WriteNull(name);
     }
 
     private static void Number(Utf8JsonWriter w, string name, double value, int digits)

@@ -1,7 +1,7 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Analytics.Oversight;
 using Analytics.Oversight.Forensics;
+using Analytics.Reports.Export;
 
 namespace Analytics.Reports.Oversight;
 
@@ -17,15 +17,15 @@ public static class ForensicsJsonWriter
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(stream);
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var w = Json.Writer(stream);
         w.WriteStartArray();
         foreach (var f in result.Flags)
         {
             w.WriteStartObject();
             w.WriteString("test", f.Test);
-            Text("target", f.Target);
-            Text("utility", f.Utility);
-            Text("county", f.County);
+            Json.String(w, "target", f.Target);
+            Json.String(w, "utility", f.Utility);
+            Json.String(w, "county", f.County);
             w.WriteBoolean("flag", f.Flag);
             w.WriteNumber("p_value", f.PValue);
             w.WriteNumber("p_adjusted", f.PAdjusted);
@@ -37,10 +37,5 @@ public static class ForensicsJsonWriter
             w.WriteEndObject();
         }
         w.WriteEndArray();
-
-        void Text(string name, string? value)
-        {
-            if (value is null) w.WriteNull(name); else w.WriteString(name, value);
-        }
     }
 }

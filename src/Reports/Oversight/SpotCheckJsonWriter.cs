@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Analytics.Domain.Storage;
 using Analytics.Oversight;
 using Analytics.Oversight.SpotChecks;
+using Analytics.Reports.Export;
 
 namespace Analytics.Reports.Oversight;
 
@@ -23,7 +23,7 @@ public static class SpotCheckJsonWriter
         ArgumentNullException.ThrowIfNull(strata);
         ArgumentNullException.ThrowIfNull(plan);
         var inv = CultureInfo.InvariantCulture;
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var w = Json.Writer(stream);
         w.WriteStartObject();
         w.WriteString("draw_id", draw.DrawId);
         w.WriteNumber("seed", draw.Seed);
@@ -40,8 +40,8 @@ public static class SpotCheckJsonWriter
         w.WriteBoolean("available", modelRisk is { Available: true });
         w.WriteString("statement", SpotCheckMethod.ModelText(strata, modelRisk, plan));
         var cut = modelRisk?.Cut(plan.ModelRiskTopShare);
-        if (modelRisk?.Fingerprint is { } fp) w.WriteString("fingerprint", fp); else w.WriteNull("fingerprint");
-        if (modelRisk?.TrainedAt is { } at) w.WriteString("trained_at", at.ToString("yyyy-MM-ddTHH:mm:ss", inv)); else w.WriteNull("trained_at");
+        Json.String(w, "fingerprint", modelRisk?.Fingerprint);
+        Json.DateTime(w, "trained_at", modelRisk?.TrainedAt);
         w.WriteString("moment", "end_of_accepted_day");
         w.WriteNumber("top_share", plan.ModelRiskTopShare);
         if (cut is { } c)
@@ -89,7 +89,7 @@ public static class SpotCheckJsonWriter
                 if (s.Reasons.TryGetValue(key, out var reasons))
                     foreach (var r in reasons) w.WriteStringValue(r);
                 w.WriteEndArray();
-                if (modelRisk?.Of(s.Utility, id) is { } p) w.WriteNumber("model_probability", Math.Round(p, 4)); else w.WriteNull("model_probability");
+                Json.Number(w, "model_probability", modelRisk?.Of(s.Utility, id) is { } p ? Math.Round(p, 4) : null);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
