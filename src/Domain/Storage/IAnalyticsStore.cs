@@ -128,6 +128,19 @@ public interface IAnalyticsStore : IDisposable
     /// that keeps no filings (a test double) has none.
     /// </summary>
     IEnumerable<LedgerFiling> LedgerFilings() => [];
+
+    /// <summary>
+    /// Makes <paramref name="derivation"/> the store's derivation (issue 12, item 2): every later application filing
+    /// stores each new revision's <see cref="DerivedFigures"/> with it, and when the figures already stored were derived
+    /// under another <see cref="DerivationVersion"/> (another calendar, policy or rule version), every revision is derived
+    /// again first, in one transaction. Returns what was derived again. A store that keeps no derived figures (a test
+    /// double) does nothing.
+    /// </summary>
+    /// <exception cref="StoreBusyException">Another writer held the store longer than the busy timeout.</exception>
+    DerivationReport Derive(IRecordDerivation derivation) => DerivationReport.UpToDate;
+
+    /// <summary>The version every stored revision's derived figures were derived under; null when there is none.</summary>
+    DerivationVersion? DerivedUnder() => null;
 }
 
 /// <summary>
