@@ -181,23 +181,29 @@ public sealed partial class SqliteStore : IAnalyticsStore, IAccountStore, IOvers
     }
 
     public IEnumerable<ApplicationRevision> ApplicationRevisions(DateTime? knownAt = null) =>
-        Stream(conn => SqliteRevisionReader.Read(conn, knownAt is { } k ? SqliteText.Instant(k) : null));
+        Stream(conn => SqliteRecordReader.Read(conn, knownAt is { } k ? SqliteText.Instant(k) : null));
 
     public IEnumerable<Application> Applications(DateTime? knownAt = null) =>
         Stream(conn => StoreReads.Applications(conn, KnownAt(knownAt), heads: true));
 
-    public IEnumerable<OutageStep> Outages() => Stream(StoreReads.Outages);
+    public IEnumerable<OutageStep> Outages() =>
+        Stream(conn => SqliteRecordReader.Outages(conn, "", new Dictionary<string, object>()));
 
     public IEnumerable<ApplicationRevision> ApplicationRevisions(DateTime? knownAt, RecordScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var p = StoreReads.ScopeParameters(scope, knownAt, t => SqliteText.Instant(t));
         var binds = p.ParameterNames.ToDictionary(n => "@" + n, n => p.Get<object>(n), StringComparer.Ordinal);
-        return Stream(conn => SqliteRevisionReader.Read(conn, StoreReads.ScopeWhere(scope, knownAt is not null), binds));
+        return Stream(conn => SqliteRecordReader.Read(conn, StoreReads.ScopeWhere(scope, knownAt is not null), binds));
     }
 
-    public IEnumerable<OutageStep> Outages(RecordScope scope) =>
-        Stream(conn => StoreReads.Outages(conn, scope, StoreReads.ScopeParameters(scope, null, t => SqliteText.Instant(t))));
+    public IEnumerable<OutageStep> Outages(RecordScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var p = StoreReads.ScopeParameters(scope, null, t => SqliteText.Instant(t));
+        var binds = p.ParameterNames.ToDictionary(n => "@" + n, n => p.Get<object>(n), StringComparer.Ordinal);
+        return Stream(conn => SqliteRecordReader.Outages(conn, StoreReads.OutagesWhere(scope), binds));
+    }
 
     public IEnumerable<CustomersServed> CustomersServed(RecordScope scope) =>
         Stream(conn => StoreReads.CustomersServed(conn, scope, StoreReads.ScopeParameters(scope, null, t => SqliteText.Instant(t))));
@@ -250,7 +256,7 @@ public sealed partial class SqliteStore : IAnalyticsStore, IAccountStore, IOvers
             using (var insert = new SqliteRowInserter(conn, "derived",
                        "INSERT INTO temp.derived VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"))
             {
-                foreach (var r in SqliteRevisionReader.Read(conn, onlyMissing ? StoreReads.UnderivedWhere : "", new Dictionary<string, object>()))
+                foreach (var r in SqliteRecordReader.Read(conn, onlyMissing ? StoreReads.UnderivedWhere : "", new Dictionary<string, object>()))
                 {
                     var d = derivation.Derive(r.Record);
                     insert.Text(1, r.Record.Utility);

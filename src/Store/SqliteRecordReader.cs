@@ -7,17 +7,18 @@ using SQLitePCL;
 namespace Analytics.Store;
 
 /// <summary>
-/// Every application revision of the embedded store, read by column position straight from SQLite's
+/// The application revisions and outage steps of the embedded store, read by column position straight from SQLite's
 /// statement: instants parsed from the store's own fixed text form (<see cref="SqliteText"/>), decimals
 /// from their invariant text, the few distinct utilities and counties shared as one string each.
 /// </summary>
 /// <remarks>
 /// Why not Dapper here: this read loads the whole store for every read command, and through Dapper it
 /// was ~85 % of <c>metrics</c> at a million applications: a boxed value per column, the general
-/// <c>DateTime.Parse</c> of every instant, and a fresh string for every utility and county. The other,
-/// small reads stay on Dapper (<see cref="StoreReads"/>).
+/// <c>DateTime.Parse</c> of every instant, and a fresh string for every utility and county. Outage steps, as many
+/// as applications in a large store, are read the same way (issue 12). The other, small reads stay on Dapper
+/// (<see cref="StoreReads"/>).
 /// </remarks>
-internal static class SqliteRevisionReader
+internal static class SqliteRecordReader
 {
     private const int FirstData = 2;
     private static readonly int RevisionColumn = FirstData + StoreColumns.ApplicationData.Length;
@@ -31,14 +32,27 @@ internal static class SqliteRevisionReader
     /// <param name="connection">An open connection of the embedded store.</param>
     /// <param name="where">A WHERE clause over <c>application_revisions r</c> with named parameters.</param>
     /// <param name="binds">The parameters by name (<c>@name</c>): text or integers.</param>
-    public static IEnumerable<ApplicationRevision> Read(SqliteConnection connection, string where, IReadOnlyDictionary<string, object> binds)
-    {
-        var db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
-        var sql = $"""
+    public static IEnumerable<ApplicationRevision> Read(SqliteConnection connection, string where, IReadOnlyDictionary<string, object> binds) =>
+        Rows(connection, $"""
             SELECT r.utility, r.application_id, {string.Join(", ", StoreColumns.ApplicationData.Select(c => "r." + c))}, r.revision, r.filing_id, r.filing_as_of
             FROM application_revisions r {where}
             ORDER BY r.utility, r.application_id, r.revision
-            """;
+            """, binds, row => row.Revision());
+
+    /// <summary>The outage steps a WHERE clause over <c>outage_steps</c> selects, in the order of <see cref="StoreReads.Outages(System.Data.IDbConnection)"/>.</summary>
+    /// <param name="connection">An open connection of the embedded store.</param>
+    /// <param name="where">A WHERE clause (or "") with named parameters.</param>
+    /// <param name="binds">The parameters by name (<c>@name</c>): text or integers.</param>
+    public static IEnumerable<OutageStep> Outages(SqliteConnection connection, string where, IReadOnlyDictionary<string, object> binds) =>
+        Rows(connection, $"""
+            SELECT utility, outage_id, step, county, area, feeder, kind, cause, start_at, end_at, customers, notified_at, notify_channels
+            FROM outage_steps {where}
+            ORDER BY utility, outage_id, step
+            """, binds, row => row.Outage());
+
+    private static IEnumerable<T> Rows<T>(SqliteConnection connection, string sql, IReadOnlyDictionary<string, object> binds, Func<Row, T> map)
+    {
+        var db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
         Check(db, raw.sqlite3_prepare_v2(db, sql, out var stmt));
         using (stmt)
         {
@@ -60,7 +74,7 @@ internal static class SqliteRevisionReader
                 var rc = raw.sqlite3_step(stmt);
                 if (rc == raw.SQLITE_DONE) yield break;
                 if (rc != raw.SQLITE_ROW) Check(db, rc);
-                yield return row.Revision();
+                yield return map(row);
             }
         }
     }
@@ -129,6 +143,27 @@ internal static class SqliteRevisionReader
             var revision = Int();
             var filing = raw.sqlite3_column_int64(stmt, _column++);
             return new ApplicationRevision(a, revision, filing, Instant()!.Value);
+        }
+
+        public OutageStep Outage()
+        {
+            _column = 0;
+            return new OutageStep
+            {
+                Utility = Shared(),
+                OutageId = Text()!,
+                Step = Int(),
+                County = Shared(),
+                Area = (Area)Int(),
+                Feeder = Text(),
+                Kind = (OutageKind)Int(),
+                Cause = (OutageCause)Int(),
+                StartAt = Instant()!.Value,
+                EndAt = Instant()!.Value,
+                Customers = Int(),
+                NotifiedAt = Instant(),
+                NotifyChannels = (NotifyChannels)Int(),
+            };
         }
 
         private bool IsNull() => raw.sqlite3_column_type(stmt, _column) == raw.SQLITE_NULL;
