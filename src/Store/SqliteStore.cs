@@ -195,6 +195,28 @@ public sealed partial class SqliteStore : IAnalyticsStore, IAccountStore, IOvers
         return Stream(conn => SqliteRevisionReader.Read(conn, StoreReads.ScopeWhere(scope, knownAt is not null), binds));
     }
 
+    public StoreCounts? CountApplications(DateTime? knownAt, RecordScope scope, DateTime acceptedFrom)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var p = ApplicationCounts.Parameters(scope, knownAt, acceptedFrom, t => SqliteText.Instant(t));
+        var where = ApplicationCounts.HeadsWhere(scope, knownAt is not null, heads: true);
+        using var conn = OpenReady();
+        try
+        {
+            // One read transaction: the counts and the open applications see the same filings.
+            using var tx = conn.BeginTransaction(deferred: true);
+            var (targets, volumes, gaps, before) = ApplicationCounts.Count(conn, tx, where, p);
+            var binds = p.ParameterNames.ToDictionary(n => "@" + n, n => p.Get<object>(n), StringComparer.Ordinal);
+            var open = SqliteRevisionReader.Read(conn, where + " " + ApplicationCounts.Open, binds).Select(r => r.Record).ToList();
+            tx.Commit();
+            return new StoreCounts(targets, volumes, open, gaps, before);
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteErrors.Map(ex, Description);
+        }
+    }
+
     public IEnumerable<OutageStep> Outages(RecordScope scope) =>
         Stream(conn => StoreReads.Outages(conn, scope, StoreReads.ScopeParameters(scope, null, t => SqliteText.Instant(t))));
 
