@@ -96,8 +96,41 @@ public sealed class CliContext
         }
     }
 
-    /// <summary>Opens the store of <see cref="StoreArgument"/>, schema created or migrated.</summary>
-    public IAnalyticsStore OpenStore() => Analytics.Store.StoreFactory.Open(StoreArgument);
+    /// <summary>
+    /// Opens the store of <see cref="StoreArgument"/>, schema created or migrated, with this command's derivation (policy and
+    /// calendar): figures derived under others are derived again first, and the command says so on stderr (issue 12).
+    /// </summary>
+    public IAnalyticsStore OpenStore()
+    {
+        var store = Analytics.Store.StoreFactory.Open(StoreArgument);
+        try
+        {
+            SayDerived(store.Derive(new Analytics.Metrics.FigureDerivation(Policy, Calendar)));
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The notice of figures derived again, if any were.</summary>
+    public void SayDerived(DerivationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.Revisions == 0) return;
+        if (report.First)
+        {
+            Err.WriteLine("analytics: " + Say(CliMessages.DerivedFirst.With(report.Revisions)));
+            return;
+        }
+        var what = new List<Localized>();
+        if (report.CalendarChanged) what.Add(CliMessages.DerivedCalendarChanged);
+        if (report.PolicyChanged) what.Add(CliMessages.DerivedPolicyChanged);
+        if (report.RulesChanged) what.Add(CliMessages.DerivedRulesChanged);
+        Err.WriteLine("analytics: " + Say(CliMessages.DerivedAgain.With(ListText.Of(what), report.Revisions)));
+    }
 
     /// <summary>Resolves a county by code or name, or a usage error listing the valid ones.</summary>
     public RegistryEntry County(string text) =>

@@ -126,6 +126,19 @@ public static class CliMessages
     public static readonly MessageTemplate XlsxNeedsOut = new("cli.xlsx_needs_out",
         "--format xlsx 须与 --out（文件名）一起使用。", "--format xlsx needs --out FILE.");
 
+    // Issue 12 item 2: the store's derived figures computed again under another calendar, policy or rule version.
+    public static readonly MessageTemplate<ListText, long> DerivedAgain = new("cli.derived_again", "what", "count",
+        "{what}，已重新计算 {count} 条申请记录的派生指标。",
+        "{what}: the derived figures of {count} application records were computed again.");
+
+    public static readonly Localized DerivedCalendarChanged = new("节假日日历已变更", "the holiday calendar changed");
+    public static readonly Localized DerivedPolicyChanged = new("工作方案的目标已变更", "the plan's targets changed");
+    public static readonly Localized DerivedRulesChanged = new("派生指标的计算规则已更新", "the derivation rules changed");
+
+    public static readonly MessageTemplate<long> DerivedFirst = new("cli.derived_first", "count",
+        "已为 {count} 条申请记录计算派生指标（此前库中没有或不全）。",
+        "Derived figures were computed for {count} application records (the store held none, or not for every record).");
+
     public static readonly MessageTemplate WhatOnlyForCsv = new("cli.what_only_for_csv",
         "--what 只用于 --format csv。", "--what is only for --format csv.");
 

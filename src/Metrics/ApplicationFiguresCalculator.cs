@@ -74,7 +74,15 @@ public sealed class ApplicationFiguresCalculator
     /// The figures and the outcome against every target. A calendar gap does not throw: the day figures stay null,
     /// <paramref name="error"/> says why, and the targets that need no day figure are still judged.
     /// </summary>
-    internal ApplicationFigures Compute(Application a, Span<TargetOutcome> outcomes, out CalendarException? error)
+    internal ApplicationFigures Compute(Application a, Span<TargetOutcome> outcomes, out CalendarException? error) =>
+        Compute(a, outcomes, inProgressFigures: true, out error);
+
+    /// <summary>
+    /// As <see cref="Compute(Application, Span{TargetOutcome}, out CalendarException?)"/>; without
+    /// <paramref name="inProgressFigures"/> the as-of figures of an in-progress application (elapsed days, limit, due date)
+    /// are left out, so <paramref name="error"/> speaks only of the figures that do not depend on the as-of instant.
+    /// </summary>
+    internal ApplicationFigures Compute(Application a, Span<TargetOutcome> outcomes, bool inProgressFigures, out CalendarException? error)
     {
         error = null;
         var category = a.Category;
@@ -101,7 +109,7 @@ public sealed class ApplicationFiguresCalculator
                 if (a.ApprovalSubmittedAt is { } s2 && a.ApprovalGrantedAt is { } g2) ex[n++] = (s2, g2);
                 utility = Math.Max(0, Calendar.WorkingDaysExcluding(a.AcceptedAt, end, ex[..n]) - a.PausedDays);
             }
-            else if (a.Status == ApplicationStatus.InProgress)
+            else if (inProgressFigures && a.Status == ApplicationStatus.InProgress)
             {
                 var raw = Calendar.WorkingDaysBetween(a.AcceptedAt, AsOf);
                 elapsed = Math.Max(0, raw - a.PausedDays);

@@ -32,6 +32,9 @@ internal sealed class PostgresFilingBatch : IFilingBatch
         }
     }
 
+    /// <summary>The derivation whose figures every new revision is stored with; null: none (the columns stay NULL).</summary>
+    public IRecordDerivation? Derivation { get; init; }
+
     public NpgsqlConnection Connection { get; }
     public NpgsqlTransaction Transaction { get; }
     public string Description { get; }

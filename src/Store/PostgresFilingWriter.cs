@@ -91,7 +91,7 @@ internal sealed class PostgresFilingWriter : IFilingWriter
         {
             w.Text(a.Utility);
             w.Text(a.ApplicationId);
-            WriteData(w, hash, a);
+            WriteData(w, hash, a, _batch.Derivation);
         });
     }
 
@@ -106,12 +106,12 @@ internal sealed class PostgresFilingWriter : IFilingWriter
             w.Int32(1);
             w.Int64(_filing.Id);
             w.Timestamp(_filing.AsOf);
-            WriteData(w, hash, a);
+            WriteData(w, hash, a, _batch.Derivation);
         });
     }
 
     /// <summary>The content hash and every field after the key, in <see cref="StoreColumns.ApplicationData"/> order.</summary>
-    private static void WriteData(PostgresCopyWriter w, byte[] hash, Application a)
+    private static void WriteData(PostgresCopyWriter w, byte[] hash, Application a, IRecordDerivation? derivation)
     {
         w.Bytes(hash);
         w.Text(a.County);
@@ -151,6 +151,20 @@ internal sealed class PostgresFilingWriter : IFilingWriter
         w.Text(a.PreviousApplicationId);
         w.Text(a.CustomerKey);
         w.Text(a.CustomerMask);
+        // The derived figures (StoreColumns.Derived), NULL without a derivation.
+        if (derivation is null)
+        {
+            for (var i = 0; i < StoreColumns.Derived.Length; i++) w.Null();
+            return;
+        }
+        var d = derivation.Derive(a);
+        w.Int16((short)d.Category);
+        w.Timestamp(d.SettledAt);
+        w.Int32(d.ApprovalDays);
+        w.Int32(d.UtilityDays);
+        w.Int32(d.WholeDays);
+        w.Text(d.Outcomes);
+        w.Int16(d.CalendarGap ? (short)1 : (short)0);
     }
 
     public void Add(OutageStep step)
@@ -311,7 +325,7 @@ internal sealed class PostgresFilingWriter : IFilingWriter
     private (long Changed, long Unchanged) MergeApplications()
     {
         var staged = _added[(int)Kind.Applications] - DropDuplicates("stage_applications", ["utility", "application_id"]);
-        var data = StoreColumns.ApplicationData;
+        var data = StoreColumns.StoredData;
         var p = new DynamicParameters();
         p.Add("filing", _filing.Id);
         p.Add("asOf", Unspecified(_filing.AsOf), DbType.DateTime2);
@@ -383,7 +397,7 @@ internal sealed class PostgresFilingWriter : IFilingWriter
                 EndCopy();
                 if (_created.Add(kind) && kind != Kind.Revisions) CreateStage(kind);
                 _copy = new PostgresCopyWriter(_conn, kind == Kind.Revisions
-                    ? $"COPY application_revisions (utility, application_id, revision, filing_id, filing_as_of, content_hash, {string.Join(", ", StoreColumns.ApplicationData)}) FROM STDIN (FORMAT BINARY)"
+                    ? $"COPY application_revisions (utility, application_id, revision, filing_id, filing_as_of, content_hash, {string.Join(", ", StoreColumns.StoredData)}) FROM STDIN (FORMAT BINARY)"
                     : $"COPY {StageName(kind)} (seq, {StagedColumns(kind)}) FROM STDIN (FORMAT BINARY)");
                 _copying = kind;
             }

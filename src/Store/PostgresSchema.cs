@@ -263,5 +263,17 @@ internal static class PostgresSchema
             FROM rectifications r
             WHERE NOT EXISTS (SELECT 1 FROM rectification_events e WHERE e.item_id = r.id);
             """),
+        // Issue 12 item 2: each revision's figures derived once, at filing (DerivedFigures); NULL until derived.
+        new(8, "derived figures of each application revision", """
+            ALTER TABLE application_revisions
+                ADD COLUMN IF NOT EXISTS d_category smallint,
+                ADD COLUMN IF NOT EXISTS d_settled_at timestamp,
+                ADD COLUMN IF NOT EXISTS d_approval_days integer,
+                ADD COLUMN IF NOT EXISTS d_utility_days integer,
+                ADD COLUMN IF NOT EXISTS d_whole_days integer,
+                ADD COLUMN IF NOT EXISTS d_outcomes text COLLATE "C",
+                ADD COLUMN IF NOT EXISTS d_calendar_gap smallint;
+            CREATE INDEX IF NOT EXISTS application_revisions_underived ON application_revisions (utility) WHERE d_outcomes IS NULL;
+            """),
     ];
 }

@@ -34,6 +34,9 @@ internal sealed class SqliteFilingBatch : IFilingBatch
         }
     }
 
+    /// <summary>The derivation whose figures every new revision is stored with; null: none (the columns stay NULL).</summary>
+    public IRecordDerivation? Derivation { get; init; }
+
     public SqliteConnection Connection { get; }
     public SqliteTransaction Transaction { get; }
     public string Description { get; }

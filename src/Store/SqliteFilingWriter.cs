@@ -67,7 +67,10 @@ internal sealed class SqliteFilingWriter : IFilingWriter
     /// Parameters of an application row: 1–2 the key, 3 the content hash, then <see cref="StoreColumns.ApplicationData"/>;
     /// a direct filing's id and as-of follow them.
     /// </summary>
-    private static readonly int DirectFilingParameter = 4 + StoreColumns.ApplicationData.Length;
+    private static readonly int DirectFilingParameter = 4 + StoreColumns.StoredData.Length;
+
+    /// <summary>The parameter of the first derived column (<see cref="StoreColumns.Derived"/>).</summary>
+    private static readonly int FirstDerivedParameter = 4 + StoreColumns.ApplicationData.Length;
 
     public void Add(Application application)
     {
@@ -75,7 +78,7 @@ internal sealed class SqliteFilingWriter : IFilingWriter
         var a = application;
         StoredText.Check(a);
         var s = _applications ??= _direct ? Direct() : Stage("stage_applications", ["utility", "application_id"],
-            [.. StoreColumns.ApplicationData]);
+            [.. StoreColumns.StoredData]);
         if (_direct)
         {
             s.Int(DirectFilingParameter, _filing.Id);
@@ -122,6 +125,18 @@ internal sealed class SqliteFilingWriter : IFilingWriter
         s.Text(38, a.PreviousApplicationId);
         s.Text(39, a.CustomerKey);
         s.Text(40, a.CustomerMask);
+        if (_batch.Derivation is { } derivation)
+        {
+            var d = derivation.Derive(a);
+            var i = FirstDerivedParameter;
+            s.Int(i, (int)d.Category);
+            s.Instant(i + 1, d.SettledAt);
+            s.Int(i + 2, d.ApprovalDays);
+            s.Int(i + 3, d.UtilityDays);
+            s.Int(i + 4, d.WholeDays);
+            s.Text(i + 5, d.Outcomes);
+            s.Bool(i + 6, d.CalendarGap);
+        }
         Run(s);
     }
 
@@ -263,7 +278,7 @@ internal sealed class SqliteFilingWriter : IFilingWriter
             return (_directRows, 0);
         }
         var staged = Staged("stage_applications");
-        var data = StoreColumns.ApplicationData;
+        var data = StoreColumns.StoredData;
         var changed = _conn.Execute($"""
             INSERT INTO application_revisions
                 (utility, application_id, revision, filing_id, filing_as_of, content_hash, {string.Join(", ", data)})
@@ -329,7 +344,7 @@ internal sealed class SqliteFilingWriter : IFilingWriter
     private SqliteRowInserter Direct()
     {
         ThrowIfFinished();
-        var data = StoreColumns.ApplicationData;
+        var data = StoreColumns.StoredData;
         try
         {
             return new SqliteRowInserter(_conn, "application_revisions", $"""

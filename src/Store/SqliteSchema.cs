@@ -1,3 +1,6 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
 namespace Analytics.Store;
 
 /// <summary>
@@ -6,7 +9,7 @@ namespace Analytics.Store;
 /// decimals are exact invariant TEXT, enums and flags are their numeric values, booleans 0/1.
 /// No column holds personal data: applications carry only the keyed hash and the mask.
 /// </summary>
-internal static class SqliteSchema
+internal static partial class SqliteSchema
 {
     public static readonly Migration[] Migrations =
     [
@@ -255,5 +258,43 @@ internal static class SqliteSchema
             FROM rectifications
             WHERE NOT EXISTS (SELECT 1 FROM rectification_events e WHERE e.item_id = rectifications.id);
             """),
+        // Issue 12 item 2: each revision's figures derived once, at filing (DerivedFigures). NULL until derived: the next
+        // command with a derivation derives them (the meta items derivation_* say under what; the partial index finds
+        // the revisions not derived yet).
+        new(7, "derived figures of each application revision", """
+            ALTER TABLE application_revisions ADD COLUMN d_category INTEGER;
+            ALTER TABLE application_revisions ADD COLUMN d_settled_at TEXT;
+            ALTER TABLE application_revisions ADD COLUMN d_approval_days INTEGER;
+            ALTER TABLE application_revisions ADD COLUMN d_utility_days INTEGER;
+            ALTER TABLE application_revisions ADD COLUMN d_whole_days INTEGER;
+            ALTER TABLE application_revisions ADD COLUMN d_outcomes TEXT;
+            ALTER TABLE application_revisions ADD COLUMN d_calendar_gap INTEGER;
+            CREATE INDEX IF NOT EXISTS application_revisions_underived ON application_revisions (utility) WHERE d_outcomes IS NULL;
+            """),
     ];
+
+    /// <summary>
+    /// A step's SQL with its <c>ALTER TABLE t ADD COLUMN c</c> lines left out where t already has c: SQLite has no
+    /// <c>ADD COLUMN IF NOT EXISTS</c>, and every step may run again on a store that has its objects (a schema version
+    /// taken back), as the <c>IF NOT EXISTS</c> of the other steps allow.
+    /// </summary>
+    public static string Rerunnable(string sql, SqliteConnection conn, SqliteTransaction tx)
+    {
+        var lines = sql.Split('\n');
+        var kept = new List<string>(lines.Length);
+        foreach (var line in lines)
+        {
+            var m = AddColumn().Match(line);
+            if (m.Success && conn.ExecuteScalar<long>(
+                    "SELECT count(*) FROM pragma_table_info(@table) WHERE name = @column",
+                    new { table = m.Groups[1].Value, column = m.Groups[2].Value }, tx) > 0)
+                continue;
+            kept.Add(line);
+        }
+        return string.Join('\n', kept);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*ALTER TABLE (\w+) ADD COLUMN (\w+)\b")]
+    private static partial System.Text.RegularExpressions.Regex AddColumn();
+
 }

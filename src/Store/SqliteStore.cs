@@ -20,6 +20,7 @@ public sealed partial class SqliteStore : IAnalyticsStore, IAccountStore, IOvers
     private readonly string _connectionString;
     private readonly long _busyMilliseconds;
     private volatile bool _schemaReady;
+    private volatile IRecordDerivation? _derivation;
 
     /// <param name="path">The database file; created (with its folder) on first use when missing.</param>
     /// <param name="busyTimeout">How long a write waits for another writer; default <see cref="StoreFactory.BusyTimeout"/>.</param>
@@ -80,7 +81,7 @@ public sealed partial class SqliteStore : IAnalyticsStore, IAccountStore, IOvers
                 throw new StoreUnavailableException(DomainMessages.StoreSchemaNewer.With(Description, current, SchemaVersion));
             foreach (var m in SqliteSchema.Migrations.Where(m => m.Version > current))
             {
-                conn.Execute(m.Sql, transaction: tx);
+                conn.Execute(SqliteSchema.Rerunnable(m.Sql, conn, tx), transaction: tx);
                 conn.Execute(
                     "INSERT INTO schema_version (version, description, applied_at) VALUES (@Version, @Description, strftime('%Y-%m-%d %H:%M:%S', 'now'))",
                     new { m.Version, m.Description }, tx);
@@ -99,7 +100,7 @@ public sealed partial class SqliteStore : IAnalyticsStore, IAccountStore, IOvers
         var conn = OpenReady();
         try
         {
-            return new SqliteFilingBatch(conn, Description);
+            return new SqliteFilingBatch(conn, Description) { Derivation = _derivation };
         }
         catch
         {
@@ -230,6 +231,83 @@ public sealed partial class SqliteStore : IAnalyticsStore, IAccountStore, IOvers
     public IEnumerable<LedgerNote> LedgerNotes() => Stream(StoreReads.LedgerNotes);
 
     public IEnumerable<LedgerFiling> LedgerFilings() => Stream(StoreReads.LedgerFilings);
+
+    public DerivationVersion? DerivedUnder()
+    {
+        using var conn = OpenReady();
+        try
+        {
+            return StoredDerivation.Current(conn, null);
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteErrors.Map(ex, Description);
+        }
+    }
+
+    public DerivationReport Derive(IRecordDerivation derivation)
+    {
+        ArgumentNullException.ThrowIfNull(derivation);
+        _derivation = derivation;
+        if (DerivedUnder() == derivation.Version) return DerivationReport.UpToDate;
+        using var batch = (SqliteFilingBatch)BeginBatch();
+        var (conn, tx) = (batch.Connection, batch.Transaction);
+        try
+        {
+            // Again under the write lock: another process may have derived meanwhile.
+            var stored = StoredDerivation.Read(conn, tx);
+            var underived = StoredDerivation.AnyUnderived(conn, tx);
+            if (stored == derivation.Version && !underived) return DerivationReport.UpToDate;
+            // Under the same derivation only the revisions filed without one need their figures; else every revision.
+            var onlyMissing = stored == derivation.Version;
+            // The figures go to a temp table while the revisions are read, then into the revisions in one statement.
+            conn.Execute("""
+                CREATE TEMP TABLE derived (
+                    utility TEXT NOT NULL, application_id TEXT NOT NULL, revision INTEGER NOT NULL,
+                    d_category INTEGER, d_settled_at TEXT, d_approval_days INTEGER, d_utility_days INTEGER,
+                    d_whole_days INTEGER, d_outcomes TEXT, d_calendar_gap INTEGER,
+                    PRIMARY KEY (utility, application_id, revision)) WITHOUT ROWID
+                """, transaction: tx);
+            long n = 0;
+            using (var insert = new SqliteRowInserter(conn, "derived",
+                       "INSERT INTO temp.derived VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"))
+            {
+                foreach (var r in SqliteRevisionReader.Read(conn, onlyMissing ? StoreReads.UnderivedWhere : "", new Dictionary<string, object>()))
+                {
+                    var d = derivation.Derive(r.Record);
+                    insert.Text(1, r.Record.Utility);
+                    insert.Text(2, r.Record.ApplicationId);
+                    insert.Int(3, r.Revision);
+                    insert.Int(4, (int)d.Category);
+                    insert.Instant(5, d.SettledAt);
+                    insert.Int(6, d.ApprovalDays);
+                    insert.Int(7, d.UtilityDays);
+                    insert.Int(8, d.WholeDays);
+                    insert.Text(9, d.Outcomes);
+                    insert.Bool(10, d.CalendarGap);
+                    insert.Run();
+                    n++;
+                }
+            }
+            conn.Execute($"""
+                UPDATE application_revisions
+                SET {string.Join(", ", StoreColumns.Derived.Select(c => $"{c} = d.{c}"))}
+                FROM temp.derived d
+                WHERE application_revisions.utility = d.utility AND application_revisions.application_id = d.application_id
+                  AND application_revisions.revision = d.revision
+                """, transaction: tx);
+            conn.Execute("DROP TABLE temp.derived", transaction: tx);
+            StoredDerivation.Write(conn, tx, derivation.Version);
+            batch.Commit();
+            return onlyMissing
+                ? new DerivationReport(n, false, false, false, First: true)
+                : StoredDerivation.Report(stored, derivation.Version, n);
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteErrors.Map(ex, Description);
+        }
+    }
 
     public StoredRiskModel? FindRiskModel(string fingerprint)
     {

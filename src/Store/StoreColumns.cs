@@ -13,9 +13,19 @@ internal static class StoreColumns
     /// </summary>
     public static readonly string[] ApplicationData = [.. Analytics.Domain.ApplicationFields.StoreData.Select(f => f.Name)];
 
+    /// <summary>
+    /// The derived figures stored with each revision (<see cref="Analytics.Domain.Storage.DerivedFigures"/>, in its order), NULL
+    /// when the revision was filed without a derivation; the writers bind them after <see cref="ApplicationData"/>.
+    /// </summary>
+    public static readonly string[] Derived =
+        ["d_category", "d_settled_at", "d_approval_days", "d_utility_days", "d_whole_days", "d_outcomes", "d_calendar_gap"];
+
+    /// <summary>The data and derived columns, in the order the writers bind them.</summary>
+    public static readonly string[] StoredData = [.. ApplicationData, .. Derived];
+
     /// <summary>Staged application columns: key, hash, data.</summary>
     public static readonly string StagedApplication =
-        "utility, application_id, content_hash, " + string.Join(", ", ApplicationData);
+        "utility, application_id, content_hash, " + string.Join(", ", StoredData);
 
     /// <summary><c>s.county, s.area, …</c></summary>
     public static string Prefixed(string alias, IEnumerable<string> columns) =>

@@ -10,9 +10,12 @@ namespace Analytics.Store;
 /// </summary>
 internal static class StoreReads
 {
-    public static IEnumerable<ApplicationRevision> ApplicationRevisions(IDbConnection conn, DynamicParameters? knownAt)
+    public static IEnumerable<ApplicationRevision> ApplicationRevisions(IDbConnection conn, DynamicParameters? knownAt) =>
+        ApplicationRevisions(conn, knownAt is null ? "" : "WHERE r.filing_as_of <= @knownAt", knownAt);
+
+    /// <summary>The revisions a WHERE clause over <c>application_revisions r</c> selects, ordered by key.</summary>
+    public static IEnumerable<ApplicationRevision> ApplicationRevisions(IDbConnection conn, string where, DynamicParameters? parameters)
     {
-        var where = knownAt is null ? "" : "WHERE r.filing_as_of <= @knownAt";
         var sql = $"""
             SELECT {StoreColumns.ApplicationSelect},
                    r.revision AS Revision, r.filing_id AS FilingId, r.filing_as_of AS FilingAsOf
@@ -21,8 +24,11 @@ internal static class StoreReads
             """;
         return conn.Query<Application, RevisionRow, ApplicationRevision>(sql,
             (a, r) => new ApplicationRevision(a, r.Revision, r.FilingId, r.FilingAsOf),
-            knownAt, buffered: false, splitOn: "Revision");
+            parameters, buffered: false, splitOn: "Revision");
     }
+
+    /// <summary>The WHERE clause of the revisions without derived figures.</summary>
+    public const string UnderivedWhere = "WHERE r.d_outcomes IS NULL";
 
     /// <summary>The latest revision of each application (known at <c>@knownAt</c> when given), ordered by key.</summary>
     /// <param name="conn">An open connection of the store.</param>

@@ -47,7 +47,13 @@ public static class WebApp
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(settings);
         services.AddSingleton(settings);
-        services.AddSingleton(_ => store ?? StoreFactory.Open(settings.Store));
+        services.AddSingleton(_ =>
+        {
+            // The store's derived figures follow the server's policy and calendar (derived again at start when they differ).
+            var opened = store ?? StoreFactory.Open(settings.Store);
+            opened.Derive(new Analytics.Metrics.FigureDerivation(settings.Policy, settings.Calendar));
+            return opened;
+        });
         services.AddSingleton(sp => sp.GetRequiredService<IAnalyticsStore>() as IAccountStore
             ?? throw new StoreUnavailableException("this store keeps no accounts"));
         services.AddSingleton<AccountService>();

@@ -54,7 +54,9 @@ public abstract partial class StoreContractTests : IDisposable
     public void The_application_table_has_a_column_for_every_stored_field_of_the_list_and_no_other()
     {
         Assert.NotNull(Store); // creates the schema
-        string[] housekeeping = ["utility", "application_id", "revision", "filing_id", "filing_as_of", "content_hash"];
+        string[] housekeeping = ["utility", "application_id", "revision", "filing_id", "filing_as_of", "content_hash",
+            // the derived figures (issue 12), written beside the fields, not fields of the record
+            "d_category", "d_settled_at", "d_approval_days", "d_utility_days", "d_whole_days", "d_outcomes", "d_calendar_gap"];
         var columns = StoredColumns().Where(c => c.StartsWith("application_revisions.", StringComparison.Ordinal))
             .Select(c => c["application_revisions.".Length..]).Except(housekeeping).Order(StringComparer.Ordinal);
         Assert.Equal(ApplicationFields.StoreData.Select(f => f.Name).Order(StringComparer.Ordinal), columns);

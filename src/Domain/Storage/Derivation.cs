@@ -50,8 +50,9 @@ public interface IRecordDerivation
 /// <param name="Revisions">Revisions derived again (0 when the store was up to date).</param>
 /// <param name="CalendarChanged">The calendar differs from the one the stored figures were derived under.</param>
 /// <param name="PolicyChanged">The policy differs.</param>
-/// <param name="RulesChanged">The derivation rules differ (or the store held no derived figures yet).</param>
-public sealed record DerivationReport(long Revisions, bool CalendarChanged, bool PolicyChanged, bool RulesChanged)
+/// <param name="RulesChanged">The derivation rules differ.</param>
+/// <param name="First">The store held no derivation (a store from before derived figures, or revisions filed without them).</param>
+public sealed record DerivationReport(long Revisions, bool CalendarChanged, bool PolicyChanged, bool RulesChanged, bool First = false)
 {
     /// <summary>Nothing was derived again.</summary>
     public static DerivationReport UpToDate { get; } = new(0, false, false, false);
