@@ -22,7 +22,11 @@ internal static class ApplicationCounts
     /// <see cref="StoreReads.ScopeWhere"/>, applied to the head itself. <paramref name="heads"/>: the store keeps
     /// <c>application_heads</c> and the question takes every filing (no known-at).
     /// </summary>
-    public static string HeadsWhere(RecordScope scope, bool known, bool heads)
+    /// <param name="scope">The question's group and period.</param>
+    /// <param name="known">With a known-at instant (<c>@knownAt</c>).</param>
+    /// <param name="heads">Find the latest revision through <c>application_heads</c> (the embedded store, no known-at).</param>
+    /// <param name="also">Further conditions on <c>r</c> (<c>AND …</c>), tested before the probes.</param>
+    public static string HeadsWhere(RecordScope scope, bool known, bool heads, string also = "")
     {
         string Known(string alias) => known ? $"AND {alias}.filing_as_of <= @knownAt" : "";
         var group = (scope.County is null ? "" : "AND r.county = @county ") + (scope.Utility is null ? "" : "AND r.utility = @utility ");
@@ -32,17 +36,28 @@ internal static class ApplicationCounts
                AND NOT EXISTS (SELECT 1 FROM application_revisions n
                                WHERE n.utility = r.utility AND n.application_id = r.application_id AND n.revision > r.revision {Known("n")})
                """;
+        // The scope's test on the row itself first, the probes of other revisions last (SQLite evaluates in this order):
+        // a year's question then probes its ~40 % of the store, not all of it. The revisions filed in the period are
+        // looked for only when some filing is dated in it (the filings are few; most periods have none).
         return $"""
             WHERE TRUE {Known("r")} {group}
-              {head}
               AND ((r.accepted_at < @end
                     AND (COALESCE(r.connected_at, r.withdrawn_at) IS NULL
                          OR COALESCE(r.connected_at, r.withdrawn_at) >= @lifeFrom
                          OR r.record_created_at >= @start))
-                   OR EXISTS (SELECT 1 FROM application_revisions f
-                              WHERE f.utility = r.utility AND f.application_id = r.application_id
-                                AND f.filing_as_of >= @start AND f.filing_as_of < @end {Known("f")}))
+                   OR (EXISTS (SELECT 1 FROM filings fi WHERE fi.as_of >= @start AND fi.as_of < @end)
+                       AND EXISTS (SELECT 1 FROM application_revisions f
+                                   WHERE f.utility = r.utility AND f.application_id = r.application_id
+                                     AND f.filing_as_of >= @start AND f.filing_as_of < @end {Known("f")})))
+              {also}
+              {head}
             """;
+    }
+
+    /// <summary>The scope's heads of a question; <see cref="Where"/> adds a query's own conditions (see <see cref="HeadsWhere"/>).</summary>
+    public sealed record Heads(RecordScope Scope, bool Known, bool UseHeadsTable)
+    {
+        public string Where(string also) => HeadsWhere(Scope, Known, UseHeadsTable, also);
     }
 
     /// <summary>Settled: derived, not in progress, nothing of it at or after the end of the period.</summary>
@@ -56,7 +71,7 @@ internal static class ApplicationCounts
     private static string Flag(string condition) => $"CASE WHEN {condition} THEN 1 ELSE 0 END";
 
     /// <summary>The settled heads with a selecting date in the period, by target cell.</summary>
-    public static string TargetsSql(string where)
+    public static string TargetsSql(Heads heads)
     {
         var approval = Flag(InPeriod("r.approval_granted_at"));
         var connected = Flag(InPeriod("r.connected_at"));
@@ -65,15 +80,15 @@ internal static class ApplicationCounts
                    {approval} AS ApprovalInPeriod, {connected} AS ConnectedInPeriod,
                    r.d_approval_days AS ApprovalDays, r.d_utility_days AS UtilityDays, r.d_whole_days AS WholeDays,
                    COUNT(*) AS Count
-            FROM application_revisions r {where} {Settled}
-              AND ({InPeriod("r.approval_granted_at")} OR {InPeriod("r.connected_at")})
+            FROM application_revisions r
+            {heads.Where(Settled + $" AND ({InPeriod("r.approval_granted_at")} OR {InPeriod("r.connected_at")})")}
             GROUP BY r.county, r.utility, r.area, r.d_category, r.d_outcomes, {approval}, {connected},
                      r.d_approval_days, r.d_utility_days, r.d_whole_days
             """;
     }
 
     /// <summary>Every settled head, by volume and indicator cell; with the calendar gaps and early acceptances among them.</summary>
-    public static string VolumesSql(string where)
+    public static string VolumesSql(Heads heads)
     {
         var eContract = Flag("r.e_contract = TRUE");
         var accepted = Flag(InPeriod("r.accepted_at"));
@@ -88,16 +103,16 @@ internal static class ApplicationCounts
                    COUNT(*) AS Count,
                    SUM(r.d_calendar_gap) AS CalendarGaps,
                    SUM({Flag("r.accepted_at < @acceptedFrom")}) AS AcceptedBefore
-            FROM application_revisions r {where} {Settled}
+            FROM application_revisions r {heads.Where(Settled)}
             GROUP BY r.county, r.utility, r.area, r.d_category, r.status, r.channel, r.voltage, {eContract}, r.approval_mode,
                      {accepted}, {connected}, {withdrawn}, {active}
             """;
     }
 
     /// <summary>The open heads in full (PostgreSQL; the embedded store reads them with its own reader).</summary>
-    public static string OpenSql(string where) => $"""
+    public static string OpenSql(Heads heads) => $"""
         SELECT {StoreColumns.ApplicationSelect}
-        FROM application_revisions r {where} {Open}
+        FROM application_revisions r {heads.Where(Open)}
         ORDER BY r.utility, r.application_id
         """;
 
@@ -112,15 +127,15 @@ internal static class ApplicationCounts
 
     /// <summary>Runs the two counts on <paramref name="conn"/> (within <paramref name="tx"/>).</summary>
     public static (List<TargetCountRow> Targets, List<VolumeCountRow> Volumes, long Gaps, long AcceptedBefore) Count(
-        IDbConnection conn, IDbTransaction tx, string where, DynamicParameters p)
+        IDbConnection conn, IDbTransaction tx, Heads heads, DynamicParameters p)
     {
-        var targets = conn.Query<TargetRow>(TargetsSql(where), p, tx)
+        var targets = conn.Query<TargetRow>(TargetsSql(heads), p, tx)
             .Select(r => new TargetCountRow(r.County, r.Utility, (Area)r.Area, (Category)r.Category, r.Outcomes,
                 r.ApprovalInPeriod != 0, r.ConnectedInPeriod != 0, Int(r.ApprovalDays), Int(r.UtilityDays), Int(r.WholeDays), checked((int)r.Count)))
             .ToList();
         long gaps = 0, before = 0;
         var volumes = new List<VolumeCountRow>();
-        foreach (var r in conn.Query<VolumeRow>(VolumesSql(where), p, tx))
+        foreach (var r in conn.Query<VolumeRow>(VolumesSql(heads), p, tx))
         {
             gaps += r.CalendarGaps ?? 0;
             before += r.AcceptedBefore;

@@ -210,14 +210,14 @@ public sealed partial class PostgresStore : IAnalyticsStore, IAccountStore, IOve
     {
         ArgumentNullException.ThrowIfNull(scope);
         var p = ApplicationCounts.Parameters(scope, knownAt, acceptedFrom, t => StoreTime.Normalize(t));
-        var where = ApplicationCounts.HeadsWhere(scope, knownAt is not null, heads: false);
+        var heads = new ApplicationCounts.Heads(scope, knownAt is not null, UseHeadsTable: false);
         try
         {
             using var conn = OpenReady();
             // One snapshot: the counts and the open applications see the same filings.
             using var tx = conn.BeginTransaction(IsolationLevel.RepeatableRead);
-            var (targets, volumes, gaps, before) = ApplicationCounts.Count(conn, tx, where, p);
-            var open = conn.Query<Application>(ApplicationCounts.OpenSql(where), p, tx).AsList();
+            var (targets, volumes, gaps, before) = ApplicationCounts.Count(conn, tx, heads, p);
+            var open = conn.Query<Application>(ApplicationCounts.OpenSql(heads), p, tx).AsList();
             tx.Commit();
             return new StoreCounts(targets, volumes, open, gaps, before);
         }

@@ -200,15 +200,15 @@ public sealed partial class SqliteStore : IAnalyticsStore, IAccountStore, IOvers
     {
         ArgumentNullException.ThrowIfNull(scope);
         var p = ApplicationCounts.Parameters(scope, knownAt, acceptedFrom, t => SqliteText.Instant(t));
-        var where = ApplicationCounts.HeadsWhere(scope, knownAt is not null, heads: true);
+        var heads = new ApplicationCounts.Heads(scope, knownAt is not null, UseHeadsTable: true);
         using var conn = OpenReady();
         try
         {
             // One read transaction: the counts and the open applications see the same filings.
             using var tx = conn.BeginTransaction(deferred: true);
-            var (targets, volumes, gaps, before) = ApplicationCounts.Count(conn, tx, where, p);
+            var (targets, volumes, gaps, before) = ApplicationCounts.Count(conn, tx, heads, p);
             var binds = p.ParameterNames.ToDictionary(n => "@" + n, n => p.Get<object>(n), StringComparer.Ordinal);
-            var open = SqliteRevisionReader.Read(conn, where + " " + ApplicationCounts.Open, binds).Select(r => r.Record).ToList();
+            var open = SqliteRevisionReader.Read(conn, heads.Where(ApplicationCounts.Open), binds).Select(r => r.Record).ToList();
             tx.Commit();
             return new StoreCounts(targets, volumes, open, gaps, before);
         }
