@@ -28,19 +28,12 @@ public static class MetricsEngine
         var period = input.Period;
         // metrics.md §8: the period ends at the end of its last day; in-progress figures run to min(end of P, A); a period
         // starting after the data has no data, one ending after them is partial.
-        var end = period.To.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        var figuresAsOf = input.AsOf < end ? input.AsOf : end.AddTicks(-1);
-        DateOnly? dataThrough = input.DataThrough is { } dt ? DateOnly.FromDateTime(dt) : null;
-        var empty = dataThrough is { } d0 && period.From > d0;
+        var empty = IsEmpty(period, input.DataThrough);
         var known = empty ? [] : Filter(input.Applications, input.County, input.Utility, a => a.County, a => a.Utility);
         var revisions = empty ? [] : Filter(input.Revisions, input.County, input.Utility, r => r.Record.County, r => r.Record.Utility);
         var outages = empty ? [] : Filter(input.Outages, input.County, input.Utility, o => o.County, o => o.Utility);
         var customers = Filter(input.CustomersServed, input.County, input.Utility, c => c.County, c => c.Utility);
-        // Each application as it stood at the end of the period: what was connected or withdrawn later was in progress then.
-        var applications = new List<Application>(known.Count);
-        foreach (var a in known)
-            if (RecordSnapshot.Rewind(a, end) is { } r) applications.Add(r);
-        var errors = new List<MetricsError>();
+        var applications = ApplicationPass.AtEnd(known, period);
 
         // Findings, reliability and indicators read the same inputs as the figures pass and write nothing shared:
         // run them beside it on the second core.
@@ -48,65 +41,69 @@ public static class MetricsEngine
         var sideTask = Task.Run(() =>
         {
             var findings = IntegrityChecker.Check(known, revisions, input.Policy, input.Calendar, integrityErrors);
-            var reliability = empty
-                ? new ReliabilityResult([], [])
-                : ReliabilityCalculator.Compute(outages, customers, input.Policy, period, dataThrough);
-            var indicators = IndicatorCalculator.Compute(applications, outages, input.Policy, period);
-            return (findings, reliability, indicators);
+            var reliability = Reliability(empty, outages, customers, input.Policy, period, input.DataThrough);
+            var indicators = new IndicatorAccumulator(period);
+            foreach (var a in applications) indicators.Add(a);
+            indicators.AddOutages(outages, input.Policy);
+            return (findings, reliability, indicators.Result());
         });
 
-        var calculator = new ApplicationFiguresCalculator(input.Policy, input.Calendar, figuresAsOf);
-        var targets = calculator.Targets;
-        var aggregator = new TargetAggregator(targets);
-        var figures = new ApplicationFigures[applications.Count];
-        var breaches = new List<Finding>();
-        var gaps = new List<Finding>();
-        Span<TargetOutcome> outcomes = stackalloc TargetOutcome[targets.Count];
-        for (var i = 0; i < applications.Count; i++)
-        {
-            var a = applications[i];
-            var f = calculator.Compute(a, outcomes, out var error);
-            figures[i] = f;
-            if (error is not null)
-                errors.Add(new MetricsError(MetricsErrorKind.CalendarMissingYear, $"{a.Utility}/{a.ApplicationId}", error.Message)
-                { Utility = a.Utility, County = a.County, ApplicationId = a.ApplicationId, Year = error.MissingYear });
-            // Groups get a row when an application of theirs lives in the period (counted or not), so the rows depend on
-            // the question only, not on which other records the store handed over (issue 12: a scoped snapshot).
-            var cell = f.IsActiveIn(period) ? aggregator.Cell(a, f.Category) : -1;
-            for (var t = 0; t < outcomes.Length; t++)
-            {
-                ref readonly var o = ref outcomes[t];
-                if (o.Status == TargetStatus.NotApplicable || !period.Contains(o.SelectDate)) continue;
-                if (cell < 0) cell = aggregator.Cell(a, f.Category);
-                aggregator.Add(t, cell, o);
-                if (o.Status == TargetStatus.Breach) breaches.Add(TargetFindings.Breach(targets[t], f, o));
-                else if (o.Status == TargetStatus.Gap) gaps.Add(TargetFindings.Gap(targets[t], f, o));
-            }
-        }
+        var pass = new ApplicationPass(input.Policy, input.Calendar, period, ApplicationPass.FiguresAsOf(period, input.AsOf));
+        var figures = pass.Run(applications);
 
         var (allFindings, reliability, indicators) = sideTask.GetAwaiter().GetResult();
         var inPeriod = new List<Finding>();
         foreach (var f in allFindings)
             if (period.Contains(f.On)) inPeriod.Add(f);
+        return Result(input.Policy, period, input.AsOf, input.DataThrough, input.County, input.Utility, pass, integrityErrors,
+            reliability, indicators) with
+        {
+            Applications = figures,
+            Breaches = pass.Breaches,
+            DataGaps = pass.Gaps,
+            Findings = inPeriod,
+            AllIntegrityFindings = allFindings,
+        };
+    }
+
+    /// <summary>metrics.md §8: a period starting after <c>data_through</c> has no data.</summary>
+    internal static bool IsEmpty(MetricsPeriod period, DateTime? dataThrough) =>
+        dataThrough is { } d && period.From > DateOnly.FromDateTime(d);
+
+    /// <summary>Reliability of the period (none for a period without data).</summary>
+    internal static ReliabilityResult Reliability(bool empty, IReadOnlyList<OutageStep> outages, IReadOnlyList<CustomersServed> customers,
+        Policy policy, MetricsPeriod period, DateTime? dataThrough) =>
+        empty
+            ? new ReliabilityResult([], [])
+            : ReliabilityCalculator.Compute(outages, customers, policy, period, dataThrough is { } dt ? DateOnly.FromDateTime(dt) : null);
+
+    /// <summary>
+    /// The answer from the pass's aggregates, the integrity errors, reliability and indicators; no per-application rows,
+    /// breaches or findings (the caller adds those it has). Errors: the pass's, then integrity's, then reliability's.
+    /// </summary>
+    internal static MetricsResult Result(Policy policy, MetricsPeriod period, DateTime asOf, DateTime? dataThrough,
+        string? county, string? utility, ApplicationPass pass, List<MetricsError> integrityErrors, ReliabilityResult reliability,
+        Indicators indicators)
+    {
+        var errors = new List<MetricsError>(pass.Errors.Count + integrityErrors.Count + reliability.Errors.Count);
+        errors.AddRange(pass.Errors);
         errors.AddRange(integrityErrors);
         errors.AddRange(reliability.Errors);
-        var rows = aggregator.Results(period);
-        AddSaidiRows(rows, input.Policy, reliability.Entries);
-
+        var rows = pass.Aggregator.Results(period);
+        AddSaidiRows(rows, policy, reliability.Entries);
         return new MetricsResult
         {
             Period = period,
-            AsOf = input.AsOf,
-            DataThrough = input.DataThrough,
-            Policy = input.Policy,
-            County = input.County,
-            Utility = input.Utility,
-            Applications = figures,
+            AsOf = asOf,
+            DataThrough = dataThrough,
+            Policy = policy,
+            County = county,
+            Utility = utility,
+            Applications = [],
             Targets = rows,
-            Breaches = breaches,
-            DataGaps = gaps,
-            Findings = inPeriod,
-            AllIntegrityFindings = allFindings,
+            Breaches = [],
+            Findings = [],
+            AllIntegrityFindings = [],
             Reliability = reliability.Entries,
             Indicators = indicators,
             Errors = errors,

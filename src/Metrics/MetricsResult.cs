@@ -54,6 +54,13 @@ public sealed record MetricsResult
     /// <summary>Figures that could not be computed (reliability groups without customers, years without calendar).</summary>
     public required IReadOnlyList<MetricsError> Errors { get; init; }
 
+    /// <summary>
+    /// Applications the store counted from their derived figures (<see cref="MetricsQuery"/>): their figures are in
+    /// <see cref="Targets"/> and <see cref="Indicators"/>, and they have no row in <see cref="Applications"/>,
+    /// <see cref="Breaches"/>, <see cref="DataGaps"/> or the findings. 0 when every application was read in full.
+    /// </summary>
+    public long CountedInStore { get; init; }
+
     /// <summary>The applications whose life overlaps the period (see <see cref="ApplicationFigures.IsActiveIn"/>).</summary>
     public IEnumerable<ApplicationFigures> ApplicationsInPeriod => Applications.Where(a => a.IsActiveIn(Period));
 

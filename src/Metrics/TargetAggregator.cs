@@ -28,19 +28,22 @@ internal sealed class TargetAggregator
     }
 
     /// <summary>The cell of an application (registers its groups so that empty groups still get a row).</summary>
-    public int Cell(Application a, Category category)
+    public int Cell(Application a, Category category) => Cell(a.County, a.Utility, a.Area, category);
+
+    /// <summary>The cell of a county, utility, area and category (registers its groups so that empty groups still get a row).</summary>
+    public int Cell(string county, string utility, Area areaOf, Category category)
     {
-        if (!ReferenceEquals(a.County, _lastCounty))
+        if (!ReferenceEquals(county, _lastCounty))
         {
-            _lastCounty = a.County;
-            _lastCountyIndex = Intern(_countyIndex, _counties, a.County);
+            _lastCounty = county;
+            _lastCountyIndex = Intern(_countyIndex, _counties, county);
         }
-        if (!ReferenceEquals(a.Utility, _lastUtility))
+        if (!ReferenceEquals(utility, _lastUtility))
         {
-            _lastUtility = a.Utility;
-            _lastUtilityIndex = Intern(_utilityIndex, _utilities, a.Utility);
+            _lastUtility = utility;
+            _lastUtilityIndex = Intern(_utilityIndex, _utilities, utility);
         }
-        var area = (int)a.Area is >= 0 and < 5 ? (int)a.Area : 0;
+        var area = (int)areaOf is >= 0 and < 5 ? (int)areaOf : 0;
         var cat = (int)category is >= 0 and < 6 ? (int)category : 0;
         _areas[area] = true;
         _categories[cat] = true;
@@ -53,6 +56,20 @@ internal sealed class TargetAggregator
         if (!map.TryGetValue(cell, out var acc)) map[cell] = acc = new Acc();
         if (outcome.Status == TargetStatus.Gap) acc.Gaps++;
         else acc.Add(outcome.Status == TargetStatus.Compliant, outcome.Value);
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> applications of one cell with the same outcome against the target (counted by the store):
+    /// the same as <paramref name="count"/> calls of <see cref="Add(int, int, in TargetOutcome)"/>, with
+    /// <paramref name="days"/> the outcome's value for day targets (null otherwise: only day targets' values are reported).
+    /// </summary>
+    public void Add(int target, int cell, TargetStatus status, int? days, int count)
+    {
+        if (count <= 0) return;
+        var map = _cells[target];
+        if (!map.TryGetValue(cell, out var acc)) map[cell] = acc = new Acc();
+        if (status == TargetStatus.Gap) acc.Gaps += count;
+        else acc.Add(status == TargetStatus.Compliant, days, count);
     }
 
     public List<TargetResult> Results(MetricsPeriod period)
@@ -140,14 +157,19 @@ internal sealed class TargetAggregator
 
         public void Add(bool compliant, decimal? value)
         {
-            Total++;
-            if (compliant) Compliant++;
-            if (value is not { } v || v < 0 || v > 1_000_000 || v != decimal.Truncate(v)) return;
-            var d = (int)v;
-            Sum += d;
+            if (value is not { } v || v < 0 || v > 1_000_000 || v != decimal.Truncate(v)) Add(compliant, null, 1);
+            else Add(compliant, (int)v, 1);
+        }
+
+        public void Add(bool compliant, int? days, int count)
+        {
+            Total += count;
+            if (compliant) Compliant += count;
+            if (days is not { } d || d < 0 || d > 1_000_000) return;
+            Sum += (long)d * count;
             if (d > Max) Max = d;
             if (d >= _hist.Length) Array.Resize(ref _hist, Math.Max(d + 1, _hist.Length * 2));
-            _hist[d]++;
+            _hist[d] += count;
         }
 
         public void Merge(Acc other)

@@ -206,6 +206,27 @@ public sealed partial class PostgresStore : IAnalyticsStore, IAccountStore, IOve
     public IEnumerable<ApplicationRevision> ApplicationRevisions(DateTime? knownAt, RecordScope scope) =>
         Stream(conn => StoreReads.ApplicationRevisions(conn, scope, ScopeParameters(scope, knownAt), known: knownAt is not null));
 
+    public StoreCounts? CountApplications(DateTime? knownAt, RecordScope scope, DateTime acceptedFrom)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var p = ApplicationCounts.Parameters(scope, knownAt, acceptedFrom, t => StoreTime.Normalize(t));
+        var heads = new ApplicationCounts.Heads(scope, knownAt is not null, UseHeadsTable: false);
+        try
+        {
+            using var conn = OpenReady();
+            // One snapshot: the counts and the open applications see the same filings.
+            using var tx = conn.BeginTransaction(IsolationLevel.RepeatableRead);
+            var (targets, volumes, gaps, before) = ApplicationCounts.Count(conn, tx, heads, p);
+            var open = conn.Query<Application>(ApplicationCounts.OpenSql(heads), p, tx).AsList();
+            tx.Commit();
+            return new StoreCounts(targets, volumes, open, gaps, before);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            throw PostgresErrors.Map(ex, Description);
+        }
+    }
+
     public IEnumerable<OutageStep> Outages(RecordScope scope) =>
         Stream(conn => StoreReads.Outages(conn, scope, ScopeParameters(scope, null)));
 

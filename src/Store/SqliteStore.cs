@@ -197,6 +197,28 @@ public sealed partial class SqliteStore : IAnalyticsStore, IAccountStore, IOvers
         return Stream(conn => SqliteRecordReader.Read(conn, StoreReads.ScopeWhere(scope, knownAt is not null), binds));
     }
 
+    public StoreCounts? CountApplications(DateTime? knownAt, RecordScope scope, DateTime acceptedFrom)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var p = ApplicationCounts.Parameters(scope, knownAt, acceptedFrom, t => SqliteText.Instant(t));
+        var heads = new ApplicationCounts.Heads(scope, knownAt is not null, UseHeadsTable: true);
+        using var conn = OpenReady();
+        try
+        {
+            // One read transaction: the counts and the open applications see the same filings.
+            using var tx = conn.BeginTransaction(deferred: true);
+            var (targets, volumes, gaps, before) = ApplicationCounts.Count(conn, tx, heads, p);
+            var binds = p.ParameterNames.ToDictionary(n => "@" + n, n => p.Get<object>(n), StringComparer.Ordinal);
+            var open = SqliteRecordReader.Read(conn, heads.Where(ApplicationCounts.Open), binds).Select(r => r.Record).ToList();
+            tx.Commit();
+            return new StoreCounts(targets, volumes, open, gaps, before);
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteErrors.Map(ex, Description);
+        }
+    }
+
     public IEnumerable<OutageStep> Outages(RecordScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);

@@ -36,8 +36,9 @@ public static class MetricsCommand
             var c = p.GetValue(county) is { } ct ? ctx.County(ct).Code : null;
             var u = p.GetValue(utility) is { } ut ? ctx.Utility(ut).Code : null;
             using var store = ctx.OpenStore();
-            var (data, asOf, question) = period.Load(p, ctx, store, c, u, allData: false);
-            var result = MetricsEngine.Compute(MetricsInput.Of(data, ctx.Policy, ctx.Calendar, question, asOf, c, u));
+            var result = fmt != "table" && Counted(p, ctx, store, period, c, u) is { } counted
+                ? counted
+                : FromRecords(p, ctx, store, period, c, u);
             if (fmt == "json") MetricsJsonWriter.Write(result, ctx.Out);
             else if (fmt == "csv" && rows == "reliability") MetricsCsvWriter.WriteReliability(result, ctx.Out);
             else if (fmt == "csv") MetricsCsvWriter.WriteTargets(result, ctx.Out);
@@ -47,6 +48,36 @@ public static class MetricsCommand
             return ExitCodes.Success;
         });
         return cmd;
+    }
+
+    /// <summary>
+    /// Forces the answer from the records (<see cref="MetricsEngine"/> over the question's snapshot) for <c>--format json|csv</c>
+    /// too: the comparison of the tests and benchmarks, not a user's setting.
+    /// </summary>
+    internal const string FromRecordsVariable = "ANALYTICS_METRICS_FROM_RECORDS";
+
+    /// <summary>
+    /// JSON and CSV (issue 12, item 2): the store counts what its derived figures answer (<see cref="MetricsQuery"/>); null
+    /// when the period depends on the data (one end of --from/--to alone) or the comparison forces the records. The table
+    /// stays on the records: it prints the numbers of breaches and integrity findings, which only they give.
+    /// </summary>
+    private static MetricsResult? Counted(ParseResult p, CliContext ctx, Analytics.Domain.Storage.IAnalyticsStore store,
+        PeriodOptions period, string? county, string? utility)
+    {
+        if (Environment.GetEnvironmentVariable(FromRecordsVariable) is "1") return null;
+        var knownAt = period.KnownAt(p);
+        var asOf = knownAt ?? RecordSnapshot.DataThroughOf(store.Filings().Where(f => knownAt is not { } k || f.AsOf <= k)) ?? ctx.Clock();
+        if (period.Requested(p, asOf, allData: false) is not { } question) return null;
+        // OpenStore derived the store's figures under this derivation (CliContext): the query checks the store says so.
+        var derivation = new FigureDerivation(ctx.Policy, ctx.Calendar);
+        return MetricsQuery.Answer(store, ctx.Policy, ctx.Calendar, derivation, question, asOf, knownAt, county, utility);
+    }
+
+    private static MetricsResult FromRecords(ParseResult p, CliContext ctx, Analytics.Domain.Storage.IAnalyticsStore store,
+        PeriodOptions period, string? county, string? utility)
+    {
+        var (data, asOf, question) = period.Load(p, ctx, store, county, utility, allData: false);
+        return MetricsEngine.Compute(MetricsInput.Of(data, ctx.Policy, ctx.Calendar, question, asOf, county, utility));
     }
 
     private static void PrintTables(CliContext ctx, MetricsResult r)

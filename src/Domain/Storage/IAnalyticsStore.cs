@@ -141,6 +141,15 @@ public interface IAnalyticsStore : IDisposable
 
     /// <summary>The version every stored revision's derived figures were derived under; null when there is none.</summary>
     DerivationVersion? DerivedUnder() => null;
+
+    /// <summary>
+    /// The applications of <paramref name="scope"/> known at <paramref name="knownAt"/> (everything when null), the settled
+    /// ones counted by the store from their derived figures for the period [scope.From, scope.To], the others read in full
+    /// (<see cref="StoreCounts"/>), in one read. <paramref name="acceptedFrom"/>: settled applications accepted before it
+    /// are counted in <see cref="StoreCounts.AcceptedBefore"/>. Null when the store cannot count (a test double): the
+    /// caller answers from the records.
+    /// </summary>
+    StoreCounts? CountApplications(DateTime? knownAt, RecordScope scope, DateTime acceptedFrom) => null;
 }
 
 /// <summary>
