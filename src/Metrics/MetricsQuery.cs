@@ -62,35 +62,43 @@ public static class MetricsQuery
         var figuresAsOf = ApplicationPass.FiguresAsOf(period, asOf);
         if (FirstCoveredYear(calendar, figuresAsOf.Year) is not { } firstYear) return Full();
         if (store.DerivedUnder() is not { } under || under != derivation.Version) return Full();
+        // The outage steps and customers are read, and reliability computed, on the second core while the store counts.
+        var outageTask = Task.Run(() =>
+        {
+            var outages = store.Outages(scope).ToList();
+            var customers = store.CustomersServed(scope).ToList();
+            return (Outages: outages, Reliability: MetricsEngine.Reliability(false, outages, customers, policy, period, dataThrough));
+        });
+        MetricsResult Fallback()
+        {
+            // The second core's read is not needed: wait for it (its failure, if any, the records' answer meets again).
+            try { outageTask.Wait(); } catch (AggregateException) { }
+            return Full();
+        }
+
         var counts = store.CountApplications(knownAt, scope, new DateTime(firstYear, 1, 1));
-        if (counts is null || counts.CalendarGaps > 0 || counts.AcceptedBefore > 0) return Full();
+        if (counts is null || counts.CalendarGaps > 0 || counts.AcceptedBefore > 0) return Fallback();
         foreach (var a in counts.Open)
-            if (a.AcceptedAt.Year < firstYear) return Full();
+            if (a.AcceptedAt.Year < firstYear) return Fallback();
 
         var pass = new ApplicationPass(policy, calendar, period, figuresAsOf);
-        if (!AddCounted(pass, counts.Targets)) return Full();
+        if (!AddCounted(pass, counts.Targets)) return Fallback();
         foreach (var v in counts.Volumes)
             if (v.ActiveInPeriod) pass.Aggregator.Cell(v.County, v.Utility, v.Area, v.Category);
 
         var known = counts.Open;
         var applications = ApplicationPass.AtEnd(known, period);
-        var outages = store.Outages(scope).ToList();
-        var customers = store.CustomersServed(scope).ToList();
-        var integrityErrors = new List<MetricsError>();
-        var sideTask = Task.Run(() =>
-        {
-            // The records read in full are checked as the engine checks them (a year without calendar is an error of the
-            // answer); the counted ones met none, or the answer would come from the records.
-            _ = IntegrityChecker.Check(known, [], policy, calendar, integrityErrors);
-            var reliability = MetricsEngine.Reliability(false, outages, customers, policy, period, dataThrough);
-            var indicators = new IndicatorAccumulator(period);
-            foreach (var v in counts.Volumes) indicators.Add(v);
-            foreach (var a in applications) indicators.Add(a);
-            indicators.AddOutages(outages, policy);
-            return (reliability, indicators.Result());
-        });
         pass.Run(applications);
-        var (reliability, indicators) = sideTask.GetAwaiter().GetResult();
+        // The records read in full are checked as the engine checks them (a year without calendar is an error of the
+        // answer); the counted ones met none, or the answer would come from the records.
+        var integrityErrors = new List<MetricsError>();
+        _ = IntegrityChecker.Check(known, [], policy, calendar, integrityErrors);
+        var (outages, reliability) = outageTask.GetAwaiter().GetResult();
+        var accumulator = new IndicatorAccumulator(period);
+        foreach (var v in counts.Volumes) accumulator.Add(v);
+        foreach (var a in applications) accumulator.Add(a);
+        accumulator.AddOutages(outages, policy);
+        var indicators = accumulator.Result();
         return MetricsEngine.Result(policy, period, asOf, dataThrough, county, utility, pass, integrityErrors, reliability, indicators)
             with { CountedInStore = counts.Counted };
     }

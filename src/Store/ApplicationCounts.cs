@@ -70,42 +70,39 @@ internal static class ApplicationCounts
 
     private static string Flag(string condition) => $"CASE WHEN {condition} THEN 1 ELSE 0 END";
 
+    // SQLite groups by sorting: a few packed integer keys sort much faster than a dozen columns (a year's volumes
+    // at 1M applications: 1.6 s with the columns, 1.0 s packed). Each small code takes 3 bits (values 0–7), each flag
+    // one; the three day counts (NULL as 0, else days + 1, below 2^21) share one 63-bit key.
+    private const long DayRadix = 2097152; // 2^21
+
     /// <summary>The settled heads with a selecting date in the period, by target cell.</summary>
     public static string TargetsSql(Heads heads)
     {
-        var approval = Flag(InPeriod("r.approval_granted_at"));
-        var connected = Flag(InPeriod("r.connected_at"));
+        var cell = $"r.area + 8 * (r.d_category + 8 * ({Flag(InPeriod("r.approval_granted_at"))} + 2 * {Flag(InPeriod("r.connected_at"))}))";
+        var days = $"COALESCE(r.d_approval_days + 1, 0) * {DayRadix * DayRadix} + COALESCE(r.d_utility_days + 1, 0) * {DayRadix} + COALESCE(r.d_whole_days + 1, 0)";
         return $"""
-            SELECT r.county AS County, r.utility AS Utility, r.area AS Area, r.d_category AS Category, r.d_outcomes AS Outcomes,
-                   {approval} AS ApprovalInPeriod, {connected} AS ConnectedInPeriod,
-                   r.d_approval_days AS ApprovalDays, r.d_utility_days AS UtilityDays, r.d_whole_days AS WholeDays,
+            SELECT r.county AS County, r.utility AS Utility, {cell} AS Cell, r.d_outcomes AS Outcomes, {days} AS Days,
                    COUNT(*) AS Count
             FROM application_revisions r
             {heads.Where(Settled + $" AND ({InPeriod("r.approval_granted_at")} OR {InPeriod("r.connected_at")})")}
-            GROUP BY r.county, r.utility, r.area, r.d_category, r.d_outcomes, {approval}, {connected},
-                     r.d_approval_days, r.d_utility_days, r.d_whole_days
+            GROUP BY r.county, r.utility, {cell}, r.d_outcomes, {days}
             """;
     }
 
     /// <summary>Every settled head, by volume and indicator cell; with the calendar gaps and early acceptances among them.</summary>
     public static string VolumesSql(Heads heads)
     {
-        var eContract = Flag("r.e_contract = TRUE");
-        var accepted = Flag(InPeriod("r.accepted_at"));
-        var connected = Flag(InPeriod("r.connected_at"));
-        var withdrawn = Flag(InPeriod("COALESCE(r.withdrawn_at, r.accepted_at)"));
-        var active = Flag("COALESCE(r.connected_at, r.withdrawn_at) IS NULL OR COALESCE(r.connected_at, r.withdrawn_at) >= @start");
+        var flags = $"{Flag(InPeriod("r.accepted_at"))} + 2 * ({Flag(InPeriod("r.connected_at"))} + 2 * ({Flag(InPeriod("COALESCE(r.withdrawn_at, r.accepted_at)"))}"
+            + $" + 2 * {Flag("COALESCE(r.connected_at, r.withdrawn_at) IS NULL OR COALESCE(r.connected_at, r.withdrawn_at) >= @start")}))";
+        var cell = $"r.area + 8 * (r.d_category + 8 * (r.status + 8 * (r.channel + 8 * (r.voltage + 8 * ({Flag("r.e_contract = TRUE")}"
+            + $" + 2 * (COALESCE(r.approval_mode + 1, 0) + 8 * ({flags})))))))";
         return $"""
-            SELECT r.county AS County, r.utility AS Utility, r.area AS Area, r.d_category AS Category, r.status AS Status,
-                   r.channel AS Channel, r.voltage AS Voltage, {eContract} AS EContract, r.approval_mode AS ApprovalMode,
-                   {accepted} AS AcceptedInPeriod, {connected} AS ConnectedInPeriod, {withdrawn} AS WithdrawnInPeriod,
-                   {active} AS ActiveInPeriod,
+            SELECT r.county AS County, r.utility AS Utility, {cell} AS Cell,
                    COUNT(*) AS Count,
                    SUM(r.d_calendar_gap) AS CalendarGaps,
                    SUM({Flag("r.accepted_at < @acceptedFrom")}) AS AcceptedBefore
             FROM application_revisions r {heads.Where(Settled)}
-            GROUP BY r.county, r.utility, r.area, r.d_category, r.status, r.channel, r.voltage, {eContract}, r.approval_mode,
-                     {accepted}, {connected}, {withdrawn}, {active}
+            GROUP BY r.county, r.utility, {cell}
             """;
     }
 
@@ -130,8 +127,9 @@ internal static class ApplicationCounts
         IDbConnection conn, IDbTransaction tx, Heads heads, DynamicParameters p)
     {
         var targets = conn.Query<TargetRow>(TargetsSql(heads), p, tx)
-            .Select(r => new TargetCountRow(r.County, r.Utility, (Area)r.Area, (Category)r.Category, r.Outcomes,
-                r.ApprovalInPeriod != 0, r.ConnectedInPeriod != 0, Int(r.ApprovalDays), Int(r.UtilityDays), Int(r.WholeDays), checked((int)r.Count)))
+            .Select(r => new TargetCountRow(r.County, r.Utility, (Area)(r.Cell % 8), (Category)(r.Cell / 8 % 8), r.Outcomes,
+                r.Cell / 64 % 2 != 0, r.Cell / 128 % 2 != 0, Day(r.Days / (DayRadix * DayRadix)), Day(r.Days / DayRadix % DayRadix),
+                Day(r.Days % DayRadix), checked((int)r.Count)))
             .ToList();
         long gaps = 0, before = 0;
         var volumes = new List<VolumeCountRow>();
@@ -139,28 +137,38 @@ internal static class ApplicationCounts
         {
             gaps += r.CalendarGaps ?? 0;
             before += r.AcceptedBefore;
-            volumes.Add(new VolumeCountRow(r.County, r.Utility, (Area)r.Area, (Category)r.Category, (ApplicationStatus)r.Status,
-                (Channel)r.Channel, (Voltage)r.Voltage, r.EContract != 0, r.ApprovalMode is { } m ? (ApprovalMode)m : null,
-                r.AcceptedInPeriod != 0, r.ConnectedInPeriod != 0, r.WithdrawnInPeriod != 0, r.ActiveInPeriod != 0, checked((int)r.Count)));
+            var c = r.Cell;
+            long Next(long radix)
+            {
+                var v = c % radix;
+                c /= radix;
+                return v;
+            }
+            var area = (Area)Next(8);
+            var category = (Category)Next(8);
+            var status = (ApplicationStatus)Next(8);
+            var channel = (Channel)Next(8);
+            var voltage = (Voltage)Next(8);
+            var eContract = Next(2) != 0;
+            var mode = Next(8);
+            volumes.Add(new VolumeCountRow(r.County, r.Utility, area, category, status, channel, voltage, eContract,
+                mode == 0 ? null : (ApprovalMode)(mode - 1),
+                Next(2) != 0, Next(2) != 0, Next(2) != 0, Next(2) != 0, checked((int)r.Count)));
         }
         return (targets, volumes, gaps, before);
     }
 
-    private static int? Int(long? v) => v is { } x ? checked((int)x) : null;
+    // A day count of the packed key: 0 for NULL, else days + 1.
+    private static int? Day(long packed) => packed == 0 ? null : checked((int)(packed - 1));
 
     // Flat shapes Dapper fills: every number as long, whatever width the store returns it in.
     private sealed class TargetRow
     {
         public string County { get; set; } = "";
         public string Utility { get; set; } = "";
-        public long Area { get; set; }
-        public long Category { get; set; }
+        public long Cell { get; set; }
         public string Outcomes { get; set; } = "";
-        public long ApprovalInPeriod { get; set; }
-        public long ConnectedInPeriod { get; set; }
-        public long? ApprovalDays { get; set; }
-        public long? UtilityDays { get; set; }
-        public long? WholeDays { get; set; }
+        public long Days { get; set; }
         public long Count { get; set; }
     }
 
@@ -168,17 +176,7 @@ internal static class ApplicationCounts
     {
         public string County { get; set; } = "";
         public string Utility { get; set; } = "";
-        public long Area { get; set; }
-        public long Category { get; set; }
-        public long Status { get; set; }
-        public long Channel { get; set; }
-        public long Voltage { get; set; }
-        public long EContract { get; set; }
-        public long? ApprovalMode { get; set; }
-        public long AcceptedInPeriod { get; set; }
-        public long ConnectedInPeriod { get; set; }
-        public long WithdrawnInPeriod { get; set; }
-        public long ActiveInPeriod { get; set; }
+        public long Cell { get; set; }
         public long Count { get; set; }
         public long? CalendarGaps { get; set; }
         public long AcceptedBefore { get; set; }
