@@ -36,19 +36,10 @@ internal static class ApplicationCounts
                AND NOT EXISTS (SELECT 1 FROM application_revisions n
                                WHERE n.utility = r.utility AND n.application_id = r.application_id AND n.revision > r.revision {Known("n")})
                """;
-        // The scope's test on the row itself first, the probes of other revisions last (SQLite evaluates in this order):
-        // a year's question then probes its ~40 % of the store, not all of it. The revisions filed in the period are
-        // looked for only when some filing is dated in it (the filings are few; most periods have none).
+        // The scope's rule first, the probe of a later revision last (StoreReads.Selects).
         return $"""
             WHERE TRUE {Known("r")} {group}
-              AND ((r.accepted_at < @end
-                    AND (COALESCE(r.connected_at, r.withdrawn_at) IS NULL
-                         OR COALESCE(r.connected_at, r.withdrawn_at) >= @lifeFrom
-                         OR r.record_created_at >= @start))
-                   OR (EXISTS (SELECT 1 FROM filings fi WHERE fi.as_of >= @start AND fi.as_of < @end)
-                       AND EXISTS (SELECT 1 FROM application_revisions f
-                                   WHERE f.utility = r.utility AND f.application_id = r.application_id
-                                     AND f.filing_as_of >= @start AND f.filing_as_of < @end {Known("f")})))
+              {StoreReads.Selects("r", known)}
               {also}
               {head}
             """;

@@ -158,6 +158,18 @@ internal sealed class PostgresCopyWriter : IDisposable
     }
 
     /// <summary>Sends the trailer and ends the COPY; the server's error, if any, is thrown here.</summary>
+    /// <summary>The derived figures of a revision, in <see cref="StoreColumns.Derived"/> order.</summary>
+    public void Derived(Analytics.Domain.Storage.DerivedFigures d)
+    {
+        Int16((short)d.Category);
+        Timestamp(d.SettledAt);
+        Int32(d.ApprovalDays);
+        Int32(d.UtilityDays);
+        Int32(d.WholeDays);
+        Text(d.Outcomes);
+        Int16(d.CalendarGap ? (short)1 : (short)0);
+    }
+
     public void Complete()
     {
         EndRow();

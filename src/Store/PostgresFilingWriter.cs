@@ -157,14 +157,7 @@ internal sealed class PostgresFilingWriter : IFilingWriter
             for (var i = 0; i < StoreColumns.Derived.Length; i++) w.Null();
             return;
         }
-        var d = derivation.Derive(a);
-        w.Int16((short)d.Category);
-        w.Timestamp(d.SettledAt);
-        w.Int32(d.ApprovalDays);
-        w.Int32(d.UtilityDays);
-        w.Int32(d.WholeDays);
-        w.Text(d.Outcomes);
-        w.Int16(d.CalendarGap ? (short)1 : (short)0);
+        w.Derived(derivation.Derive(a));
     }
 
     public void Add(OutageStep step)

@@ -269,54 +269,35 @@ public sealed partial class PostgresStore : IAnalyticsStore, IAccountStore, IOve
         var (conn, tx) = (batch.Connection, batch.Transaction);
         try
         {
-            // Again under the write lock: another process may have derived meanwhile.
-            var stored = StoredDerivation.Read(conn, tx);
-            var underived = StoredDerivation.AnyUnderived(conn, tx);
-            if (stored == derivation.Version && !underived) return DerivationReport.UpToDate;
-            // Under the same derivation only the revisions filed without one need their figures; else every revision.
-            var onlyMissing = stored == derivation.Version;
-            // The revisions are read on a second connection (no writer can change them while the batch holds the lock) and
-            // their figures copied into a temp table, then into the revisions in one statement.
-            conn.Execute("""
-                CREATE TEMP TABLE derived (
-                    utility text COLLATE "C" NOT NULL, application_id text COLLATE "C" NOT NULL, revision integer NOT NULL,
-                    d_category smallint, d_settled_at timestamp, d_approval_days integer, d_utility_days integer,
-                    d_whole_days integer, d_outcomes text COLLATE "C", d_calendar_gap smallint) ON COMMIT DROP
-                """, transaction: tx);
-            long n = 0;
-            using (var read = OpenReady())
-            using (var copy = new PostgresCopyWriter(conn,
-                       $"COPY derived (utility, application_id, revision, {string.Join(", ", StoreColumns.Derived)}) FROM STDIN (FORMAT BINARY)"))
+            var report = StoredDerivation.Bring(conn, tx, derivation, onlyMissing =>
             {
+                // The revisions are read on a second connection (no writer can change them while the batch holds the lock)
+                // and their figures copied into a temp table.
+                conn.Execute("""
+                    CREATE TEMP TABLE derived (
+                        utility text COLLATE "C" NOT NULL, application_id text COLLATE "C" NOT NULL, revision integer NOT NULL,
+                        d_category smallint, d_settled_at timestamp, d_approval_days integer, d_utility_days integer,
+                        d_whole_days integer, d_outcomes text COLLATE "C", d_calendar_gap smallint) ON COMMIT DROP
+                    """, transaction: tx);
+                long n = 0;
+                using var read = OpenReady();
+                using var copy = new PostgresCopyWriter(conn,
+                    $"COPY derived (utility, application_id, revision, {string.Join(", ", StoreColumns.Derived)}) FROM STDIN (FORMAT BINARY)");
                 foreach (var r in StoreReads.ApplicationRevisions(read, onlyMissing ? StoreReads.UnderivedWhere : "", null))
                 {
-                    var d = derivation.Derive(r.Record);
                     copy.StartRow();
                     copy.Text(r.Record.Utility);
                     copy.Text(r.Record.ApplicationId);
                     copy.Int32(r.Revision);
-                    copy.Int16((short)d.Category);
-                    copy.Timestamp(d.SettledAt);
-                    copy.Int32(d.ApprovalDays);
-                    copy.Int32(d.UtilityDays);
-                    copy.Int32(d.WholeDays);
-                    copy.Text(d.Outcomes);
-                    copy.Int16(d.CalendarGap ? (short)1 : (short)0);
+                    copy.Derived(derivation.Derive(r.Record));
                     n++;
                 }
                 copy.Complete();
-            }
-            conn.Execute($"""
-                UPDATE application_revisions r
-                SET {string.Join(", ", StoreColumns.Derived.Select(c => $"{c} = d.{c}"))}
-                FROM derived d
-                WHERE r.utility = d.utility AND r.application_id = d.application_id AND r.revision = d.revision
-                """, transaction: tx, commandTimeout: 0);
-            StoredDerivation.Write(conn, tx, derivation.Version);
+                return n;
+            });
+            if (ReferenceEquals(report, DerivationReport.UpToDate)) return report;
             batch.Commit();
-            return onlyMissing
-                ? new DerivationReport(n, false, false, false, First: true)
-                : StoredDerivation.Report(stored, derivation.Version, n);
+            return report;
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {

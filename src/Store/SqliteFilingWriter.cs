@@ -125,18 +125,7 @@ internal sealed class SqliteFilingWriter : IFilingWriter
         s.Text(38, a.PreviousApplicationId);
         s.Text(39, a.CustomerKey);
         s.Text(40, a.CustomerMask);
-        if (_batch.Derivation is { } derivation)
-        {
-            var d = derivation.Derive(a);
-            var i = FirstDerivedParameter;
-            s.Int(i, (int)d.Category);
-            s.Instant(i + 1, d.SettledAt);
-            s.Int(i + 2, d.ApprovalDays);
-            s.Int(i + 3, d.UtilityDays);
-            s.Int(i + 4, d.WholeDays);
-            s.Text(i + 5, d.Outcomes);
-            s.Bool(i + 6, d.CalendarGap);
-        }
+        if (_batch.Derivation is { } derivation) s.Derived(FirstDerivedParameter, derivation.Derive(a));
         Run(s);
     }
 

@@ -74,6 +74,18 @@ internal sealed class SqliteRowInserter : IDisposable
 
     public void Date(int index, DateOnly value) => Text(index, SqliteText.Date(value));
 
+    /// <summary>The derived figures of a revision, in <see cref="StoreColumns.Derived"/> order from parameter <paramref name="first"/>.</summary>
+    public void Derived(int first, Analytics.Domain.Storage.DerivedFigures d)
+    {
+        Int(first, (int)d.Category);
+        Instant(first + 1, d.SettledAt);
+        Int(first + 2, d.ApprovalDays);
+        Int(first + 3, d.UtilityDays);
+        Int(first + 4, d.WholeDays);
+        Text(first + 5, d.Outcomes);
+        Bool(first + 6, d.CalendarGap);
+    }
+
     /// <summary>Executes the statement with the values bound, then readies it for the next row (all values NULL).</summary>
     public void Run()
     {

@@ -260,54 +260,34 @@ public sealed partial class SqliteStore : IAnalyticsStore, IAccountStore, IOvers
         var (conn, tx) = (batch.Connection, batch.Transaction);
         try
         {
-            // Again under the write lock: another process may have derived meanwhile.
-            var stored = StoredDerivation.Read(conn, tx);
-            var underived = StoredDerivation.AnyUnderived(conn, tx);
-            if (stored == derivation.Version && !underived) return DerivationReport.UpToDate;
-            // Under the same derivation only the revisions filed without one need their figures; else every revision.
-            var onlyMissing = stored == derivation.Version;
-            // The figures go to a temp table while the revisions are read, then into the revisions in one statement.
-            conn.Execute("""
-                CREATE TEMP TABLE derived (
-                    utility TEXT NOT NULL, application_id TEXT NOT NULL, revision INTEGER NOT NULL,
-                    d_category INTEGER, d_settled_at TEXT, d_approval_days INTEGER, d_utility_days INTEGER,
-                    d_whole_days INTEGER, d_outcomes TEXT, d_calendar_gap INTEGER,
-                    PRIMARY KEY (utility, application_id, revision)) WITHOUT ROWID
-                """, transaction: tx);
-            long n = 0;
-            using (var insert = new SqliteRowInserter(conn, "derived",
-                       "INSERT INTO temp.derived VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"))
+            var report = StoredDerivation.Bring(conn, tx, derivation, onlyMissing =>
             {
+                // The figures go to a temp table while the revisions are read.
+                conn.Execute("""
+                    CREATE TEMP TABLE derived (
+                        utility TEXT NOT NULL, application_id TEXT NOT NULL, revision INTEGER NOT NULL,
+                        d_category INTEGER, d_settled_at TEXT, d_approval_days INTEGER, d_utility_days INTEGER,
+                        d_whole_days INTEGER, d_outcomes TEXT, d_calendar_gap INTEGER,
+                        PRIMARY KEY (utility, application_id, revision)) WITHOUT ROWID
+                    """, transaction: tx);
+                long n = 0;
+                using var insert = new SqliteRowInserter(conn, "derived",
+                    "INSERT INTO temp.derived VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
                 foreach (var r in SqliteRecordReader.Read(conn, onlyMissing ? StoreReads.UnderivedWhere : "", new Dictionary<string, object>()))
                 {
-                    var d = derivation.Derive(r.Record);
                     insert.Text(1, r.Record.Utility);
                     insert.Text(2, r.Record.ApplicationId);
                     insert.Int(3, r.Revision);
-                    insert.Int(4, (int)d.Category);
-                    insert.Instant(5, d.SettledAt);
-                    insert.Int(6, d.ApprovalDays);
-                    insert.Int(7, d.UtilityDays);
-                    insert.Int(8, d.WholeDays);
-                    insert.Text(9, d.Outcomes);
-                    insert.Bool(10, d.CalendarGap);
+                    insert.Derived(4, derivation.Derive(r.Record));
                     insert.Run();
                     n++;
                 }
-            }
-            conn.Execute($"""
-                UPDATE application_revisions
-                SET {string.Join(", ", StoreColumns.Derived.Select(c => $"{c} = d.{c}"))}
-                FROM temp.derived d
-                WHERE application_revisions.utility = d.utility AND application_revisions.application_id = d.application_id
-                  AND application_revisions.revision = d.revision
-                """, transaction: tx);
+                return n;
+            });
+            if (ReferenceEquals(report, DerivationReport.UpToDate)) return report;
             conn.Execute("DROP TABLE temp.derived", transaction: tx);
-            StoredDerivation.Write(conn, tx, derivation.Version);
             batch.Commit();
-            return onlyMissing
-                ? new DerivationReport(n, false, false, false, First: true)
-                : StoredDerivation.Report(stored, derivation.Version, n);
+            return report;
         }
         catch (SqliteException ex)
         {

@@ -67,23 +67,35 @@ internal static class StoreReads
         var k = known ? "AND {0}.filing_as_of <= @knownAt" : "";
         string Known(string alias) => string.Format(System.Globalization.CultureInfo.InvariantCulture, k, alias);
         var group = (scope.County is null ? "" : "AND h.county = @county ") + (scope.Utility is null ? "" : "AND h.utility = @utility ");
-        // The test on the row itself before the probes of other revisions (SQLite evaluates the terms in this order), and
-        // the revisions filed in the period looked for only when some filing is dated in it (most periods have none): a
-        // year's question then probes the part of the store its dates select, not all of it.
         return $"""
             WHERE TRUE {Known("r")} AND (r.utility, r.application_id) IN (
               SELECT h.utility, h.application_id FROM application_revisions h
               WHERE TRUE {Known("h")} {group}
-                AND ((h.accepted_at < @end
-                      AND (COALESCE(h.connected_at, h.withdrawn_at) IS NULL
-                           OR COALESCE(h.connected_at, h.withdrawn_at) >= @lifeFrom
-                           OR h.record_created_at >= @start))
-                     OR (EXISTS (SELECT 1 FROM filings fi WHERE fi.as_of >= @start AND fi.as_of < @end)
-                         AND EXISTS (SELECT 1 FROM application_revisions f
-                                     WHERE f.utility = h.utility AND f.application_id = h.application_id
-                                       AND f.filing_as_of >= @start AND f.filing_as_of < @end {Known("f")})))
+                {Selects("h", known)}
                 AND NOT EXISTS (SELECT 1 FROM application_revisions n
                                 WHERE n.utility = h.utility AND n.application_id = h.application_id AND n.revision > h.revision {Known("n")}))
+            """;
+    }
+
+    /// <summary>
+    /// The scope's rule on a latest revision (alias <paramref name="alias"/>): accepted by the end of the period and open, or
+    /// ended on or after <c>@lifeFrom</c>, or created in it; or some revision of it filed in the period. The test on the row
+    /// itself comes first and the probe of other revisions last (SQLite evaluates the terms in this order), and that probe
+    /// runs only when some filing is dated in the period (most periods have none): a year's question then probes the part
+    /// of the store its dates select, not all of it.
+    /// </summary>
+    public static string Selects(string alias, bool known)
+    {
+        var k = known ? "AND f.filing_as_of <= @knownAt" : "";
+        return $"""
+            AND (({alias}.accepted_at < @end
+                  AND (COALESCE({alias}.connected_at, {alias}.withdrawn_at) IS NULL
+                       OR COALESCE({alias}.connected_at, {alias}.withdrawn_at) >= @lifeFrom
+                       OR {alias}.record_created_at >= @start))
+                 OR (EXISTS (SELECT 1 FROM filings fi WHERE fi.as_of >= @start AND fi.as_of < @end)
+                     AND EXISTS (SELECT 1 FROM application_revisions f
+                                 WHERE f.utility = {alias}.utility AND f.application_id = {alias}.application_id
+                                   AND f.filing_as_of >= @start AND f.filing_as_of < @end {k})))
             """;
     }
 

@@ -53,6 +53,30 @@ internal static class StoredDerivation
             }, tx);
     }
 
+    /// <summary>
+    /// Brings the figures to <paramref name="derivation"/> inside the caller's write transaction, the same on both stores:
+    /// nothing when they are its figures already; else <paramref name="deriveInto"/> fills the temp table <c>derived</c>
+    /// (key and <see cref="StoreColumns.Derived"/>) with the figures of every revision, or only of those without any when the
+    /// store was derived under this very derivation (its argument), and returns how many; one UPDATE moves them into the
+    /// revisions and the version is recorded. Returns what was derived again.
+    /// </summary>
+    public static DerivationReport Bring(IDbConnection conn, IDbTransaction tx, IRecordDerivation derivation, Func<bool, long> deriveInto)
+    {
+        // Again under the write lock: another process may have derived meanwhile.
+        var stored = Read(conn, tx);
+        if (stored == derivation.Version && !AnyUnderived(conn, tx)) return DerivationReport.UpToDate;
+        var onlyMissing = stored == derivation.Version;
+        var n = deriveInto(onlyMissing);
+        conn.Execute($"""
+            UPDATE application_revisions AS r
+            SET {string.Join(", ", StoreColumns.Derived.Select(c => $"{c} = d.{c}"))}
+            FROM derived d
+            WHERE r.utility = d.utility AND r.application_id = d.application_id AND r.revision = d.revision
+            """, transaction: tx, commandTimeout: 0);
+        Write(conn, tx, derivation.Version);
+        return onlyMissing ? new DerivationReport(n, false, false, false, First: true) : Report(stored, derivation.Version, n);
+    }
+
     /// <summary>What changed from <paramref name="stored"/> (null: no derivation kept).</summary>
     public static DerivationReport Report(DerivationVersion? stored, DerivationVersion version, long revisions) =>
         stored is null
