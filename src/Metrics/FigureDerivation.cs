@@ -66,13 +66,14 @@ public sealed class FigureDerivation : IRecordDerivation
         _ => '-',
     };
 
-    /// <summary>The status a character of <see cref="DerivedFigures.Outcomes"/> stands for.</summary>
-    internal static TargetStatus Status(char code) => code switch
+    /// <summary>The status a character of <see cref="DerivedFigures.Outcomes"/> stands for; null for no status's character.</summary>
+    internal static TargetStatus? Status(char code) => code switch
     {
+        '-' => TargetStatus.NotApplicable,
         'c' => TargetStatus.Compliant,
         'b' => TargetStatus.Breach,
         'g' => TargetStatus.Gap,
-        _ => TargetStatus.NotApplicable,
+        _ => null,
     };
 
     /// <summary>The latest time of the record: at or after it, <see cref="RecordSnapshot.Rewind"/> changes nothing.</summary>

@@ -127,15 +127,7 @@ public static class MetricsQuery
             var cell = -1;
             for (var t = 0; t < targets.Count; t++)
             {
-                var status = row.Outcomes[t] switch
-                {
-                    '-' => TargetStatus.NotApplicable,
-                    'c' => TargetStatus.Compliant,
-                    'b' => TargetStatus.Breach,
-                    'g' => TargetStatus.Gap,
-                    _ => (TargetStatus?)null,
-                };
-                if (status is not { } s) return false;
+                if (FigureDerivation.Status(row.Outcomes[t]) is not { } s) return false;
                 if (s == TargetStatus.NotApplicable) continue;
                 var kind = targets[t].Kind;
                 // The selecting date: approval for approval-days targets, connection for every other (TargetResult).
