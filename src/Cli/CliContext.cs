@@ -17,6 +17,7 @@ public sealed class CliContext
     private readonly ParseResult _parse;
     private PolicyModel? _policy;
     private WorkingDayCalendar? _calendar;
+    private Analytics.Metrics.FigureDerivation? _derivation;
     private Registries? _registries;
 
     public CliContext(ParseResult parse, TextWriter stdout, TextWriter stderr, TimeProvider time, MessageLanguage language = MessageLanguage.Chinese)
@@ -105,7 +106,7 @@ public sealed class CliContext
         var store = Analytics.Store.StoreFactory.Open(StoreArgument);
         try
         {
-            SayDerived(store.Derive(new Analytics.Metrics.FigureDerivation(Policy, Calendar)));
+            SayDerived(store.Derive(Derivation));
             return store;
         }
         catch
@@ -114,6 +115,9 @@ public sealed class CliContext
             throw;
         }
     }
+
+    /// <summary>The derivation of the store's figures under this command's policy and calendar (fingerprinted once).</summary>
+    public Analytics.Metrics.FigureDerivation Derivation => _derivation ??= new Analytics.Metrics.FigureDerivation(Policy, Calendar);
 
     /// <summary>The notice of figures derived again, if any were.</summary>
     public void SayDerived(DerivationReport report)

@@ -76,7 +76,7 @@ public static class DemoCommand
 
         using var store = Analytics.Store.StoreFactory.Open(storePath);
         store.EnsureSchema();
-        store.Derive(new Analytics.Metrics.FigureDerivation(ctx.Policy, ctx.Calendar));
+        store.Derive(ctx.Derivation);
         steps.Run(CliMessages.StepLoad.Text(), () =>
         {
             var ingestor = new FileIngestor(store, ctx.Registries, ctx.Time);

@@ -65,12 +65,10 @@ public static class MetricsCommand
         PeriodOptions period, string? county, string? utility)
     {
         if (Environment.GetEnvironmentVariable(FromRecordsVariable) is "1") return null;
-        var knownAt = period.KnownAt(p);
-        var asOf = knownAt ?? RecordSnapshot.DataThroughOf(store.Filings().Where(f => knownAt is not { } k || f.AsOf <= k)) ?? ctx.Clock();
+        var asOf = period.AsOfInstant(p, ctx, store);
         if (period.Requested(p, asOf, allData: false) is not { } question) return null;
-        // OpenStore derived the store's figures under this derivation (CliContext): the query checks the store says so.
-        var derivation = new FigureDerivation(ctx.Policy, ctx.Calendar);
-        return MetricsQuery.Answer(store, ctx.Policy, ctx.Calendar, derivation, question, asOf, knownAt, county, utility);
+        // OpenStore derived the store's figures under the command's derivation: the query checks the store says so.
+        return MetricsQuery.Answer(store, ctx.Policy, ctx.Calendar, ctx.Derivation, question, asOf, period.KnownAt(p), county, utility);
     }
 
     private static MetricsResult FromRecords(ParseResult p, CliContext ctx, Analytics.Domain.Storage.IAnalyticsStore store,

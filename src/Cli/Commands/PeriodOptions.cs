@@ -47,6 +47,18 @@ public sealed class PeriodOptions
         return KnownAt(p) ?? data.DataThrough ?? ctx.Clock();
     }
 
+    /// <summary>
+    /// The as-of instant of the figures, from the store's filings without loading records: --as-of, else the
+    /// <c>data_through</c> of the filings known then, else now.
+    /// </summary>
+    public DateTime AsOfInstant(ParseResult p, CliContext ctx, IAnalyticsStore store)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ArgumentNullException.ThrowIfNull(store);
+        var knownAt = KnownAt(p);
+        return knownAt ?? RecordSnapshot.DataThroughOf(store.Filings().Where(f => knownAt is not { } k || f.AsOf <= k)) ?? ctx.Clock();
+    }
+
     /// <summary>The period; <paramref name="allData"/> decides the default when no option is given.</summary>
     public MetricsPeriod Period(ParseResult p, DateTime asOf, RecordSnapshot data, bool allData)
     {
@@ -93,8 +105,7 @@ public sealed class PeriodOptions
         ArgumentNullException.ThrowIfNull(store);
         var request = Request(p, allData);
         var knownAt = KnownAt(p);
-        var filings = store.Filings().Where(f => knownAt is not { } k || f.AsOf <= k);
-        var asOf = knownAt ?? RecordSnapshot.DataThroughOf(filings) ?? ctx.Clock();
+        var asOf = AsOfInstant(p, ctx, store);
         var data = RecordSnapshot.Load(store, knownAt, Reversed(() => request.Scope(asOf, county, utility)));
         return (data, asOf, Reversed(() => request.Resolve(data, asOf)));
     }
