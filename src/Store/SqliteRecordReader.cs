@@ -50,6 +50,13 @@ internal static class SqliteRecordReader
             ORDER BY utility, outage_id, step
             """, binds, row => row.Outage());
 
+    /// <summary>The heads of a question (<see cref="ApplicationCounts.HeadsSql"/>), column by column.</summary>
+    /// <param name="connection">An open connection of the embedded store.</param>
+    /// <param name="sql">The query.</param>
+    /// <param name="binds">The parameters by name (<c>@name</c>): text or integers.</param>
+    public static IEnumerable<ScopeHead> Heads(SqliteConnection connection, string sql, IReadOnlyDictionary<string, object> binds) =>
+        Rows(connection, sql, binds, row => row.Head());
+
     private static IEnumerable<T> Rows<T>(SqliteConnection connection, string sql, IReadOnlyDictionary<string, object> binds, Func<Row, T> map)
     {
         var db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
@@ -164,6 +171,30 @@ internal static class SqliteRecordReader
                 NotifiedAt = Instant(),
                 NotifyChannels = (NotifyChannels)Int(),
             };
+        }
+
+        public ScopeHead Head()
+        {
+            _column = 0;
+            return new ScopeHead(Shared(), Shared(), Int(), Int(), Int(), Int(), Int(), NullableInt() is { } e && e != 0,
+                NullableInt(), Outcomes(), NullableInt(), NullableInt(), NullableInt(), NullableInt() is { } g && g != 0, Int(),
+                raw.sqlite3_column_int64(stmt, _column++));
+        }
+
+        // The outcome strings of derived figures: a few hundred distinct ones over a whole store, shared as one string each.
+        private readonly HashSet<string> _outcomes = new(StringComparer.Ordinal);
+
+        private string Outcomes()
+        {
+            var bytes = raw.sqlite3_column_blob(stmt, _column++);
+            if (bytes.Length > 64) return Encoding.UTF8.GetString(bytes);
+            Span<char> chars = stackalloc char[bytes.Length];
+            for (var i = 0; i < bytes.Length; i++) chars[i] = (char)bytes[i];
+            var lookup = _outcomes.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(chars, out var known) && Encoding.UTF8.GetByteCount(known) == bytes.Length) return known;
+            var text = Encoding.UTF8.GetString(bytes);
+            if (_outcomes.Count < 4096) _outcomes.Add(text);
+            return text;
         }
 
         private bool IsNull() => raw.sqlite3_column_type(stmt, _column) == raw.SQLITE_NULL;

@@ -207,9 +207,14 @@ public sealed partial class SqliteStore : IAnalyticsStore, IAccountStore, IOvers
         {
             // One read transaction: the counts and the open applications see the same filings.
             using var tx = conn.BeginTransaction(deferred: true);
-            var (targets, volumes, gaps, before) = ApplicationCounts.Count(conn, tx, heads, p);
             var binds = p.ParameterNames.ToDictionary(n => "@" + n, n => p.Get<object>(n), StringComparer.Ordinal);
-            var open = SqliteRecordReader.Read(conn, heads.Where(ApplicationCounts.Open), binds).Select(r => r.Record).ToList();
+            var openRows = new List<long>();
+            var (targets, volumes, gaps, before) = ApplicationCounts.Aggregate(
+                SqliteRecordReader.Heads(conn, ApplicationCounts.HeadsSql(heads), binds), openRows);
+            // The open heads by rowid, in the order of the others' reads (utility, id).
+            var open = openRows.Count == 0 ? [] : SqliteRecordReader.Read(conn, "WHERE r.rowid IN (SELECT value FROM json_each(@open))",
+                    new Dictionary<string, object> { ["@open"] = "[" + string.Join(",", openRows.Select(r => r.ToString(CultureInfo.InvariantCulture))) + "]" })
+                .Select(r => r.Record).ToList();
             tx.Commit();
             return new StoreCounts(targets, volumes, open, gaps, before);
         }
