@@ -112,6 +112,16 @@ internal sealed class IndicatorAccumulator
         }
     }
 
+    /// <summary>The store's counts of the period's outages (<see cref="Domain.Storage.IAnalyticsStore.OutageNotices"/>), as <see cref="AddOutages(IReadOnlyList{OutageStep}, Policy)"/> counts the steps.</summary>
+    public void AddOutages(Domain.Storage.OutageNoticeCounts counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        _outageCount += checked((int)counts.Outages);
+        _notifiedCount += checked((int)counts.Notified);
+        _planned += checked((int)counts.Planned);
+        _plannedOnTime += checked((int)counts.PlannedOnTime);
+    }
+
     public Indicators Result() => new()
     {
         AcceptedCount = _accepted,

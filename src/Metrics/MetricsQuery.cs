@@ -62,13 +62,9 @@ public static class MetricsQuery
         var figuresAsOf = ApplicationPass.FiguresAsOf(period, asOf);
         if (FirstCoveredYear(calendar, figuresAsOf.Year) is not { } firstYear) return Full();
         if (store.DerivedUnder() is not { } under || under != derivation.Version) return Full();
-        // The outage steps and customers are read, and reliability computed, on the second core while the store counts.
-        var outageTask = Task.Run(() =>
-        {
-            var outages = store.Outages(scope).ToList();
-            var customers = store.CustomersServed(scope).ToList();
-            return (Outages: outages, Reliability: MetricsEngine.Reliability(false, outages, customers, policy, period, dataThrough));
-        });
+        // Reliability and the notice indicators on the second core while the store counts the applications: from the
+        // store's sums of each window when it gives them, else from the outage steps read.
+        var outageTask = Task.Run(() => Outages(store, scope, policy, period, dataThrough));
         MetricsResult Fallback()
         {
             // The second core's read is not needed: wait for it (its failure, if any, the records' answer meets again).
@@ -93,14 +89,33 @@ public static class MetricsQuery
         // answer); the counted ones met none, or the answer would come from the records.
         var integrityErrors = new List<MetricsError>();
         _ = IntegrityChecker.Check(known, [], policy, calendar, integrityErrors);
-        var (outages, reliability) = outageTask.GetAwaiter().GetResult();
+        var (steps, notices, reliability) = outageTask.GetAwaiter().GetResult();
         var accumulator = new IndicatorAccumulator(period);
         foreach (var v in counts.Volumes) accumulator.Add(v);
         foreach (var a in applications) accumulator.Add(a);
-        accumulator.AddOutages(outages, policy);
+        if (notices is not null) accumulator.AddOutages(notices);
+        else accumulator.AddOutages(steps!, policy);
         var indicators = accumulator.Result();
         return MetricsEngine.Result(policy, period, asOf, dataThrough, county, utility, pass, integrityErrors, reliability, indicators)
             with { CountedInStore = counts.Counted };
+    }
+
+    /// <summary>
+    /// Reliability of the period and the counts of its outages for the indicators: summed by the store (window by window,
+    /// <see cref="IAnalyticsStore.OutageCells"/>, <see cref="IAnalyticsStore.OutageNotices"/>) when it can, else from the
+    /// scope's outage steps, read (<c>Steps</c>, only then).
+    /// </summary>
+    private static (List<OutageStep>? Steps, OutageNoticeCounts? Notices, ReliabilityResult Reliability) Outages(
+        IAnalyticsStore store, RecordScope scope, Policy policy, MetricsPeriod period, DateTime? dataThrough)
+    {
+        var customers = store.CustomersServed(scope).ToList();
+        var through = dataThrough is { } dt ? DateOnly.FromDateTime(dt) : (DateOnly?)null;
+        if (store.OutageNotices(scope, policy.Parameters.PlannedNoticeLeadDays) is { } notices
+            && ReliabilityCalculator.Compute((start, end, shortTicks) => store.OutageCells(scope, start, end, shortTicks),
+                customers, policy, period, through) is { } summed)
+            return (null, notices, summed);
+        var steps = store.Outages(scope).ToList();
+        return (steps, null, MetricsEngine.Reliability(false, steps, customers, policy, period, dataThrough));
     }
 
     /// <summary>

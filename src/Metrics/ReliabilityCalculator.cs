@@ -1,6 +1,7 @@
 using System.Globalization;
 using Analytics.Domain;
 using Analytics.Domain.Policy;
+using Analytics.Domain.Storage;
 
 namespace Analytics.Metrics;
 
@@ -48,9 +49,35 @@ public static class ReliabilityCalculator
         ArgumentNullException.ThrowIfNull(outages);
         ArgumentNullException.ThrowIfNull(customers);
         ArgumentNullException.ThrowIfNull(policy);
+        return Compute(new Calculation(outages, null, customers, policy), period, dataThrough);
+    }
+
+    /// <summary>
+    /// The entries of <paramref name="period"/> as <see cref="Compute(IReadOnlyList{OutageStep}, IReadOnlyList{CustomersServed}, Policy, MetricsPeriod, DateOnly?)"/>
+    /// gives them, from the store's sums of each window (<see cref="Domain.Storage.IAnalyticsStore.OutageCells"/>: the
+    /// window's start and end, the short-interruption bound in ticks) instead of the steps; null when a window's sums are
+    /// not to be had (the caller reads the steps).
+    /// </summary>
+    public static ReliabilityResult? Compute(Func<DateTime, DateTime, long, IReadOnlyList<OutageCellRow>?> cells,
+        IReadOnlyList<CustomersServed> customers, Policy policy, MetricsPeriod period, DateOnly? dataThrough)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        ArgumentNullException.ThrowIfNull(customers);
+        ArgumentNullException.ThrowIfNull(policy);
+        try
+        {
+            return Compute(new Calculation(null, cells, customers, policy), period, dataThrough);
+        }
+        catch (WindowUnavailableException)
+        {
+            return null;
+        }
+    }
+
+    private static ReliabilityResult Compute(Calculation calc, MetricsPeriod period, DateOnly? dataThrough)
+    {
         var parts = Parts(period, dataThrough);
         if (parts.Count == 0) return new ReliabilityResult([], []);
-        var calc = new Calculation(outages, customers, policy);
         var entries = new List<ReliabilityEntry>();
         var errors = new List<MetricsError>();
         foreach (var (from, to) in parts)
@@ -93,7 +120,8 @@ public static class ReliabilityCalculator
     /// <summary>One period's computation: customers served prepared once, window results cached.</summary>
     private sealed class Calculation
     {
-        private readonly IReadOnlyList<OutageStep> _outages;
+        private readonly IReadOnlyList<OutageStep>? _outages;
+        private readonly Func<DateTime, DateTime, long, IReadOnlyList<OutageCellRow>?>? _cells;
         private readonly Policy _policy;
         private readonly TargetDefinition? _t5;
         private readonly long _shortTicks;
@@ -101,9 +129,11 @@ public static class ReliabilityCalculator
         private readonly Dictionary<(int Year, int Utility, int County, Area Area), decimal> _served = [];
         private readonly Dictionary<(DateTime, DateTime), Dictionary<CellKey, Group>> _cache = [];
 
-        public Calculation(IReadOnlyList<OutageStep> outages, IReadOnlyList<CustomersServed> customers, Policy policy)
+        public Calculation(IReadOnlyList<OutageStep>? outages, Func<DateTime, DateTime, long, IReadOnlyList<OutageCellRow>?>? cells,
+            IReadOnlyList<CustomersServed> customers, Policy policy)
         {
             _outages = outages;
+            _cells = cells;
             _policy = policy;
             _t5 = policy.Targets.FirstOrDefault(t => t.Kind == TargetKind.Saidi);
             _shortTicks = (long)(policy.Parameters.ShortInterruptionMinutes * TimeSpan.TicksPerMinute);
@@ -220,7 +250,24 @@ public static class ReliabilityCalculator
             if (_cache.TryGetValue(w, out var cached)) return cached;
             long ws = w.Start.Ticks, we = w.End.Ticks;
             var cells = new Dictionary<CellKey, Cell>();
-            for (var i = 0; i < _outages.Count; i++)
+            if (_cells is not null)
+            {
+                // The store's sums: customer-seconds to customer-ticks, exact (the store gives none with fractions of a second).
+                foreach (var r in _cells(w.Start, w.End, _shortTicks) ?? throw new WindowUnavailableException())
+                {
+                    var c = Get(cells, new CellKey(_names.Utility(r.Utility), _names.County(r.County), r.Area));
+                    c.HasOutages = true;
+                    c.Ticks += (Int128)r.CustomerSeconds * TimeSpan.TicksPerSecond;
+                    c.PlannedTicks += (Int128)r.PlannedCustomerSeconds * TimeSpan.TicksPerSecond;
+                    c.FaultTicks += (Int128)r.FaultCustomerSeconds * TimeSpan.TicksPerSecond;
+                    c.ExternalTicks += (Int128)r.ExternalCustomerSeconds * TimeSpan.TicksPerSecond;
+                    c.ShortageTicks += (Int128)r.ShortageCustomerSeconds * TimeSpan.TicksPerSecond;
+                    c.Interrupted += r.Interrupted;
+                    c.ShortCount += checked((int)r.ShortCount);
+                    c.ShortCustomers += r.ShortCustomers;
+                }
+            }
+            for (var i = 0; _outages is not null && i < _outages.Count; i++)
             {
                 var o = _outages[i];
                 var start = o.StartAt.Ticks;
@@ -332,6 +379,9 @@ public static class ReliabilityCalculator
             };
         }
     }
+
+    /// <summary>A window's sums could not be had from the store.</summary>
+    private sealed class WindowUnavailableException : Exception;
 
     // Customer-ticks to customer-hours: split so the integer part stays exact in decimal.
     private static decimal Hours(Int128 ticks)

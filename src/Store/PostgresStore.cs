@@ -227,6 +227,27 @@ public sealed partial class PostgresStore : IAnalyticsStore, IAccountStore, IOve
         }
     }
 
+    public IReadOnlyList<OutageCellRow>? OutageCells(RecordScope scope, DateTime start, DateTime end, long shortTicks) =>
+        OutageQuery(scope, start, end, shortTicks, 0, (conn, p) => OutageCounts.Cells(conn, OutageCounts.Postgres, scope, p));
+
+    public OutageNoticeCounts? OutageNotices(RecordScope scope, int leadDays) =>
+        OutageQuery(scope, scope.Start, scope.End, 0, leadDays, (conn, p) => OutageCounts.Notices(conn, OutageCounts.Postgres, scope, p));
+
+    private T OutageQuery<T>(RecordScope scope, DateTime start, DateTime end, long shortTicks, int lead, Func<NpgsqlConnection, DynamicParameters, T> run)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var p = OutageCounts.Parameters(scope, start, end, shortTicks, lead, t => StoreTime.Normalize(t));
+        try
+        {
+            using var conn = OpenReady();
+            return run(conn, p);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            throw PostgresErrors.Map(ex, Description);
+        }
+    }
+
     public IEnumerable<OutageStep> Outages(RecordScope scope) =>
         Stream(conn => StoreReads.Outages(conn, scope, ScopeParameters(scope, null)));
 

@@ -224,6 +224,27 @@ public sealed partial class SqliteStore : IAnalyticsStore, IAccountStore, IOvers
         }
     }
 
+    public IReadOnlyList<OutageCellRow>? OutageCells(RecordScope scope, DateTime start, DateTime end, long shortTicks) =>
+        OutageQuery(scope, start, end, shortTicks, 0, (conn, p) => OutageCounts.Cells(conn, OutageCounts.Sqlite, scope, p));
+
+    public OutageNoticeCounts? OutageNotices(RecordScope scope, int leadDays) =>
+        OutageQuery(scope, scope.Start, scope.End, 0, leadDays, (conn, p) => OutageCounts.Notices(conn, OutageCounts.Sqlite, scope, p));
+
+    private T OutageQuery<T>(RecordScope scope, DateTime start, DateTime end, long shortTicks, int lead, Func<SqliteConnection, DynamicParameters, T> run)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var p = OutageCounts.Parameters(scope, start, end, shortTicks, lead, t => SqliteText.Instant(t));
+        using var conn = OpenReady();
+        try
+        {
+            return run(conn, p);
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteErrors.Map(ex, Description);
+        }
+    }
+
     public IEnumerable<OutageStep> Outages(RecordScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);

@@ -150,6 +150,21 @@ public interface IAnalyticsStore : IDisposable
     /// caller answers from the records.
     /// </summary>
     StoreCounts? CountApplications(DateTime? knownAt, RecordScope scope, DateTime acceptedFrom) => null;
+
+    /// <summary>
+    /// The outage steps of <paramref name="scope"/>'s group summed by cell for the window [<paramref name="start"/>,
+    /// <paramref name="end"/>) (<see cref="OutageCellRow"/>); a step is short when it lasts at most
+    /// <paramref name="shortTicks"/>. Null when the store cannot (a test double, or a step in the window timed to a
+    /// fraction of a second, which whole seconds would not sum exactly): the caller reads the steps.
+    /// </summary>
+    IReadOnlyList<OutageCellRow>? OutageCells(RecordScope scope, DateTime start, DateTime end, long shortTicks) => null;
+
+    /// <summary>
+    /// The outages of <paramref name="scope"/>'s group with a step starting in its period, counted for the notice
+    /// indicators (<see cref="OutageNoticeCounts"/>) with <paramref name="leadDays"/> as the planned-notice lead. Null when
+    /// the store cannot count (a test double): the caller reads the steps.
+    /// </summary>
+    OutageNoticeCounts? OutageNotices(RecordScope scope, int leadDays) => null;
 }
 
 /// <summary>
