@@ -308,9 +308,14 @@ public static class ReliabilityCalculator
                 Get(cells, new CellKey(u, c, area)).Served += days == windowDays ? mean : mean * days / windowDays;
             }
 
-            // Roll every cell up into its 8 combinations (county or all × utility or all × area or all).
+            // Roll every cell up into its 8 combinations (county or all × utility or all × area or all), cells in the order
+            // of their names: decimal sums of customers served are not associative in their last digits, and the cells
+            // come in the order of their source (steps read, or the store's sums), which must not change an answer.
             var groups = new Dictionary<CellKey, Group>();
-            foreach (var (key, cell) in cells)
+            foreach (var (key, cell) in cells
+                         .OrderBy(kv => _names.UtilityName(kv.Key.Utility), StringComparer.Ordinal)
+                         .ThenBy(kv => _names.CountyName(kv.Key.County), StringComparer.Ordinal)
+                         .ThenBy(kv => kv.Key.Area))
             {
                 for (var mask = 0; mask < 8; mask++)
                 {
