@@ -297,6 +297,9 @@ public sealed partial class SqliteStore : IAnalyticsStore, IAccountStore, IOvers
                         PRIMARY KEY (utility, application_id, revision)) WITHOUT ROWID
                     """, transaction: tx);
                 long n = 0;
+                // Every revision's figures change: the covering index is built again at the batch's commit rather than
+                // moved row by row (its second key is d_settled_at).
+                if (!onlyMissing) conn.Execute("DROP INDEX IF EXISTS application_revisions_figures", transaction: tx);
                 using var insert = new SqliteRowInserter(conn, "derived",
                     "INSERT INTO temp.derived VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
                 foreach (var r in SqliteRecordReader.Read(conn, onlyMissing ? StoreReads.UnderivedWhere : "", new Dictionary<string, object>()))
