@@ -63,6 +63,7 @@ public sealed class RiskModelStoreCommandTests : IDisposable
     public void The_second_risk_call_on_the_same_store_loads_the_model_and_gives_the_same_output()
     {
         Load();
+        File.Copy(Store, _dir.File("copy.db"));
         var first = Run("risk", "--format", "json", "--all-in-progress");
         AssertTrained(first, "存储中尚无模型");
         Assert.Contains("已保存到存储", first.Err, StringComparison.Ordinal);
@@ -77,6 +78,16 @@ public sealed class RiskModelStoreCommandTests : IDisposable
         // The table too, and the holdout figures said on stderr are the trained model's.
         AssertLoaded(Run("risk"));
         Assert.Equal(Figures(first.Err), Figures(second.Err));
+
+        // One county: the loaded model reads only what the store selects for that day and county (issue 12), and lists
+        // exactly what a model trained from every record (in a copy of the store without one) lists.
+        var loaded = Run("risk", "--county", "yaodu", "--format", "json", "--all-in-progress");
+        AssertLoaded(loaded);
+        Assert.Contains("\"miss_probability\"", loaded.Out, StringComparison.Ordinal);
+        var trained = CliRunner.Run("risk", "--county", "yaodu", "--format", "json", "--all-in-progress",
+            "--store", _dir.File("copy.db"), "--key-file", _dir.File("key"));
+        AssertTrained(trained);
+        Assert.Equal(trained.Out, loaded.Out);
     }
 
     private static string Figures(string err) => err[err.IndexOf("训练 ", StringComparison.Ordinal)..].Trim();

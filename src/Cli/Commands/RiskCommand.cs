@@ -35,9 +35,9 @@ public static class RiskCommand
             var c = p.GetValue(county) is { } ct ? ctx.County(ct).Code : null;
             var knownAt = CliArgs.Date(p.GetValue(asOf), "--as-of") is { } d ? DayBounds.EndOfDay(d) : (DateTime?)null;
             using var store = ctx.OpenStore();
-            var data = RecordSnapshot.Load(store, knownAt);
-            var instant = knownAt ?? data.DataThrough ?? ctx.Clock();
-            var assessment = Assess(ctx, data, instant, c, store);
+            var instant = knownAt ?? RecordSnapshot.DataThroughOf(Known(store, knownAt)) ?? ctx.Clock();
+            var assessment = Stored(ctx, store, knownAt, instant, c)
+                ?? Assess(ctx, RecordSnapshot.Load(store, knownAt), instant, c, store);
             if (fmt == "json")
             {
                 ApplicationsCommand.WriteTo(ctx, null, s => RiskJsonWriter.Write(s, assessment, p.GetValue(all) ? 0 : null));
@@ -47,6 +47,48 @@ public static class RiskCommand
             return ExitCodes.Success;
         });
         return cmd;
+    }
+
+    /// <summary>
+    /// The assessment with the store's model when one was trained on exactly the store's filings known at
+    /// <paramref name="knownAt"/>, under the command's policy and calendar and as of <paramref name="asOf"/> (the
+    /// fingerprint of <see cref="Model"/> follows from the filings alone): then only the applications the store selects
+    /// for that day (<see cref="RecordScope"/>, a superset of those in progress at <paramref name="asOf"/>; the model's
+    /// features are each application's own) are read, not the store (issue 12: memory bounded by the answer). Null when
+    /// no such model is kept: the caller loads the records and trains.
+    /// </summary>
+    public static RiskAssessment? Stored(CliContext ctx, IAnalyticsStore store, DateTime? knownAt, DateTime asOf, string? county)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ArgumentNullException.ThrowIfNull(store);
+        if (store is not IRiskModelStore models) return null;
+        var filings = new RecordSnapshot { Filings = Known(store, knownAt), KnownAt = knownAt };
+        var fingerprint = RiskModelFingerprint.Of(filings, new RiskModelOptions { Policy = ctx.Policy, Calendar = ctx.Calendar, KnownAt = asOf });
+        if (models.FindRiskModel(fingerprint) is not { } stored || RiskModel.Load(stored.Model, ctx.Policy, ctx.Calendar) is not { } model)
+            return null;
+        var day = DateOnly.FromDateTime(asOf);
+        var data = RecordSnapshot.Load(store, knownAt, new RecordScope(day, day, county));
+        var assessment = new RiskAssessor(model).Assess(InProgress(data, asOf, county), asOf);
+        ctx.Err.WriteLine(ctx.Say(CliMessages.ModelLoaded.With(fingerprint[..12],
+            stored.TrainedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Figures(model))));
+        return assessment;
+    }
+
+    /// <summary>The store's filings known at <paramref name="knownAt"/> (all when null), as a snapshot loaded then holds them.</summary>
+    private static IReadOnlyList<Filing> Known(IAnalyticsStore store, DateTime? knownAt)
+    {
+        var filings = store.Filings();
+        return knownAt is { } k ? [.. filings.Where(f => f.AsOf <= k)] : filings;
+    }
+
+    /// <summary>The applications of <paramref name="data"/> (of the county, when given) as they stood at <paramref name="asOf"/>, those in progress then.</summary>
+    private static IEnumerable<Application> InProgress(RecordSnapshot data, DateTime asOf, string? county)
+    {
+        var end = asOf == DateTime.MaxValue ? asOf : asOf.AddTicks(1);
+        return data.Where(county, utility: null).Applications
+            .Select(a => RecordSnapshot.Rewind(a, end))
+            .Where(a => a is { Status: ApplicationStatus.InProgress })
+            .Select(a => a!);
     }
 
     /// <summary>
@@ -77,12 +119,7 @@ public static class RiskCommand
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(data);
         var (model, how) = Model(ctx, data, asOf, store as IRiskModelStore);
-        var end = asOf == DateTime.MaxValue ? asOf : asOf.AddTicks(1);
-        var open = data.Where(county, utility: null).Applications
-            .Select(a => RecordSnapshot.Rewind(a, end))
-            .Where(a => a is { Status: ApplicationStatus.InProgress })
-            .Select(a => a!);
-        var assessment = new RiskAssessor(model).Assess(open, asOf);
+        var assessment = new RiskAssessor(model).Assess(InProgress(data, asOf, county), asOf);
         // Said once the assessment stands: a command that fails prints its error line only.
         ctx.Err.WriteLine(ctx.Say(how));
         return assessment;
