@@ -19,6 +19,9 @@
 #              store for a while (~11 GB free for the three default sizes)
 #   BENCH_KEEP_STORE=1  reuse each size's store of the last run (skip the ingest; its rows then read "reused")
 #   COUNTY     the county of the one-county questions (default yaodu)
+#   READSIDE_QUICK=1  only the questions of the issue (metrics, one county's ledger, the DuckDB reference), not the
+#              other read commands (all counties' and the city's ledgers, both reports, a county's week of applications
+#              and findings)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH_DIR="${BENCH_DIR:-/tmp/analytics-readside}"
@@ -103,6 +106,15 @@ for SIZE in "${SIZES[@]}"; do
     timed 6 "$LABEL" "ledger --county $COUNTY --date 2026-11-05 --no-risk" 0 -- "${CLI[@]}" ledger --county "$COUNTY" --date 2026-11-05 --no-risk --out "$RUN/ledger" "${S[@]}"
     timed 7 "$LABEL" "ledger --county $COUNTY --date 2026-11-19 --no-risk (bulk filing)" 0 -- "${CLI[@]}" ledger --county "$COUNTY" --date 2026-11-19 --no-risk --out "$RUN/ledger" "${S[@]}"
     timed 8 "$LABEL" "DuckDB reference (CSV)" 0 -- "${DUCKDB[@]}" "$DATA"
+    # The other read commands, for "every read command under 500 MB" (READSIDE_QUICK=1 leaves them out).
+    if [[ -z "${READSIDE_QUICK:-}" ]]; then
+        timed 9 "$LABEL" "ledger --all --date 2026-11-05 --no-risk" 0 -- "${CLI[@]}" ledger --all --date 2026-11-05 --no-risk --out "$RUN/ledger-all" "${S[@]}"
+        timed 10 "$LABEL" "ledger --city --date 2026-11-05" 0 -- "${CLI[@]}" ledger --city --date 2026-11-05 --out "$RUN/ledger-city" "${S[@]}"
+        timed 11 "$LABEL" "report city --half 2026H1" 0 -- "${CLI[@]}" report city --half 2026H1 --out "$RUN/city.pdf" "${S[@]}"
+        timed 12 "$LABEL" "report semiannual --utility sgcc-linfen --half 2026H1" 0 -- "${CLI[@]}" report semiannual --utility sgcc-linfen --half 2026H1 --out "$RUN/sgcc.pdf" "${S[@]}"
+        timed 13 "$LABEL" "applications --county $COUNTY, 2026-11-02…08" 0 -- "${CLI[@]}" applications --county "$COUNTY" --from 2026-11-02 --to 2026-11-08 "${S[@]}"
+        timed 14 "$LABEL" "findings --county $COUNTY, 2026-11-02…08" 0 -- "${CLI[@]}" findings --county "$COUNTY" --from 2026-11-02 --to 2026-11-08 "${S[@]}"
+    fi
     NOTES+=("$LABEL: store $(du -m "$RUN/store.db" | cut -f1) MB; $(cat "$RUN/out-DuckDB_reference__CSV_" 2>/dev/null || true)")
 done
 
