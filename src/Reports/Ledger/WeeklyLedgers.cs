@@ -32,6 +32,7 @@ public static class WeeklyLedgers
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var entry = County(inputs.Registries, county);
+        if (inputs.Store is not null) return new CountyLedgerComposer(inputs, week).Compose(entry, StoreSlice(inputs, week, entry.Code), risk);
         var (slices, _) = LedgerSlice.Build(inputs, week, wantCity: false);
         return new CountyLedgerComposer(inputs, week).Compose(entry, slices[entry.Code], risk);
     }
@@ -68,14 +69,15 @@ public static class WeeklyLedgers
         IReadOnlyDictionary<(string Utility, string ApplicationId), double>? risk = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var (slices, _) = LedgerSlice.Build(inputs, week, wantCity: false);
+        var slices = inputs.Store is null ? LedgerSlice.Build(inputs, week, wantCity: false).ByCounty : null;
         var counties = inputs.Registries.Counties;
         var paths = new string[counties.Count];
         var composer = new CountyLedgerComposer(inputs, week);
-        // Counties are independent: compose and write them side by side.
-        Parallel.For(0, counties.Count, i =>
+        // Counties are independent: compose and write them side by side (from a store, one county's week a core at a time).
+        Parallel.For(0, counties.Count, Cores, i =>
         {
-            var ledger = composer.Compose(counties[i], slices[counties[i].Code], risk);
+            var slice = slices is not null ? slices[counties[i].Code] : StoreSlice(inputs, week, counties[i].Code);
+            var ledger = composer.Compose(counties[i], slice, risk);
             paths[i] = Write(outDir, LedgerFileNames.County(ledger.County, week.Thursday), s => WeeklyLedgerWorkbook.Write(ledger, s));
         });
         return paths;
@@ -94,9 +96,16 @@ public static class WeeklyLedgers
         var counties = inputs.Registries.Counties;
         var result = new CountyLedger[counties.Count];
         var composer = new CountyLedgerComposer(inputs, week);
-        Parallel.For(0, counties.Count, i => result[i] = composer.Compose(counties[i], slices[counties[i].Code], risk));
+        Parallel.For(0, counties.Count, Cores, i => result[i] = composer.Compose(counties[i],
+            inputs.Store is null ? slices[counties[i].Code] : StoreSlice(inputs, week, counties[i].Code), risk));
         return result;
     }
+
+    private static readonly ParallelOptions Cores = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
+    /// <summary>A county's slice from the records the store selects for its week (<see cref="LedgerInputs.Store"/>).</summary>
+    private static LedgerSlice StoreSlice(LedgerInputs inputs, LedgerWeek week, string county) =>
+        LedgerSlice.Of(inputs, inputs.Store!.Week(week, county), week, county);
 
     private static string Write(string outDir, string fileName, Action<Stream> save)
     {
