@@ -55,13 +55,52 @@ internal sealed class CountyLedgerComposer
     {
         if (_inputs.Store is not { } store) return Compute(city, null);
         var asOf = _inputs.AsOfFor(_week);
-        return (store.Answer(_inputs, WeekPeriod, asOf, null), store.Answer(_inputs, YearPeriod, asOf, null));
+        var weekTask = Task.Run(() => store.Answer(_inputs, WeekPeriod, asOf, null));
+        MetricsResult year;
+        try { year = store.Answer(_inputs, YearPeriod, asOf, null); }
+        catch
+        {
+            try { weekTask.Wait(); } catch (AggregateException) { }
+            throw;
+        }
+        return (weekTask.GetAwaiter().GetResult(), year);
     }
 
     public CountyLedger Compose(RegistryEntry county, LedgerSlice slice,
         IReadOnlyDictionary<(string Utility, string ApplicationId), double>? risk)
     {
         var (week, year) = Compute(slice, county.Code);
+        return Compose(county, slice, week, year, risk);
+    }
+
+    /// <summary>
+    /// A county's ledger from the store (<see cref="LedgerInputs.Store"/>): the store counts the year to date on one core
+    /// while the week's records are read and computed on the other.
+    /// </summary>
+    public CountyLedger ComposeFromStore(RegistryEntry county, IReadOnlyDictionary<(string Utility, string ApplicationId), double>? risk)
+    {
+        var store = _inputs.Store ?? throw new InvalidOperationException("The ledger's inputs name no store.");
+        var asOf = _inputs.AsOfFor(_week);
+        var yearTask = Task.Run(() => store.Answer(_inputs, YearPeriod, asOf, county.Code));
+        LedgerSlice slice;
+        MetricsResult week;
+        try
+        {
+            slice = LedgerSlice.Of(_inputs, store.Week(_week, county.Code), _week, county.Code);
+            week = MetricsEngine.Compute(MetricsInput.Of(slice.Records, _inputs.Policy, _inputs.Calendar, WeekPeriod, asOf, county.Code));
+        }
+        catch
+        {
+            // The year's answer is not needed: wait for it (its failure, if any, is the store's as well) and rethrow.
+            try { yearTask.Wait(); } catch (AggregateException) { }
+            throw;
+        }
+        return Compose(county, slice, week, yearTask.GetAwaiter().GetResult(), risk);
+    }
+
+    private CountyLedger Compose(RegistryEntry county, LedgerSlice slice, MetricsResult week, MetricsResult year,
+        IReadOnlyDictionary<(string Utility, string ApplicationId), double>? risk)
+    {
         var (prefill, prefilledFrom) = Prefill(county.Code, slice.Notes);
         var weekVolumes = LedgerVolumes.Of(week);
         return new CountyLedger

@@ -10,6 +10,8 @@ namespace Analytics.Reports.Ledger;
 /// with year-to-date figures as of that Wednesday 24:00 (四、1: 每周四前报送市能源局).
 /// </summary>
 /// <remarks>
+/// From a store (<see cref="LedgerInputs.Store"/>, issue 12) each county's ledger reads its own week and takes its year to
+/// date from the store's counts, so <c>--all</c> holds a county's week at a time per core and never the city's records.
 /// Risk probabilities (from the risk model) are optional, keyed by (utility code, application id); they fill
 /// the 风险 column of 在途工单 and leave it empty where missing. Files are written through
 /// <see cref="OutputFile"/>: whole to a temporary name first, then renamed, so an interrupted run never leaves a
@@ -32,7 +34,7 @@ public static class WeeklyLedgers
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var entry = County(inputs.Registries, county);
-        if (inputs.Store is not null) return new CountyLedgerComposer(inputs, week).Compose(entry, StoreSlice(inputs, week, entry.Code), risk);
+        if (inputs.Store is not null) return new CountyLedgerComposer(inputs, week).ComposeFromStore(entry, risk);
         var (slices, _) = LedgerSlice.Build(inputs, week, wantCity: false);
         return new CountyLedgerComposer(inputs, week).Compose(entry, slices[entry.Code], risk);
     }
@@ -76,8 +78,7 @@ public static class WeeklyLedgers
         // Counties are independent: compose and write them side by side (from a store, one county's week a core at a time).
         Parallel.For(0, counties.Count, Cores, i =>
         {
-            var slice = slices is not null ? slices[counties[i].Code] : StoreSlice(inputs, week, counties[i].Code);
-            var ledger = composer.Compose(counties[i], slice, risk);
+            var ledger = slices is not null ? composer.Compose(counties[i], slices[counties[i].Code], risk) : composer.ComposeFromStore(counties[i], risk);
             paths[i] = Write(outDir, LedgerFileNames.County(ledger.County, week.Thursday), s => WeeklyLedgerWorkbook.Write(ledger, s));
         });
         return paths;
@@ -96,16 +97,13 @@ public static class WeeklyLedgers
         var counties = inputs.Registries.Counties;
         var result = new CountyLedger[counties.Count];
         var composer = new CountyLedgerComposer(inputs, week);
-        Parallel.For(0, counties.Count, Cores, i => result[i] = composer.Compose(counties[i],
-            inputs.Store is null ? slices[counties[i].Code] : StoreSlice(inputs, week, counties[i].Code), risk));
+        Parallel.For(0, counties.Count, Cores, i => result[i] = inputs.Store is null
+            ? composer.Compose(counties[i], slices[counties[i].Code], risk)
+            : composer.ComposeFromStore(counties[i], risk));
         return result;
     }
 
     private static readonly ParallelOptions Cores = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
-
-    /// <summary>A county's slice from the records the store selects for its week (<see cref="LedgerInputs.Store"/>).</summary>
-    private static LedgerSlice StoreSlice(LedgerInputs inputs, LedgerWeek week, string county) =>
-        LedgerSlice.Of(inputs, inputs.Store!.Week(week, county), week, county);
 
     private static string Write(string outDir, string fileName, Action<Stream> save)
     {
