@@ -11,10 +11,11 @@ namespace Analytics.Web;
 
 /// <summary>
 /// The documents the web hands out: a county's weekly ledger and a utility's semiannual PDF, made as the command line
-/// makes them, each from the records the store selects for it — the ledger's as <c>ledger --no-risk</c> reads them (the
-/// week's records, the year to date from the store's counts: <see cref="LedgerStore"/>) and <c>report</c>'s (the same
-/// half a year earlier to the half's end, the utility's or the city's). The oversight sections (issue 16: the 问题清单's field checks and overdue items, the roll-up's
-/// forensics flags and 整改逾期 sheet, the circular's 监督检查) come from <see cref="OversightDigest.For"/> with the same
+/// makes them, each from the records the store selects for it — a county's ledger as <c>ledger --no-risk</c> reads them
+/// (the week's records, the year to date from the store's counts: <see cref="LedgerStore"/>), the city's roll-up as
+/// <c>ledger --city</c> (the city's year to the week's end) and <c>report</c>'s (the same half a year earlier to the
+/// half's end, the utility's or the city's). The oversight sections (issue 16: the 问题清单's field checks and overdue
+/// items, the roll-up's forensics flags and 整改逾期 sheet, the circular's 监督检查) come from <see cref="OversightDigest.For"/> with the same
 /// periods as the command line's <c>ledger</c> and <c>report city</c>, so the same store and question give the same text.
 /// </summary>
 public sealed class Documents
@@ -67,15 +68,12 @@ public sealed class Documents
     public (byte[] Bytes, string FileName) CityLedger(DateOnly thursday)
     {
         var week = Week(thursday);
-        var source = LedgerSource();
-        var data = source.Head();
+        // The city's records of the year to the week's end, which the roll-up's forensics read anyway: every ledger of the
+        // roll-up is made from them (as ledger --city), one read instead of a count and a week per county.
+        var data = _reader.Load(LedgerScope(week, county: null));
         RequireData(data, week.FirstDay, string.Create(CultureInfo.InvariantCulture, $"{week.Thursday:yyyy-MM-dd} 的全市汇总台账"));
-        var inputs = new LedgerInputs
-        {
-            Records = data, Store = source, Policy = _settings.Policy, Calendar = _settings.Calendar, Registries = _settings.Registries,
-        };
-        // The forensics read the city's records of the year to the week's end; they are let go before the ledgers are made.
-        inputs = inputs with { Oversight = LedgerOversight(inputs, week, cityData: _reader.Load(LedgerScope(week, county: null))) };
+        var inputs = new LedgerInputs { Records = data, Policy = _settings.Policy, Calendar = _settings.Calendar, Registries = _settings.Registries };
+        inputs = inputs with { Oversight = LedgerOversight(inputs, week, cityData: data) };
         var ledger = WeeklyLedgers.ComposeCity(inputs, week);
         using var ms = new MemoryStream();
         CityLedgerWorkbook.Write(ledger, ms);
@@ -137,7 +135,7 @@ public sealed class Documents
         return (SemiannualReport.Render(inputs, utility, half, asOf), SemiannualReport.FileName(_settings.Registries.Utility(utility), half));
     }
 
-    /// <summary>The records of the year to the week's end, of the county or the city: what the roll-up's forensics read (as <c>ledger --city</c>).</summary>
+    /// <summary>The records of the year to the week's end, of the county or the city: what the roll-up reads (as <c>ledger --city</c>).</summary>
     public static RecordScope LedgerScope(LedgerWeek week, string? county) => week.Scope(county);
 
     /// <summary>The records a half-year's report needs (as <c>report</c>): the same half a year earlier to the half's end, of the utility or the city.</summary>

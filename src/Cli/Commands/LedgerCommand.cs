@@ -40,23 +40,22 @@ public static class LedgerCommand
             var knownAt = CliArgs.Date(p.GetValue(asOf), "--as-of") is { } d ? DayBounds.EndOfDay(d) : (DateTime?)null;
             using var store = ctx.OpenStore();
             // With the risk column the model learns from every finished application: load everything. Without it (issue 12),
-            // each ledger reads its own week from the store and takes its year to date from the store's counts
-            // (LedgerStore); ANALYTICS_METRICS_FROM_RECORDS=1 answers from the records of the county's (or the city's)
-            // year to the week's end instead, the comparison of the tests and benchmarks.
+            // each county's ledger reads its own week from the store and takes its year to date from the store's counts
+            // (LedgerStore). The city's roll-up reads the city's records of the year to the week's end, which its forensics
+            // need anyway (each unit is tested against the rest of the city), and makes every ledger from them: one read
+            // instead of a count and a week per county, for the same memory. ANALYTICS_METRICS_FROM_RECORDS=1 makes the
+            // county ledgers from the records of the county's (or the city's) year too: the comparison of the tests.
             var withRisk = !(p.GetValue(noRisk) || p.GetValue(city));
-            var fromRecords = withRisk || Environment.GetEnvironmentVariable(MetricsCommand.FromRecordsVariable) is "1";
+            var fromRecords = withRisk || p.GetValue(city) || Environment.GetEnvironmentVariable(MetricsCommand.FromRecordsVariable) is "1";
             var source = fromRecords ? null : new LedgerStore(store, ctx.Derivation, knownAt);
             var data = source is not null ? source.Head() : RecordSnapshot.Load(store, knownAt, withRisk ? null : week.Scope(countyEntry?.Code));
             PeriodOptions.RequireData(data, week.FirstDay, $"{week.Thursday:yyyy-MM-dd} 的工作台账");
             var inputs = Inputs(ctx, data, knownAt) with { Store = source };
             // The oversight (issue 16): the week's field results and overdue items; the year's forensics over the whole city
-            // (each unit is tested against the rest) for the city's roll-up only — a county's ledger reads the same alone or
-            // with --all, and never pays for the city. From a store the city's records are read for the forensics alone and
-            // let go before the ledgers are made.
-            var cityData = !p.GetValue(city) ? null : source is null ? data : RecordSnapshot.Load(store, knownAt, week.Scope(null));
+            // for the city's roll-up only — a county's ledger reads the same alone or with --all, and never pays for the city.
             inputs = inputs with
             {
-                Oversight = OversightDigest.For(ctx, store, cityData, new MetricsPeriod(week.FirstDay, week.LastDay),
+                Oversight = OversightDigest.For(ctx, store, p.GetValue(city) ? data : null, new MetricsPeriod(week.FirstDay, week.LastDay),
                     new MetricsPeriod(week.YearToDateFrom, week.LastDay), inputs.AsOfFor(week)),
             };
             var risk = !withRisk ? null : RiskCommand.Probabilities(ctx, data, RiskCommand.AsOf(week.End, inputs.AsOfFor(week)));
