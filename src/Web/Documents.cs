@@ -11,10 +11,11 @@ namespace Analytics.Web;
 
 /// <summary>
 /// The documents the web hands out: a county's weekly ledger and a utility's semiannual PDF, made as the command line
-/// makes them, each from the records the store selects for it — the scope of <c>ledger --no-risk</c> (the year to the
-/// week's end, the county's or the city's) and of <c>report</c> (the same half a year earlier to the half's end, the
-/// utility's or the city's). The oversight sections (issue 16: the 问题清单's field checks and overdue items, the roll-up's
-/// forensics flags and 整改逾期 sheet, the circular's 监督检查) come from <see cref="OversightDigest.For"/> with the same
+/// makes them, each from the records the store selects for it — a county's ledger as <c>ledger --no-risk</c> reads them
+/// (the week's records, the year to date from the store's counts: <see cref="LedgerStore"/>), the city's roll-up as
+/// <c>ledger --city</c> (the city's year to the week's end) and <c>report</c>'s (the same half a year earlier to the
+/// half's end, the utility's or the city's). The oversight sections (issue 16: the 问题清单's field checks and overdue
+/// items, the roll-up's forensics flags and 整改逾期 sheet, the circular's 监督检查) come from <see cref="OversightDigest.For"/> with the same
 /// periods as the command line's <c>ledger</c> and <c>report city</c>, so the same store and question give the same text.
 /// </summary>
 public sealed class Documents
@@ -22,6 +23,7 @@ public sealed class Documents
     private readonly StoreReader _reader;
     private readonly WebSettings _settings;
     private readonly IAnalyticsStore _store;
+    private readonly Lazy<FigureDerivation> _derivation;
 
     /// <param name="reader">The per-question reads.</param>
     /// <param name="settings">Policy, calendar, registries, clock.</param>
@@ -31,6 +33,8 @@ public sealed class Documents
         _reader = reader ?? throw new ArgumentNullException(nameof(reader));
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
         _store = store ?? throw new ArgumentNullException(nameof(store));
+        // The derivation the server derived the store under at start (WebApp.ConfigureServices): the same policy and calendar.
+        _derivation = new Lazy<FigureDerivation>(() => new FigureDerivation(settings.Policy, settings.Calendar));
     }
 
     /// <summary>The Thursday whose ledger is due next: the first Thursday after the data's last day (as the demo writes).</summary>
@@ -46,9 +50,13 @@ public sealed class Documents
     public (byte[] Bytes, string FileName) Ledger(string county, DateOnly thursday)
     {
         var week = Week(thursday);
-        var data = _reader.Load(LedgerScope(week, county));
+        var source = LedgerSource();
+        var data = source.Head();
         RequireData(data, week.FirstDay, string.Create(CultureInfo.InvariantCulture, $"{week.Thursday:yyyy-MM-dd} 的工作台账"));
-        var inputs = new LedgerInputs { Records = data, Policy = _settings.Policy, Calendar = _settings.Calendar, Registries = _settings.Registries };
+        var inputs = new LedgerInputs
+        {
+            Records = data, Store = source, Policy = _settings.Policy, Calendar = _settings.Calendar, Registries = _settings.Registries,
+        };
         inputs = inputs with { Oversight = LedgerOversight(inputs, week, cityData: null) };
         var ledger = WeeklyLedgers.ComposeCounty(inputs, county, week);
         using var ms = new MemoryStream();
@@ -60,6 +68,8 @@ public sealed class Documents
     public (byte[] Bytes, string FileName) CityLedger(DateOnly thursday)
     {
         var week = Week(thursday);
+        // The city's records of the year to the week's end, which the roll-up's forensics read anyway: every ledger of the
+        // roll-up is made from them (as ledger --city), one read instead of a count and a week per county.
         var data = _reader.Load(LedgerScope(week, county: null));
         RequireData(data, week.FirstDay, string.Create(CultureInfo.InvariantCulture, $"{week.Thursday:yyyy-MM-dd} 的全市汇总台账"));
         var inputs = new LedgerInputs { Records = data, Policy = _settings.Policy, Calendar = _settings.Calendar, Registries = _settings.Registries };
@@ -84,6 +94,12 @@ public sealed class Documents
         };
         return (CityCircular.Render(inputs, half, asOf), CityCircular.FileName(_settings.Registries.CityName, half));
     }
+
+    /// <summary>
+    /// Where the ledgers read, as <c>ledger --no-risk</c> reads (issue 12): each ledger's week from the records the store
+    /// selects for it, its year to date from the store's counts, derived under the server's policy and calendar.
+    /// </summary>
+    private LedgerStore LedgerSource() => new(_store, _derivation.Value, knownAt: null);
 
     /// <summary>
     /// A ledger's oversight as <c>ledger</c> composes it: the week's field results and overdue items; the forensics of the
@@ -119,7 +135,7 @@ public sealed class Documents
         return (SemiannualReport.Render(inputs, utility, half, asOf), SemiannualReport.FileName(_settings.Registries.Utility(utility), half));
     }
 
-    /// <summary>The records a week's ledger needs (as <c>ledger --no-risk</c> / <c>--city</c>): the year to the week's end, of the county or the city.</summary>
+    /// <summary>The records of the year to the week's end, of the county or the city: what the roll-up reads (as <c>ledger --city</c>).</summary>
     public static RecordScope LedgerScope(LedgerWeek week, string? county) => week.Scope(county);
 
     /// <summary>The records a half-year's report needs (as <c>report</c>): the same half a year earlier to the half's end, of the utility or the city.</summary>

@@ -14,6 +14,7 @@ namespace Analytics.Cli.Tests;
 /// to the byte, on both stores, for questions of every shape; and answers from the records when the derived figures
 /// cannot be trusted.
 /// </summary>
+[Collection(FromRecordsVariable.Collection)]
 public sealed class MetricsFastPathTests : IClassFixture<MetricsFastPathTests.Stores>
 {
     private readonly Stores _stores;
@@ -49,6 +50,12 @@ public sealed class MetricsFastPathTests : IClassFixture<MetricsFastPathTests.St
         }
 
         public string Sqlite => _dir.File("store.db");
+
+        /// <summary>The key file of both stores.</summary>
+        public string Key => _dir.File("key");
+
+        /// <summary>A path in the fixture's folder (removed with it).</summary>
+        public string Dir(string name) => _dir.File(name);
 
         public string Postgres { get; }
 
@@ -220,7 +227,7 @@ public sealed class MetricsFastPathTests : IClassFixture<MetricsFastPathTests.St
         }
     }
 
-    private const string MetricsFromRecords = "ANALYTICS_METRICS_FROM_RECORDS";
+    private const string MetricsFromRecords = FromRecordsVariable.Name;
 
     private static (MetricsResult Fast, MetricsResult Full) Both(IAnalyticsStore store, IRecordDerivation derivation, Policy policy,
         WorkingDayCalendar calendar, string from, string to, string? county, string? utility, string? asOfDay)

@@ -39,16 +39,20 @@ public static class LedgerCommand
             var outDir = CliArgs.OutDir(p.GetValue(output) ?? "out", "--out");
             var knownAt = CliArgs.Date(p.GetValue(asOf), "--as-of") is { } d ? DayBounds.EndOfDay(d) : (DateTime?)null;
             using var store = ctx.OpenStore();
-            // With the risk column the model learns from every finished application: load everything. Without it, the
-            // store selects the county's (or the city's) records of the year to the week's end (issue 12).
+            // With the risk column the model learns from every finished application: load everything. Without it (issue 12),
+            // each county's ledger reads its own week from the store and takes its year to date from the store's counts
+            // (LedgerStore). The city's roll-up reads the city's records of the year to the week's end, which its forensics
+            // need anyway (each unit is tested against the rest of the city), and makes every ledger from them: one read
+            // instead of a count and a week per county, for the same memory. ANALYTICS_METRICS_FROM_RECORDS=1 makes the
+            // county ledgers from the records of the county's (or the city's) year too: the comparison of the tests.
             var withRisk = !(p.GetValue(noRisk) || p.GetValue(city));
-            var scope = withRisk ? null : week.Scope(countyEntry?.Code);
-            var data = RecordSnapshot.Load(store, knownAt, scope);
+            var fromRecords = withRisk || p.GetValue(city) || Environment.GetEnvironmentVariable(MetricsCommand.FromRecordsVariable) is "1";
+            var source = fromRecords ? null : new LedgerStore(store, ctx.Derivation, knownAt);
+            var data = source is not null ? source.Head() : RecordSnapshot.Load(store, knownAt, withRisk ? null : week.Scope(countyEntry?.Code));
             PeriodOptions.RequireData(data, week.FirstDay, $"{week.Thursday:yyyy-MM-dd} 的工作台账");
-            var inputs = Inputs(ctx, data, knownAt);
+            var inputs = Inputs(ctx, data, knownAt) with { Store = source };
             // The oversight (issue 16): the week's field results and overdue items; the year's forensics over the whole city
-            // (each unit is tested against the rest) for the city's roll-up only, where the city's records are loaded anyway
-            // — a county's ledger reads the same alone or with --all, and never pays for the city.
+            // for the city's roll-up only — a county's ledger reads the same alone or with --all, and never pays for the city.
             inputs = inputs with
             {
                 Oversight = OversightDigest.For(ctx, store, p.GetValue(city) ? data : null, new MetricsPeriod(week.FirstDay, week.LastDay),

@@ -84,11 +84,11 @@ internal static class CityLedgerComposer
         };
     }
 
-    /// <summary>The 全市 line: the week's and the year's figures of the whole city, and the counties' issues summed.</summary>
+    /// <summary>The 全市 line: the week's and the year's figures of the whole city, and the counties' issues and overdue applications summed.</summary>
     private static CityCountyLine TotalLine(CountyLedgerComposer composer, LedgerWeek week, List<CityTargetColumn> columns, LedgerSlice city,
         List<CityCountyLine> lines)
     {
-        var (wk, yr) = composer.Compute(city, null);
+        var (wk, yr) = composer.ComputeCity(city);
         var whole = yr.Reliability.FirstOrDefault(r => r.Year == week.Year && r.County is null && r.Utility is null && r.Area is null);
         var yearTargets = new Dictionary<string, LedgerTargetFigure>(StringComparer.Ordinal);
         foreach (var col in columns)
@@ -102,11 +102,14 @@ internal static class CityLedgerComposer
                     Figure = t.MeanDays is { } m ? Math.Round((decimal)m, 2) : null,
                     InForce = t.InForce,
                 };
+        // 超期在途 of the city: the counties' (every stored application's county is a registry county, ingest refuses
+        // others), the same from the records and from the store's counts, which list no application.
+        var overdue = lines.Sum(l => l.YearVolumes.Overdue);
         return new CityCountyLine
         {
             Name = "全市",
-            WeekVolumes = LedgerVolumes.Of(wk),
-            YearVolumes = LedgerVolumes.Of(yr),
+            WeekVolumes = LedgerVolumes.Of(wk) with { Overdue = overdue },
+            YearVolumes = LedgerVolumes.Of(yr) with { Overdue = overdue },
             YearTargets = yearTargets,
             Issues = lines.Sum(l => l.Issues),
             SaidiYtdH = whole is null ? null : Math.Round(whole.SaidiH, 4),

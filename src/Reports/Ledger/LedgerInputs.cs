@@ -23,6 +23,13 @@ public sealed record LedgerInputs
     /// <summary>The bureau's oversight (spot checks, forensics flags, rectification), composed by the caller; none by default.</summary>
     public OversightInputs Oversight { get; init; } = OversightInputs.None;
 
+    /// <summary>
+    /// The store the ledgers read from (issue 12): each ledger loads its own week and takes its year to date from the
+    /// store's counts, and <see cref="Records"/> holds only the head (filings, ledger notes and filings,
+    /// <see cref="LedgerStore.Head"/>). Null: every question is the engine over <see cref="Records"/>.
+    /// </summary>
+    public LedgerStore? Store { get; init; }
+
     /// <summary>The latest revision of each application (<see cref="RecordSnapshot.Applications"/>).</summary>
     public IReadOnlyList<Application> Applications => Records.Applications;
     /// <summary>Every outage step (<see cref="RecordSnapshot.Outages"/>).</summary>

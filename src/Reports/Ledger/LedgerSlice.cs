@@ -4,7 +4,8 @@ namespace Analytics.Reports.Ledger;
 
 /// <summary>
 /// One county's records (or the whole city's) as known at the ledger's as-of. Built for every county in one pass
-/// over the inputs, so <c>--all</c> does not rescan the data per county. The records are not cut at the week's end:
+/// over the inputs, so <c>--all</c> does not rescan the data per county; from a store (<see cref="LedgerInputs.Store"/>),
+/// one county's at a time from the records selected for its week. The records are not cut at the week's end:
 /// the metrics engine takes each application as it stood at the end of the period asked (metrics.md §8).
 /// </summary>
 internal sealed class LedgerSlice
@@ -24,12 +25,19 @@ internal sealed class LedgerSlice
     public List<LedgerNote> Notes { get; } = [];
 
     /// <summary>Slices by county code (every registry county present, possibly empty) and the whole city.</summary>
-    public static (Dictionary<string, LedgerSlice> ByCounty, LedgerSlice City) Build(LedgerInputs inputs, LedgerWeek week, bool wantCity)
+    public static (Dictionary<string, LedgerSlice> ByCounty, LedgerSlice City) Build(LedgerInputs inputs, LedgerWeek week, bool wantCity) =>
+        Build(inputs, inputs.Records, week, wantCity);
+
+    /// <summary>One county's slice of the records the store selected for its week (<see cref="LedgerStore.Week"/>).</summary>
+    public static LedgerSlice Of(LedgerInputs inputs, RecordSnapshot records, LedgerWeek week, string county) =>
+        Build(inputs, records, week, wantCity: false).ByCounty[county];
+
+    private static (Dictionary<string, LedgerSlice> ByCounty, LedgerSlice City) Build(LedgerInputs inputs, RecordSnapshot records,
+        LedgerWeek week, bool wantCity)
     {
         var by = new Dictionary<string, LedgerSlice>(StringComparer.Ordinal);
         foreach (var c in inputs.Registries.Counties) by[c.Code] = new LedgerSlice();
         var city = new LedgerSlice();
-        var records = inputs.Records;
 
         LedgerSlice? Of(string county) => by.TryGetValue(county, out var s) ? s : null;
 

@@ -37,6 +37,12 @@ public readonly record struct LedgerWeek
     /// </summary>
     public Analytics.Domain.Storage.RecordScope Scope(string? county) => new(YearToDateFrom, LastDay, county);
 
+    /// <summary>
+    /// The records of the week's question alone (issue 12): what a ledger made from a store reads in full, its year to
+    /// date coming from the store's counts (<see cref="LedgerStore"/>).
+    /// </summary>
+    public Analytics.Domain.Storage.RecordScope WeekScope(string? county) => new(FirstDay, LastDay, county);
+
     /// <summary>Start of the week, inclusive: <see cref="FirstDay"/> 00:00.</summary>
     public DateTime Start => FirstDay.ToDateTime(TimeOnly.MinValue);
 

@@ -10,6 +10,8 @@ namespace Analytics.Reports.Ledger;
 /// with year-to-date figures as of that Wednesday 24:00 (四、1: 每周四前报送市能源局).
 /// </summary>
 /// <remarks>
+/// From a store (<see cref="LedgerInputs.Store"/>, issue 12) each county's ledger reads its own week and takes its year to
+/// date from the store's counts, so <c>--all</c> holds one county's week at a time and never the city's records.
 /// Risk probabilities (from the risk model) are optional, keyed by (utility code, application id); they fill
 /// the 风险 column of 在途工单 and leave it empty where missing. Files are written through
 /// <see cref="OutputFile"/>: whole to a temporary name first, then renamed, so an interrupted run never leaves a
@@ -32,6 +34,7 @@ public static class WeeklyLedgers
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var entry = County(inputs.Registries, county);
+        if (inputs.Store is not null) return new CountyLedgerComposer(inputs, week).ComposeFromStore(entry, risk);
         var (slices, _) = LedgerSlice.Build(inputs, week, wantCity: false);
         return new CountyLedgerComposer(inputs, week).Compose(entry, slices[entry.Code], risk);
     }
@@ -68,14 +71,15 @@ public static class WeeklyLedgers
         IReadOnlyDictionary<(string Utility, string ApplicationId), double>? risk = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var (slices, _) = LedgerSlice.Build(inputs, week, wantCity: false);
+        var slices = inputs.Store is null ? LedgerSlice.Build(inputs, week, wantCity: false).ByCounty : null;
         var counties = inputs.Registries.Counties;
         var paths = new string[counties.Count];
         var composer = new CountyLedgerComposer(inputs, week);
-        // Counties are independent: compose and write them side by side.
-        Parallel.For(0, counties.Count, i =>
+        // Counties are independent: compose and write them side by side; from a store one at a time, each counting its year
+        // on one core while its week is read on the other, so memory holds one county's records and workbook.
+        Parallel.For(0, counties.Count, Cores(inputs), i =>
         {
-            var ledger = composer.Compose(counties[i], slices[counties[i].Code], risk);
+            var ledger = slices is not null ? composer.Compose(counties[i], slices[counties[i].Code], risk) : composer.ComposeFromStore(counties[i], risk);
             paths[i] = Write(outDir, LedgerFileNames.County(ledger.County, week.Thursday), s => WeeklyLedgerWorkbook.Write(ledger, s));
         });
         return paths;
@@ -94,9 +98,14 @@ public static class WeeklyLedgers
         var counties = inputs.Registries.Counties;
         var result = new CountyLedger[counties.Count];
         var composer = new CountyLedgerComposer(inputs, week);
-        Parallel.For(0, counties.Count, i => result[i] = composer.Compose(counties[i], slices[counties[i].Code], risk));
+        Parallel.For(0, counties.Count, Cores(inputs), i => result[i] = inputs.Store is null
+            ? composer.Compose(counties[i], slices[counties[i].Code], risk)
+            : composer.ComposeFromStore(counties[i], risk));
         return result;
     }
+
+    private static ParallelOptions Cores(LedgerInputs inputs) =>
+        new() { MaxDegreeOfParallelism = inputs.Store is null ? Environment.ProcessorCount : 1 };
 
     private static string Write(string outDir, string fileName, Action<Stream> save)
     {
