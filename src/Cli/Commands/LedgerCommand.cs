@@ -45,10 +45,19 @@ public static class LedgerCommand
             // need anyway (each unit is tested against the rest of the city), and makes every ledger from them: one read
             // instead of a count and a week per county, for the same memory. ANALYTICS_METRICS_FROM_RECORDS=1 makes the
             // county ledgers from the records of the county's (or the city's) year too: the comparison of the tests.
+            // The 风险 column from a model the store keeps for exactly its filings and the week's as-of (RiskCommand.Stored)
+            // scores the applications in progress then, and the ledgers read from the store as without the column; only
+            // without such a model is everything loaded, for the model to learn (and be kept for the next call).
             var withRisk = !(p.GetValue(noRisk) || p.GetValue(city));
-            var fromRecords = withRisk || p.GetValue(city) || Environment.GetEnvironmentVariable(MetricsCommand.FromRecordsVariable) is "1";
-            var source = fromRecords ? null : new LedgerStore(store, ctx.Derivation, knownAt);
-            var data = source is not null ? source.Head() : RecordSnapshot.Load(store, knownAt, withRisk ? null : week.Scope(countyEntry?.Code));
+            var recordsAsked = Environment.GetEnvironmentVariable(MetricsCommand.FromRecordsVariable) is "1";
+            var ledgerStore = new LedgerStore(store, ctx.Derivation, knownAt);
+            var head = ledgerStore.Head();
+            var kept = withRisk && !recordsAsked
+                ? RiskCommand.Stored(ctx, store, knownAt, RiskCommand.AsOf(week.End, knownAt ?? head.DataThrough ?? week.AsOf), countyEntry?.Code)?.Probabilities()
+                : null;
+            var fromRecords = (withRisk && kept is null) || p.GetValue(city) || recordsAsked;
+            var source = fromRecords ? null : ledgerStore;
+            var data = source is not null ? head : RecordSnapshot.Load(store, knownAt, withRisk ? null : week.Scope(countyEntry?.Code));
             PeriodOptions.RequireData(data, week.FirstDay, $"{week.Thursday:yyyy-MM-dd} 的工作台账");
             var inputs = Inputs(ctx, data, knownAt) with { Store = source };
             // The oversight (issue 16): the week's field results and overdue items; the year's forensics over the whole city
@@ -58,7 +67,7 @@ public static class LedgerCommand
                 Oversight = OversightDigest.For(ctx, store, p.GetValue(city) ? data : null, new MetricsPeriod(week.FirstDay, week.LastDay),
                     new MetricsPeriod(week.YearToDateFrom, week.LastDay), inputs.AsOfFor(week)),
             };
-            var risk = !withRisk ? null : RiskCommand.Probabilities(ctx, data, RiskCommand.AsOf(week.End, inputs.AsOfFor(week)));
+            var risk = !withRisk ? null : kept ?? RiskCommand.Probabilities(ctx, data, RiskCommand.AsOf(week.End, inputs.AsOfFor(week)));
             if (countyEntry is not null)
                 ctx.Out.WriteLine(WeeklyLedgers.WriteCounty(inputs, countyEntry.Code, week, outDir, risk));
             else if (p.GetValue(all))
