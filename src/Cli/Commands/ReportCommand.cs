@@ -45,9 +45,8 @@ public static class ReportCommand
             var semiOptions = new ReportOptions { UtilityDocNumber = number };
             var given = p.GetValue(output);
             var target = entry is null ? CliArgs.OutDir(given ?? "out", "--out") : OutFile(given, SemiannualReport.FileName(entry, h));
-            var (data, instant) = Load(ctx, p, asOf, h, entry?.Code);
-            PeriodOptions.RequireData(data, h.First, $"{h} 半年报告");
-            var inputs = Inputs(ctx, data);
+            using var store = ctx.OpenStore();
+            var (inputs, instant) = Inputs(ctx, store, p, asOf, h, entry?.Code, $"{h} 半年报告", entry is null ? ctx.Registries.Utilities.Select(x => (string?)x.Code) : [entry.Code]);
             if (entry is not null)
                 ctx.Out.WriteLine(SemiannualReport.Write(inputs, entry.Code, h, instant, target, semiOptions));
             else
@@ -71,16 +70,17 @@ public static class ReportCommand
             var ctx = context(p);
             var h = Half(p.GetValue(cityHalf));
             var target = OutFile(p.GetValue(cityOut), CityCircular.FileName(ctx.Registries.CityName, h));
-            var (data, instant) = Load(ctx, p, cityAsOf, h, utility: null);
-            PeriodOptions.RequireData(data, h.First, $"{h} 通报");
-            var half = Analytics.Metrics.MetricsPeriod.Half(h);
-            OversightInputs oversight;
-            using (var store = ctx.OpenStore())
-                oversight = OversightDigest.For(ctx, store, data, half, half, instant);
-            var inputs = Inputs(ctx, data) with { Oversight = oversight };
             var number = p.GetValue(docNumber);
             if (number is not null && !CityCircular.IsDocNumber(number))
                 throw new UsageException(CliMessages.DocNumberInvalid.With(number));
+            using var store = ctx.OpenStore();
+            var (inputs, instant) = Inputs(ctx, store, p, cityAsOf, h, utility: null, $"{h} 通报", [null]);
+            var half = Analytics.Metrics.MetricsPeriod.Half(h);
+            // The forensics test the city's half: the engine's answer the circular prints, computed once for both.
+            var answered = inputs.Answers is { } answers ? answers(half, null) : null;
+            var oversight = answered is not null ? Analytics.Reports.Oversight.OversightDigest.ForAnswer(ctx.Calendar, store, answered, half, half)
+                : OversightDigest.For(ctx, store, inputs.Records, half, half, instant);
+            inputs = inputs with { Oversight = oversight };
             ctx.Out.WriteLine(CityCircular.Write(inputs, h, instant, target, new ReportOptions { DocNumber = number }));
             return ExitCodes.Success;
         });
@@ -130,15 +130,47 @@ public static class ReportCommand
     }
 
     /// <summary>
-    /// The records a report of <paramref name="half"/> asks about (the half, the one before, the same half a year
-    /// earlier, the year to date), selected by the store for the utility when given (issue 12).
+    /// Forces the reports' figures from the records (<see cref="SemiannualReport.Scope"/>: the half, the one before, the same
+    /// half a year earlier, the year to date, all read, and the engine over them): the comparison of the tests and
+    /// benchmarks, not a user's setting.
     /// </summary>
-    private static (RecordSnapshot Data, DateTime AsOf) Load(CliContext ctx, ParseResult p, Option<string?> asOf, HalfYear half, string? utility)
+    internal const string FromRecordsVariable = "ANALYTICS_REPORT_FROM_RECORDS";
+
+    /// <summary>
+    /// What a report of <paramref name="half"/> is made from, for the utilities given (null: the city) (issue 12): the
+    /// other periods' figures answered by the store's counts (<see cref="Analytics.Metrics.MetricsQuery.Answer"/>) before
+    /// any record is read, then the records of the half alone (<see cref="SemiannualReport.HalfScope"/>), whose breaches,
+    /// findings and months the report lists, and the engine over them once for the city's circular. With
+    /// <see cref="FromRecordsVariable"/>, the records of every period and the engine for each.
+    /// </summary>
+    private static (ReportInputs Inputs, DateTime AsOf) Inputs(CliContext ctx, IAnalyticsStore store, ParseResult p, Option<string?> asOf,
+        HalfYear half, string? utility, string what, IEnumerable<string?> units)
     {
         var knownAt = CliArgs.Date(p.GetValue(asOf), "--as-of") is { } d ? DayBounds.EndOfDay(d) : (DateTime?)null;
-        using var store = ctx.OpenStore();
-        var data = RecordSnapshot.Load(store, knownAt, SemiannualReport.Scope(half, utility));
-        return (data, knownAt ?? data.DataThrough ?? ctx.Clock());
+        if (Environment.GetEnvironmentVariable(FromRecordsVariable) is "1")
+        {
+            var all = RecordSnapshot.Load(store, knownAt, SemiannualReport.Scope(half, utility));
+            PeriodOptions.RequireData(all, half.First, what);
+            return (Inputs(ctx, all), knownAt ?? all.DataThrough ?? ctx.Clock());
+        }
+        var dataThrough = RecordSnapshot.DataThroughOf(store.Filings().Where(f => knownAt is not { } k || f.AsOf <= k));
+        PeriodOptions.RequireData(dataThrough, half.First, what);
+        var instant = knownAt ?? dataThrough ?? ctx.Clock();
+        var answers = new Dictionary<(Analytics.Metrics.MetricsPeriod, string?), Analytics.Metrics.MetricsResult>();
+        foreach (var u in units)
+            foreach (var period in SemiannualReport.OtherPeriods(half))
+                answers[(period, u)] = Analytics.Metrics.MetricsQuery.Answer(store, ctx.Policy, ctx.Calendar, ctx.Derivation,
+                    period, instant, knownAt, county: null, utility: u);
+        var data = RecordSnapshot.Load(store, knownAt, SemiannualReport.HalfScope(half, utility));
+        var own = Analytics.Metrics.MetricsPeriod.Half(half);
+        // The circular's own half: one engine run, for its figures, lists and the forensics.
+        var city = utility is null && units.Contains(null)
+            ? Analytics.Metrics.MetricsEngine.Compute(Analytics.Metrics.MetricsInput.Of(data, ctx.Policy, ctx.Calendar, own, instant))
+            : null;
+        return (Inputs(ctx, data) with
+        {
+            Answers = (period, u) => period == own ? (u is null ? city : null) : answers.GetValueOrDefault((period, u)),
+        }, instant);
     }
 
     private static ReportInputs Inputs(CliContext ctx, RecordSnapshot data) => new()
