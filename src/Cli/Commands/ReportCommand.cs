@@ -3,6 +3,7 @@ using Analytics.Domain;
 using Analytics.Domain.Storage;
 using Analytics.Reports.Oversight;
 using Analytics.Reports.Pdf;
+using Analytics.Reports.Pdf.Model;
 
 namespace Analytics.Cli.Commands;
 
@@ -45,12 +46,16 @@ public static class ReportCommand
             var semiOptions = new ReportOptions { UtilityDocNumber = number };
             var given = p.GetValue(output);
             var target = entry is null ? CliArgs.OutDir(given ?? "out", "--out") : OutFile(given, SemiannualReport.FileName(entry, h));
-            using var store = ctx.OpenStore();
-            var (inputs, instant) = Inputs(ctx, store, p, asOf, h, entry?.Code, $"{h} 半年报告", entry is null ? ctx.Registries.Utilities.Select(x => (string?)x.Code) : [entry.Code]);
-            if (entry is not null)
-                ctx.Out.WriteLine(SemiannualReport.Write(inputs, entry.Code, h, instant, target, semiOptions));
-            else
+            if (entry is null)
+            {
+                using var store = ctx.OpenStore();
+                var (inputs, instant) = Inputs(ctx, store, p, asOf, h, utility: null, $"{h} 半年报告", ctx.Registries.Utilities.Select(x => (string?)x.Code));
                 foreach (var path in SemiannualReport.WriteAll(inputs, h, instant, target)) ctx.Out.WriteLine(path);
+                return ExitCodes.Success;
+            }
+            var document = Composed(ctx, p, asOf, h, entry.Code, $"{h} 半年报告",
+                (_, inputs, instant) => SemiannualReport.Compose(inputs, entry.Code, h, instant, semiOptions));
+            ctx.Out.WriteLine(SemiannualReport.Write(document, entry, h, target, semiOptions));
             return ExitCodes.Success;
         });
 
@@ -73,15 +78,17 @@ public static class ReportCommand
             var number = p.GetValue(docNumber);
             if (number is not null && !CityCircular.IsDocNumber(number))
                 throw new UsageException(CliMessages.DocNumberInvalid.With(number));
-            using var store = ctx.OpenStore();
-            var (inputs, instant) = Inputs(ctx, store, p, cityAsOf, h, utility: null, $"{h} 通报", [null]);
-            var half = Analytics.Metrics.MetricsPeriod.Half(h);
-            // The forensics test the city's half: the engine's answer the circular prints, computed once for both.
-            var answered = inputs.Answers is { } answers ? answers(half, null) : null;
-            var oversight = answered is not null ? Analytics.Reports.Oversight.OversightDigest.ForAnswer(ctx.Calendar, store, answered, half, half)
-                : OversightDigest.For(ctx, store, inputs.Records, half, half, instant);
-            inputs = inputs with { Oversight = oversight };
-            ctx.Out.WriteLine(CityCircular.Write(inputs, h, instant, target, new ReportOptions { DocNumber = number }));
+            var options = new ReportOptions { DocNumber = number };
+            var document = Composed(ctx, p, cityAsOf, h, utility: null, $"{h} 通报", (store, inputs, instant) =>
+            {
+                var half = Analytics.Metrics.MetricsPeriod.Half(h);
+                // The forensics test the city's half: the engine's answer the circular prints, computed once for both.
+                var answered = inputs.Answers is { } answers ? answers(half, null) : null;
+                var oversight = answered is not null ? Analytics.Reports.Oversight.OversightDigest.ForAnswer(ctx.Calendar, store, answered, half, half)
+                    : OversightDigest.For(ctx, store, inputs.Records, half, half, instant);
+                return CityCircular.Compose(inputs with { Oversight = oversight }, h, instant, options);
+            });
+            ctx.Out.WriteLine(CityCircular.Write(document, ctx.Registries, h, target, options));
             return ExitCodes.Success;
         });
 
@@ -161,6 +168,8 @@ public static class ReportCommand
             foreach (var period in SemiannualReport.OtherPeriods(half))
                 answers[(period, u)] = Analytics.Metrics.MetricsQuery.Answer(store, ctx.Policy, ctx.Calendar, ctx.Derivation,
                     period, instant, knownAt, county: null, utility: u);
+        // The answers' reads are garbage now: collected before the records take their place.
+        GC.Collect();
         var data = RecordSnapshot.Load(store, knownAt, SemiannualReport.HalfScope(half, utility));
         var own = Analytics.Metrics.MetricsPeriod.Half(half);
         // The circular's own half: one engine run, for its figures, lists and the forensics.
@@ -171,6 +180,28 @@ public static class ReportCommand
         {
             Answers = (period, u) => period == own ? (u is null ? city : null) : answers.GetValueOrDefault((period, u)),
         }, instant);
+    }
+
+    /// <summary>
+    /// One report composed (<paramref name="compose"/>) from its inputs (<see cref="Inputs(CliContext, IAnalyticsStore, ParseResult, Option{string?}, HalfYear, string?, string, IEnumerable{string?})"/>)
+    /// with the store open; when it returns, the store is closed and the records and answers are garbage, collected before
+    /// the PDF is drawn: the renderer's memory then takes their place rather than adding to it (issue 12).
+    /// </summary>
+    private static ReportDocument Composed(CliContext ctx, ParseResult p, Option<string?> asOf, HalfYear half, string? utility, string what,
+        Func<IAnalyticsStore, ReportInputs, DateTime, ReportDocument> compose)
+    {
+        var document = ComposedInStore(ctx, p, asOf, half, utility, what, compose);
+        // Out of the frame that held them (unoptimised code keeps a frame's locals alive to its end): collected here.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        return document;
+    }
+
+    private static ReportDocument ComposedInStore(CliContext ctx, ParseResult p, Option<string?> asOf, HalfYear half, string? utility, string what,
+        Func<IAnalyticsStore, ReportInputs, DateTime, ReportDocument> compose)
+    {
+        using var store = ctx.OpenStore();
+        var (inputs, instant) = Inputs(ctx, store, p, asOf, half, utility, what, [utility]);
+        return compose(store, inputs, instant);
     }
 
     private static ReportInputs Inputs(CliContext ctx, RecordSnapshot data) => new()

@@ -87,8 +87,21 @@ public static class SemiannualReport
         ArgumentNullException.ThrowIfNull(inputs);
         var entry = Utility(inputs.Registries, utility);
         var o = options ?? ReportOptions.Default;
-        var path = ReportPaths.Resolve(outPath, FileName(entry, half));
-        new PdfRenderer(o.Theme).RenderToFile(SemiannualLayout.Compose(inputs, entry, half, asOf, o), path);
+        return Write(SemiannualLayout.Compose(inputs, entry, half, asOf, o), entry, half, outPath, o);
+    }
+
+    /// <summary>
+    /// Writes a report composed already (<see cref="Compose"/>, with the same options) and returns its path, as
+    /// <see cref="Write(ReportInputs, string, HalfYear, DateTime, string?, ReportOptions?)"/> does: for a caller that lets
+    /// the records go before the PDF is drawn.
+    /// </summary>
+    public static string Write(ReportDocument document, RegistryEntry utility, HalfYear half, string? outPath = null, ReportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(utility);
+        var o = options ?? ReportOptions.Default;
+        var path = ReportPaths.Resolve(outPath, FileName(utility, half));
+        new PdfRenderer(o.Theme).RenderToFile(document, path);
         return path;
     }
 
