@@ -144,11 +144,12 @@ public static class ReportCommand
     internal const string FromRecordsVariable = "ANALYTICS_REPORT_FROM_RECORDS";
 
     /// <summary>
-    /// What a report of <paramref name="half"/> is made from, for the utilities given (null: the city) (issue 12): the
-    /// other periods' figures answered by the store's counts (<see cref="Analytics.Metrics.MetricsQuery.Answer"/>) before
-    /// any record is read, then the records of the half alone (<see cref="SemiannualReport.HalfScope"/>), whose breaches,
-    /// findings and months the report lists, and the engine over them once for the city's circular. With
-    /// <see cref="FromRecordsVariable"/>, the records of every period and the engine for each.
+    /// What a report of <paramref name="half"/> is made from, for the utilities given (null: the city) (issue 12): every
+    /// period's figures (the half, the one before, the same half a year earlier, the year to date) answered by the store's
+    /// counts (<see cref="Analytics.Metrics.MetricsQuery.Answer"/>) before any record is read, then the applications of the
+    /// half alone (<see cref="SemiannualReport.HalfScope"/>, no outages), whose per-application figures, breaches, findings
+    /// and months the report lists, from the engine over them. With <see cref="FromRecordsVariable"/>, the records of every
+    /// period and the engine for each.
     /// </summary>
     private static (ReportInputs Inputs, DateTime AsOf) Inputs(CliContext ctx, IAnalyticsStore store, ParseResult p, Option<string?> asOf,
         HalfYear half, string? utility, string what, IEnumerable<string?> units)
@@ -163,22 +164,34 @@ public static class ReportCommand
         var dataThrough = RecordSnapshot.DataThroughOf(store.Filings().Where(f => knownAt is not { } k || f.AsOf <= k));
         PeriodOptions.RequireData(dataThrough, half.First, what);
         var instant = knownAt ?? dataThrough ?? ctx.Clock();
+        var own = Analytics.Metrics.MetricsPeriod.Half(half);
         var answers = new Dictionary<(Analytics.Metrics.MetricsPeriod, string?), Analytics.Metrics.MetricsResult>();
         foreach (var u in units)
-            foreach (var period in SemiannualReport.OtherPeriods(half))
+            foreach (var period in SemiannualReport.OtherPeriods(half).Prepend(own))
                 answers[(period, u)] = Analytics.Metrics.MetricsQuery.Answer(store, ctx.Policy, ctx.Calendar, ctx.Derivation,
                     period, instant, knownAt, county: null, utility: u);
         // The answers' reads are garbage now: collected before the records take their place.
         GC.Collect();
-        var data = RecordSnapshot.Load(store, knownAt, SemiannualReport.HalfScope(half, utility));
-        var own = Analytics.Metrics.MetricsPeriod.Half(half);
-        // The circular's own half: one engine run, for its figures, lists and the forensics.
-        var city = utility is null && units.Contains(null)
-            ? Analytics.Metrics.MetricsEngine.Compute(Analytics.Metrics.MetricsInput.Of(data, ctx.Policy, ctx.Calendar, own, instant))
-            : null;
+        // The half's applications alone: its outages and customers served are the answer's (reliability and 目标5).
+        var data = RecordSnapshot.Load(store, knownAt, SemiannualReport.HalfScope(half, utility), applicationsOnly: true);
+        Analytics.Metrics.MetricsResult? city = null;
+        Analytics.Metrics.MetricsResult Own(string? u)
+        {
+            // The half's lists (per-application figures, breaches, findings) from the engine over its applications; its
+            // figures (targets, reliability, indicators, errors) from the store's answer, which are the engine's over all its
+            // records (MetricsQuery).
+            var counted = answers[(own, u)];
+            var listed = Analytics.Metrics.MetricsEngine.Compute(Analytics.Metrics.MetricsInput.Of(data.Where(county: null, u), ctx.Policy, ctx.Calendar,
+                own, instant, utility: u));
+            return listed with
+            {
+                Targets = counted.Targets, Reliability = counted.Reliability, Indicators = counted.Indicators, Errors = counted.Errors,
+            };
+        }
         return (Inputs(ctx, data) with
         {
-            Answers = (period, u) => period == own ? (u is null ? city : null) : answers.GetValueOrDefault((period, u)),
+            // The circular's own half is asked twice (the forensics, the layout): computed once.
+            Answers = (period, u) => period != own ? answers.GetValueOrDefault((period, u)) : u is null ? city ??= Own(null) : Own(u),
         }, instant);
     }
 
