@@ -129,7 +129,13 @@ public sealed class PeriodOptions
     public static void RequireData(RecordSnapshot data, DateOnly periodStart, string what)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (data.DataThrough is not { } dt)
+        RequireData(data.DataThrough, periodStart, what);
+    }
+
+    /// <summary><see cref="RequireData(RecordSnapshot, DateOnly, string)"/> on the data's <c>data_through</c>, before any record is read.</summary>
+    public static void RequireData(DateTime? dataThrough, DateOnly periodStart, string what)
+    {
+        if (dataThrough is not { } dt)
             throw new BadInputException(CliMessages.NoData.With("analytics: " + what));
         var through = DateOnly.FromDateTime(dt);
         if (periodStart > through)

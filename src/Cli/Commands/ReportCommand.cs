@@ -3,6 +3,7 @@ using Analytics.Domain;
 using Analytics.Domain.Storage;
 using Analytics.Reports.Oversight;
 using Analytics.Reports.Pdf;
+using Analytics.Reports.Pdf.Model;
 
 namespace Analytics.Cli.Commands;
 
@@ -45,13 +46,16 @@ public static class ReportCommand
             var semiOptions = new ReportOptions { UtilityDocNumber = number };
             var given = p.GetValue(output);
             var target = entry is null ? CliArgs.OutDir(given ?? "out", "--out") : OutFile(given, SemiannualReport.FileName(entry, h));
-            var (data, instant) = Load(ctx, p, asOf, h, entry?.Code);
-            PeriodOptions.RequireData(data, h.First, $"{h} 半年报告");
-            var inputs = Inputs(ctx, data);
-            if (entry is not null)
-                ctx.Out.WriteLine(SemiannualReport.Write(inputs, entry.Code, h, instant, target, semiOptions));
-            else
+            if (entry is null)
+            {
+                using var store = ctx.OpenStore();
+                var (inputs, instant) = Inputs(ctx, store, p, asOf, h, utility: null, $"{h} 半年报告", ctx.Registries.Utilities.Select(x => (string?)x.Code));
                 foreach (var path in SemiannualReport.WriteAll(inputs, h, instant, target)) ctx.Out.WriteLine(path);
+                return ExitCodes.Success;
+            }
+            var document = Composed(ctx, p, asOf, h, entry.Code, $"{h} 半年报告",
+                (_, inputs, instant) => SemiannualReport.Compose(inputs, entry.Code, h, instant, semiOptions));
+            ctx.Out.WriteLine(SemiannualReport.Write(document, entry, h, target, semiOptions));
             return ExitCodes.Success;
         });
 
@@ -71,17 +75,20 @@ public static class ReportCommand
             var ctx = context(p);
             var h = Half(p.GetValue(cityHalf));
             var target = OutFile(p.GetValue(cityOut), CityCircular.FileName(ctx.Registries.CityName, h));
-            var (data, instant) = Load(ctx, p, cityAsOf, h, utility: null);
-            PeriodOptions.RequireData(data, h.First, $"{h} 通报");
-            var half = Analytics.Metrics.MetricsPeriod.Half(h);
-            OversightInputs oversight;
-            using (var store = ctx.OpenStore())
-                oversight = OversightDigest.For(ctx, store, data, half, half, instant);
-            var inputs = Inputs(ctx, data) with { Oversight = oversight };
             var number = p.GetValue(docNumber);
             if (number is not null && !CityCircular.IsDocNumber(number))
                 throw new UsageException(CliMessages.DocNumberInvalid.With(number));
-            ctx.Out.WriteLine(CityCircular.Write(inputs, h, instant, target, new ReportOptions { DocNumber = number }));
+            var options = new ReportOptions { DocNumber = number };
+            var document = Composed(ctx, p, cityAsOf, h, utility: null, $"{h} 通报", (store, inputs, instant) =>
+            {
+                var half = Analytics.Metrics.MetricsPeriod.Half(h);
+                // The forensics test the city's half: the engine's answer the circular prints, computed once for both.
+                var answered = inputs.Answers is { } answers ? answers(half, null) : null;
+                var oversight = answered is not null ? Analytics.Reports.Oversight.OversightDigest.ForAnswer(ctx.Calendar, store, answered, half, half)
+                    : OversightDigest.For(ctx, store, inputs.Records, half, half, instant);
+                return CityCircular.Compose(inputs with { Oversight = oversight }, h, instant, options);
+            });
+            ctx.Out.WriteLine(CityCircular.Write(document, ctx.Registries, h, target, options));
             return ExitCodes.Success;
         });
 
@@ -130,15 +137,84 @@ public static class ReportCommand
     }
 
     /// <summary>
-    /// The records a report of <paramref name="half"/> asks about (the half, the one before, the same half a year
-    /// earlier, the year to date), selected by the store for the utility when given (issue 12).
+    /// Forces the reports' figures from the records (<see cref="SemiannualReport.Scope"/>: the half, the one before, the same
+    /// half a year earlier, the year to date, all read, and the engine over them): the comparison of the tests and
+    /// benchmarks, not a user's setting.
     /// </summary>
-    private static (RecordSnapshot Data, DateTime AsOf) Load(CliContext ctx, ParseResult p, Option<string?> asOf, HalfYear half, string? utility)
+    internal const string FromRecordsVariable = "ANALYTICS_REPORT_FROM_RECORDS";
+
+    /// <summary>
+    /// What a report of <paramref name="half"/> is made from, for the utilities given (null: the city) (issue 12): every
+    /// period's figures (the half, the one before, the same half a year earlier, the year to date) answered by the store's
+    /// counts (<see cref="Analytics.Metrics.MetricsQuery.Answer"/>) before any record is read, then the applications of the
+    /// half alone (<see cref="SemiannualReport.HalfScope"/>, no outages), whose per-application figures, breaches, findings
+    /// and months the report lists, from the engine over them. With <see cref="FromRecordsVariable"/>, the records of every
+    /// period and the engine for each.
+    /// </summary>
+    private static (ReportInputs Inputs, DateTime AsOf) Inputs(CliContext ctx, IAnalyticsStore store, ParseResult p, Option<string?> asOf,
+        HalfYear half, string? utility, string what, IEnumerable<string?> units)
     {
         var knownAt = CliArgs.Date(p.GetValue(asOf), "--as-of") is { } d ? DayBounds.EndOfDay(d) : (DateTime?)null;
+        if (Environment.GetEnvironmentVariable(FromRecordsVariable) is "1")
+        {
+            var all = RecordSnapshot.Load(store, knownAt, SemiannualReport.Scope(half, utility));
+            PeriodOptions.RequireData(all, half.First, what);
+            return (Inputs(ctx, all), knownAt ?? all.DataThrough ?? ctx.Clock());
+        }
+        var dataThrough = RecordSnapshot.DataThroughOf(store.Filings().Where(f => knownAt is not { } k || f.AsOf <= k));
+        PeriodOptions.RequireData(dataThrough, half.First, what);
+        var instant = knownAt ?? dataThrough ?? ctx.Clock();
+        var own = Analytics.Metrics.MetricsPeriod.Half(half);
+        var answers = new Dictionary<(Analytics.Metrics.MetricsPeriod, string?), Analytics.Metrics.MetricsResult>();
+        foreach (var u in units)
+            foreach (var period in SemiannualReport.OtherPeriods(half).Prepend(own))
+                answers[(period, u)] = Analytics.Metrics.MetricsQuery.Answer(store, ctx.Policy, ctx.Calendar, ctx.Derivation,
+                    period, instant, knownAt, county: null, utility: u);
+        // The answers' reads are garbage now: collected before the records take their place.
+        GC.Collect();
+        // The half's applications alone: its outages and customers served are the answer's (reliability and 目标5).
+        var data = RecordSnapshot.Load(store, knownAt, SemiannualReport.HalfScope(half, utility), applicationsOnly: true);
+        Analytics.Metrics.MetricsResult? city = null;
+        Analytics.Metrics.MetricsResult Own(string? u)
+        {
+            // The half's lists (per-application figures, breaches, findings) from the engine over its applications; its
+            // figures (targets, reliability, indicators, errors) from the store's answer, which are the engine's over all its
+            // records (MetricsQuery).
+            var counted = answers[(own, u)];
+            var listed = Analytics.Metrics.MetricsEngine.Compute(Analytics.Metrics.MetricsInput.Of(data.Where(county: null, u), ctx.Policy, ctx.Calendar,
+                own, instant, utility: u));
+            return listed with
+            {
+                Targets = counted.Targets, Reliability = counted.Reliability, Indicators = counted.Indicators, Errors = counted.Errors,
+            };
+        }
+        return (Inputs(ctx, data) with
+        {
+            // The circular's own half is asked twice (the forensics, the layout): computed once.
+            Answers = (period, u) => period != own ? answers.GetValueOrDefault((period, u)) : u is null ? city ??= Own(null) : Own(u),
+        }, instant);
+    }
+
+    /// <summary>
+    /// One report composed (<paramref name="compose"/>) from its inputs (<see cref="Inputs(CliContext, IAnalyticsStore, ParseResult, Option{string?}, HalfYear, string?, string, IEnumerable{string?})"/>)
+    /// with the store open; when it returns, the store is closed and the records and answers are garbage, collected before
+    /// the PDF is drawn: the renderer's memory then takes their place rather than adding to it (issue 12).
+    /// </summary>
+    private static ReportDocument Composed(CliContext ctx, ParseResult p, Option<string?> asOf, HalfYear half, string? utility, string what,
+        Func<IAnalyticsStore, ReportInputs, DateTime, ReportDocument> compose)
+    {
+        var document = ComposedInStore(ctx, p, asOf, half, utility, what, compose);
+        // Out of the frame that held them (unoptimised code keeps a frame's locals alive to its end): collected here.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        return document;
+    }
+
+    private static ReportDocument ComposedInStore(CliContext ctx, ParseResult p, Option<string?> asOf, HalfYear half, string? utility, string what,
+        Func<IAnalyticsStore, ReportInputs, DateTime, ReportDocument> compose)
+    {
         using var store = ctx.OpenStore();
-        var data = RecordSnapshot.Load(store, knownAt, SemiannualReport.Scope(half, utility));
-        return (data, knownAt ?? data.DataThrough ?? ctx.Clock());
+        var (inputs, instant) = Inputs(ctx, store, p, asOf, half, utility, what, [utility]);
+        return compose(store, inputs, instant);
     }
 
     private static ReportInputs Inputs(CliContext ctx, RecordSnapshot data) => new()

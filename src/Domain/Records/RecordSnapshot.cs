@@ -99,7 +99,15 @@ public sealed record RecordSnapshot
     /// Loads what the store knew at <paramref name="knownAt"/> of the records <paramref name="scope"/> selects (every
     /// record when null): the store selects them in its own engine, so memory follows the question, not the store.
     /// </summary>
-    public static RecordSnapshot Load(IAnalyticsStore store, DateTime? knownAt, RecordScope? scope)
+    public static RecordSnapshot Load(IAnalyticsStore store, DateTime? knownAt, RecordScope? scope) =>
+        Load(store, knownAt, scope, applicationsOnly: false);
+
+    /// <summary>
+    /// <see cref="Load(IAnalyticsStore, DateTime?, RecordScope?)"/>; with <paramref name="applicationsOnly"/>, without the
+    /// outage steps and customers served (empty): for a caller that takes reliability from elsewhere (the store's answer,
+    /// issue 12) and needs the applications' own figures, breaches and findings.
+    /// </summary>
+    public static RecordSnapshot Load(IAnalyticsStore store, DateTime? knownAt, RecordScope? scope, bool applicationsOnly)
     {
         ArgumentNullException.ThrowIfNull(store);
         var revisions = new List<ApplicationRevision>();
@@ -118,8 +126,8 @@ public sealed record RecordSnapshot
         {
             Revisions = revisions,
             Applications = latest,
-            Outages = (scope is null ? store.Outages() : store.Outages(scope)).ToList(),
-            CustomersServed = (scope is null ? store.CustomersServed() : store.CustomersServed(scope)).ToList(),
+            Outages = applicationsOnly ? [] : (scope is null ? store.Outages() : store.Outages(scope)).ToList(),
+            CustomersServed = applicationsOnly ? [] : (scope is null ? store.CustomersServed() : store.CustomersServed(scope)).ToList(),
             Filings = knownAt is { } k ? [.. filings.Where(f => f.AsOf <= k)] : filings,
             Notes = store.Notes().ToList(),
             LedgerNotes = store.LedgerNotes().ToList(),

@@ -131,20 +131,54 @@ public static class GamingForensics
         }
     }
 
-    /// <summary>One item of a comparative test: its utility, whether it is marked, and its application.</summary>
-    private readonly record struct Item(string Utility, bool Marked, ApplicationFigures Figures)
+    /// <summary>
+    /// A comparative test's items, counted as they come rather than listed (a stage time each: millions in a large half):
+    /// the city's items and marked ones by stratum (category, in the order of its first item), each utility's by stratum,
+    /// and each utility's first <see cref="ForensicsOptions.MaxApplications"/> distinct marked applications.
+    /// </summary>
+    private sealed class Tally(int maxApplications)
     {
-        public Category Stratum => Figures.Category;
+        public int Total { get; private set; }
+        public int Marked { get; private set; }
+        public List<Category> Strata { get; } = [];
+        public Dictionary<Category, (int Marked, int Total)> City { get; } = [];
+        public Dictionary<string, UnitTally> Units { get; } = new(StringComparer.Ordinal);
+
+        public void Add(string utility, bool marked, ApplicationFigures figures)
+        {
+            var stratum = figures.Category;
+            var m = marked ? 1 : 0;
+            Total++;
+            Marked += m;
+            if (!City.TryGetValue(stratum, out var city)) Strata.Add(stratum);
+            City[stratum] = (city.Marked + m, city.Total + 1);
+            if (!Units.TryGetValue(utility, out var unit)) Units[utility] = unit = new UnitTally();
+            unit.Items++;
+            unit.Marked += m;
+            var mine = unit.Strata.GetValueOrDefault(stratum);
+            unit.Strata[stratum] = (mine.Marked + m, mine.Items + 1);
+            if (marked && unit.Applications.Count < maxApplications && unit.Seen.Add(Id(figures))) unit.Applications.Add(Id(figures));
+        }
+    }
+
+    /// <summary>One utility's part of a <see cref="Tally"/>.</summary>
+    private sealed class UnitTally
+    {
+        public int Items { get; set; }
+        public int Marked { get; set; }
+        public Dictionary<Category, (int Marked, int Items)> Strata { get; } = [];
+        public List<string> Applications { get; } = [];
+        public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
     }
 
     private static void Comparative(MetricsResult result, WorkingDayCalendar calendar, ForensicsOptions options, List<ForensicsFlag> output)
     {
         var period = result.Period;
-        var nonWorking = new List<Item>();
-        var offHours = new List<Item>();
-        var identical = new List<Item>();
-        var burst = new List<Item>();
-        var pauses = new List<Item>();
+        var nonWorking = new Tally(options.MaxApplications);
+        var offHours = new Tally(options.MaxApplications);
+        var identical = new Tally(options.MaxApplications);
+        var burst = new Tally(options.MaxApplications);
+        var pauses = new Tally(options.MaxApplications);
         Span<DateTime?> stamps = stackalloc DateTime?[10];
         foreach (var f in result.Applications)
         {
@@ -159,26 +193,26 @@ public static class GamingForensics
                 bool working;
                 try { working = calendar.IsWorkingDay(DateOnly.FromDateTime(t)); }
                 catch (CalendarException) { continue; }
-                nonWorking.Add(new Item(f.Utility, !working, f));
+                nonWorking.Add(f.Utility, !working, f);
                 if (working)
                 {
                     var time = TimeOnly.FromDateTime(t);
-                    offHours.Add(new Item(f.Utility, time < options.OfficeStart || time >= options.OfficeEnd, f));
+                    offHours.Add(f.Utility, time < options.OfficeStart || time >= options.OfficeEnd, f);
                 }
             }
             if (f.Status == ApplicationStatus.Connected && f.ConnectedAt is { } c && period.Contains(DateOnly.FromDateTime(c)))
             {
                 var same = c.Date > a.AcceptedAt.Date && c.Hour == a.AcceptedAt.Hour && c.Minute == a.AcceptedAt.Minute;
-                identical.Add(new Item(f.Utility, same, f));
+                identical.Add(f.Utility, same, f);
             }
             if (a.RecordCreatedAt is { } rc && rc.Date > a.AcceptedAt.Date && period.Contains(DateOnly.FromDateTime(rc)))
-                burst.Add(new Item(f.Utility, rc.DayOfWeek == options.DeadlineEve, f));
+                burst.Add(f.Utility, rc.DayOfWeek == options.DeadlineEve, f);
         }
         foreach (var d in Durations(result))
         {
             var paused = d.Figures.Application.PausedDays;
             if (paused <= 0) continue;
-            pauses.Add(new Item(d.Figures.Utility, d.Days <= d.Limit && d.Days + paused > d.Limit, d.Figures));
+            pauses.Add(d.Figures.Utility, d.Days <= d.Limit && d.Days + paused > d.Limit, d.Figures);
         }
 
         Compare(ForensicsTests.NonWorkingDay, nonWorking, "非工作日的环节时间", "条环节时间");
@@ -187,22 +221,22 @@ public static class GamingForensics
         Compare(ForensicsTests.DeadlineBurst, burst, "周三（周四台账报送前一日）补录的工单", "件晚于受理日录入的工单");
         Compare(ForensicsTests.PauseToLimit, pauses, "暂停使时长由超限变为不超限", "件有暂停的期内接电工单");
 
-        void Compare(string test, List<Item> items, string what, string unit)
+        void Compare(string test, Tally items, string what, string unit)
         {
-            var total = items.Count;
-            var marked = items.Count(i => i.Marked);
-            foreach (var g in items.GroupBy(i => i.Utility, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            var total = items.Total;
+            var marked = items.Marked;
+            foreach (var (utility, u) in items.Units.OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                var n = g.Count();
+                var n = u.Items;
                 if (n < options.MinItems || n == total) continue;
-                var k = g.Count(i => i.Marked);
+                var k = u.Marked;
                 // Strata by category: a utility with more high-voltage work has more long stage chains, whatever it does.
                 var strata = new List<(int, int, int, int)>();
-                foreach (var s in items.GroupBy(i => i.Stratum))
+                foreach (var s in items.Strata)
                 {
-                    var mine = s.Where(i => string.Equals(i.Utility, g.Key, StringComparison.Ordinal)).ToList();
-                    if (mine.Count == 0) continue;
-                    strata.Add((mine.Count(i => i.Marked), mine.Count, s.Count(i => i.Marked), s.Count()));
+                    if (!u.Strata.TryGetValue(s, out var mine)) continue;
+                    var city = items.City[s];
+                    strata.Add((mine.Marked, mine.Items, city.Marked, city.Total));
                 }
                 var p = ExactTests.StratifiedUpperTail(strata);
                 var restN = total - n;
@@ -212,10 +246,10 @@ public static class GamingForensics
                 output.Add(new ForensicsFlag
                 {
                     Test = test,
-                    Utility = g.Key,
+                    Utility = utility,
                     PValue = p,
                     Evidence = evidence,
-                    Applications = [.. g.Where(i => i.Marked).Select(i => Id(i.Figures)).Distinct(StringComparer.Ordinal).Take(options.MaxApplications)],
+                    Applications = [.. u.Applications],
                 });
             }
         }

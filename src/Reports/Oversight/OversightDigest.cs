@@ -31,6 +31,25 @@ public static class OversightDigest
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(calendar);
+        return Compose(calendar, store, cityData is null ? null : () => MetricsEngine.Compute(MetricsInput.Of(cityData, policy, calendar, forensicsPeriod, asOf)),
+            period, forensicsPeriod);
+    }
+
+    /// <summary>
+    /// The oversight of a document covering <paramref name="period"/>, the forensics over <paramref name="cityResult"/>: the
+    /// engine's answer for the whole city over <paramref name="forensicsPeriod"/>, with its per-application rows, which the
+    /// caller computed already (the circular's own half; null: no forensics run).
+    /// </summary>
+    public static OversightInputs ForAnswer(WorkingDayCalendar calendar, IAnalyticsStore store, MetricsResult? cityResult,
+        MetricsPeriod period, MetricsPeriod forensicsPeriod)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return Compose(calendar, store, cityResult is null ? null : () => cityResult, period, forensicsPeriod);
+    }
+
+    private static OversightInputs Compose(WorkingDayCalendar calendar, IAnalyticsStore store, Func<MetricsResult>? cityResult,
+        MetricsPeriod period, MetricsPeriod forensicsPeriod)
+    {
         var inputs = new OversightInputs { JudgedOn = period.To };
         if (store is IOversightStore os)
         {
@@ -60,10 +79,10 @@ public static class OversightDigest
                     items.Count(i => i.Item.Status == RectificationStatus.Closed), items.Count(i => i.Overdue)),
             };
         }
-        if (cityData is null) return inputs;
+        if (cityResult is null) return inputs;
         try
         {
-            var result = MetricsEngine.Compute(MetricsInput.Of(cityData, policy, calendar, forensicsPeriod, asOf));
+            var result = cityResult();
             var forensics = GamingForensics.Run(result, calendar);
             inputs = inputs with
             {

@@ -43,9 +43,22 @@ public static class CityCircular
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var o = options ?? ReportOptions.Default;
-        var city = string.IsNullOrEmpty(inputs.Registries.CityName) ? "全市" : inputs.Registries.CityName;
+        return Write(CircularLayout.Compose(inputs, half, asOf, o), inputs.Registries, half, outPath, o);
+    }
+
+    /// <summary>
+    /// Writes a circular composed already (<see cref="Compose"/>, with the same options) and returns its path, as
+    /// <see cref="Write(ReportInputs, HalfYear, DateTime, string?, ReportOptions?)"/> does: for a caller that lets the
+    /// records go before the PDF is drawn.
+    /// </summary>
+    public static string Write(ReportDocument document, Analytics.Domain.Registry.Registries registries, HalfYear half, string? outPath = null, ReportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(registries);
+        var o = options ?? ReportOptions.Default;
+        var city = string.IsNullOrEmpty(registries.CityName) ? "全市" : registries.CityName;
         var path = ReportPaths.Resolve(outPath, FileName(city, half));
-        new PdfRenderer(o.Theme).RenderToFile(CircularLayout.Compose(inputs, half, asOf, o), path);
+        new PdfRenderer(o.Theme).RenderToFile(document, path);
         return path;
     }
 }

@@ -24,6 +24,13 @@ public sealed record ReportInputs
     public required DomainPolicy Policy { get; init; }
     public required WorkingDayCalendar Calendar { get; init; }
     public required Registries Registries { get; init; }
+    /// <summary>
+    /// The answer to one of the report's questions (a period, and a utility or null for the city), when the caller gives it
+    /// (the store's counts, <see cref="Analytics.Metrics.MetricsQuery.Answer"/>, or a result it computed already); null for a
+    /// question, or no function: the engine over <see cref="Records"/>, which then must hold the question's records. An
+    /// answer for the report's own half must carry its breaches and findings (the problems and the appendix list them).
+    /// </summary>
+    public Func<Analytics.Metrics.MetricsPeriod, string?, Analytics.Metrics.MetricsResult?>? Answers { get; init; }
     /// <summary>The bureau's oversight (spot checks, forensics flags, rectification), composed by the caller; none by default.</summary>
     public OversightInputs Oversight { get; init; } = OversightInputs.None;
 }

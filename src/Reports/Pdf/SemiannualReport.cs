@@ -11,9 +11,10 @@ namespace Analytics.Reports.Pdf;
 /// and <c>--all</c> call (cli.md).
 /// </summary>
 /// <remarks>
-/// The figures come from the metrics engine for the half, the previous half (环比) and the same half last year (同比); the
-/// narrative of 存在问题 and 解决措施 (and of 实施进度 and 工作成效 where filed) is the utility's own text from the notes
-/// template. No clock is read: <c>asOf</c> is the instant the figures speak of and the PDF's date.
+/// The figures come from the metrics engine for the half, the previous half (环比) and the same half last year (同比), or
+/// from the caller's answers to those questions (<see cref="ReportInputs.Answers"/>: the command line's, from the store's
+/// counts); the narrative of 存在问题 and 解决措施 (and of 实施进度 and 工作成效 where filed) is the utility's own text from
+/// the notes template. No clock is read: <c>asOf</c> is the instant the figures speak of and the PDF's date.
 /// </remarks>
 public static class SemiannualReport
 {
@@ -23,6 +24,25 @@ public static class SemiannualReport
     /// </summary>
     public static Analytics.Domain.Storage.RecordScope Scope(HalfYear half, string? utility) =>
         new(half.SameHalfLastYear.First, Analytics.Metrics.MetricsPeriod.Half(half).To, utility: utility);
+
+    /// <summary>
+    /// The records of the half alone (the report's own half, whose breaches, findings and months it lists), for a caller
+    /// that answers the other periods itself (<see cref="ReportInputs.Answers"/>, <see cref="OtherPeriods"/>).
+    /// </summary>
+    public static Analytics.Domain.Storage.RecordScope HalfScope(HalfYear half, string? utility) =>
+        new(half.First, half.Last, utility: utility);
+
+    /// <summary>
+    /// The questions of a half's report besides the half itself, whose figures alone it prints (targets, indicators,
+    /// reliability: no list): the previous half (环比), the same half a year earlier (同比) and, for a second half, the year
+    /// to its end (目标5's verdict).
+    /// </summary>
+    public static IReadOnlyList<Analytics.Metrics.MetricsPeriod> OtherPeriods(HalfYear half)
+    {
+        var list = new List<Analytics.Metrics.MetricsPeriod> { Analytics.Metrics.MetricsPeriod.Half(half.Previous), Analytics.Metrics.MetricsPeriod.Half(half.SameHalfLastYear) };
+        if (half.Half == 2) list.Add(new Analytics.Metrics.MetricsPeriod(new DateOnly(half.Year, 1, 1), half.Last));
+        return list;
+    }
 
     /// <summary>The utility of a code, full name, short name or alias.</summary>
     /// <exception cref="ArgumentException">Unknown; the message lists the registry's utilities.</exception>
@@ -67,8 +87,21 @@ public static class SemiannualReport
         ArgumentNullException.ThrowIfNull(inputs);
         var entry = Utility(inputs.Registries, utility);
         var o = options ?? ReportOptions.Default;
-        var path = ReportPaths.Resolve(outPath, FileName(entry, half));
-        new PdfRenderer(o.Theme).RenderToFile(SemiannualLayout.Compose(inputs, entry, half, asOf, o), path);
+        return Write(SemiannualLayout.Compose(inputs, entry, half, asOf, o), entry, half, outPath, o);
+    }
+
+    /// <summary>
+    /// Writes a report composed already (<see cref="Compose"/>, with the same options) and returns its path, as
+    /// <see cref="Write(ReportInputs, string, HalfYear, DateTime, string?, ReportOptions?)"/> does: for a caller that lets
+    /// the records go before the PDF is drawn.
+    /// </summary>
+    public static string Write(ReportDocument document, RegistryEntry utility, HalfYear half, string? outPath = null, ReportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(utility);
+        var o = options ?? ReportOptions.Default;
+        var path = ReportPaths.Resolve(outPath, FileName(utility, half));
+        new PdfRenderer(o.Theme).RenderToFile(document, path);
         return path;
     }
 

@@ -28,17 +28,23 @@ internal sealed record HalfYearMetrics(HalfYear Half, MetricsResult Current, Met
         var records = inputs.Records.Where(county: null, utility);
 
         MetricsResult Run(MetricsPeriod period) =>
-            MetricsEngine.Compute(MetricsInput.Of(records, inputs.Policy, inputs.Calendar, period, asOf, utility: utility));
+            inputs.Answers?.Invoke(period, utility)
+            ?? MetricsEngine.Compute(MetricsInput.Of(records, inputs.Policy, inputs.Calendar, period, asOf, utility: utility));
 
         var current = MetricsPeriod.Half(half);
         var ytd = new MetricsPeriod(new DateOnly(half.Year, 1, 1), current.To);
-        // The questions are independent: answer them side by side (the first half's year to date is the half itself).
         MetricsResult? c = null, previous = null, lastYear = null, yearToDate = null;
-        Parallel.Invoke(
+        Action[] questions =
+        [
             () => c = Run(current),
             () => previous = Run(MetricsPeriod.Half(half.Previous)),
             () => lastYear = Run(MetricsPeriod.Half(half.SameHalfLastYear)),
-            () => yearToDate = half.Half == 1 ? null : Run(ytd));
+            () => yearToDate = half.Half == 1 ? null : Run(ytd),
+        ];
+        // The questions are independent: the engine answers them side by side (the first half's year to date is the half
+        // itself). With the caller's answers, the engine has the half at most: nothing to run beside it.
+        if (inputs.Answers is null) Parallel.Invoke(questions);
+        else foreach (var q in questions) q();
         return new HalfYearMetrics(half, c!, previous!, lastYear!, yearToDate ?? c!)
         {
             Months = MonthlyFigures.Of(records.Applications, inputs.Policy, half),
