@@ -62,9 +62,9 @@ public static class MetricsQuery
         var figuresAsOf = ApplicationPass.FiguresAsOf(period, asOf);
         if (FirstCoveredYear(calendar, figuresAsOf.Year) is not { } firstYear) return Full();
         if (store.DerivedUnder() is not { } under || under != derivation.Version) return Full();
-        // Reliability and the notice indicators on the second core while the store counts the applications: from the
-        // store's sums of each window when it gives them, else from the outage steps read.
-        var outageTask = Task.Run(() => Outages(store, scope, policy, period, dataThrough));
+        // Reliability on the second core while the store counts the applications: from the store's sums of each window
+        // when it gives them, else from the outage steps read (below).
+        var outageTask = Task.Run(() => Reliability(store, scope, policy, period, dataThrough));
         MetricsResult Fallback()
         {
             // The second core's read is not needed: wait for it (its failure, if any, the records' answer meets again).
@@ -89,7 +89,12 @@ public static class MetricsQuery
         // answer); the counted ones met none, or the answer would come from the records.
         var integrityErrors = new List<MetricsError>();
         _ = IntegrityChecker.Check(known, [], policy, calendar, integrityErrors);
-        var (steps, notices, reliability) = outageTask.GetAwaiter().GetResult();
+        // The notice counts here, while the second core still sums the outages' windows.
+        var notices = store.OutageNotices(scope, policy.Parameters.PlannedNoticeLeadDays);
+        var (customers, summed) = outageTask.GetAwaiter().GetResult();
+        // Without the store's sums (or counts), the outage steps read: the engine's way.
+        var steps = summed is null || notices is null ? store.Outages(scope).ToList() : null;
+        var reliability = summed ?? MetricsEngine.Reliability(false, steps!, customers, policy, period, dataThrough);
         var accumulator = new IndicatorAccumulator(period);
         foreach (var v in counts.Volumes) accumulator.Add(v);
         foreach (var a in applications) accumulator.Add(a);
@@ -101,21 +106,16 @@ public static class MetricsQuery
     }
 
     /// <summary>
-    /// Reliability of the period and the counts of its outages for the indicators: summed by the store (window by window,
-    /// <see cref="IAnalyticsStore.OutageCells"/>, <see cref="IAnalyticsStore.OutageNotices"/>) when it can, else from the
-    /// scope's outage steps, read (<c>Steps</c>, only then).
+    /// The scope's customers served, and reliability of the period from the store's sums of each window
+    /// (<see cref="IAnalyticsStore.OutageCells"/>); null when the store does not give them (the caller reads the steps).
     /// </summary>
-    private static (List<OutageStep>? Steps, OutageNoticeCounts? Notices, ReliabilityResult Reliability) Outages(
+    private static (List<CustomersServed> Customers, ReliabilityResult? Reliability) Reliability(
         IAnalyticsStore store, RecordScope scope, Policy policy, MetricsPeriod period, DateTime? dataThrough)
     {
         var customers = store.CustomersServed(scope).ToList();
         var through = dataThrough is { } dt ? DateOnly.FromDateTime(dt) : (DateOnly?)null;
-        if (store.OutageNotices(scope, policy.Parameters.PlannedNoticeLeadDays) is { } notices
-            && ReliabilityCalculator.Compute((start, end, shortTicks) => store.OutageCells(scope, start, end, shortTicks),
-                customers, policy, period, through) is { } summed)
-            return (null, notices, summed);
-        var steps = store.Outages(scope).ToList();
-        return (steps, null, MetricsEngine.Reliability(false, steps, customers, policy, period, dataThrough));
+        return (customers, ReliabilityCalculator.Compute((start, end, shortTicks) => store.OutageCells(scope, start, end, shortTicks),
+            customers, policy, period, through));
     }
 
     /// <summary>

@@ -178,7 +178,7 @@ public sealed class LedgerFromStoreTests : IClassFixture<MetricsFastPathTests.St
 
 /// <summary>
 /// The tests that set <see cref="Name"/> (the comparison's switch to the records, read by <c>metrics</c> and <c>ledger</c>)
-/// run one after another: the variable is the process's.
+/// or <c>ANALYTICS_REPORT_FROM_RECORDS</c> (the reports') run one after another: the variables are the process's.
 /// </summary>
 [CollectionDefinition(Collection)]
 public sealed class FromRecordsVariable

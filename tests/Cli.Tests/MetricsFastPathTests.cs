@@ -42,7 +42,7 @@ public sealed class MetricsFastPathTests : IClassFixture<MetricsFastPathTests.St
                 CliRunner.Result Run(params string[] args) => CliRunner.Run([.. args, "--store", store, "--key-file", _dir.File("key")]);
                 Assert.Equal(0, Run("ingest", "applications", Path.Combine(data, "applications.csv"), "--as-of", "2026-11-18").ExitCode);
                 Assert.Equal(0, Run("ingest", "applications", Path.Combine(data, "applications-revised.csv"), "--as-of", "2026-11-25").ExitCode);
-                foreach (var kind in new[] { "outages", "customers" })
+                foreach (var kind in new[] { "outages", "customers", "notes" })
                     Assert.Equal(0, Run("ingest", kind, Path.Combine(data, kind + ".csv")).ExitCode);
                 using var s = StoreFactory.Open(store);
                 s.Derive(Derivation);
@@ -56,6 +56,9 @@ public sealed class MetricsFastPathTests : IClassFixture<MetricsFastPathTests.St
 
         /// <summary>A path in the fixture's folder (removed with it).</summary>
         public string Dir(string name) => _dir.File(name);
+
+        /// <summary>The command line on <paramref name="store"/> with the fixture's key file.</summary>
+        public CliRunner.Result Run(string store, params string[] args) => CliRunner.Run([.. args, "--store", store, "--key-file", Key]);
 
         public string Postgres { get; }
 

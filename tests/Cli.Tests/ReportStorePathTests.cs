@@ -8,60 +8,12 @@ namespace Analytics.Cli.Tests;
 /// what the reports made from the records of every period say (<c>ANALYTICS_REPORT_FROM_RECORDS=1</c>), on both stores,
 /// for a past half, the half in progress, and as known at an earlier day.
 /// </summary>
-public sealed class ReportStorePathTests : IClassFixture<ReportStorePathTests.Stores>
+[Collection(FromRecordsVariable.Collection)]
+public sealed class ReportStorePathTests : IClassFixture<MetricsFastPathTests.Stores>
 {
-    private readonly Stores _stores;
+    private readonly MetricsFastPathTests.Stores _stores;
 
-    public ReportStorePathTests(Stores stores) => _stores = stores;
-
-    /// <summary>Generated data (two application filings a week apart, outages, customers, notes) in a SQLite and a PostgreSQL store.</summary>
-    public sealed class Stores : IDisposable
-    {
-        private readonly TempDir _dir = new();
-        private readonly string _admin;
-        private readonly string _database = "analytics_t_" + Guid.NewGuid().ToString("N")[..12];
-
-        public Stores()
-        {
-            // The server of scripts/test.sh (or scripts/pg-test-server.sh): a missing one fails, it is never skipped.
-            _admin = Environment.GetEnvironmentVariable("ANALYTICS_TEST_PG") ?? "";
-            Assert.False(string.IsNullOrWhiteSpace(_admin), "ANALYTICS_TEST_PG is not set: run the tests through scripts/test.sh");
-            Admin($"CREATE DATABASE {_database}");
-            Postgres = new Npgsql.NpgsqlConnectionStringBuilder(_admin) { Database = _database }.ConnectionString;
-            var data = _dir.File("data");
-            Assert.Equal(0, CliRunner.Run("generate", "--applications", "3000", "--outages", "400", "--seed", "11", "--out", data).ExitCode);
-            foreach (var store in new[] { Sqlite, Postgres })
-            {
-                Assert.Equal(0, Run(store, "ingest", "applications", Path.Combine(data, "applications.csv"), "--as-of", "2026-11-18").ExitCode);
-                Assert.Equal(0, Run(store, "ingest", "applications", Path.Combine(data, "applications-revised.csv"), "--as-of", "2026-11-25").ExitCode);
-                foreach (var kind in new[] { "outages", "customers", "notes" })
-                    Assert.Equal(0, Run(store, "ingest", kind, Path.Combine(data, kind + ".csv")).ExitCode);
-            }
-        }
-
-        public string Sqlite => _dir.File("store.db");
-
-        public string Postgres { get; }
-
-        public string File(string name) => _dir.File(name);
-
-        public CliRunner.Result Run(string store, params string[] args) => CliRunner.Run([.. args, "--store", store, "--key-file", _dir.File("key")]);
-
-        private void Admin(string sql)
-        {
-            using var conn = new Npgsql.NpgsqlConnection(_admin);
-            conn.Open();
-            using var cmd = new Npgsql.NpgsqlCommand(sql, conn);
-            cmd.ExecuteNonQuery();
-        }
-
-        public void Dispose()
-        {
-            Npgsql.NpgsqlConnection.ClearAllPools();
-            Admin($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
-            _dir.Dispose();
-        }
-    }
+    public ReportStorePathTests(MetricsFastPathTests.Stores stores) => _stores = stores;
 
     public static TheoryData<string, string, string, string?> Reports()
     {
@@ -87,13 +39,13 @@ public sealed class ReportStorePathTests : IClassFixture<ReportStorePathTests.St
         if (asOf is not null) args = [.. args, "--as-of", asOf];
         var name = $"{store}-{who}-{half}-{asOf}";
 
-        var fromStore = _stores.Run(target, [.. args, "--out", _stores.File(name + "-store.pdf")]);
+        var fromStore = _stores.Run(target, [.. args, "--out", _stores.Dir(name + "-store.pdf")]);
         Assert.True(fromStore.ExitCode == 0, fromStore.Err);
         Environment.SetEnvironmentVariable(FromRecords, "1");
         CliRunner.Result fromRecords;
         try
         {
-            fromRecords = _stores.Run(target, [.. args, "--out", _stores.File(name + "-records.pdf")]);
+            fromRecords = _stores.Run(target, [.. args, "--out", _stores.Dir(name + "-records.pdf")]);
         }
         finally
         {
@@ -102,8 +54,8 @@ public sealed class ReportStorePathTests : IClassFixture<ReportStorePathTests.St
         Assert.True(fromRecords.ExitCode == 0, fromRecords.Err);
         Assert.Equal(fromRecords.Err, fromStore.Err);
 
-        var expected = Pages(_stores.File(name + "-records.pdf"));
-        var actual = Pages(_stores.File(name + "-store.pdf"));
+        var expected = Pages(_stores.Dir(name + "-records.pdf"));
+        var actual = Pages(_stores.Dir(name + "-store.pdf"));
         Assert.Equal(expected.Count, actual.Count);
         for (var i = 0; i < expected.Count; i++) Assert.Equal(expected[i], actual[i]);
         // Not a vacuous comparison: the report lists breached applications (the circular: each unit's most breached targets).
@@ -115,23 +67,23 @@ public sealed class ReportStorePathTests : IClassFixture<ReportStorePathTests.St
     [Fact]
     public void Every_utilitys_report_from_the_store_says_what_it_says_from_the_records()
     {
-        var fromStore = _stores.Run(_stores.Sqlite, "report", "semiannual", "--all", "--half", "2026H2", "--out", _stores.File("all-store"));
+        var fromStore = _stores.Run(_stores.Sqlite, "report", "semiannual", "--all", "--half", "2026H2", "--out", _stores.Dir("all-store"));
         Assert.True(fromStore.ExitCode == 0, fromStore.Err);
         Environment.SetEnvironmentVariable(FromRecords, "1");
         try
         {
-            var fromRecords = _stores.Run(_stores.Sqlite, "report", "semiannual", "--all", "--half", "2026H2", "--out", _stores.File("all-records"));
+            var fromRecords = _stores.Run(_stores.Sqlite, "report", "semiannual", "--all", "--half", "2026H2", "--out", _stores.Dir("all-records"));
             Assert.True(fromRecords.ExitCode == 0, fromRecords.Err);
         }
         finally
         {
             Environment.SetEnvironmentVariable(FromRecords, null);
         }
-        var files = Directory.GetFiles(_stores.File("all-records"), "*.pdf").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        var files = Directory.GetFiles(_stores.Dir("all-records"), "*.pdf").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.True(files.Count >= 5, string.Join(", ", files));
-        Assert.Equal(files, Directory.GetFiles(_stores.File("all-store"), "*.pdf").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList());
+        Assert.Equal(files, Directory.GetFiles(_stores.Dir("all-store"), "*.pdf").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList());
         foreach (var f in files)
-            Assert.Equal(Pages(Path.Combine(_stores.File("all-records"), f!)), Pages(Path.Combine(_stores.File("all-store"), f!)));
+            Assert.Equal(Pages(Path.Combine(_stores.Dir("all-records"), f!)), Pages(Path.Combine(_stores.Dir("all-store"), f!)));
     }
 
     private const string FromRecords = "ANALYTICS_REPORT_FROM_RECORDS";
