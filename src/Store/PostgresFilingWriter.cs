@@ -259,6 +259,12 @@ internal sealed class PostgresFilingWriter : IFilingWriter
                 changed += c;
                 unchanged += u;
             }
+            // A large filing changes what the planner should know of the tables: analysed now, in the filing's transaction,
+            // so that the next question is not planned on a fresh store's empty statistics (measured at 1M applications: one
+            // county's week 98 s until autovacuum came round, 2.4 s after ANALYZE; ANALYZE samples, ~0.4 s here).
+            if (changed >= AnalyzeAfterRows)
+                foreach (var table in _created.Select(Analysed).OfType<string>().Distinct())
+                    _conn.Execute($"ANALYZE {table}", transaction: _tx, commandTimeout: 0);
 
             var filing = _filing with
             {
@@ -285,6 +291,17 @@ internal sealed class PostgresFilingWriter : IFilingWriter
             throw PostgresErrors.Map(ex, _description);
         }
     }
+
+    /// <summary>Rows changed by a filing from which its tables are analysed at commit.</summary>
+    private const long AnalyzeAfterRows = 10_000;
+
+    /// <summary>The large table a kind of row lands in (analysed after a large filing); null for the small ones.</summary>
+    private static string? Analysed(Kind kind) => kind switch
+    {
+        Kind.Applications or Kind.Revisions => "application_revisions",
+        Kind.Outages => "outage_steps",
+        _ => null,
+    };
 
     /// <summary>
     /// Without <see cref="Commit"/>, cancels the COPY and rolls back (its own batch) or abandons the batch
