@@ -46,7 +46,7 @@ public static class MetricsQuery
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(derivation);
         var scope = new RecordScope(period.From, period.To, county, utility);
-        var dataThrough = RecordSnapshot.DataThroughOf(store.Filings().Where(f => knownAt is not { } k || f.AsOf <= k));
+        var dataThrough = RecordSnapshot.DataThroughOf(RecordSnapshot.KnownFilings(store, knownAt));
 
         MetricsResult Full() => MetricsEngine.Compute(MetricsInput.Of(RecordSnapshot.Load(store, knownAt, scope), policy, calendar,
             period, asOf, county, utility));

@@ -28,9 +28,6 @@ internal static class OutageCounts
     // A sum as a 64-bit integer on both stores (PostgreSQL sums bigints as numeric), 0 over no rows.
     private static string Sum(string expression) => $"CAST(COALESCE(SUM({expression}), 0) AS bigint)";
 
-    private static string Group(RecordScope scope) =>
-        (scope.County is null ? "" : " AND county = @county") + (scope.Utility is null ? "" : " AND utility = @utility");
-
     /// <summary>
     /// The sums of one window by cell, kind and cause (the caller folds kinds and causes into <see cref="OutageCellRow"/>:
     /// one sum of customer-seconds split by group costs half the CPU of a sum per kind and cause), with a count of the
@@ -51,7 +48,7 @@ internal static class OutageCounts
                    {Sum($"CASE WHEN {isShort} THEN customers ELSE 0 END")} AS ShortCustomers,
                    {Sum($"CASE WHEN {d.Fractional("start_at")} OR {d.Fractional("end_at")} THEN 1 ELSE 0 END")} AS Fractional
             FROM outage_steps
-            WHERE start_at < @we AND ({startsIn} OR (end_at > @ws AND NOT {isShort})){Group(scope)}
+            WHERE start_at < @we AND ({startsIn} OR (end_at > @ws AND NOT {isShort})){StoreReads.Group(scope)}
             GROUP BY county, utility, area, kind, cause
             """;
     }
@@ -63,7 +60,7 @@ internal static class OutageCounts
                      MAX(CASE WHEN notified_at IS NOT NULL AND {d.DayGap("notified_at", "start_at")} >= @lead THEN 1 ELSE 0 END) AS on_time,
                      CASE WHEN MIN(step * 16 + kind) % 16 = {(int)OutageKind.Planned} THEN 1 ELSE 0 END AS planned
               FROM outage_steps
-              WHERE start_at >= @start AND start_at < @end{Group(scope)}
+              WHERE start_at >= @start AND start_at < @end{StoreReads.Group(scope)}
               GROUP BY utility, outage_id) o
         """;
 

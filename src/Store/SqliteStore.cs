@@ -193,9 +193,13 @@ public sealed partial class SqliteStore : IAnalyticsStore, IAccountStore, IOvers
     {
         ArgumentNullException.ThrowIfNull(scope);
         var p = StoreReads.ScopeParameters(scope, knownAt, t => SqliteText.Instant(t));
-        var binds = p.ParameterNames.ToDictionary(n => "@" + n, n => p.Get<object>(n), StringComparer.Ordinal);
+        var binds = Binds(p);
         return Stream(conn => SqliteRecordReader.Read(conn, StoreReads.ScopeWhere(scope, knownAt is not null), binds));
     }
+
+    /// <summary>Dapper's parameters as the column-position reader binds them (<see cref="SqliteRecordReader"/>: by <c>@name</c>).</summary>
+    private static Dictionary<string, object> Binds(DynamicParameters p) =>
+        p.ParameterNames.ToDictionary(n => "@" + n, n => p.Get<object>(n), StringComparer.Ordinal);
 
     public StoreCounts? CountApplications(DateTime? knownAt, RecordScope scope, DateTime acceptedFrom)
     {
@@ -207,7 +211,7 @@ public sealed partial class SqliteStore : IAnalyticsStore, IAccountStore, IOvers
         {
             // One read transaction: the counts and the open applications see the same filings.
             using var tx = conn.BeginTransaction(deferred: true);
-            var binds = p.ParameterNames.ToDictionary(n => "@" + n, n => p.Get<object>(n), StringComparer.Ordinal);
+            var binds = Binds(p);
             var openRows = new List<long>();
             var (targets, volumes, gaps, before) = ApplicationCounts.Aggregate(
                 SqliteRecordReader.Heads(conn, ApplicationCounts.HeadsSql(heads), binds), openRows);
@@ -249,7 +253,7 @@ public sealed partial class SqliteStore : IAnalyticsStore, IAccountStore, IOvers
     {
         ArgumentNullException.ThrowIfNull(scope);
         var p = StoreReads.ScopeParameters(scope, null, t => SqliteText.Instant(t));
-        var binds = p.ParameterNames.ToDictionary(n => "@" + n, n => p.Get<object>(n), StringComparer.Ordinal);
+        var binds = Binds(p);
         return Stream(conn => SqliteRecordReader.Outages(conn, StoreReads.OutagesWhere(scope), binds));
     }
 

@@ -129,7 +129,8 @@ internal static class StoreReads
             p, buffered: false, splitOn: "Revision");
     }
 
-    private static string Group(Domain.Storage.RecordScope scope) =>
+    /// <summary>The scope's county and utility as conditions (<c> AND …</c>) on a table's own columns, parameters <c>@county</c>, <c>@utility</c>.</summary>
+    public static string Group(Domain.Storage.RecordScope scope) =>
         (scope.County is null ? "" : " AND county = @county") + (scope.Utility is null ? "" : " AND utility = @utility");
 
     /// <summary>The outage steps overlapping the scope's outage window, in the order of <see cref="Outages(IDbConnection)"/>.</summary>

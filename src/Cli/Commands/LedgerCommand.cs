@@ -39,25 +39,24 @@ public static class LedgerCommand
             var outDir = CliArgs.OutDir(p.GetValue(output) ?? "out", "--out");
             var knownAt = CliArgs.Date(p.GetValue(asOf), "--as-of") is { } d ? DayBounds.EndOfDay(d) : (DateTime?)null;
             using var store = ctx.OpenStore();
-            // With the risk column the model learns from every finished application: load everything. Without it (issue 12),
-            // each county's ledger reads its own week from the store and takes its year to date from the store's counts
-            // (LedgerStore). The city's roll-up reads the city's records of the year to the week's end, which its forensics
-            // need anyway (each unit is tested against the rest of the city), and makes every ledger from them: one read
-            // instead of a count and a week per county, for the same memory. ANALYTICS_METRICS_FROM_RECORDS=1 makes the
-            // county ledgers from the records of the county's (or the city's) year too: the comparison of the tests.
-            // The 风险 column from a model the store keeps for exactly its filings and the week's as-of (RiskCommand.Stored)
-            // scores the applications in progress then, and the ledgers read from the store as without the column; only
-            // without such a model is everything loaded, for the model to learn (and be kept for the next call).
+            // Each county's ledger reads its own week from the store and takes its year to date from the store's counts
+            // (LedgerStore, issue 12). The 风险 column comes from a model the store keeps for exactly its filings and the
+            // week's as-of (RiskCommand.Stored), scoring the applications in progress then; only without such a model is
+            // everything loaded, for the model to learn (and be kept for the next call). The city's roll-up reads the city's
+            // records of the year to the week's end, which its forensics need anyway (each unit is tested against the rest
+            // of the city), and makes every ledger from them: one read instead of a count and a week per county, for the
+            // same memory. ANALYTICS_METRICS_FROM_RECORDS=1 makes the county ledgers from the records of the county's (or
+            // the city's) year too: the comparison of the tests.
             var withRisk = !(p.GetValue(noRisk) || p.GetValue(city));
             var recordsAsked = Environment.GetEnvironmentVariable(MetricsCommand.FromRecordsVariable) is "1";
-            var ledgerStore = new LedgerStore(store, ctx.Derivation, knownAt);
-            var head = ledgerStore.Head();
             var kept = withRisk && !recordsAsked
-                ? RiskCommand.Stored(ctx, store, knownAt, RiskCommand.AsOf(week.End, knownAt ?? head.DataThrough ?? week.AsOf), countyEntry?.Code)?.Probabilities()
+                ? RiskCommand.Stored(ctx, store, knownAt,
+                    RiskCommand.AsOf(week.End, knownAt ?? RecordSnapshot.DataThroughOf(RecordSnapshot.KnownFilings(store, knownAt)) ?? week.AsOf),
+                    countyEntry?.Code)?.Probabilities()
                 : null;
             var fromRecords = (withRisk && kept is null) || p.GetValue(city) || recordsAsked;
-            var source = fromRecords ? null : ledgerStore;
-            var data = source is not null ? head : RecordSnapshot.Load(store, knownAt, withRisk ? null : week.Scope(countyEntry?.Code));
+            var source = fromRecords ? null : new LedgerStore(store, ctx.Derivation, knownAt);
+            var data = source is not null ? source.Head() : RecordSnapshot.Load(store, knownAt, withRisk ? null : week.Scope(countyEntry?.Code));
             PeriodOptions.RequireData(data, week.FirstDay, $"{week.Thursday:yyyy-MM-dd} 的工作台账");
             var inputs = Inputs(ctx, data, knownAt) with { Store = source };
             // The oversight (issue 16): the week's field results and overdue items; the year's forensics over the whole city

@@ -56,7 +56,7 @@ public sealed class PeriodOptions
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(store);
         var knownAt = KnownAt(p);
-        return knownAt ?? RecordSnapshot.DataThroughOf(store.Filings().Where(f => knownAt is not { } k || f.AsOf <= k)) ?? ctx.Clock();
+        return knownAt ?? RecordSnapshot.DataThroughOf(RecordSnapshot.KnownFilings(store, knownAt)) ?? ctx.Clock();
     }
 
     /// <summary>The period; <paramref name="allData"/> decides the default when no option is given.</summary>

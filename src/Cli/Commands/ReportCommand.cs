@@ -161,7 +161,7 @@ public static class ReportCommand
             PeriodOptions.RequireData(all, half.First, what);
             return (Inputs(ctx, all), knownAt ?? all.DataThrough ?? ctx.Clock());
         }
-        var dataThrough = RecordSnapshot.DataThroughOf(store.Filings().Where(f => knownAt is not { } k || f.AsOf <= k));
+        var dataThrough = RecordSnapshot.DataThroughOf(RecordSnapshot.KnownFilings(store, knownAt));
         PeriodOptions.RequireData(dataThrough, half.First, what);
         var instant = knownAt ?? dataThrough ?? ctx.Clock();
         var own = Analytics.Metrics.MetricsPeriod.Half(half);

@@ -35,7 +35,7 @@ public static class RiskCommand
             var c = p.GetValue(county) is { } ct ? ctx.County(ct).Code : null;
             var knownAt = CliArgs.Date(p.GetValue(asOf), "--as-of") is { } d ? DayBounds.EndOfDay(d) : (DateTime?)null;
             using var store = ctx.OpenStore();
-            var instant = knownAt ?? RecordSnapshot.DataThroughOf(Known(store, knownAt)) ?? ctx.Clock();
+            var instant = knownAt ?? RecordSnapshot.DataThroughOf(RecordSnapshot.KnownFilings(store, knownAt)) ?? ctx.Clock();
             var assessment = Stored(ctx, store, knownAt, instant, c)
                 ?? Assess(ctx, RecordSnapshot.Load(store, knownAt), instant, c, store);
             if (fmt == "json")
@@ -62,7 +62,7 @@ public static class RiskCommand
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(store);
         if (store is not IRiskModelStore models) return null;
-        var filings = new RecordSnapshot { Filings = Known(store, knownAt), KnownAt = knownAt };
+        var filings = new RecordSnapshot { Filings = RecordSnapshot.KnownFilings(store, knownAt), KnownAt = knownAt };
         var fingerprint = RiskModelFingerprint.Of(filings, new RiskModelOptions { Policy = ctx.Policy, Calendar = ctx.Calendar, KnownAt = asOf });
         if (models.FindRiskModel(fingerprint) is not { } stored || RiskModel.Load(stored.Model, ctx.Policy, ctx.Calendar) is not { } model)
             return null;
@@ -72,13 +72,6 @@ public static class RiskCommand
         ctx.Err.WriteLine(ctx.Say(CliMessages.ModelLoaded.With(fingerprint[..12],
             stored.TrainedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Figures(model))));
         return assessment;
-    }
-
-    /// <summary>The store's filings known at <paramref name="knownAt"/> (all when null), as a snapshot loaded then holds them.</summary>
-    private static IReadOnlyList<Filing> Known(IAnalyticsStore store, DateTime? knownAt)
-    {
-        var filings = store.Filings();
-        return knownAt is { } k ? [.. filings.Where(f => f.AsOf <= k)] : filings;
     }
 
     /// <summary>The applications of <paramref name="data"/> (of the county, when given) as they stood at <paramref name="asOf"/>, those in progress then.</summary>
@@ -204,8 +197,8 @@ public static class RiskCommand
         try
         {
             store = Analytics.Store.StoreFactory.Open(argument);
-            var theirs = store.Filings()
-                .Where(f => f.Kind == FilingKind.Applications && (data.KnownAt is not { } k || f.AsOf <= k))
+            var theirs = RecordSnapshot.KnownFilings(store, data.KnownAt)
+                .Where(f => f.Kind == FilingKind.Applications)
                 .Select(f => (f.Id, f.Sha256)).ToHashSet();
             var ours = data.Filings.Where(f => f.Kind == FilingKind.Applications).Select(f => (f.Id, f.Sha256)).ToHashSet();
             if (theirs.SetEquals(ours)) return store;

@@ -90,6 +90,17 @@ public sealed record RecordSnapshot
     }
 
     /// <summary>
+    /// The store's filings known at <paramref name="knownAt"/> (every filing when null): those a snapshot loaded then holds,
+    /// whose <see cref="DataThroughOf"/> is its <c>data_through</c>.
+    /// </summary>
+    public static IReadOnlyList<Filing> KnownFilings(IAnalyticsStore store, DateTime? knownAt)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var filings = store.Filings();
+        return knownAt is { } k ? [.. filings.Where(f => f.AsOf <= k)] : filings;
+    }
+
+    /// <summary>
     /// Loads what the store knew at <paramref name="knownAt"/> (everything when null): revisions from filings whose as-of
     /// is at or before it, the latest of each key as the current record (the same object, no second copy).
     /// </summary>
@@ -121,14 +132,13 @@ public sealed record RecordSnapshot
             previous = r;
         }
         if (previous is not null) latest.Add(previous.Record);
-        var filings = store.Filings();
         return new RecordSnapshot
         {
             Revisions = revisions,
             Applications = latest,
             Outages = applicationsOnly ? [] : (scope is null ? store.Outages() : store.Outages(scope)).ToList(),
             CustomersServed = applicationsOnly ? [] : (scope is null ? store.CustomersServed() : store.CustomersServed(scope)).ToList(),
-            Filings = knownAt is { } k ? [.. filings.Where(f => f.AsOf <= k)] : filings,
+            Filings = KnownFilings(store, knownAt),
             Notes = store.Notes().ToList(),
             LedgerNotes = store.LedgerNotes().ToList(),
             LedgerFilings = store.LedgerFilings().ToList(),

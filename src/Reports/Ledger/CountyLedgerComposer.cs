@@ -55,15 +55,8 @@ internal sealed class CountyLedgerComposer
     {
         if (_inputs.Store is not { } store) return Compute(city, null);
         var asOf = _inputs.AsOfFor(_week);
-        var weekTask = Task.Run(() => store.Answer(_inputs, WeekPeriod, asOf, null));
-        MetricsResult year;
-        try { year = store.Answer(_inputs, YearPeriod, asOf, null); }
-        catch
-        {
-            try { weekTask.Wait(); } catch (AggregateException) { }
-            throw;
-        }
-        return (weekTask.GetAwaiter().GetResult(), year);
+        var (year, week) = Together(() => store.Answer(_inputs, YearPeriod, asOf, null), () => store.Answer(_inputs, WeekPeriod, asOf, null));
+        return (week, year);
     }
 
     public CountyLedger Compose(RegistryEntry county, LedgerSlice slice,
@@ -81,21 +74,29 @@ internal sealed class CountyLedgerComposer
     {
         var store = _inputs.Store ?? throw new InvalidOperationException("The ledger's inputs name no store.");
         var asOf = _inputs.AsOfFor(_week);
-        var yearTask = Task.Run(() => store.Answer(_inputs, YearPeriod, asOf, county.Code));
-        LedgerSlice slice;
-        MetricsResult week;
-        try
+        var ((slice, week), year) = Together(() =>
         {
-            slice = LedgerSlice.Of(_inputs, store.Week(_week, county.Code), _week, county.Code);
-            week = MetricsEngine.Compute(MetricsInput.Of(slice.Records, _inputs.Policy, _inputs.Calendar, WeekPeriod, asOf, county.Code));
-        }
+            var slice = LedgerSlice.Of(_inputs, store.Week(_week, county.Code), _week, county.Code);
+            return (slice, MetricsEngine.Compute(MetricsInput.Of(slice.Records, _inputs.Policy, _inputs.Calendar, WeekPeriod, asOf, county.Code)));
+        }, () => store.Answer(_inputs, YearPeriod, asOf, county.Code));
+        return Compose(county, slice, week, year, risk);
+    }
+
+    /// <summary>
+    /// <paramref name="beside"/> on the second core while <paramref name="here"/> runs on this one. When this one fails, the
+    /// other is waited for (its failure, if any, is the same store's) before the failure goes on.
+    /// </summary>
+    private static (THere Here, TBeside Beside) Together<THere, TBeside>(Func<THere> here, Func<TBeside> beside)
+    {
+        var task = Task.Run(beside);
+        THere result;
+        try { result = here(); }
         catch
         {
-            // The year's answer is not needed: wait for it (its failure, if any, is the store's as well) and rethrow.
-            try { yearTask.Wait(); } catch (AggregateException) { }
+            try { task.Wait(); } catch (AggregateException) { }
             throw;
         }
-        return Compose(county, slice, week, yearTask.GetAwaiter().GetResult(), risk);
+        return (result, task.GetAwaiter().GetResult());
     }
 
     private CountyLedger Compose(RegistryEntry county, LedgerSlice slice, MetricsResult week, MetricsResult year,

@@ -38,17 +38,13 @@ public sealed class LedgerStore
     /// The snapshot's head without records: the filings known at <see cref="KnownAt"/> (its <c>data_through</c>), the ledger
     /// notes and the ledger filings — what <see cref="LedgerInputs.Records"/> holds when the ledgers read from the store.
     /// </summary>
-    public RecordSnapshot Head()
+    public RecordSnapshot Head() => new()
     {
-        var filings = _store.Filings();
-        return new RecordSnapshot
-        {
-            Filings = KnownAt is { } k ? [.. filings.Where(f => f.AsOf <= k)] : filings,
-            LedgerNotes = [.. _store.LedgerNotes()],
-            LedgerFilings = [.. _store.LedgerFilings()],
-            KnownAt = KnownAt,
-        };
-    }
+        Filings = RecordSnapshot.KnownFilings(_store, KnownAt),
+        LedgerNotes = [.. _store.LedgerNotes()],
+        LedgerFilings = [.. _store.LedgerFilings()],
+        KnownAt = KnownAt,
+    };
 
     /// <summary>The records of the week's question for one county (registry code) or the city (null).</summary>
     public RecordSnapshot Week(LedgerWeek week, string? county) => RecordSnapshot.Load(_store, KnownAt, week.WeekScope(county));
