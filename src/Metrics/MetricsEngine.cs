@@ -22,7 +22,14 @@ public static class MetricsEngine
     /// A reliability group without customers served, or an application in a year without calendar, becomes a
     /// <see cref="MetricsError"/> in the result, not an exception.
     /// </summary>
-    public static MetricsResult Compute(MetricsInput input)
+    public static MetricsResult Compute(MetricsInput input) => ComputeWith(input, outagePart: null);
+
+    /// <summary>
+    /// <see cref="Compute"/>, with reliability and the outage indicators from <paramref name="outagePart"/>
+    /// when given (run on the second core, instead of the input's outage steps and customers served; see
+    /// <see cref="MetricsQuery.AnswerOver"/>). Not called for an empty period.
+    /// </summary>
+    internal static MetricsResult ComputeWith(MetricsInput input, Func<(ReliabilityResult Reliability, Action<IndicatorAccumulator> AddOutages)>? outagePart)
     {
         ArgumentNullException.ThrowIfNull(input);
         var period = input.Period;
@@ -41,10 +48,12 @@ public static class MetricsEngine
         var sideTask = Task.Run(() =>
         {
             var findings = IntegrityChecker.Check(known, revisions, input.Policy, input.Calendar, integrityErrors);
-            var reliability = Reliability(empty, outages, customers, input.Policy, period, input.DataThrough);
+            var (reliability, addOutages) = outagePart is not null && !empty
+                ? outagePart()
+                : (Reliability(empty, outages, customers, input.Policy, period, input.DataThrough), a => a.AddOutages(outages, input.Policy));
             var indicators = new IndicatorAccumulator(period);
             foreach (var a in applications) indicators.Add(a);
-            indicators.AddOutages(outages, input.Policy);
+            addOutages(indicators);
             return (findings, reliability, indicators.Result());
         });
 

@@ -106,6 +106,44 @@ public static class MetricsQuery
     }
 
     /// <summary>
+    /// The engine's answer (<see cref="MetricsEngine.Compute"/>, with per-application rows, breaches and
+    /// findings) over <paramref name="records"/>, the question's applications read without outage steps
+    /// (<see cref="RecordSnapshot.Load(IAnalyticsStore, DateTime?, RecordScope?, bool)"/>, applications only), and
+    /// reliability and the outage indicators of the same question summed by the store: the figures of the engine over the
+    /// whole snapshot, without reading the two years of outage steps a period's reliability compares with (a ledger's week,
+    /// issue 12). When the store does not sum them, it reads the steps, as <see cref="Answer"/> does.
+    /// </summary>
+    /// <param name="store">The store <paramref name="records"/> were read from.</param>
+    /// <param name="records">The question's records (<see cref="RecordScope"/> of the period and group), outages and customers served not needed.</param>
+    /// <param name="policy">The plan whose targets are evaluated.</param>
+    /// <param name="calendar">The working-day calendar.</param>
+    /// <param name="period">The question's period.</param>
+    /// <param name="asOf">The instant the figures speak of.</param>
+    /// <param name="county">Only this county, when given.</param>
+    /// <param name="utility">Only this utility, when given.</param>
+    public static MetricsResult AnswerOver(IAnalyticsStore store, RecordSnapshot records, Policy policy, WorkingDayCalendar calendar,
+        MetricsPeriod period, DateTime asOf, string? county, string? utility)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(policy);
+        var input = MetricsInput.Of(records, policy, calendar, period, asOf, county, utility) with { Outages = [], CustomersServed = [] };
+        var scope = new RecordScope(period.From, period.To, county, utility);
+        return MetricsEngine.ComputeWith(input, () =>
+        {
+            var (customers, summed) = Reliability(store, scope, policy, period, input.DataThrough);
+            var notices = summed is null ? null : store.OutageNotices(scope, policy.Parameters.PlannedNoticeLeadDays);
+            var steps = summed is null || notices is null ? store.Outages(scope).ToList() : null;
+            var reliability = summed ?? MetricsEngine.Reliability(false, steps!, customers, policy, period, input.DataThrough);
+            return (reliability, a =>
+            {
+                if (notices is not null) a.AddOutages(notices);
+                else a.AddOutages(steps!, policy);
+            });
+        });
+    }
+
+    /// <summary>
     /// The scope's customers served, and reliability of the period from the store's sums of each window
     /// (<see cref="IAnalyticsStore.OutageCells"/>); null when the store does not give them (the caller reads the steps).
     /// </summary>

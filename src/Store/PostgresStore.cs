@@ -251,6 +251,9 @@ public sealed partial class PostgresStore : IAnalyticsStore, IAccountStore, IOve
     public IEnumerable<OutageStep> Outages(RecordScope scope) =>
         Stream(conn => StoreReads.Outages(conn, scope, ScopeParameters(scope, null)));
 
+    public IEnumerable<OutageStep> OutagesStarting(RecordScope scope) =>
+        Stream(conn => StoreReads.Outages(conn, StoreReads.OutagesStartingWhere(scope), ScopeParameters(scope, null)));
+
     public IEnumerable<CustomersServed> CustomersServed(RecordScope scope) =>
         Stream(conn => StoreReads.CustomersServed(conn, scope, ScopeParameters(scope, null)));
 

@@ -257,6 +257,13 @@ public sealed partial class SqliteStore : IAnalyticsStore, IAccountStore, IOvers
         return Stream(conn => SqliteRecordReader.Outages(conn, StoreReads.OutagesWhere(scope), binds));
     }
 
+    public IEnumerable<OutageStep> OutagesStarting(RecordScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var binds = Binds(StoreReads.ScopeParameters(scope, null, t => SqliteText.Instant(t)));
+        return Stream(conn => SqliteRecordReader.Outages(conn, StoreReads.OutagesStartingWhere(scope), binds));
+    }
+
     public IEnumerable<CustomersServed> CustomersServed(RecordScope scope) =>
         Stream(conn => StoreReads.CustomersServed(conn, scope, StoreReads.ScopeParameters(scope, null, t => SqliteText.Instant(t))));
 

@@ -135,13 +135,21 @@ internal static class StoreReads
 
     /// <summary>The outage steps overlapping the scope's outage window, in the order of <see cref="Outages(IDbConnection)"/>.</summary>
     public static IEnumerable<OutageStep> Outages(IDbConnection conn, Domain.Storage.RecordScope scope, DynamicParameters p) =>
+        Outages(conn, OutagesWhere(scope), p);
+
+    /// <summary>The outage steps a WHERE clause (<see cref="OutagesWhere"/>, <see cref="OutagesStartingWhere"/>) selects, in the order of <see cref="Outages(IDbConnection)"/>.</summary>
+    public static IEnumerable<OutageStep> Outages(IDbConnection conn, string where, DynamicParameters p) =>
         conn.Query<OutageStep>(
-            $"SELECT {StoreColumns.OutageSelect} FROM outage_steps {OutagesWhere(scope)} ORDER BY utility, outage_id, step",
+            $"SELECT {StoreColumns.OutageSelect} FROM outage_steps {where} ORDER BY utility, outage_id, step",
             p, buffered: false);
 
     /// <summary>The WHERE clause of the outage steps overlapping the scope's outage window (parameters of <see cref="ScopeParameters"/>).</summary>
     public static string OutagesWhere(Domain.Storage.RecordScope scope) =>
         $"WHERE start_at < @end AND end_at >= @outagesFrom{Group(scope)}";
+
+    /// <summary>The WHERE clause of the outage steps starting in the scope's period (parameters of <see cref="ScopeParameters"/>).</summary>
+    public static string OutagesStartingWhere(Domain.Storage.RecordScope scope) =>
+        $"WHERE start_at >= @start AND start_at < @end{Group(scope)}";
 
     /// <summary>The customers-served snapshots of the scope's years and group.</summary>
     public static IEnumerable<CustomersServed> CustomersServed(IDbConnection conn, Domain.Storage.RecordScope scope, DynamicParameters p) =>

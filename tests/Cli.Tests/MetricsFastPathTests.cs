@@ -130,6 +130,32 @@ public sealed class MetricsFastPathTests : IClassFixture<MetricsFastPathTests.St
     }
 
     [Theory]
+    [MemberData(nameof(Questions))]
+    public void The_engine_over_applications_alone_with_the_stores_outage_sums_is_the_engine_over_everything(string store, string from,
+        string to, string? county, string? utility, string? asOfDay)
+    {
+        using var s = StoreFactory.Open(store == "sqlite" ? _stores.Sqlite : _stores.Postgres);
+        var period = new MetricsPeriod(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture),
+            DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture));
+        DateTime? knownAt = asOfDay is null ? null : DayBounds.EndOfDay(DateOnly.Parse(asOfDay, System.Globalization.CultureInfo.InvariantCulture));
+        var asOf = knownAt ?? RecordSnapshot.DataThroughOf(s.Filings())!.Value;
+        var scope = new RecordScope(period.From, period.To, county, utility);
+        var full = MetricsEngine.Compute(MetricsInput.Of(RecordSnapshot.Load(s, knownAt, scope), Policy.Default, WorkingDayCalendar.Default,
+            period, asOf, county, utility));
+        var applications = RecordSnapshot.Load(s, knownAt, scope, applicationsOnly: true);
+        Assert.Empty(applications.Outages);
+        var over = MetricsQuery.AnswerOver(s, applications, Policy.Default, WorkingDayCalendar.Default, period, asOf, county, utility);
+        AssertSameOutput(full, over);
+        // The per-application rows, breaches and findings are the engine's too (the ledgers' lists).
+        Assert.Equal(full.Applications.Count, over.Applications.Count);
+        Assert.Equal(full.Breaches.Count, over.Breaches.Count);
+        Assert.Equal(full.Findings.Count, over.Findings.Count);
+        // Not vacuous: a question longer than a week has outages whose reliability the store summed (the fixture's weeks
+        // of November 2026 have none, their comparison windows do).
+        if (period.To.DayNumber - period.From.DayNumber > 7) Assert.Contains(over.Reliability, r => r.CustomerHours > 0);
+    }
+
+    [Theory]
     [InlineData("sqlite")]
     [InlineData("postgres")]
     public void A_period_after_the_data_gives_the_engines_empty_answer(string store)

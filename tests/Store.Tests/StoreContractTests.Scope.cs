@@ -60,6 +60,9 @@ public abstract partial class StoreContractTests
         // Outages of the group from 1 January of the year before; customers of those years.
         Assert.Equal(["O-2021", "O-2022"], Store.Outages(march).Select(o => o.OutageId).Order(StringComparer.Ordinal));
         Assert.Equal([2021, 2022], Store.CustomersServed(march).Select(c => c.Year).Order());
+        // The steps starting in March alone (a ledger's list): not the year before, not another county's.
+        Assert.Equal(["O-2022"], Store.OutagesStarting(march).Select(o => o.OutageId));
+        Assert.Empty(Store.OutagesStarting(new RecordScope(new DateOnly(2022, 3, 11), new DateOnly(2022, 3, 31), county: "yaodu")));
     }
 
     [Fact]
@@ -77,6 +80,8 @@ public abstract partial class StoreContractTests
             var expected = InMemory(Store.ApplicationRevisions(knownAt), scope).ToList();
             Assert.Equal(expected, Store.ApplicationRevisions(knownAt, scope).ToList());
             Assert.Equal(Store.Outages().Where(scope.Wants).ToList(), Store.Outages(scope).ToList());
+            Assert.Equal(Store.Outages().Where(o => scope.InGroup(o.County, o.Utility) && o.StartAt >= scope.Start && o.StartAt < scope.End).ToList(),
+                Store.OutagesStarting(scope).ToList());
             Assert.Equal(Store.CustomersServed().Where(scope.Wants).ToList(), Store.CustomersServed(scope).ToList());
         }
     }

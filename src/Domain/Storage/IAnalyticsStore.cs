@@ -106,6 +106,17 @@ public interface IAnalyticsStore : IDisposable
         return Outages().Where(scope.Wants);
     }
 
+    /// <summary>
+    /// The outage steps of <paramref name="scope"/>'s group that start within its period [Start, End), ordered like
+    /// <see cref="Outages()"/>: the steps a period's own lists show (a ledger's 停电事件), without the years before that
+    /// its reliability compares with.
+    /// </summary>
+    IEnumerable<OutageStep> OutagesStarting(RecordScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return Outages().Where(o => scope.InGroup(o.County, o.Utility) && o.StartAt >= scope.Start && o.StartAt < scope.End);
+    }
+
     /// <summary>The customers-served snapshots <paramref name="scope"/> selects.</summary>
     IEnumerable<CustomersServed> CustomersServed(RecordScope scope)
     {

@@ -46,8 +46,26 @@ public sealed class LedgerStore
         KnownAt = KnownAt,
     };
 
-    /// <summary>The records of the week's question for one county (registry code) or the city (null).</summary>
-    public RecordSnapshot Week(LedgerWeek week, string? county) => RecordSnapshot.Load(_store, KnownAt, week.WeekScope(county));
+    /// <summary>
+    /// The records of the week's question for one county (registry code) or the city (null): its applications, and as
+    /// outage steps only those that began in the week (the 停电事件 list); the week's reliability comes from the store
+    /// (<see cref="WeekAnswer"/>).
+    /// </summary>
+    public RecordSnapshot Week(LedgerWeek week, string? county)
+    {
+        var scope = week.WeekScope(county);
+        return RecordSnapshot.Load(_store, KnownAt, scope, applicationsOnly: true) with { Outages = [.. _store.OutagesStarting(scope)] };
+    }
+
+    /// <summary>
+    /// The engine's answer for the week over <paramref name="records"/> (<see cref="Week"/>), with reliability and the outage
+    /// indicators from the store (<see cref="MetricsQuery.AnswerOver"/>).
+    /// </summary>
+    public MetricsResult WeekAnswer(LedgerInputs inputs, RecordSnapshot records, MetricsPeriod period, DateTime asOf, string? county)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return MetricsQuery.AnswerOver(_store, records, inputs.Policy, inputs.Calendar, period, asOf, county, null);
+    }
 
     /// <summary>The answer for <paramref name="period"/> with figures at <paramref name="asOf"/>, of one county or the city (null).</summary>
     public MetricsResult Answer(LedgerInputs inputs, MetricsPeriod period, DateTime asOf, string? county)
