@@ -62,9 +62,13 @@ public static class MetricsQuery
         var figuresAsOf = ApplicationPass.FiguresAsOf(period, asOf);
         if (FirstCoveredYear(calendar, figuresAsOf.Year) is not { } firstYear) return Full();
         if (store.DerivedUnder() is not { } under || under != derivation.Version) return Full();
-        // Reliability on the second core while the store counts the applications: from the store's sums of each window
-        // when it gives them, else from the outage steps read (below).
-        var outageTask = Task.Run(() => Reliability(store, scope, policy, period, dataThrough));
+        // Reliability and the notice counts on the second core while the store counts the applications: from the store's
+        // sums of each window when it gives them, else from the outage steps read (below).
+        var outageTask = Task.Run(() =>
+        {
+            var (customers, summed) = Reliability(store, scope, policy, period, dataThrough);
+            return (customers, summed, summed is null ? null : store.OutageNotices(scope, policy.Parameters.PlannedNoticeLeadDays));
+        });
         MetricsResult Fallback()
         {
             // The second core's read is not needed: wait for it (its failure, if any, the records' answer meets again).
@@ -89,9 +93,7 @@ public static class MetricsQuery
         // answer); the counted ones met none, or the answer would come from the records.
         var integrityErrors = new List<MetricsError>();
         _ = IntegrityChecker.Check(known, [], policy, calendar, integrityErrors);
-        // The notice counts here, while the second core still sums the outages' windows.
-        var notices = store.OutageNotices(scope, policy.Parameters.PlannedNoticeLeadDays);
-        var (customers, summed) = outageTask.GetAwaiter().GetResult();
+        var (customers, summed, notices) = outageTask.GetAwaiter().GetResult();
         // Without the store's sums (or counts), the outage steps read: the engine's way.
         var steps = summed is null || notices is null ? store.Outages(scope).ToList() : null;
         var reliability = summed ?? MetricsEngine.Reliability(false, steps!, customers, policy, period, dataThrough);

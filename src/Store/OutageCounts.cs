@@ -19,7 +19,8 @@ internal static class OutageCounts
     public sealed record Dialect(Func<string, string> Seconds, string Greatest, string Least, Func<string, string, string> DayGap,
         Func<string, string> Fractional);
 
-    public static readonly Dialect Sqlite = new(c => $"unixepoch({c})", "max", "min",
+    // SQLite: the seconds are the virtual columns start_sec, end_sec (migration 9), read from the sums' index.
+    public static readonly Dialect Sqlite = new(c => c switch { "start_at" => "start_sec", "end_at" => "end_sec", _ => $"unixepoch({c})" }, "max", "min",
         (from, to) => $"CAST(julianday(date({to})) - julianday(date({from})) AS INTEGER)", c => $"length({c}) > 19");
 
     public static readonly Dialect Postgres = new(c => $"CAST(EXTRACT(EPOCH FROM {c}) AS bigint)", "GREATEST", "LEAST",

@@ -31,7 +31,7 @@ internal sealed class SqliteFilingBatch : IFilingBatch
             // at 1M applications: 28 s with the index kept, 19 s without it, plus ~4 s to build it); both are undone with
             // the transaction when the batch does not commit.
             if (Empty(conn, "application_revisions")) conn.Execute("DROP INDEX IF EXISTS application_revisions_figures", transaction: Transaction);
-            if (Empty(conn, "outage_steps")) conn.Execute("DROP INDEX IF EXISTS outage_steps_figures", transaction: Transaction);
+            if (Empty(conn, "outage_steps")) conn.Execute("DROP INDEX IF EXISTS outage_steps_sums", transaction: Transaction);
         }
         catch (SqliteException ex)
         {

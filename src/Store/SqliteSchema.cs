@@ -275,7 +275,19 @@ internal static partial class SqliteSchema
         // wide rows: county first, so one county's question reads that county's part; then every column the scope rule,
         // the head test and the sums read. Measured at 1M applications: one county's week 0.18 s → 0.06 s, the city's
         // year 0.36 s → 0.23 s of scanning; +30 % store size.
-        new(8, "covering indexes of the counts", ApplicationFiguresIndex + OutageFiguresIndex),
+        new(8, "covering indexes of the counts", ApplicationFiguresIndex + """
+            CREATE INDEX IF NOT EXISTS outage_steps_figures ON outage_steps (
+                county, start_at, end_at, utility, area, kind, cause, customers, notified_at, outage_id, step);
+            """),
+        // Issue 12 item 2: the outage sums (OutageCounts) without a sort or a date parse per row. Each step's start and end
+        // in seconds since 1970 as virtual columns, computed once into the index; the index in the order of the sums'
+        // GROUP BY (county, utility, area, kind, cause), so SQLite streams the groups instead of sorting every step of a
+        // window. Measured at 1M steps, the city's year window: 0.80 s → 0.36 s of CPU.
+        new(9, "outage steps in seconds, the sums' index in group order", """
+            ALTER TABLE outage_steps ADD COLUMN start_sec INTEGER GENERATED ALWAYS AS (unixepoch(start_at)) VIRTUAL;
+            ALTER TABLE outage_steps ADD COLUMN end_sec INTEGER GENERATED ALWAYS AS (unixepoch(end_at)) VIRTUAL;
+            DROP INDEX IF EXISTS outage_steps_figures;
+            """ + OutageFiguresIndex),
     ];
 
     /// <summary>The covering index of the application counts (migration 8), built again by a first load that dropped it (<see cref="SqliteFilingBatch"/>).</summary>
@@ -287,10 +299,10 @@ internal static partial class SqliteSchema
 
         """;
 
-    /// <summary>The covering index of the outage sums (migration 8), likewise.</summary>
+    /// <summary>The covering index of the outage sums (migration 9), likewise.</summary>
     public const string OutageFiguresIndex = """
-        CREATE INDEX IF NOT EXISTS outage_steps_figures ON outage_steps (
-            county, start_at, end_at, utility, area, kind, cause, customers, notified_at, outage_id, step);
+        CREATE INDEX IF NOT EXISTS outage_steps_sums ON outage_steps (
+            county, utility, area, kind, cause, start_at, end_at, start_sec, end_sec, customers, notified_at, outage_id, step);
 
         """;
 
@@ -307,7 +319,7 @@ internal static partial class SqliteSchema
         {
             var m = AddColumn().Match(line);
             if (m.Success && conn.ExecuteScalar<long>(
-                    "SELECT count(*) FROM pragma_table_info(@table) WHERE name = @column",
+                    "SELECT count(*) FROM pragma_table_xinfo(@table) WHERE name = @column",
                     new { table = m.Groups[1].Value, column = m.Groups[2].Value }, tx) > 0)
                 continue;
             kept.Add(line);
