@@ -227,6 +227,12 @@ internal sealed class RecordingStore(IAnalyticsStore inner) : IAnalyticsStore, I
         return inner.Outages(scope);
     }
 
+    public IEnumerable<OutageStep> OutagesStarting(RecordScope scope)
+    {
+        Read(scope);
+        return inner.OutagesStarting(scope);
+    }
+
     public IEnumerable<CustomersServed> CustomersServed()
     {
         Read(null);
