@@ -75,6 +75,32 @@ public static class MetricsEngine
         };
     }
 
+    /// <summary>
+    /// The per-application rows of <see cref="Compute"/> (<see cref="MetricsResult.Applications"/>) over
+    /// <paramref name="known"/> for the whole selection (every county and utility), one at a time as the applications come,
+    /// for a caller that reads each row once and keeps none: the forensics over the city's year to date, streamed from the
+    /// store (issue 12). Each application as it stood at the end of the period, figures as of min(end of the period,
+    /// <paramref name="asOf"/>); none for a period starting after <paramref name="dataThrough"/>.
+    /// </summary>
+    public static IEnumerable<ApplicationFigures> Rows(IEnumerable<Application> known, Policy policy, WorkingDayCalendar calendar,
+        MetricsPeriod period, DateTime asOf, DateTime? dataThrough)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(calendar);
+        return IsEmpty(period, dataThrough) ? [] : Stream(known, new ApplicationFiguresCalculator(policy, calendar, ApplicationPass.FiguresAsOf(period, asOf)),
+            ApplicationPass.End(period));
+
+        static IEnumerable<ApplicationFigures> Stream(IEnumerable<Application> known, ApplicationFiguresCalculator calculator, DateTime end)
+        {
+            // The pass's own computation (ApplicationPass.Run): a calendar gap leaves the day figures empty rather than throwing.
+            var outcomes = new TargetOutcome[calculator.Targets.Count];
+            foreach (var a in known)
+                if (RecordSnapshot.Rewind(a, end) is { } r)
+                    yield return calculator.Compute(r, outcomes, out _);
+        }
+    }
+
     /// <summary>metrics.md §8: a period starting after <c>data_through</c> has no data.</summary>
     internal static bool IsEmpty(MetricsPeriod period, DateTime? dataThrough) =>
         dataThrough is { } d && period.From > DateOnly.FromDateTime(d);

@@ -13,9 +13,10 @@ namespace Analytics.Web;
 /// The documents the web hands out: a county's weekly ledger and a utility's semiannual PDF, made as the command line
 /// makes them, each from the records the store selects for it — a county's ledger as <c>ledger --no-risk</c> reads them
 /// (the week's records, the year to date from the store's counts: <see cref="LedgerStore"/>), the city's roll-up as
-/// <c>ledger --city</c> (the city's year to the week's end) and <c>report</c>'s (the same half a year earlier to the
-/// half's end, the utility's or the city's). The oversight sections (issue 16: the 问题清单's field checks and overdue
-/// items, the roll-up's forensics flags and 整改逾期 sheet, the circular's 监督检查) come from <see cref="OversightDigest.For"/> with the same
+/// <c>ledger --city</c> (every county's ledger so, its forensics over the city's applications of the year streamed) and
+/// <c>report</c>'s (the same half a year earlier to the half's end, the utility's or the city's). The oversight sections
+/// (issue 16: the 问题清单's field checks and overdue items, the roll-up's forensics flags and 整改逾期 sheet, the circular's
+/// 监督检查) come from <see cref="OversightDigest.For"/> and <see cref="OversightDigest.ForStore"/> with the same
 /// periods as the command line's <c>ledger</c> and <c>report city</c>, so the same store and question give the same text.
 /// </summary>
 public sealed class Documents
@@ -57,7 +58,7 @@ public sealed class Documents
         {
             Records = data, Store = source, Policy = _settings.Policy, Calendar = _settings.Calendar, Registries = _settings.Registries,
         };
-        inputs = inputs with { Oversight = LedgerOversight(inputs, week, cityData: null) };
+        inputs = inputs with { Oversight = LedgerOversight(inputs, week) };
         var ledger = WeeklyLedgers.ComposeCounty(inputs, county, week);
         using var ms = new MemoryStream();
         WeeklyLedgerWorkbook.Write(ledger, ms);
@@ -68,12 +69,20 @@ public sealed class Documents
     public (byte[] Bytes, string FileName) CityLedger(DateOnly thursday)
     {
         var week = Week(thursday);
-        // The city's records of the year to the week's end, which the roll-up's forensics read anyway: every ledger of the
-        // roll-up is made from them (as ledger --city), one read instead of a count and a week per county.
-        var data = _reader.Load(LedgerScope(week, county: null));
+        // As ledger --city: each county's ledger from the store in turn, the 全市 line from its counts, the forensics over the
+        // city's applications of the year streamed from the store (issue 12), never the city's records at once.
+        var source = LedgerSource();
+        var data = source.Head();
         RequireData(data, week.FirstDay, string.Create(CultureInfo.InvariantCulture, $"{week.Thursday:yyyy-MM-dd} 的全市汇总台账"));
-        var inputs = new LedgerInputs { Records = data, Policy = _settings.Policy, Calendar = _settings.Calendar, Registries = _settings.Registries };
-        inputs = inputs with { Oversight = LedgerOversight(inputs, week, cityData: data) };
+        var inputs = new LedgerInputs
+        {
+            Records = data, Store = source, Policy = _settings.Policy, Calendar = _settings.Calendar, Registries = _settings.Registries,
+        };
+        inputs = inputs with
+        {
+            Oversight = OversightDigest.ForStore(_settings.Policy, _settings.Calendar, _store, source.KnownAt,
+                new MetricsPeriod(week.FirstDay, week.LastDay), new MetricsPeriod(week.YearToDateFrom, week.LastDay), inputs.AsOfFor(week)),
+        };
         var ledger = WeeklyLedgers.ComposeCity(inputs, week);
         using var ms = new MemoryStream();
         CityLedgerWorkbook.Write(ledger, ms);
@@ -101,12 +110,9 @@ public sealed class Documents
     /// </summary>
     private LedgerStore LedgerSource() => new(_store, _derivation.Value, knownAt: null);
 
-    /// <summary>
-    /// A ledger's oversight as <c>ledger</c> composes it: the week's field results and overdue items; the forensics of the
-    /// year to the week's end over the city's records for the roll-up only (<paramref name="cityData"/>; null for a county).
-    /// </summary>
-    private Analytics.Reports.Oversight.OversightInputs LedgerOversight(LedgerInputs inputs, LedgerWeek week, RecordSnapshot? cityData) =>
-        OversightDigest.For(_settings.Policy, _settings.Calendar, _store, cityData, new MetricsPeriod(week.FirstDay, week.LastDay),
+    /// <summary>A county ledger's oversight as <c>ledger</c> composes it: the week's field results and overdue items, no forensics.</summary>
+    private Analytics.Reports.Oversight.OversightInputs LedgerOversight(LedgerInputs inputs, LedgerWeek week) =>
+        OversightDigest.For(_settings.Policy, _settings.Calendar, _store, null, new MetricsPeriod(week.FirstDay, week.LastDay),
             new MetricsPeriod(week.YearToDateFrom, week.LastDay), inputs.AsOfFor(week));
 
     /// <summary>The last half-year complete by the data's last day (the one the circular and the reports speak of by default).</summary>
@@ -134,9 +140,6 @@ public sealed class Documents
         var asOf = data.DataThrough ?? _settings.Clock();
         return (SemiannualReport.Render(inputs, utility, half, asOf), SemiannualReport.FileName(_settings.Registries.Utility(utility), half));
     }
-
-    /// <summary>The records of the year to the week's end, of the county or the city: what the roll-up reads (as <c>ledger --city</c>).</summary>
-    public static RecordScope LedgerScope(LedgerWeek week, string? county) => week.Scope(county);
 
     /// <summary>The records a half-year's report needs (as <c>report</c>): the same half a year earlier to the half's end, of the utility or the city.</summary>
     public static RecordScope ReportScope(HalfYear half, string? utility) => SemiannualReport.Scope(half, utility);

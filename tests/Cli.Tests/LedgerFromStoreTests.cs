@@ -15,8 +15,8 @@ namespace Analytics.Cli.Tests;
 /// Issue 12, the ledger's read side: a ledger made from a store (each ledger's week from the records selected for the week,
 /// its year to date from the store's counts, <see cref="LedgerStore"/>) is the ledger made from the records of the year to
 /// the week's end, cell for cell on every sheet, on both stores: one county, every county and the city's roll-up, for
-/// ordinary weeks, the week of the bulk filing, the week of the revised filing and a week as known before it.
-/// (<c>ledger --city</c> makes its ledgers from the city's records, which its forensics read anyway.)
+/// ordinary weeks, the week of the bulk filing, the week of the revised filing and a week as known before it. The roll-up
+/// with its forensics streamed from the store: <see cref="CityLedgerFromStoreTests"/>.
 /// </summary>
 [Collection(FromRecordsVariable.Collection)]
 public sealed class LedgerFromStoreTests : IClassFixture<MetricsFastPathTests.Stores>
@@ -88,6 +88,7 @@ public sealed class LedgerFromStoreTests : IClassFixture<MetricsFastPathTests.St
     [InlineData("--county", "尧都区", "2026-11-19")]
     [InlineData("--all", null, "2026-11-05")]
     [InlineData("--county", "侯马市", "2026-11-26")]
+    [InlineData("--city", null, "2026-11-05")]
     public void The_ledger_command_writes_from_the_store_what_it_writes_from_the_records(string mode, string? county, string thursday)
     {
         var store = _stores.SqliteCopy();
@@ -151,7 +152,7 @@ public sealed class LedgerFromStoreTests : IClassFixture<MetricsFastPathTests.St
         return ms.ToArray();
     }
 
-    private static byte[] CityWorkbook(CityLedger ledger)
+    internal static byte[] CityWorkbook(CityLedger ledger)
     {
         using var ms = new MemoryStream();
         CityLedgerWorkbook.Write(ledger, ms);
@@ -159,7 +160,7 @@ public sealed class LedgerFromStoreTests : IClassFixture<MetricsFastPathTests.St
     }
 
     /// <summary>The same sheets, in the same order, with the same cells: address, value, formula and number format.</summary>
-    private static void AssertSameCells(byte[] expected, byte[] actual)
+    internal static void AssertSameCells(byte[] expected, byte[] actual)
     {
         using var e = new XLWorkbook(new MemoryStream(expected));
         using var a = new XLWorkbook(new MemoryStream(actual));

@@ -22,13 +22,18 @@ public sealed class MetricsFastPathTests : IClassFixture<MetricsFastPathTests.St
     public MetricsFastPathTests(Stores stores) => _stores = stores;
 
     /// <summary>Generated data (two application filings, the second a week later with revisions) in a SQLite and a PostgreSQL store.</summary>
-    public sealed class Stores : IDisposable
+    public class Stores : IDisposable
     {
         private readonly TempDir _dir = new();
         private readonly string _admin;
         private readonly string _database = "analytics_t_" + Guid.NewGuid().ToString("N")[..12];
 
-        public Stores()
+        public Stores() : this(["--applications", "3000", "--outages", "400", "--seed", "11"])
+        {
+        }
+
+        /// <param name="generate">The options of <c>generate</c> the data are made with (besides <c>--out</c>).</param>
+        protected Stores(string[] generate)
         {
             // The server of scripts/test.sh (or scripts/pg-test-server.sh): a missing one fails, it is never skipped.
             _admin = Environment.GetEnvironmentVariable("ANALYTICS_TEST_PG") ?? "";
@@ -36,7 +41,7 @@ public sealed class MetricsFastPathTests : IClassFixture<MetricsFastPathTests.St
             Admin($"CREATE DATABASE {_database}");
             Postgres = new Npgsql.NpgsqlConnectionStringBuilder(_admin) { Database = _database }.ConnectionString;
             var data = _dir.File("data");
-            Assert.Equal(0, CliRunner.Run("generate", "--applications", "3000", "--outages", "400", "--seed", "11", "--out", data).ExitCode);
+            Assert.Equal(0, CliRunner.Run(["generate", .. generate, "--out", data]).ExitCode);
             foreach (var store in new[] { Sqlite, Postgres })
             {
                 CliRunner.Result Run(params string[] args) => CliRunner.Run([.. args, "--store", store, "--key-file", _dir.File("key")]);
@@ -89,6 +94,13 @@ public sealed class MetricsFastPathTests : IClassFixture<MetricsFastPathTests.St
 
         public void Dispose()
         {
+            Dispose(true);
+            GC.SuppressFinalize(this);
+        }
+
+        protected virtual void Dispose(bool disposing)
+        {
+            if (!disposing) return;
             Npgsql.NpgsqlConnection.ClearAllPools();
             Admin($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
             _dir.Dispose();

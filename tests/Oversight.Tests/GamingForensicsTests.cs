@@ -89,4 +89,19 @@ public class GamingForensicsTests
         Assert.Contains(flagged, o => o.GetProperty("test").GetString() == "bunching" && o.GetProperty("utility").GetString() == "sgcc-linfen");
         Assert.Contains(doc.RootElement.EnumerateArray(), o => o.GetProperty("county").ValueKind == JsonValueKind.Null);
     }
+
+    [Fact]
+    public void Forensics_over_the_rows_streamed_one_at_a_time_are_those_over_the_engines_answer()
+    {
+        // Half the gaming: flags and unflagged tests both, ids capped at the limit (MaxApplications) on the flagged ones.
+        var (f, metrics, _, apps) = Run(seed: 7, share: 0.5);
+        var rows = MetricsEngine.Rows(apps, Policy.Default, WorkingDayCalendar.Default, metrics.Period, metrics.AsOf, metrics.DataThrough);
+        var streamed = GamingForensics.Run(rows, Policy.Default, metrics.Period, WorkingDayCalendar.Default);
+        Assert.NotEmpty(f.Flagged);
+        Assert.Contains(f.Flags, x => !x.Flag);
+        Assert.Equal(Describe(f), Describe(streamed));
+
+        static List<string> Describe(ForensicsResult r) => [.. r.Flags.Select(x => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{x.Test}|{x.Target}|{x.Utility}|{x.County}|{x.PValue:R}|{x.PAdjusted:R}|{x.Flag}|{x.Evidence}|{string.Join(",", x.Applications)}"))];
+    }
 }

@@ -15,4 +15,12 @@ public static class OversightDigest
         ArgumentNullException.ThrowIfNull(ctx);
         return Analytics.Reports.Oversight.OversightDigest.For(ctx.Policy, ctx.Calendar, store, cityData, period, forensicsPeriod, asOf);
     }
+
+    /// <summary><see cref="Analytics.Reports.Oversight.OversightDigest.ForStore"/> with the command's policy and calendar.</summary>
+    public static OversightInputs ForStore(CliContext ctx, IAnalyticsStore store, DateTime? knownAt, MetricsPeriod period,
+        MetricsPeriod forensicsPeriod, DateTime asOf)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        return Analytics.Reports.Oversight.OversightDigest.ForStore(ctx.Policy, ctx.Calendar, store, knownAt, period, forensicsPeriod, asOf);
+    }
 }

@@ -149,6 +149,30 @@ public sealed record RecordSnapshot
     }
 
     /// <summary>
+    /// The applications of <see cref="Load(IAnalyticsStore, DateTime?, RecordScope?)"/> (the latest revision of each key known
+    /// at <paramref name="knownAt"/>, in key order) one at a time as the store reads them, holding none: for a caller that
+    /// reads each once (the forensics over the city's year to date, issue 12).
+    /// </summary>
+    public static IEnumerable<Application> StreamApplications(IAnalyticsStore store, DateTime? knownAt, RecordScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(scope);
+        return Latest(store.ApplicationRevisions(knownAt, scope));
+
+        static IEnumerable<Application> Latest(IEnumerable<ApplicationRevision> revisions)
+        {
+            // Revisions come ordered by (utility, id, revision): the last of each run is the current record.
+            Application? previous = null;
+            foreach (var r in revisions)
+            {
+                if (previous is not null && !SameKey(previous, r.Record)) yield return previous;
+                previous = r.Record;
+            }
+            if (previous is not null) yield return previous;
+        }
+    }
+
+    /// <summary>
     /// The part of the snapshot of one county and/or utility (registry codes compared ordinally; null = all). Notes and
     /// filings are kept whole: they are not records of a county.
     /// </summary>

@@ -35,11 +35,35 @@ public static class GamingForensics
     public static ForensicsResult Run(MetricsResult result, WorkingDayCalendar calendar, ForensicsOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(result);
+        return Run(result.Applications, result.Policy, result.Period, calendar, options);
+    }
+
+    /// <summary>
+    /// Runs every test on the per-application rows of the engine's answer for <paramref name="period"/>, read once as they
+    /// come: the same result as <see cref="Run(MetricsResult, WorkingDayCalendar, ForensicsOptions?)"/> for that answer's
+    /// rows in its order, without holding them (the city's year to date streamed from the store,
+    /// <see cref="MetricsEngine.Rows"/>, issue 12). Each test keeps counts and at most
+    /// <see cref="ForensicsOptions.MaxApplications"/> application ids of a unit.
+    /// </summary>
+    public static ForensicsResult Run(IEnumerable<ApplicationFigures> applications, Policy policy, MetricsPeriod period,
+        WorkingDayCalendar calendar, ForensicsOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(applications);
+        ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(calendar);
         options ??= new ForensicsOptions();
+        var dayTargets = DayTargets(policy);
+        var bunching = new BunchingTally(options);
+        var comparative = new ComparativeTally(calendar, period, options);
+        foreach (var f in applications)
+        {
+            var d = DurationOf(f, dayTargets, period);
+            if (d is { } duration) bunching.Add(duration);
+            comparative.Add(f, d);
+        }
         var raw = new List<ForensicsFlag>();
-        Bunching(result, options, raw);
-        Comparative(result, calendar, options, raw);
+        bunching.Flags(policy, raw);
+        comparative.Flags(raw);
         var adjusted = ExactTests.Holm([.. raw.Select(f => f.PValue)]);
         var flags = new ForensicsFlag[raw.Count];
         for (var i = 0; i < raw.Count; i++)
@@ -53,81 +77,110 @@ public static class GamingForensics
     /// <summary>The connected applications of the period with their day-target duration (one per application).</summary>
     internal static IEnumerable<Duration> Durations(MetricsResult result)
     {
-        var dayTargets = result.Policy.Targets.Where(t => t.Kind is TargetKind.UtilityDays or TargetKind.WholeProcessDays).ToArray();
+        var dayTargets = DayTargets(result.Policy);
         foreach (var f in result.Applications)
+            if (DurationOf(f, dayTargets, result.Period) is { } d) yield return d;
+    }
+
+    private static TargetDefinition[] DayTargets(Policy policy) =>
+        [.. policy.Targets.Where(t => t.Kind is TargetKind.UtilityDays or TargetKind.WholeProcessDays)];
+
+    /// <summary>The application's day-target duration when it was connected in the period: the first day target that applies and has a figure and a limit.</summary>
+    private static Duration? DurationOf(ApplicationFigures f, TargetDefinition[] dayTargets, MetricsPeriod period)
+    {
+        if (f.Status != ApplicationStatus.Connected || f.ConnectedAt is not { } c || !period.Contains(DateOnly.FromDateTime(c))) return null;
+        foreach (var t in dayTargets)
         {
-            if (f.Status != ApplicationStatus.Connected || f.ConnectedAt is not { } c || !result.Period.Contains(DateOnly.FromDateTime(c))) continue;
-            foreach (var t in dayTargets)
+            if (!f.ApplicableTargets.Contains(t.Id)) continue;
+            var days = t.Kind == TargetKind.UtilityDays ? f.UtilityDays : f.WholeProcessDays;
+            if (days is not { } d || t.LimitOn(DateOnly.FromDateTime(f.AcceptedAt)) is not { } limit) continue;
+            return new Duration(f, t, d, (int)decimal.Floor(limit));
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The durations of the bunching test, counted as they come: per utility × day target × limit and per county × day
+    /// target × limit, how many applications took each number of days, with the first
+    /// <see cref="ForensicsOptions.MaxApplications"/> at exactly the limit; and the city's counts per target × limit.
+    /// </summary>
+    private sealed class BunchingTally(ForensicsOptions options)
+    {
+        private readonly Dictionary<(string? Utility, string? County, string Target, int Limit), BunchingGroup> _groups = [];
+        private readonly Dictionary<(string Target, int Limit), Dictionary<int, int>> _city = [];
+
+        public void Add(Duration d)
+        {
+            if (!_city.TryGetValue((d.Target.Id, d.Limit), out var cc)) _city[(d.Target.Id, d.Limit)] = cc = [];
+            cc[d.Days] = cc.GetValueOrDefault(d.Days) + 1;
+            Group((d.Figures.Utility, null, d.Target.Id, d.Limit)).Add(d, options.MaxApplications);
+            Group((null, d.Figures.County, d.Target.Id, d.Limit)).Add(d, options.MaxApplications);
+        }
+
+        private BunchingGroup Group((string?, string?, string, int) key)
+        {
+            if (!_groups.TryGetValue(key, out var g)) _groups[key] = g = new BunchingGroup();
+            return g;
+        }
+
+        public void Flags(Policy policy, List<ForensicsFlag> output)
+        {
+            var order = policy.Targets.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+            foreach (var (key, group) in _groups
+                         .OrderBy(g => order[g.Key.Target]).ThenBy(g => g.Key.Limit)
+                         .ThenBy(g => g.Key.Utility is null ? 1 : 0).ThenBy(g => g.Key.Utility ?? g.Key.County, StringComparer.Ordinal))
             {
-                if (!f.ApplicableTargets.Contains(t.Id)) continue;
-                var days = t.Kind == TargetKind.UtilityDays ? f.UtilityDays : f.WholeProcessDays;
-                if (days is not { } d || t.LimitOn(DateOnly.FromDateTime(f.AcceptedAt)) is not { } limit) continue;
-                yield return new Duration(f, t, d, (int)decimal.Floor(limit));
-                break;
+                var L = key.Limit;
+                if (L < 1) continue;
+                int C(int day) => group.Days.GetValueOrDefault(day);
+                // Just above the limit: L+1 … L+W, W = max(5, L) working days (where a "corrected" duration comes from).
+                var w = Math.Max(5, L);
+                var over = 0;
+                for (var day = L + 1; day <= L + w; day++) over += C(day);
+                var n = C(L) + over;
+                if (n < options.MinItems) continue;
+                // The expectation: of the applications at L or just above it, the share at L in the rest of the city for the same
+                // target and limit (the shape of the durations around a limit is the process's, not the unit's). Exact
+                // conditional (Fisher) test.
+                var city = _city[(key.Target, L)];
+                var cityAt = city.GetValueOrDefault(L);
+                var cityOver = 0;
+                for (var day = L + 1; day <= L + w; day++) cityOver += city.GetValueOrDefault(day);
+                var cityN = cityAt + cityOver;
+                var restAt = cityAt - C(L);
+                var restN = cityN - n;
+                if (restN < options.MinItems) continue;
+                var p = ExactTests.HypergeometricUpperTail(C(L), n, cityAt, cityN);
+                var p0 = (double)restAt / restN;
+                var expected = p0 * n;
+                var evidence = string.Create(CultureInfo.InvariantCulture,
+                    $"{key.Target} 限时 {L} 个工作日：恰为 {L} 日 {C(L)} 件，超限 1–{w} 日 {over} 件（其中超 1 日 {C(L + 1)} 件），恰为限时日占 {(double)C(L) / n:P1}；全市其他单位同一目标该比例为 {p0:P1}（{restAt}/{restN}），预期恰为 {L} 日 {expected:0.0} 件，多出 {C(L) - expected:0.0} 件；前一日（{L - 1} 日）{C(L - 1)} 件；共 {group.Items} 件。");
+                output.Add(new ForensicsFlag
+                {
+                    Test = ForensicsTests.Bunching,
+                    Target = key.Target,
+                    Utility = key.Utility,
+                    County = key.County,
+                    PValue = p,
+                    Evidence = evidence,
+                    Applications = [.. group.AtLimit],
+                });
             }
         }
     }
 
-    private static void Bunching(MetricsResult result, ForensicsOptions options, List<ForensicsFlag> output)
+    /// <summary>One unit's durations for one day target and limit: how many, how many of each number of days, the first ids at the limit.</summary>
+    private sealed class BunchingGroup
     {
-        var groups = new Dictionary<(string? Utility, string? County, string Target, int Limit), List<Duration>>();
-        var cityCounts = new Dictionary<(string Target, int Limit), Dictionary<int, int>>();
-        foreach (var d in Durations(result))
-        {
-            if (!cityCounts.TryGetValue((d.Target.Id, d.Limit), out var cc)) cityCounts[(d.Target.Id, d.Limit)] = cc = [];
-            cc[d.Days] = cc.GetValueOrDefault(d.Days) + 1;
-            Add((d.Figures.Utility, null, d.Target.Id, d.Limit), d);
-            Add((null, d.Figures.County, d.Target.Id, d.Limit), d);
-        }
-        var order = result.Policy.Targets.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        foreach (var (key, items) in groups
-                     .OrderBy(g => order[g.Key.Target]).ThenBy(g => g.Key.Limit)
-                     .ThenBy(g => g.Key.Utility is null ? 1 : 0).ThenBy(g => g.Key.Utility ?? g.Key.County, StringComparer.Ordinal))
-        {
-            var L = key.Limit;
-            if (L < 1) continue;
-            var c = new Dictionary<int, int>();
-            foreach (var d in items) c[d.Days] = c.GetValueOrDefault(d.Days) + 1;
-            int C(int day) => c.GetValueOrDefault(day);
-            // Just above the limit: L+1 … L+W, W = max(5, L) working days (where a "corrected" duration comes from).
-            var w = Math.Max(5, L);
-            var over = 0;
-            for (var day = L + 1; day <= L + w; day++) over += C(day);
-            var n = C(L) + over;
-            if (n < options.MinItems) continue;
-            // The expectation: of the applications at L or just above it, the share at L in the rest of the city for the same
-            // target and limit (the shape of the durations around a limit is the process's, not the unit's). Exact
-            // conditional (Fisher) test.
-            var city = cityCounts[(key.Target, L)];
-            var cityAt = city.GetValueOrDefault(L);
-            var cityOver = 0;
-            for (var day = L + 1; day <= L + w; day++) cityOver += city.GetValueOrDefault(day);
-            var cityN = cityAt + cityOver;
-            var restAt = cityAt - C(L);
-            var restN = cityN - n;
-            if (restN < options.MinItems) continue;
-            var p = ExactTests.HypergeometricUpperTail(C(L), n, cityAt, cityN);
-            var p0 = (double)restAt / restN;
-            var expected = p0 * n;
-            var evidence = string.Create(CultureInfo.InvariantCulture,
-                $"{key.Target} 限时 {L} 个工作日：恰为 {L} 日 {C(L)} 件，超限 1–{w} 日 {over} 件（其中超 1 日 {C(L + 1)} 件），恰为限时日占 {(double)C(L) / n:P1}；全市其他单位同一目标该比例为 {p0:P1}（{restAt}/{restN}），预期恰为 {L} 日 {expected:0.0} 件，多出 {C(L) - expected:0.0} 件；前一日（{L - 1} 日）{C(L - 1)} 件；共 {items.Count} 件。");
-            var ids = items.Where(d => d.Days == L).Select(d => Id(d.Figures)).Take(options.MaxApplications).ToArray();
-            output.Add(new ForensicsFlag
-            {
-                Test = ForensicsTests.Bunching,
-                Target = key.Target,
-                Utility = key.Utility,
-                County = key.County,
-                PValue = p,
-                Evidence = evidence,
-                Applications = ids,
-            });
-        }
+        public int Items { get; private set; }
+        public Dictionary<int, int> Days { get; } = [];
+        public List<string> AtLimit { get; } = [];
 
-        void Add((string?, string?, string, int) key, Duration d)
+        public void Add(Duration d, int maxApplications)
         {
-            if (!groups.TryGetValue(key, out var list)) groups[key] = list = [];
-            list.Add(d);
+            Items++;
+            Days[d.Days] = Days.GetValueOrDefault(d.Days) + 1;
+            if (d.Days == d.Limit && AtLimit.Count < maxApplications) AtLimit.Add(Id(d.Figures));
         }
     }
 
@@ -171,18 +224,20 @@ public static class GamingForensics
         public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
     }
 
-    private static void Comparative(MetricsResult result, WorkingDayCalendar calendar, ForensicsOptions options, List<ForensicsFlag> output)
+    /// <summary>The items of the five comparative tests, counted as they come (one application at a time).</summary>
+    private sealed class ComparativeTally(WorkingDayCalendar calendar, MetricsPeriod period, ForensicsOptions options)
     {
-        var period = result.Period;
-        var nonWorking = new Tally(options.MaxApplications);
-        var offHours = new Tally(options.MaxApplications);
-        var identical = new Tally(options.MaxApplications);
-        var burst = new Tally(options.MaxApplications);
-        var pauses = new Tally(options.MaxApplications);
-        Span<DateTime?> stamps = stackalloc DateTime?[10];
-        foreach (var f in result.Applications)
+        private readonly Tally _nonWorking = new(options.MaxApplications);
+        private readonly Tally _offHours = new(options.MaxApplications);
+        private readonly Tally _identical = new(options.MaxApplications);
+        private readonly Tally _burst = new(options.MaxApplications);
+        private readonly Tally _pauses = new(options.MaxApplications);
+
+        /// <summary>One application's items; <paramref name="duration"/> is its day-target duration when connected in the period.</summary>
+        public void Add(ApplicationFigures f, Duration? duration)
         {
             var a = f.Application;
+            Span<DateTime?> stamps = stackalloc DateTime?[10];
             // The utility's own stamps (not acceptance, which may come online at any hour, nor the customer's works or the approval).
             stamps[0] = a.PlanRepliedAt; stamps[1] = a.DesignReviewStart; stamps[2] = a.DesignReviewEnd;
             stamps[3] = a.MidCheckStart; stamps[4] = a.MidCheckEnd; stamps[5] = a.ExternalWorksStart; stamps[6] = a.ExternalWorksEnd;
@@ -193,64 +248,63 @@ public static class GamingForensics
                 bool working;
                 try { working = calendar.IsWorkingDay(DateOnly.FromDateTime(t)); }
                 catch (CalendarException) { continue; }
-                nonWorking.Add(f.Utility, !working, f);
+                _nonWorking.Add(f.Utility, !working, f);
                 if (working)
                 {
                     var time = TimeOnly.FromDateTime(t);
-                    offHours.Add(f.Utility, time < options.OfficeStart || time >= options.OfficeEnd, f);
+                    _offHours.Add(f.Utility, time < options.OfficeStart || time >= options.OfficeEnd, f);
                 }
             }
             if (f.Status == ApplicationStatus.Connected && f.ConnectedAt is { } c && period.Contains(DateOnly.FromDateTime(c)))
             {
                 var same = c.Date > a.AcceptedAt.Date && c.Hour == a.AcceptedAt.Hour && c.Minute == a.AcceptedAt.Minute;
-                identical.Add(f.Utility, same, f);
+                _identical.Add(f.Utility, same, f);
             }
             if (a.RecordCreatedAt is { } rc && rc.Date > a.AcceptedAt.Date && period.Contains(DateOnly.FromDateTime(rc)))
-                burst.Add(f.Utility, rc.DayOfWeek == options.DeadlineEve, f);
-        }
-        foreach (var d in Durations(result))
-        {
-            var paused = d.Figures.Application.PausedDays;
-            if (paused <= 0) continue;
-            pauses.Add(d.Figures.Utility, d.Days <= d.Limit && d.Days + paused > d.Limit, d.Figures);
+                _burst.Add(f.Utility, rc.DayOfWeek == options.DeadlineEve, f);
+            if (duration is { } d && a.PausedDays > 0)
+                _pauses.Add(f.Utility, d.Days <= d.Limit && d.Days + a.PausedDays > d.Limit, f);
         }
 
-        Compare(ForensicsTests.NonWorkingDay, nonWorking, "非工作日的环节时间", "条环节时间");
-        Compare(ForensicsTests.OffHours, offHours, string.Create(CultureInfo.InvariantCulture, $"工作日 {options.OfficeStart:HH\\:mm}–{options.OfficeEnd:HH\\:mm} 以外的环节时间"), "条工作日环节时间");
-        Compare(ForensicsTests.IdenticalDurations, identical, "装表接电时刻与受理时刻分秒相同（整日时长）", "件期内接电工单");
-        Compare(ForensicsTests.DeadlineBurst, burst, "周三（周四台账报送前一日）补录的工单", "件晚于受理日录入的工单");
-        Compare(ForensicsTests.PauseToLimit, pauses, "暂停使时长由超限变为不超限", "件有暂停的期内接电工单");
-
-        void Compare(string test, Tally items, string what, string unit)
+        public void Flags(List<ForensicsFlag> output)
         {
-            var total = items.Total;
-            var marked = items.Marked;
-            foreach (var (utility, u) in items.Units.OrderBy(g => g.Key, StringComparer.Ordinal))
+            Compare(ForensicsTests.NonWorkingDay, _nonWorking, "非工作日的环节时间", "条环节时间");
+            Compare(ForensicsTests.OffHours, _offHours, string.Create(CultureInfo.InvariantCulture, $"工作日 {options.OfficeStart:HH\\:mm}–{options.OfficeEnd:HH\\:mm} 以外的环节时间"), "条工作日环节时间");
+            Compare(ForensicsTests.IdenticalDurations, _identical, "装表接电时刻与受理时刻分秒相同（整日时长）", "件期内接电工单");
+            Compare(ForensicsTests.DeadlineBurst, _burst, "周三（周四台账报送前一日）补录的工单", "件晚于受理日录入的工单");
+            Compare(ForensicsTests.PauseToLimit, _pauses, "暂停使时长由超限变为不超限", "件有暂停的期内接电工单");
+
+            void Compare(string test, Tally items, string what, string unit)
             {
-                var n = u.Items;
-                if (n < options.MinItems || n == total) continue;
-                var k = u.Marked;
-                // Strata by category: a utility with more high-voltage work has more long stage chains, whatever it does.
-                var strata = new List<(int, int, int, int)>();
-                foreach (var s in items.Strata)
+                var total = items.Total;
+                var marked = items.Marked;
+                foreach (var (utility, u) in items.Units.OrderBy(g => g.Key, StringComparer.Ordinal))
                 {
-                    if (!u.Strata.TryGetValue(s, out var mine)) continue;
-                    var city = items.City[s];
-                    strata.Add((mine.Marked, mine.Items, city.Marked, city.Total));
+                    var n = u.Items;
+                    if (n < options.MinItems || n == total) continue;
+                    var k = u.Marked;
+                    // Strata by category: a utility with more high-voltage work has more long stage chains, whatever it does.
+                    var strata = new List<(int, int, int, int)>();
+                    foreach (var s in items.Strata)
+                    {
+                        if (!u.Strata.TryGetValue(s, out var mine)) continue;
+                        var city = items.City[s];
+                        strata.Add((mine.Marked, mine.Items, city.Marked, city.Total));
+                    }
+                    var p = ExactTests.StratifiedUpperTail(strata);
+                    var restN = total - n;
+                    var restK = marked - k;
+                    var evidence = string.Create(CultureInfo.InvariantCulture,
+                        $"{what}：本单位 {k}/{n} {unit}（{(double)k / n:P2}），其他单位 {restK}/{restN}（{(restN == 0 ? 0 : (double)restK / restN):P2}）。");
+                    output.Add(new ForensicsFlag
+                    {
+                        Test = test,
+                        Utility = utility,
+                        PValue = p,
+                        Evidence = evidence,
+                        Applications = [.. u.Applications],
+                    });
                 }
-                var p = ExactTests.StratifiedUpperTail(strata);
-                var restN = total - n;
-                var restK = marked - k;
-                var evidence = string.Create(CultureInfo.InvariantCulture,
-                    $"{what}：本单位 {k}/{n} {unit}（{(double)k / n:P2}），其他单位 {restK}/{restN}（{(restN == 0 ? 0 : (double)restK / restN):P2}）。");
-                output.Add(new ForensicsFlag
-                {
-                    Test = test,
-                    Utility = utility,
-                    PValue = p,
-                    Evidence = evidence,
-                    Applications = [.. u.Applications],
-                });
             }
         }
     }

@@ -84,6 +84,13 @@ internal static class CityLedgerComposer
         };
     }
 
+    /// <summary>
+    /// What the roll-up reads of a county's ledger (its county, targets, volumes, issues and SAIDI lines): the ledger without
+    /// its lists of applications, outages, approvals and progress, which the roll-up does not show.
+    /// </summary>
+    public static CountyLedger Kept(CountyLedger ledger) =>
+        ledger with { InProgress = [], Connected = [], Outages = [], Approvals = [], Progress = [] };
+
     /// <summary>The 全市 line: the week's and the year's figures of the whole city, and the counties' issues and overdue applications summed.</summary>
     private static CityCountyLine TotalLine(CountyLedgerComposer composer, LedgerWeek week, List<CityTargetColumn> columns, LedgerSlice city,
         List<CityCountyLine> lines)

@@ -48,12 +48,21 @@ public static class WeeklyLedgers
         return ComposeAll(inputs, week, slices, risk);
     }
 
-    /// <summary>The city's roll-up of the week.</summary>
+    /// <summary>
+    /// The city's roll-up of the week. From a store each county's ledger is composed from the store in turn and only what the
+    /// roll-up takes of it is kept (<see cref="CityLedgerComposer.Kept"/>), so memory holds one county's week at a time.
+    /// </summary>
     public static CityLedger ComposeCity(LedgerInputs inputs, LedgerWeek week)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var (slices, city) = LedgerSlice.Build(inputs, week, wantCity: true);
-        var counties = ComposeAll(inputs, week, slices, null);
+        CountyLedger[] counties;
+        if (inputs.Store is null) counties = ComposeAll(inputs, week, slices, null);
+        else
+        {
+            var composer = new CountyLedgerComposer(inputs, week);
+            counties = [.. inputs.Registries.Counties.Select(c => CityLedgerComposer.Kept(composer.ComposeFromStore(c, null)))];
+        }
         return CityLedgerComposer.Compose(inputs, week, counties, slices, city);
     }
 

@@ -31,8 +31,31 @@ public static class OversightDigest
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(calendar);
-        return Compose(calendar, store, cityData is null ? null : () => MetricsEngine.Compute(MetricsInput.Of(cityData, policy, calendar, forensicsPeriod, asOf)),
+        return Compose(store,
+            cityData is null ? null : () => GamingForensics.Run(MetricsEngine.Compute(MetricsInput.Of(cityData, policy, calendar, forensicsPeriod, asOf)), calendar),
             period, forensicsPeriod);
+    }
+
+    /// <summary>
+    /// <see cref="For"/> with the forensics over the city's applications the store selects for
+    /// <paramref name="forensicsPeriod"/> as known at <paramref name="knownAt"/>, read one at a time and kept by none (issue 12:
+    /// the roll-up's forensics without the city's records in memory): the same as <see cref="For"/> over the snapshot
+    /// <c>RecordSnapshot.Load(store, knownAt, new RecordScope(forensicsPeriod.From, forensicsPeriod.To))</c>, whose
+    /// per-application figures are the applications' own (outages, customers served and revisions do not enter them).
+    /// </summary>
+    public static OversightInputs ForStore(Policy policy, WorkingDayCalendar calendar, IAnalyticsStore store, DateTime? knownAt,
+        MetricsPeriod period, MetricsPeriod forensicsPeriod, DateTime asOf)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(store);
+        return Compose(store, () =>
+        {
+            var dataThrough = RecordSnapshot.DataThroughOf(RecordSnapshot.KnownFilings(store, knownAt));
+            var applications = RecordSnapshot.StreamApplications(store, knownAt, new RecordScope(forensicsPeriod.From, forensicsPeriod.To));
+            return GamingForensics.Run(MetricsEngine.Rows(applications, policy, calendar, forensicsPeriod, asOf, dataThrough), policy,
+                forensicsPeriod, calendar);
+        }, period, forensicsPeriod);
     }
 
     /// <summary>
@@ -44,10 +67,10 @@ public static class OversightDigest
         MetricsPeriod period, MetricsPeriod forensicsPeriod)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        return Compose(calendar, store, cityResult is null ? null : () => cityResult, period, forensicsPeriod);
+        return Compose(store, cityResult is null ? null : () => GamingForensics.Run(cityResult, calendar), period, forensicsPeriod);
     }
 
-    private static OversightInputs Compose(WorkingDayCalendar calendar, IAnalyticsStore store, Func<MetricsResult>? cityResult,
+    private static OversightInputs Compose(IAnalyticsStore store, Func<ForensicsResult>? runForensics,
         MetricsPeriod period, MetricsPeriod forensicsPeriod)
     {
         var inputs = new OversightInputs { JudgedOn = period.To };
@@ -79,11 +102,10 @@ public static class OversightDigest
                     items.Count(i => i.Item.Status == RectificationStatus.Closed), items.Count(i => i.Overdue)),
             };
         }
-        if (cityResult is null) return inputs;
+        if (runForensics is null) return inputs;
         try
         {
-            var result = cityResult();
-            var forensics = GamingForensics.Run(result, calendar);
+            var forensics = runForensics();
             inputs = inputs with
             {
                 Flags = [.. forensics.Flagged.Select(f => new ForensicsFlagLine(f.Test, f.Target, f.Utility, f.County, f.PValue, f.PAdjusted, f.Evidence, f.Applications.Count))],
