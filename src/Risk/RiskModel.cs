@@ -87,6 +87,9 @@ public sealed class RiskModel
 
     internal TargetClock Clock { get; }
 
+    // Applications labelled together (their final days in parallel) while the rest stream by.
+    private const int LabelChunk = 8192;
+
     internal RiskPredictor Predictor { get; }
 
     /// <summary>Trains, evaluates and (by default) refits on everything. Same data and options → same figures.</summary>
@@ -155,41 +158,50 @@ public sealed class RiskModel
 
     private static (List<LabeledApplication> All, int LeftOut, int Horizon) Label(IEnumerable<Application> apps, RiskModelOptions o, TargetClock clock)
     {
-        var candidates = new List<(Application App, TargetDefinition Target)>();
+        // The applications are taken a chunk at a time and only the facts of those labelled are kept (issue 12: a store's
+        // million applications stream through, they are never all held).
+        var labeled = new List<LabeledApplication>();
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var candidates = new List<(Application App, TargetDefinition Target)>(LabelChunk);
+        var finals = new int[LabelChunk];
         var given = 0;
+        DateTime? last = null;
+        void Flush()
+        {
+            // The metrics engine's final days, independent per application; written by index, so deterministic.
+            Parallel.For(0, candidates.Count, i =>
+            {
+                try
+                {
+                    finals[i] = clock.FinalDays(candidates[i].App, candidates[i].Target.Kind);
+                }
+                catch (CalendarException)
+                {
+                    finals[i] = -1; // a date outside the calendar's years: nothing can be counted for it
+                }
+            });
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                if (finals[i] < 0) continue;
+                var (a, target) = candidates[i];
+                var limit = target.LimitOn(DateOnly.FromDateTime(a.AcceptedAt));
+                labeled.Add(new LabeledApplication(ApplicationFacts.Of(a, codes), target.Kind, finals[i], limit is { } l ? (double)l : double.NaN));
+                if (last is null || a.ConnectedAt > last) last = a.ConnectedAt;
+            }
+            candidates.Clear();
+        }
+
         foreach (var a in apps)
         {
             if (a.Status != ApplicationStatus.Connected || a.ConnectedAt is not { } connected) continue;
             given++;
             if (o.KnownAt is { } known && connected > known) continue;
             if (connected < a.AcceptedAt) continue;
-            if (clock.TargetOf(a.Category) is { } target) candidates.Add((a, target));
+            if (clock.TargetOf(a.Category) is not { } target) continue;
+            candidates.Add((a, target));
+            if (candidates.Count == LabelChunk) Flush();
         }
-
-        // The metrics engine's final days, independent per application; written by index, so deterministic.
-        var finals = new int[candidates.Count];
-        Parallel.For(0, candidates.Count, i =>
-        {
-            try
-            {
-                finals[i] = clock.FinalDays(candidates[i].App, candidates[i].Target.Kind);
-            }
-            catch (CalendarException)
-            {
-                finals[i] = -1; // a date outside the calendar's years: nothing can be counted for it
-            }
-        });
-
-        var labeled = new List<LabeledApplication>(candidates.Count);
-        DateTime? last = null;
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            if (finals[i] < 0) continue;
-            var (a, target) = candidates[i];
-            var limit = target.LimitOn(DateOnly.FromDateTime(a.AcceptedAt));
-            labeled.Add(new LabeledApplication(a, target.Kind, finals[i], limit is { } l ? (double)l : double.NaN));
-            if (last is null || a.ConnectedAt > last) last = a.ConnectedAt;
-        }
+        Flush();
 
         // Leave out the recent cohorts whose slow members cannot have finished yet. One cut for all
         // categories (the slowest category's horizon), so that a time split of what is left has every

@@ -149,6 +149,29 @@ public sealed record RecordSnapshot
     }
 
     /// <summary>
+    /// The applications a snapshot loaded at <paramref name="knownAt"/> holds (<see cref="Applications"/>: the latest revision
+    /// of each known then, ordered by (utility, id)), streamed from the store's revisions one at a time: for a reader of
+    /// every application that keeps only what it takes from each (the early warning's training, issue 12).
+    /// </summary>
+    public static IEnumerable<Application> LatestApplications(IAnalyticsStore store, DateTime? knownAt)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return Latest(store.ApplicationRevisions(knownAt));
+
+        static IEnumerable<Application> Latest(IEnumerable<ApplicationRevision> revisions)
+        {
+            Application? previous = null;
+            // Revisions come ordered by (utility, id, revision): the last of each run is the current record, as in Load.
+            foreach (var r in revisions)
+            {
+                if (previous is not null && !SameKey(previous, r.Record)) yield return previous;
+                previous = r.Record;
+            }
+            if (previous is not null) yield return previous;
+        }
+    }
+
+    /// <summary>
     /// The part of the snapshot of one county and/or utility (registry codes compared ordinally; null = all). Notes and
     /// filings are kept whole: they are not records of a county.
     /// </summary>
