@@ -4,50 +4,83 @@ using Analytics.Domain;
 namespace Analytics.Risk;
 
 /// <summary>
-/// What the early warning reads of an application — its key, the fixed attributes its features take, the acceptance,
-/// connection and stage times — in about a quarter of the memory of the <see cref="Application"/> (no customer, fee or
-/// materials fields, no nullable times). The training keeps one of these for every finished application it learns from
-/// (a million on a large store, issue 12), not the applications themselves; the features, moments and clock figures of
-/// one are those of the application it was made from.
+/// What the early warning reads of an application — the fixed attributes its features take, the acceptance, connection
+/// and stage times — in about a fifth of the memory of the <see cref="Application"/>: no customer, fee or materials
+/// fields, codes shared, the times as whole seconds after acceptance. The training keeps one of these for every finished
+/// application it learns from (a million on a large store, issue 12), not the applications themselves; the features,
+/// moments and clock figures of one are those of the application it was made from.
 /// </summary>
+/// <remarks>
+/// The training's facts drop the application id once they are labelled (<see cref="Settle"/>): what it was needed for —
+/// the order of the key (utility, id) and the moments' phase of <see cref="MomentSampler"/> under the training's seed — is
+/// kept instead, as two numbers.
+/// </remarks>
 internal sealed class ApplicationFacts
 {
     /// <summary>The stage times kept: those of <see cref="FeatureLayout.EventFields"/>, in that order.</summary>
     public const int EventCount = 13;
 
-    // A time absent: DateTime ticks are never negative.
-    private const long None = -1;
+    // The connection's place among the times, after the stage times.
+    private const int Connected = EventCount;
 
-    private readonly EventTicks _events;
-    private readonly long _connected;
+    // A time absent, as an offset; and as ticks (DateTime ticks are never negative).
+    private const int NoOffset = int.MinValue;
+    private const long NoTicks = -1;
+
+    // The times as whole seconds after acceptance, or null: then _ticks holds them (a time with a fraction of a second
+    // after acceptance, or too far from it).
+    private readonly Offsets _offsets;
+    private readonly long[]? _ticks;
+    private readonly byte _category;
+    private readonly byte _voltage;
+    private readonly byte _area;
+    private readonly byte _channel;
+    private string? _applicationId;
+    private ulong _phase;
+    private int _phaseSeed;
 
     private ApplicationFacts(Application a, string utility, string county)
     {
-        ApplicationId = a.ApplicationId;
+        _applicationId = a.ApplicationId;
         Utility = utility;
         County = county;
-        Category = a.Category;
-        Voltage = a.Voltage;
-        Area = a.Area;
-        Channel = a.Channel;
+        _category = (byte)a.Category;
+        _voltage = (byte)a.Voltage;
+        _area = (byte)a.Area;
+        _channel = (byte)a.Channel;
         CapacityLogKw = (float)Math.Log(1 + (double)Math.Max(0m, a.CapacityKw));
         PowerSources = a.PowerSources;
         ImportantUser = a.ImportantUser;
         SmallMicro = a.SmallMicro;
         AcceptedAt = a.AcceptedAt;
-        _connected = Ticks(a.ConnectedAt);
-        Span<DateTime?> events = stackalloc DateTime?[EventCount];
-        FeatureLayout.EventTimes(a, events);
-        for (var i = 0; i < EventCount; i++) _events[i] = Ticks(events[i]);
+
+        Span<DateTime?> times = stackalloc DateTime?[EventCount + 1];
+        FeatureLayout.EventTimes(a, times[..EventCount]);
+        times[Connected] = a.ConnectedAt;
+        var whole = true;
+        for (var i = 0; i < times.Length && whole; i++)
+        {
+            if (times[i] is not { } t)
+            {
+                _offsets[i] = NoOffset;
+                continue;
+            }
+            var after = t.Ticks - a.AcceptedAt.Ticks;
+            var seconds = after / TimeSpan.TicksPerSecond;
+            whole = after % TimeSpan.TicksPerSecond == 0 && seconds > int.MinValue && seconds <= int.MaxValue;
+            if (whole) _offsets[i] = (int)seconds;
+        }
+        if (whole) return;
+        _ticks = new long[EventCount + 1];
+        for (var i = 0; i < times.Length; i++) _ticks[i] = times[i] is { } t ? t.Ticks : NoTicks;
     }
 
-    public string ApplicationId { get; }
     public string Utility { get; }
     public string County { get; }
-    public Category Category { get; }
-    public Voltage Voltage { get; }
-    public Area Area { get; }
-    public Channel Channel { get; }
+    public Category Category => (Category)_category;
+    public Voltage Voltage => (Voltage)_voltage;
+    public Area Area => (Area)_area;
+    public Channel Channel => (Channel)_channel;
 
     /// <summary>log(1 + capacity kW), capacity floored at 0: the first feature, computed once.</summary>
     public float CapacityLogKw { get; }
@@ -56,15 +89,26 @@ internal sealed class ApplicationFacts
     public bool ImportantUser { get; }
     public bool SmallMicro { get; }
     public DateTime AcceptedAt { get; }
-    public DateTime? ConnectedAt => Time(_connected);
+    public DateTime? ConnectedAt => Time(TicksAt(Connected));
+
+    /// <summary>
+    /// The place of the application's key (utility, id), ordinal, among those labelled with it (<see cref="Settle"/>); 0
+    /// before.
+    /// </summary>
+    public int Order { get; private set; }
 
     /// <summary>The i-th stage time of <see cref="FeatureLayout.EventFields"/>, as ticks; negative when not recorded.</summary>
-    public long EventTicksAt(int i) => _events[i];
+    public long EventTicksAt(int i)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(i);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(i, EventCount);
+        return TicksAt(i);
+    }
 
-    public DateTime? CustomerWorksStart => Time(_events[3]);
-    public DateTime? CustomerWorksEnd => Time(_events[4]);
-    public DateTime? ApprovalSubmittedAt => Time(_events[9]);
-    public DateTime? ApprovalGrantedAt => Time(_events[10]);
+    public DateTime? CustomerWorksStart => Time(TicksAt(3));
+    public DateTime? CustomerWorksEnd => Time(TicksAt(4));
+    public DateTime? ApprovalSubmittedAt => Time(TicksAt(9));
+    public DateTime? ApprovalGrantedAt => Time(TicksAt(10));
 
     /// <summary>The facts of <paramref name="a"/>.</summary>
     public static ApplicationFacts Of(Application a)
@@ -84,6 +128,47 @@ internal sealed class ApplicationFacts
         return new ApplicationFacts(a, Shared(codes, a.Utility), Shared(codes, a.County));
     }
 
+    /// <summary>
+    /// Compares the keys (utility, application id) of two facts that still hold their id, ordinal: the order
+    /// <see cref="Order"/> keeps.
+    /// </summary>
+    public static int CompareKeys(ApplicationFacts x, ApplicationFacts y)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        var byUtility = string.CompareOrdinal(x.Utility, y.Utility);
+        return byUtility != 0 ? byUtility : string.CompareOrdinal(x.Id(), y.Id());
+    }
+
+    /// <summary>
+    /// Keeps the key's place among the labelled (<paramref name="order"/>) and the moments' phase under
+    /// <paramref name="seed"/> (<see cref="Phase"/>), and lets the application id go.
+    /// </summary>
+    public void Settle(int order, int seed)
+    {
+        _phase = MomentSampler.Phase(seed, Utility, Id());
+        _phaseSeed = seed;
+        Order = order;
+        _applicationId = null;
+    }
+
+    /// <summary>The FNV hash of <see cref="MomentSampler"/> that places the application's moments, under <paramref name="seed"/>.</summary>
+    /// <exception cref="InvalidOperationException">The facts were settled under another seed.</exception>
+    public ulong Phase(int seed)
+    {
+        if (_applicationId is { } id) return MomentSampler.Phase(seed, Utility, id);
+        return seed == _phaseSeed ? _phase : throw new InvalidOperationException($"The facts were settled for the seed {_phaseSeed}, not {seed}.");
+    }
+
+    private string Id() => _applicationId ?? throw new InvalidOperationException("The facts were settled: the application id was let go.");
+
+    private long TicksAt(int i)
+    {
+        if (_ticks is { } ticks) return ticks[i];
+        var offset = _offsets[i];
+        return offset == NoOffset ? NoTicks : AcceptedAt.Ticks + offset * TimeSpan.TicksPerSecond;
+    }
+
     private static string Shared(Dictionary<string, string> codes, string code)
     {
         if (codes.TryGetValue(code, out var shared)) return shared;
@@ -91,13 +176,11 @@ internal sealed class ApplicationFacts
         return code;
     }
 
-    private static long Ticks(DateTime? t) => t is { } v ? v.Ticks : None;
-
     private static DateTime? Time(long ticks) => ticks < 0 ? null : new DateTime(ticks);
 
-    [InlineArray(EventCount)]
-    private struct EventTicks
+    [InlineArray(EventCount + 1)]
+    private struct Offsets
     {
-        private long _first;
+        private int _first;
     }
 }

@@ -12,7 +12,8 @@ internal sealed class FeatureRows : IEnumerable<ModelRow>
 {
     private readonly FeatureLayout _layout;
     private readonly TargetClock _clock;
-    private readonly IReadOnlyList<Query> _queries;
+    private readonly int _count;
+    private readonly Func<int, Query> _query;
     private readonly float[]? _labels;
 
     /// <param name="layout">The features.</param>
@@ -20,23 +21,37 @@ internal sealed class FeatureRows : IEnumerable<ModelRow>
     /// <param name="queries">One row each, in this order.</param>
     /// <param name="labels">One per query, or null: every label 0 (rows to predict).</param>
     public FeatureRows(FeatureLayout layout, TargetClock clock, IReadOnlyList<Query> queries, float[]? labels = null)
+        : this(layout, clock, queries.Count, i => queries[i], labels)
     {
-        if (labels is not null && labels.Length != queries.Count)
+    }
+
+    private FeatureRows(FeatureLayout layout, TargetClock clock, int count, Func<int, Query> query, float[]? labels)
+    {
+        if (labels is not null && labels.Length != count)
             throw new ArgumentException("Expected one label per query.", nameof(labels));
         _layout = layout;
         _clock = clock;
-        _queries = queries;
+        _count = count;
+        _query = query;
         _labels = labels;
     }
 
-    public int Count => _queries.Count;
+    /// <summary>The rows of replayed moments (<see cref="Query.Replayed"/>), labelled with their final days (<see cref="DurationRegressor.Label"/>).</summary>
+    public static FeatureRows Training(FeatureLayout layout, TargetClock clock, IReadOnlyList<Moment> moments, bool logLabel)
+    {
+        var labels = new float[moments.Count];
+        for (var i = 0; i < labels.Length; i++) labels[i] = DurationRegressor.Label(moments[i].Item.Final, logLabel);
+        return new FeatureRows(layout, clock, moments.Count, i => Query.Replayed(moments[i]), labels);
+    }
+
+    public int Count => _count;
 
     public IEnumerator<ModelRow> GetEnumerator()
     {
         var row = new ModelRow { Features = new float[_layout.Count] };
-        for (var i = 0; i < _queries.Count; i++)
+        for (var i = 0; i < _count; i++)
         {
-            var q = _queries[i];
+            var q = _query(i);
             _layout.Fill(row.Features, q.App, q.AsOf, q.Figures, _clock);
             row.Label = _labels is null ? 0 : _labels[i];
             yield return row;

@@ -88,7 +88,7 @@ public sealed class RiskModel
     internal TargetClock Clock { get; }
 
     // Applications labelled together (their final days in parallel) while the rest stream by.
-    private const int LabelChunk = 8192;
+    private const int LabelChunk = 2048;
 
     internal RiskPredictor Predictor { get; }
 
@@ -115,7 +115,7 @@ public sealed class RiskModel
         // Train as it could have been done on the first holdout day: only applications connected
         // before it, less the cohorts that could not have finished by then (the same maturity rule).
         var train = cut is { } first
-            ? earlier.Where(x => DateOnly.FromDateTime(x.App.ConnectedAt!.Value) < first && x.AcceptedDate.DayNumber <= first.DayNumber - horizon).ToList()
+            ? TrainingPart(earlier, first, horizon)
             : earlier;
 
         var evaluated = RiskPredictor.Fit(train, stride, o, clock, Report);
@@ -202,24 +202,62 @@ public sealed class RiskModel
             if (candidates.Count == LabelChunk) Flush();
         }
         Flush();
+        Settle(labeled, o.Seed);
 
         // Leave out the recent cohorts whose slow members cannot have finished yet. One cut for all
         // categories (the slowest category's horizon), so that a time split of what is left has every
         // category on both sides.
         var end = DateOnly.FromDateTime(o.KnownAt ?? last ?? DateTime.MinValue);
         var horizon = 0;
-        foreach (var g in labeled.GroupBy(x => x.Category))
+        var byCategory = new List<int>?[(int)Category.HvDual + 1];
+        foreach (var x in labeled)
+            (byCategory[(int)x.Category] ??= []).Add(DateOnly.FromDateTime(x.App.ConnectedAt!.Value).DayNumber - x.AcceptedDate.DayNumber);
+        foreach (var durations in byCategory)
         {
-            var durations = g.Select(x => DateOnly.FromDateTime(x.App.ConnectedAt!.Value).DayNumber - x.AcceptedDate.DayNumber).Order().ToArray();
-            horizon = Math.Max(horizon, durations[Math.Clamp((int)Math.Ceiling(o.MaturityQuantile * durations.Length) - 1, 0, durations.Length - 1)]);
+            if (durations is null) continue;
+            durations.Sort();
+            horizon = Math.Max(horizon, durations[Math.Clamp((int)Math.Ceiling(o.MaturityQuantile * durations.Count) - 1, 0, durations.Count - 1)]);
         }
-        var mature = labeled
-            .Where(x => x.AcceptedDate.DayNumber <= end.DayNumber - horizon)
-            .OrderBy(x => x.App.AcceptedAt)
-            .ThenBy(x => x.App.Utility, StringComparer.Ordinal)
-            .ThenBy(x => x.App.ApplicationId, StringComparer.Ordinal)
-            .ToList();
+        // In place, a million applications being many megabytes a copy: the mature ones by acceptance, then key (unique).
+        var mature = labeled;
+        mature.RemoveAll(x => x.AcceptedDate.DayNumber > end.DayNumber - horizon);
+        mature.Sort(static (x, y) =>
+        {
+            var byAccepted = x.App.AcceptedAt.CompareTo(y.App.AcceptedAt);
+            return byAccepted != 0 ? byAccepted : x.App.Order.CompareTo(y.App.Order); // the key (utility, id), ordinal
+        });
         return (mature, given - mature.Count, horizon);
+    }
+
+    // The applications of the earlier part connected before the first holdout day, less the cohorts too recent for it.
+    private static List<LabeledApplication> TrainingPart(IReadOnlyList<LabeledApplication> earlier, DateOnly first, int horizon)
+    {
+        var train = new List<LabeledApplication>(earlier.Count);
+        foreach (var x in earlier)
+            if (DateOnly.FromDateTime(x.App.ConnectedAt!.Value) < first && x.AcceptedDate.DayNumber <= first.DayNumber - horizon)
+                train.Add(x);
+        return train;
+    }
+
+    /// <summary>
+    /// Gives each labelled application the place of its key (utility, id) among them, ordinal — its place in the list when
+    /// the applications came in that order, as from a store — and lets the ids go (<see cref="ApplicationFacts.Settle"/>).
+    /// </summary>
+    private static void Settle(List<LabeledApplication> labeled, int seed)
+    {
+        var ordered = true;
+        for (var i = 1; i < labeled.Count && ordered; i++)
+            ordered = ApplicationFacts.CompareKeys(labeled[i - 1].App, labeled[i].App) < 0;
+        if (ordered)
+        {
+            for (var i = 0; i < labeled.Count; i++) labeled[i].App.Settle(i, seed);
+            return;
+        }
+        // A stable sort: an application given twice keeps the order it was given in, as the list's own sort did.
+        var keys = Comparer<ApplicationFacts>.Create(ApplicationFacts.CompareKeys);
+        var order = 0;
+        foreach (var i in Enumerable.Range(0, labeled.Count).OrderBy(i => labeled[i].App, keys).ToList())
+            labeled[i].App.Settle(order++, seed);
     }
 
     private static RiskEvaluation Evaluate(RiskPredictor p, IReadOnlyList<LabeledApplication> train, IReadOnlyList<LabeledApplication> test,

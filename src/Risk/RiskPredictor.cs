@@ -63,9 +63,7 @@ internal sealed class RiskPredictor
         DurationRegressor? regressor = null;
         if (fit.Count >= o.MinimumTrainingApplications && fitMoments.Count > 0)
         {
-            var labels = new float[fitMoments.Count];
-            for (var i = 0; i < labels.Length; i++) labels[i] = DurationRegressor.Label(fitMoments[i].Item.Final, o.LogLabel);
-            var rows = new FeatureRows(layout, clock, fitMoments.Select(Query.Replayed).ToList(), labels);
+            var rows = FeatureRows.Training(layout, clock, fitMoments, o.LogLabel);
             report?.Invoke($"built {rows.Count} training moments");
             regressor = DurationRegressor.Train(rows, layout.Count, o);
             report?.Invoke("fitted FastTree");
@@ -110,11 +108,14 @@ internal sealed class RiskPredictor
     {
         var medians = new double[(int)Category.HvDual + 1];
         Array.Fill(medians, double.NaN);
-        foreach (var g in fit.GroupBy(x => x.Category))
+        var byCategory = new List<int>?[medians.Length];
+        foreach (var x in fit) (byCategory[(int)x.Category] ??= []).Add(x.Final);
+        for (var c = 0; c < byCategory.Length; c++)
         {
-            var days = g.Select(x => x.Final).Order().ToArray();
-            var n = days.Length;
-            medians[(int)g.Key] = n % 2 == 1 ? days[n / 2] : (days[n / 2 - 1] + days[n / 2]) / 2.0;
+            if (byCategory[c] is not { } days) continue;
+            days.Sort();
+            var n = days.Count;
+            medians[c] = n % 2 == 1 ? days[n / 2] : (days[n / 2 - 1] + days[n / 2]) / 2.0;
         }
         return medians;
     }
