@@ -51,6 +51,13 @@ internal static class MomentSampler
         return moments;
     }
 
+    /// <summary>True when <see cref="Sample"/> replays at least one moment of <paramref name="x"/> at this stride and seed.</summary>
+    public static bool HasMoments(LabeledApplication x, int stride, int seed)
+    {
+        var (start, end) = Days(x, stride, seed);
+        return start < end;
+    }
+
     // The application's first moment's day number (first day + phase) and the connection's.
     private static (int Start, int End) Days(LabeledApplication x, int stride, int seed) =>
         (x.AcceptedDate.DayNumber + Phase(x, stride, seed), DateOnly.FromDateTime(x.App.ConnectedAt!.Value).DayNumber);
