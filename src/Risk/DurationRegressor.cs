@@ -49,7 +49,7 @@ internal sealed class DurationRegressor
         return new DurationRegressor(ml, model, Schema(featureCount), log, featureCount);
     }
 
-    public static DurationRegressor Train(IReadOnlyList<ModelRow> rows, int featureCount, RiskModelOptions o)
+    public static DurationRegressor Train(IEnumerable<ModelRow> rows, int featureCount, RiskModelOptions o)
     {
         var ml = new MLContext(seed: o.Seed);
         var schema = Schema(featureCount);
@@ -75,7 +75,7 @@ internal sealed class DurationRegressor
     public static float Label(int days, bool log) => log ? (float)Math.Log(1 + days) : days;
 
     /// <summary>Predicted final days (back in days when fitted on the log scale).</summary>
-    public double[] Predict(IReadOnlyList<ModelRow> rows)
+    public double[] Predict(FeatureRows rows)
     {
         if (rows.Count == 0) return [];
         var scored = _model.Transform(_ml.Data.LoadFromEnumerable(rows, _schema));

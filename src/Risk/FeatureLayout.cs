@@ -102,10 +102,14 @@ internal sealed class FeatureLayout
     /// Writes the features of <paramref name="a"/> at the moment <paramref name="asOf"/> (events with a
     /// time ≤ asOf count as reached) into <paramref name="x"/>, which must be <see cref="Count"/> long.
     /// </summary>
-    public void Fill(Span<float> x, Application a, DateTime asOf, in MomentFigures m, TargetClock clock)
+    public void Fill(Span<float> x, Application a, DateTime asOf, in MomentFigures m, TargetClock clock) =>
+        Fill(x, ApplicationFacts.Of(a), asOf, m, clock);
+
+    /// <summary><see cref="Fill(Span{float}, Application, DateTime, in MomentFigures, TargetClock)"/> of the application <paramref name="a"/> was made from.</summary>
+    public void Fill(Span<float> x, ApplicationFacts a, DateTime asOf, in MomentFigures m, TargetClock clock)
     {
         x.Clear();
-        x[0] = (float)Math.Log(1 + (double)Math.Max(0m, a.CapacityKw));
+        x[0] = a.CapacityLogKw;
         x[1] = a.PowerSources;
         x[2] = a.ImportantUser ? 1 : 0;
         x[3] = a.SmallMicro ? 1 : 0;
@@ -116,14 +120,13 @@ internal sealed class FeatureLayout
 
         var last = a.AcceptedAt;
         var reached = 0;
-        Span<DateTime?> events = stackalloc DateTime?[EventFields.Length];
-        EventTimes(a, events);
-        for (var i = 0; i < events.Length; i++)
+        for (var i = 0; i < ApplicationFacts.EventCount; i++)
         {
-            if (events[i] is not { } t || t > asOf) continue;
+            var t = a.EventTicksAt(i);
+            if (t < 0 || t > asOf.Ticks) continue;
             x[_eventsAt + i] = 1;
             reached++;
-            if (t > last) last = t;
+            if (t > last.Ticks) last = new DateTime(t);
         }
         x[8] = clock.Calendar.WorkingDaysBetween(last, asOf);
         x[9] = reached;

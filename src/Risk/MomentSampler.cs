@@ -27,13 +27,20 @@ internal static class MomentSampler
 
     public static List<Moment> Sample(IReadOnlyList<LabeledApplication> items, int stride, int seed, TargetClock clock)
     {
-        var moments = new List<Moment>();
+        // Counted first, so that the list is made once at its size (hundreds of thousands of moments on a large store).
+        var count = 0;
+        foreach (var x in items)
+        {
+            var (start, end) = Days(x, stride, seed);
+            if (start < end) count += (end - start + stride - 1) / stride;
+        }
+        var moments = new List<Moment>(count);
         foreach (var x in items)
         {
             var a = x.App;
             var first = DateOnly.FromDateTime(a.AcceptedAt);
             var end = DateOnly.FromDateTime(a.ConnectedAt!.Value);
-            var phase = stride == 1 ? 0 : (int)(Phase(seed, a.Utility, a.ApplicationId) % (ulong)stride);
+            var phase = Phase(x, stride, seed);
             for (var d = first.AddDays(phase); d < end; d = d.AddDays(stride))
             {
                 var asOf = d.ToDateTime(TimeOnly.MaxValue);
@@ -44,11 +51,24 @@ internal static class MomentSampler
         return moments;
     }
 
+    /// <summary>True when <see cref="Sample"/> replays at least one moment of <paramref name="x"/> at this stride and seed.</summary>
+    public static bool HasMoments(LabeledApplication x, int stride, int seed)
+    {
+        var (start, end) = Days(x, stride, seed);
+        return start < end;
+    }
+
+    // The application's first moment's day number (first day + phase) and the connection's.
+    private static (int Start, int End) Days(LabeledApplication x, int stride, int seed) =>
+        (x.AcceptedDate.DayNumber + Phase(x, stride, seed), DateOnly.FromDateTime(x.App.ConnectedAt!.Value).DayNumber);
+
+    private static int Phase(LabeledApplication x, int stride, int seed) => stride == 1 ? 0 : (int)(x.App.Phase(seed) % (ulong)stride);
+
     private static long InProgressDays(LabeledApplication x) =>
         Math.Max(0, DateOnly.FromDateTime(x.App.ConnectedAt!.Value).DayNumber - x.AcceptedDate.DayNumber);
 
-    // FNV-1a over the seed and the record key: stable across runs and machines.
-    private static ulong Phase(int seed, string utility, string id)
+    /// <summary>FNV-1a over the seed and the record key: stable across runs and machines.</summary>
+    internal static ulong Phase(int seed, string utility, string id)
     {
         var h = 14695981039346656037UL;
         void Mix(int v)

@@ -33,6 +33,7 @@ public sealed class RiskAssessor
         // The reported figures (elapsed, counted, limit, due date, days left) are the metrics engine's.
         var engine = new ApplicationFiguresCalculator(clock.Policy, clock.Calendar, asOf);
         var queries = new List<Query>();
+        var assessed = new List<Application>();
         var figures = new List<ApplicationFigures>();
         var notAssessed = 0;
         foreach (var a in applications)
@@ -55,7 +56,8 @@ public sealed class RiskAssessor
                 continue;
             }
             var moment = new MomentFigures(clock.ElapsedDays(then, asOf), clock.CountedDays(then, kind, asOf), (double)limit);
-            queries.Add(new Query(then, asOf, moment, counted));
+            queries.Add(new Query(ApplicationFacts.Of(then), asOf, moment, counted));
+            assessed.Add(then);
             figures.Add(f);
         }
 
@@ -82,7 +84,7 @@ public sealed class RiskAssessor
             }
             result.Add(new ApplicationRisk
             {
-                Application = q.App,
+                Application = assessed[i],
                 Figures = f,
                 TargetId = f.LimitTargetId!,
                 ElapsedDays = f.ElapsedDays!.Value,

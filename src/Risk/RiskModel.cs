@@ -87,6 +87,9 @@ public sealed class RiskModel
 
     internal TargetClock Clock { get; }
 
+    // Applications labelled together (their final days in parallel) while the rest stream by.
+    private const int LabelChunk = 2048;
+
     internal RiskPredictor Predictor { get; }
 
     /// <summary>Trains, evaluates and (by default) refits on everything. Same data and options → same figures.</summary>
@@ -107,12 +110,16 @@ public sealed class RiskModel
         Report("start");
         var (all, leftOut, horizon) = Label(finished, o, clock);
         var stride = MomentSampler.Stride(all, o);
+        // Every sample below is of these applications at this stride and seed: those without a moment never need their
+        // stage times or feature attributes (three in four on a large store, issue 12).
+        foreach (var x in all)
+            if (!MomentSampler.HasMoments(x, stride, o.Seed)) x.App.LetDetailsGo();
         Report(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"labelled {all.Count} applications ({leftOut} left out), stride {stride} d"));
         var (earlier, test, cut) = TimeSplit.Split(all, x => x.AcceptedDate, o.HoldoutFraction);
         // Train as it could have been done on the first holdout day: only applications connected
         // before it, less the cohorts that could not have finished by then (the same maturity rule).
         var train = cut is { } first
-            ? earlier.Where(x => DateOnly.FromDateTime(x.App.ConnectedAt!.Value) < first && x.AcceptedDate.DayNumber <= first.DayNumber - horizon).ToList()
+            ? TrainingPart(earlier, first, horizon)
             : earlier;
 
         var evaluated = RiskPredictor.Fit(train, stride, o, clock, Report);
@@ -155,59 +162,106 @@ public sealed class RiskModel
 
     private static (List<LabeledApplication> All, int LeftOut, int Horizon) Label(IEnumerable<Application> apps, RiskModelOptions o, TargetClock clock)
     {
-        var candidates = new List<(Application App, TargetDefinition Target)>();
+        // The applications are taken a chunk at a time and only the facts of those labelled are kept (issue 12: a store's
+        // million applications stream through, they are never all held).
+        var labeled = new List<LabeledApplication>();
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var candidates = new List<(Application App, TargetDefinition Target)>(LabelChunk);
+        var finals = new int[LabelChunk];
         var given = 0;
+        DateTime? last = null;
+        void Flush()
+        {
+            // The metrics engine's final days, independent per application; written by index, so deterministic.
+            Parallel.For(0, candidates.Count, i =>
+            {
+                try
+                {
+                    finals[i] = clock.FinalDays(candidates[i].App, candidates[i].Target.Kind);
+                }
+                catch (CalendarException)
+                {
+                    finals[i] = -1; // a date outside the calendar's years: nothing can be counted for it
+                }
+            });
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                if (finals[i] < 0) continue;
+                var (a, target) = candidates[i];
+                var limit = target.LimitOn(DateOnly.FromDateTime(a.AcceptedAt));
+                labeled.Add(new LabeledApplication(ApplicationFacts.Of(a, codes), target.Kind, finals[i], limit is { } l ? (double)l : double.NaN));
+                if (last is null || a.ConnectedAt > last) last = a.ConnectedAt;
+            }
+            candidates.Clear();
+        }
+
         foreach (var a in apps)
         {
             if (a.Status != ApplicationStatus.Connected || a.ConnectedAt is not { } connected) continue;
             given++;
             if (o.KnownAt is { } known && connected > known) continue;
             if (connected < a.AcceptedAt) continue;
-            if (clock.TargetOf(a.Category) is { } target) candidates.Add((a, target));
+            if (clock.TargetOf(a.Category) is not { } target) continue;
+            candidates.Add((a, target));
+            if (candidates.Count == LabelChunk) Flush();
         }
-
-        // The metrics engine's final days, independent per application; written by index, so deterministic.
-        var finals = new int[candidates.Count];
-        Parallel.For(0, candidates.Count, i =>
-        {
-            try
-            {
-                finals[i] = clock.FinalDays(candidates[i].App, candidates[i].Target.Kind);
-            }
-            catch (CalendarException)
-            {
-                finals[i] = -1; // a date outside the calendar's years: nothing can be counted for it
-            }
-        });
-
-        var labeled = new List<LabeledApplication>(candidates.Count);
-        DateTime? last = null;
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            if (finals[i] < 0) continue;
-            var (a, target) = candidates[i];
-            var limit = target.LimitOn(DateOnly.FromDateTime(a.AcceptedAt));
-            labeled.Add(new LabeledApplication(a, target.Kind, finals[i], limit is { } l ? (double)l : double.NaN));
-            if (last is null || a.ConnectedAt > last) last = a.ConnectedAt;
-        }
+        Flush();
+        Settle(labeled, o.Seed);
 
         // Leave out the recent cohorts whose slow members cannot have finished yet. One cut for all
         // categories (the slowest category's horizon), so that a time split of what is left has every
         // category on both sides.
         var end = DateOnly.FromDateTime(o.KnownAt ?? last ?? DateTime.MinValue);
         var horizon = 0;
-        foreach (var g in labeled.GroupBy(x => x.Category))
+        var byCategory = new List<int>?[(int)Category.HvDual + 1];
+        foreach (var x in labeled)
+            (byCategory[(int)x.Category] ??= []).Add(DateOnly.FromDateTime(x.App.ConnectedAt!.Value).DayNumber - x.AcceptedDate.DayNumber);
+        foreach (var durations in byCategory)
         {
-            var durations = g.Select(x => DateOnly.FromDateTime(x.App.ConnectedAt!.Value).DayNumber - x.AcceptedDate.DayNumber).Order().ToArray();
-            horizon = Math.Max(horizon, durations[Math.Clamp((int)Math.Ceiling(o.MaturityQuantile * durations.Length) - 1, 0, durations.Length - 1)]);
+            if (durations is null) continue;
+            durations.Sort();
+            horizon = Math.Max(horizon, durations[Math.Clamp((int)Math.Ceiling(o.MaturityQuantile * durations.Count) - 1, 0, durations.Count - 1)]);
         }
-        var mature = labeled
-            .Where(x => x.AcceptedDate.DayNumber <= end.DayNumber - horizon)
-            .OrderBy(x => x.App.AcceptedAt)
-            .ThenBy(x => x.App.Utility, StringComparer.Ordinal)
-            .ThenBy(x => x.App.ApplicationId, StringComparer.Ordinal)
-            .ToList();
+        // In place, a million applications being many megabytes a copy: the mature ones by acceptance, then key (unique).
+        var mature = labeled;
+        mature.RemoveAll(x => x.AcceptedDate.DayNumber > end.DayNumber - horizon);
+        mature.Sort(static (x, y) =>
+        {
+            var byAccepted = x.App.AcceptedAt.CompareTo(y.App.AcceptedAt);
+            return byAccepted != 0 ? byAccepted : x.App.Order.CompareTo(y.App.Order); // the key (utility, id), ordinal
+        });
         return (mature, given - mature.Count, horizon);
+    }
+
+    // The applications of the earlier part connected before the first holdout day, less the cohorts too recent for it.
+    private static List<LabeledApplication> TrainingPart(IReadOnlyList<LabeledApplication> earlier, DateOnly first, int horizon)
+    {
+        var train = new List<LabeledApplication>(earlier.Count);
+        foreach (var x in earlier)
+            if (DateOnly.FromDateTime(x.App.ConnectedAt!.Value) < first && x.AcceptedDate.DayNumber <= first.DayNumber - horizon)
+                train.Add(x);
+        return train;
+    }
+
+    /// <summary>
+    /// Gives each labelled application the place of its key (utility, id) among them, ordinal — its place in the list when
+    /// the applications came in that order, as from a store — and lets the ids go (<see cref="ApplicationFacts.Settle"/>).
+    /// </summary>
+    private static void Settle(List<LabeledApplication> labeled, int seed)
+    {
+        var ordered = true;
+        for (var i = 1; i < labeled.Count && ordered; i++)
+            ordered = ApplicationFacts.CompareKeys(labeled[i - 1].App, labeled[i].App) < 0;
+        if (ordered)
+        {
+            for (var i = 0; i < labeled.Count; i++) labeled[i].App.Settle(i, seed);
+            return;
+        }
+        // A stable sort: an application given twice keeps the order it was given in, as the list's own sort did.
+        var keys = Comparer<ApplicationFacts>.Create(ApplicationFacts.CompareKeys);
+        var order = 0;
+        foreach (var i in Enumerable.Range(0, labeled.Count).OrderBy(i => labeled[i].App, keys).ToList())
+            labeled[i].App.Settle(order++, seed);
     }
 
     private static RiskEvaluation Evaluate(RiskPredictor p, IReadOnlyList<LabeledApplication> train, IReadOnlyList<LabeledApplication> test,

@@ -63,9 +63,8 @@ internal sealed class RiskPredictor
         DurationRegressor? regressor = null;
         if (fit.Count >= o.MinimumTrainingApplications && fitMoments.Count > 0)
         {
-            var rows = Rows(layout, clock, fitMoments.Select(Query.Replayed).ToList());
-            for (var i = 0; i < rows.Length; i++) rows[i].Label = DurationRegressor.Label(fitMoments[i].Item.Final, o.LogLabel);
-            report?.Invoke($"built {rows.Length} training moments");
+            var rows = FeatureRows.Training(layout, clock, fitMoments, o.LogLabel);
+            report?.Invoke($"built {rows.Count} training moments");
             regressor = DurationRegressor.Train(rows, layout.Count, o);
             report?.Invoke("fitted FastTree");
         }
@@ -87,7 +86,7 @@ internal sealed class RiskPredictor
         var model = new double[queries.Count];
         var baseline = new double[queries.Count];
         double[]? raw = null;
-        if (Regressor is not null) raw = Regressor.Predict(Rows(Layout, _clock, queries));
+        if (Regressor is not null) raw = Regressor.Predict(new FeatureRows(Layout, _clock, queries));
         for (var i = 0; i < queries.Count; i++)
         {
             var floor = queries[i].Floor;
@@ -105,29 +104,18 @@ internal sealed class RiskPredictor
                 yield return (moments[i].Item.Category, predicted[i], queries[i].Floor, moments[i].Item.Final);
     }
 
-    private static ModelRow[] Rows(FeatureLayout layout, TargetClock clock, IReadOnlyList<Query> queries)
-    {
-        var rows = new ModelRow[queries.Count];
-        // Feature filling is independent per row; writing by index keeps the result deterministic.
-        Parallel.For(0, rows.Length, i =>
-        {
-            var q = queries[i];
-            var x = new float[layout.Count];
-            layout.Fill(x, q.App, q.AsOf, q.Figures, clock);
-            rows[i] = new ModelRow { Features = x };
-        });
-        return rows;
-    }
-
     private static double[] Medians(IReadOnlyList<LabeledApplication> fit)
     {
         var medians = new double[(int)Category.HvDual + 1];
         Array.Fill(medians, double.NaN);
-        foreach (var g in fit.GroupBy(x => x.Category))
+        var byCategory = new List<int>?[medians.Length];
+        foreach (var x in fit) (byCategory[(int)x.Category] ??= []).Add(x.Final);
+        for (var c = 0; c < byCategory.Length; c++)
         {
-            var days = g.Select(x => x.Final).Order().ToArray();
-            var n = days.Length;
-            medians[(int)g.Key] = n % 2 == 1 ? days[n / 2] : (days[n / 2 - 1] + days[n / 2]) / 2.0;
+            if (byCategory[c] is not { } days) continue;
+            days.Sort();
+            var n = days.Count;
+            medians[c] = n % 2 == 1 ? days[n / 2] : (days[n / 2 - 1] + days[n / 2]) / 2.0;
         }
         return medians;
     }
@@ -138,7 +126,7 @@ internal sealed class RiskPredictor
 /// already count against the limit (<see cref="Floor"/>: counted so far less the paused days known
 /// then, at least 0; in a replayed moment no pause is known, since pauses are recorded without dates).
 /// </summary>
-internal readonly record struct Query(Application App, DateTime AsOf, MomentFigures Figures, int Floor)
+internal readonly record struct Query(ApplicationFacts App, DateTime AsOf, MomentFigures Figures, int Floor)
 {
     public static Query Replayed(Moment m) => new(m.Item.App, m.AsOf, m.Figures, Math.Max(0, m.Figures.Counted));
 }

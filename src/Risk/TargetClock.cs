@@ -75,7 +75,14 @@ internal sealed class TargetClock
     public int CountedDays(Application a, TargetKind kind, DateTime asOf)
     {
         ArgumentNullException.ThrowIfNull(a);
-        return RawDays(a, kind, asOf);
+        return RawDays(a.AcceptedAt, a.CustomerWorksStart, a.CustomerWorksEnd, a.ApprovalSubmittedAt, a.ApprovalGrantedAt, kind, asOf);
+    }
+
+    /// <summary><see cref="CountedDays(Application, TargetKind, DateTime)"/> of the application <paramref name="a"/> was made from.</summary>
+    public int CountedDays(ApplicationFacts a, TargetKind kind, DateTime asOf)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return RawDays(a.AcceptedAt, a.CustomerWorksStart, a.CustomerWorksEnd, a.ApprovalSubmittedAt, a.ApprovalGrantedAt, kind, asOf);
     }
 
     /// <summary>Working days accepted → <paramref name="asOf"/> (whole process, before paused days).</summary>
@@ -85,15 +92,23 @@ internal sealed class TargetClock
         return _calendar.WorkingDaysBetween(a.AcceptedAt, asOf);
     }
 
-    // The engine's in-progress counting, before paused days.
-    private int RawDays(Application a, TargetKind kind, DateTime end)
+    /// <summary><see cref="ElapsedDays(Application, DateTime)"/> of the application <paramref name="a"/> was made from.</summary>
+    public int ElapsedDays(ApplicationFacts a, DateTime asOf)
     {
-        if (kind != TargetKind.UtilityDays) return _calendar.WorkingDaysBetween(a.AcceptedAt, end);
+        ArgumentNullException.ThrowIfNull(a);
+        return _calendar.WorkingDaysBetween(a.AcceptedAt, asOf);
+    }
+
+    // The engine's in-progress counting, before paused days.
+    private int RawDays(DateTime accepted, DateTime? customerWorksStart, DateTime? customerWorksEnd,
+        DateTime? approvalSubmitted, DateTime? approvalGranted, TargetKind kind, DateTime end)
+    {
+        if (kind != TargetKind.UtilityDays) return _calendar.WorkingDaysBetween(accepted, end);
         Span<(DateTime, DateTime)> excluded = stackalloc (DateTime, DateTime)[2];
         var n = 0;
-        if (Interval(a.CustomerWorksStart, a.CustomerWorksEnd, end) is { } cw) excluded[n++] = cw;
-        if (Interval(a.ApprovalSubmittedAt, a.ApprovalGrantedAt, end) is { } ap) excluded[n++] = ap;
-        return _calendar.WorkingDaysExcluding(a.AcceptedAt, end, excluded[..n]);
+        if (Interval(customerWorksStart, customerWorksEnd, end) is { } cw) excluded[n++] = cw;
+        if (Interval(approvalSubmitted, approvalGranted, end) is { } ap) excluded[n++] = ap;
+        return _calendar.WorkingDaysExcluding(accepted, end, excluded[..n]);
     }
 
     // An interval known at 'end': started by then; an end after 'end' (or none) is still open.

@@ -1,3 +1,9 @@
+using System.IO.Compression;
+using Analytics.Domain;
+using Analytics.Domain.Calendar;
+using Analytics.Domain.Policy;
+using Analytics.Domain.Storage;
+using Analytics.Risk;
 using Analytics.Store;
 using Microsoft.Data.Sqlite;
 
@@ -91,6 +97,71 @@ public sealed class RiskModelStoreCommandTests : IDisposable
     }
 
     private static string Figures(string err) => err[err.IndexOf("训练 ", StringComparison.Ordinal)..].Trim();
+
+    [Fact]
+    public void The_first_call_keeps_the_model_that_training_on_every_loaded_record_gives()
+    {
+        // The first call streams the store's applications into the training, which keeps only compact facts of the
+        // finished ones (issue 12); the model it keeps is the one trained on the whole snapshot, every application loaded
+        // as a record, as before: the same bytes (the trees' archive but for its entries' times), figures and answers.
+        Load();
+        Assert.Equal(0, Run("ingest", "applications", Path.Combine(Data, "applications-revised.csv"), "--as-of", "2026-11-25").ExitCode);
+        AssertTrained(Run("risk", "--format", "json"), "存储中尚无模型");
+
+        using var store = StoreFactory.Open(Store);
+        var snapshot = RecordSnapshot.Load(store, null);
+        var asOf = snapshot.DataThrough!.Value;
+        var options = new RiskModelOptions { Policy = Policy.Default, Calendar = WorkingDayCalendar.Default, KnownAt = asOf };
+        var stored = ((IRiskModelStore)store).FindRiskModel(RiskModelFingerprint.Of(snapshot, options));
+        Assert.NotNull(stored);
+        var reference = RiskModel.Train(snapshot.Applications, options);
+        Assert.True(reference.Used, "the sample data should give a model, not only the baseline");
+        AssertSameModel(reference.Save(), stored!.Model);
+
+        var kept = RiskModel.Load(stored.Model, Policy.Default, WorkingDayCalendar.Default)!;
+        Assert.Equal(reference.TrainedOn, kept.TrainedOn);
+        Assert.Equal(reference.TrainingMoments, kept.TrainingMoments);
+        Assert.Equal(reference.MomentStrideDays, kept.MomentStrideDays);
+        Assert.Equal(reference.LeftOut, kept.LeftOut);
+        Assert.Equal(reference.Evaluation.Model, kept.Evaluation.Model);
+        Assert.Equal(reference.Evaluation.Baseline, kept.Evaluation.Baseline);
+        Assert.Equal(reference.Evaluation.Categories, kept.Evaluation.Categories);
+        var inProgress = snapshot.Applications.Where(a => a.Status == ApplicationStatus.InProgress).ToList();
+        var expected = new RiskAssessor(reference).Assess(inProgress, asOf).Applications;
+        var actual = new RiskAssessor(kept).Assess(inProgress, asOf).Applications;
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(r => (r.ApplicationId, r.PredictedDays, r.MissProbability, r.Method)),
+            actual.Select(r => (r.ApplicationId, r.PredictedDays, r.MissProbability, r.Method)));
+    }
+
+    // The saved form ends with ML.NET's model, a zip archive whose entries carry the time they were written: everything
+    // before it the same bytes, and every entry of it the same name and content.
+    private static void AssertSameModel(byte[] expected, byte[] actual)
+    {
+        var at = ZipStart(expected);
+        Assert.Equal(at, ZipStart(actual));
+        Assert.Equal(expected[..at], actual[..at]);
+        Assert.Equal(Entries(expected[at..]), Entries(actual[at..]));
+
+        static int ZipStart(byte[] saved)
+        {
+            var at = saved.AsSpan().IndexOf("PK\u0003\u0004"u8);
+            Assert.True(at > 0, "the saved model holds no trees");
+            return at;
+        }
+
+        static List<(string Name, string Content)> Entries(byte[] zip)
+        {
+            using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
+            return [.. archive.Entries.Select(e =>
+            {
+                using var s = e.Open();
+                using var copy = new MemoryStream();
+                s.CopyTo(copy);
+                return (e.FullName, Convert.ToHexString(copy.ToArray()));
+            })];
+        }
+    }
 
     [Fact]
     public void A_revised_applications_filing_retrains_and_says_so_and_the_old_model_stays_for_the_old_as_of()

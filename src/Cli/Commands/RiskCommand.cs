@@ -36,8 +36,7 @@ public static class RiskCommand
             var knownAt = CliArgs.Date(p.GetValue(asOf), "--as-of") is { } d ? DayBounds.EndOfDay(d) : (DateTime?)null;
             using var store = ctx.OpenStore();
             var instant = knownAt ?? RecordSnapshot.DataThroughOf(RecordSnapshot.KnownFilings(store, knownAt)) ?? ctx.Clock();
-            var assessment = Stored(ctx, store, knownAt, instant, c)
-                ?? Assess(ctx, RecordSnapshot.Load(store, knownAt), instant, c, store);
+            var assessment = Stored(ctx, store, knownAt, instant, c) ?? Trained(ctx, store, knownAt, instant, c);
             if (fmt == "json")
             {
                 ApplicationsCommand.WriteTo(ctx, null, s => RiskJsonWriter.Write(s, assessment, p.GetValue(all) ? 0 : null));
@@ -52,7 +51,7 @@ public static class RiskCommand
     /// <summary>
     /// The assessment with the store's model when one was trained on exactly the store's filings known at
     /// <paramref name="knownAt"/>, under the command's policy and calendar and as of <paramref name="asOf"/> (the
-    /// fingerprint of <see cref="Model"/> follows from the filings alone): then only the applications the store selects
+    /// fingerprint of <see cref="Model(CliContext, RecordSnapshot, DateTime, IRiskModelStore?)"/> follows from the filings alone): then only the applications the store selects
     /// for that day (<see cref="RecordScope"/>, a superset of those in progress at <paramref name="asOf"/>; the model's
     /// features are each application's own) are read, not the store (issue 12: memory bounded by the answer). Null when
     /// no such model is kept: the caller loads the records and trains.
@@ -74,6 +73,27 @@ public static class RiskCommand
         return assessment;
     }
 
+    /// <summary>
+    /// The assessment of <see cref="Stored"/> when the store keeps no model for it: the model is trained on the store's
+    /// applications known at <paramref name="knownAt"/> (<see cref="Model(CliContext, RecordSnapshot, IEnumerable{Application}, DateTime, IRiskModelStore?)"/>),
+    /// kept there, and applied to the applications the store selects for the day, as <see cref="Stored"/> applies a kept
+    /// one. The applications are streamed into the training, which holds only the facts of the finished ones it learns
+    /// from; revisions, outages and customers are not read (issue 12: the first call's memory, not only the later ones').
+    /// </summary>
+    public static RiskAssessment Trained(CliContext ctx, IAnalyticsStore store, DateTime? knownAt, DateTime asOf, string? county)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ArgumentNullException.ThrowIfNull(store);
+        // The fingerprint follows from the filings alone, as in Stored.
+        var filings = new RecordSnapshot { Filings = RecordSnapshot.KnownFilings(store, knownAt), KnownAt = knownAt };
+        var (model, how) = Model(ctx, filings, RecordSnapshot.StreamApplications(store, knownAt, scope: null), asOf, store as IRiskModelStore);
+        var day = DateOnly.FromDateTime(asOf);
+        var data = RecordSnapshot.Load(store, knownAt, new RecordScope(day, day, county));
+        var assessment = new RiskAssessor(model).Assess(InProgress(data, asOf, county), asOf);
+        ctx.Err.WriteLine(ctx.Say(how));
+        return assessment;
+    }
+
     /// <summary>The applications of <paramref name="data"/> (of the county, when given) as they stood at <paramref name="asOf"/>, those in progress then.</summary>
     private static IEnumerable<Application> InProgress(RecordSnapshot data, DateTime asOf, string? county)
     {
@@ -87,7 +107,7 @@ public static class RiskCommand
     /// <summary>
     /// Assesses what was in progress at <paramref name="asOf"/> with the model of what was finished by then: loaded from
     /// the store when one was trained on the same data, policy, calendar and as-of (<see cref="RiskModelFingerprint"/>),
-    /// else trained and saved there (<see cref="Model"/>). The store is the one <c>--store</c> names, used only when it
+    /// else trained and saved there (<see cref="Model(CliContext, RecordSnapshot, DateTime, IRiskModelStore?)"/>). The store is the one <c>--store</c> names, used only when it
     /// holds exactly the applications filings <paramref name="data"/> was loaded from; otherwise the model is trained
     /// and not kept.
     /// </summary>
@@ -126,8 +146,21 @@ public static class RiskCommand
     /// </summary>
     public static (RiskModel Model, MessageText Said) Model(CliContext ctx, RecordSnapshot data, DateTime asOf, IRiskModelStore? models)
     {
+        ArgumentNullException.ThrowIfNull(data);
+        return Model(ctx, data, data.Applications, asOf, models);
+    }
+
+    /// <summary>
+    /// <see cref="Model(CliContext, RecordSnapshot, DateTime, IRiskModelStore?)"/> learning from <paramref name="applications"/>,
+    /// those of the filings of <paramref name="data"/> (which give the fingerprint; its own lists are not read): the same
+    /// model as from a snapshot holding them.
+    /// </summary>
+    public static (RiskModel Model, MessageText Said) Model(CliContext ctx, RecordSnapshot data, IEnumerable<Application> applications,
+        DateTime asOf, IRiskModelStore? models)
+    {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(applications);
         var options = new RiskModelOptions { Policy = ctx.Policy, Calendar = ctx.Calendar, KnownAt = asOf };
         var fingerprint = RiskModelFingerprint.Of(data, options);
         var inv = CultureInfo.InvariantCulture;
@@ -143,7 +176,7 @@ public static class RiskCommand
         }
 
         var watch = Stopwatch.StartNew();
-        var model = RiskModel.Train(data.Applications, options);
+        var model = RiskModel.Train(applications, options);
         watch.Stop();
         var why = models is null ? CliMessages.ModelNotFromStore.Text()
             : kept == 0 ? CliMessages.ModelNoneStored.Text()
@@ -153,6 +186,7 @@ public static class RiskCommand
         {
             try
             {
+                var bytes = model.Save();
                 models.SaveRiskModel(new StoredRiskModel
                 {
                     Fingerprint = fingerprint,
@@ -163,9 +197,12 @@ public static class RiskCommand
                     AucModel = model.Evaluation.Model.Auc,
                     AucBaseline = model.Evaluation.Baseline.Auc,
                     TrainedOnCount = model.TrainedOn.Count,
-                    Model = model.Save(),
+                    Model = bytes,
                 });
                 saved = CliMessages.ModelSaved;
+                // The kept model answers, as it will the next call: the trained one still holds what it learned from (a
+                // million applications' facts on a large store, issue 12), which the answer does not need.
+                model = RiskModel.Load(bytes, ctx.Policy, ctx.Calendar) ?? model;
             }
             catch (StoreUnavailableException e)
             {

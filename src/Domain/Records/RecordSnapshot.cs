@@ -150,18 +150,18 @@ public sealed record RecordSnapshot
 
     /// <summary>
     /// The applications of <see cref="Load(IAnalyticsStore, DateTime?, RecordScope?)"/> (the latest revision of each key known
-    /// at <paramref name="knownAt"/>, in key order) one at a time as the store reads them, holding none: for a caller that
-    /// reads each once (the forensics over the city's year to date, issue 12).
+    /// at <paramref name="knownAt"/>, in key order; of every record when <paramref name="scope"/> is null) one at a time as the
+    /// store reads them, holding none: for a caller that reads each once and keeps only what it takes from it (the forensics
+    /// over the city's year to date, the early warning's training; issue 12).
     /// </summary>
-    public static IEnumerable<Application> StreamApplications(IAnalyticsStore store, DateTime? knownAt, RecordScope scope)
+    public static IEnumerable<Application> StreamApplications(IAnalyticsStore store, DateTime? knownAt, RecordScope? scope)
     {
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(scope);
-        return Latest(store.ApplicationRevisions(knownAt, scope));
+        return Latest(scope is null ? store.ApplicationRevisions(knownAt) : store.ApplicationRevisions(knownAt, scope));
 
         static IEnumerable<Application> Latest(IEnumerable<ApplicationRevision> revisions)
         {
-            // Revisions come ordered by (utility, id, revision): the last of each run is the current record.
+            // Revisions come ordered by (utility, id, revision): the last of each run is the current record, as in Load.
             Application? previous = null;
             foreach (var r in revisions)
             {
