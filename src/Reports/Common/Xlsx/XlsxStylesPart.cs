@@ -1,16 +1,15 @@
 namespace Analytics.Reports.Common.Xlsx;
 
 /// <summary>
-/// Writes styles.xml from a workbook's <see cref="XlsxStyleTable"/>: each format becomes the <c>&lt;xf&gt;</c> of the
+/// Writes styles.xml from the formats a workbook uses (the default first): each becomes the <c>&lt;xf&gt;</c> of the
 /// same index in cellXfs, pointing at shared fonts, fills, borders and custom number formats (ids from 164).
 /// </summary>
 internal static class XlsxStylesPart
 {
     private const string Black = "FF000000";
 
-    public static void Write(XmlEmitter x, XlsxStyleTable table)
+    public static void Write(XmlEmitter x, IReadOnlyList<CellFormat> formats)
     {
-        var formats = table.Formats;
         var numFmts = new Dictionary<string, int>(StringComparer.Ordinal);
         var fonts = new Dictionary<(string Name, double Size, bool Bold), int>();
         var fills = new Dictionary<XlsxColor, int>();
