@@ -1,5 +1,6 @@
 using Analytics.Reports.Wording;
 using Analytics.Domain.Output;
+using Analytics.Reports.Common.Xlsx;
 using ClosedXML.Excel;
 
 namespace Analytics.Reports.Common;
@@ -25,11 +26,12 @@ public static class WorksheetLayout
     /// <summary>Row of the table header when a sheet has one table.</summary>
     public const int HeaderRow = 3;
 
-    public static readonly XLColor HeaderFill = XLColor.FromArgb(0xDD, 0xE5, 0xF0);
-    public static readonly XLColor BadFill = XLColor.FromArgb(0xF8, 0xCB, 0xAD);
-    public static readonly XLColor WarnFill = XLColor.FromArgb(0xFF, 0xEB, 0x9C);
-    public static readonly XLColor GoodFill = XLColor.FromArgb(0xC6, 0xEF, 0xCE);
-    public static readonly XLColor InputFill = XLColor.FromArgb(0xFF, 0xFF, 0xE0);
+    // The report colours are XlsxLayout's, so both kinds of sheet share them.
+    public static readonly XLColor HeaderFill = ToXl(XlsxLayout.HeaderFill);
+    public static readonly XLColor BadFill = ToXl(XlsxLayout.BadFill);
+    public static readonly XLColor WarnFill = ToXl(XlsxLayout.WarnFill);
+    public static readonly XLColor GoodFill = ToXl(XlsxLayout.GoodFill);
+    public static readonly XLColor InputFill = ToXl(XlsxLayout.InputFill);
     public const string FontName = "宋体";
 
     /// <summary>
@@ -116,6 +118,8 @@ public static class WorksheetLayout
         ArgumentNullException.ThrowIfNull(sheet);
         for (var c = fromColumn; c <= toColumn; c++) sheet.Cell(row, c).Style.Fill.BackgroundColor = color;
     }
+
+    private static XLColor ToXl(XlsxColor c) => XLColor.FromArgb(c.R, c.G, c.B);
 
     /// <summary>Freezes the rows down to <paramref name="headerRow"/> and sets up A4 landscape printing, one page wide, title and header repeated.</summary>
     public static void Finish(IXLWorksheet sheet, int headerRow)

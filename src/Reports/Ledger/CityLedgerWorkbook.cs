@@ -1,8 +1,8 @@
 using Analytics.Reports.Wording;
 using Analytics.Domain;
 using Analytics.Reports.Common;
-using ClosedXML.Excel;
-using static Analytics.Reports.Common.WorksheetLayout;
+using Analytics.Reports.Common.Xlsx;
+using static Analytics.Reports.Common.XlsxLayout;
 
 namespace Analytics.Reports.Ledger;
 
@@ -24,33 +24,33 @@ public static class CityLedgerWorkbook
     /// <summary>Writes the workbook to <paramref name="output"/>.</summary>
     public static void Write(CityLedger ledger, Stream output)
     {
-        using var wb = Build(ledger);
+        var wb = Build(ledger);
         wb.SaveAs(output);
     }
 
     /// <summary>Writes the workbook to the file <paramref name="path"/>.</summary>
     public static void Save(CityLedger ledger, string path)
     {
-        using var wb = Build(ledger);
+        var wb = Build(ledger);
         Analytics.Domain.Output.OutputFile.Write(path, s => wb.SaveAs(s));
     }
 
-    /// <summary>The workbook in memory; the caller disposes it.</summary>
-    public static XLWorkbook Build(CityLedger ledger)
+    /// <summary>The workbook in memory (the light model <see cref="XlsxWorkbook"/>; write it with <see cref="XlsxWorkbook.SaveAs"/>).</summary>
+    public static XlsxWorkbook Build(CityLedger ledger)
     {
         ArgumentNullException.ThrowIfNull(ledger);
-        var wb = new XLWorkbook();
+        var wb = new XlsxWorkbook();
         wb.Properties.Title = $"{ledger.CityName}“获得电力”工作台账汇总";
         wb.Properties.Subject = $"{Formats.Date(ledger.Week.Thursday)}";
         wb.Properties.Author = ledger.BureauName;
         wb.Properties.Created = ledger.Week.AsOf;
         wb.Properties.Modified = ledger.Week.AsOf;
-        Counties(wb.Worksheets.Add(CountiesSheet), ledger);
-        Filings(wb.Worksheets.Add(FilingsSheet), ledger);
-        Issues(wb.Worksheets.Add(IssuesSheet), ledger);
-        Rectifications(wb.Worksheets.Add(RectificationSheet), ledger);
-        Progress(wb.Worksheets.Add(ProgressSheet), ledger);
-        Legend(wb.Worksheets.Add(LegendSheet), ledger);
+        Counties(wb.AddWorksheet(CountiesSheet), ledger);
+        Filings(wb.AddWorksheet(FilingsSheet), ledger);
+        Issues(wb.AddWorksheet(IssuesSheet), ledger);
+        Rectifications(wb.AddWorksheet(RectificationSheet), ledger);
+        Progress(wb.AddWorksheet(ProgressSheet), ledger);
+        Legend(wb.AddWorksheet(LegendSheet), ledger);
         return wb;
     }
 
@@ -61,7 +61,7 @@ public static class CityLedgerWorkbook
         $"本周：{l.Week.PeriodLabel}　年累计：{Formats.Date(l.Week.YearStart)}至{Formats.Date(l.Week.LastDay)}　"
         + $"数据截至{Formats.ChineseDate(l.CutOff)}　依据：{l.PlanId}";
 
-    private static void Counties(IXLWorksheet ws, CityLedger l)
+    private static void Counties(XlsxSheet ws, CityLedger l)
     {
         var cols = new List<SheetColumn>
         {
@@ -111,11 +111,11 @@ public static class CityLedgerWorkbook
         Table(ws, HeaderRow, r, cols);
         Block(ws, HeaderRow, r, cols);
         ws.Range(r, 1, r, cols.Count).Style.Font.Bold = true;
-        ws.Range(HeaderRow + 1, 9, r, 8 + l.TargetColumns.Count).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+        ws.Range(HeaderRow + 1, 9, r, 8 + l.TargetColumns.Count).Style.Alignment.Horizontal = XlsxHorizontal.Right;
         Finish(ws, HeaderRow);
     }
 
-    private static void Filings(IXLWorksheet ws, CityLedger l)
+    private static void Filings(XlsxSheet ws, CityLedger l)
     {
         IReadOnlyList<SheetColumn> cols =
         [
@@ -148,7 +148,7 @@ public static class CityLedgerWorkbook
         Finish(ws, HeaderRow);
     }
 
-    private static void Issues(IXLWorksheet ws, CityLedger l)
+    private static void Issues(XlsxSheet ws, CityLedger l)
     {
         IReadOnlyList<SheetColumn> cols =
         [
@@ -172,7 +172,7 @@ public static class CityLedgerWorkbook
         Finish(ws, HeaderRow);
     }
 
-    private static void Rectifications(IXLWorksheet ws, CityLedger l)
+    private static void Rectifications(XlsxSheet ws, CityLedger l)
     {
         IReadOnlyList<SheetColumn> cols =
         [
@@ -205,7 +205,7 @@ public static class CityLedgerWorkbook
         Finish(ws, HeaderRow);
     }
 
-    private static void Progress(IXLWorksheet ws, CityLedger l)
+    private static void Progress(XlsxSheet ws, CityLedger l)
     {
         IReadOnlyList<SheetColumn> cols =
         [
@@ -224,7 +224,7 @@ public static class CityLedgerWorkbook
         Finish(ws, HeaderRow);
     }
 
-    private static void Legend(IXLWorksheet ws, CityLedger l)
+    private static void Legend(XlsxSheet ws, CityLedger l)
     {
         IReadOnlyList<SheetColumn> cols = [new("编号", 8), new("条款", 8), new("指标", 60), new("限值", 20)];
         Title(ws, TitleOf(l, "指标说明"), $"目标均出自{l.PlanId}；达标率 = 合规件数 / 统计件数。", cols);

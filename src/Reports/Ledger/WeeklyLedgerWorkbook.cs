@@ -1,8 +1,8 @@
 using Analytics.Reports.Wording;
 using Analytics.Domain;
 using Analytics.Reports.Common;
-using ClosedXML.Excel;
-using static Analytics.Reports.Common.WorksheetLayout;
+using Analytics.Reports.Common.Xlsx;
+using static Analytics.Reports.Common.XlsxLayout;
 
 namespace Analytics.Reports.Ledger;
 
@@ -80,22 +80,22 @@ public static class WeeklyLedgerWorkbook
     public static void Write(CountyLedger ledger, Stream output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        using var wb = Build(ledger);
+        var wb = Build(ledger);
         wb.SaveAs(output);
     }
 
     /// <summary>Writes the workbook to the file <paramref name="path"/> (replacing it).</summary>
     public static void Save(CountyLedger ledger, string path)
     {
-        using var wb = Build(ledger);
+        var wb = Build(ledger);
         Analytics.Domain.Output.OutputFile.Write(path, s => wb.SaveAs(s));
     }
 
-    /// <summary>The workbook in memory; the caller disposes it.</summary>
-    public static XLWorkbook Build(CountyLedger ledger)
+    /// <summary>The workbook in memory (the light model <see cref="XlsxWorkbook"/>; write it with <see cref="XlsxWorkbook.SaveAs"/>).</summary>
+    public static XlsxWorkbook Build(CountyLedger ledger)
     {
         ArgumentNullException.ThrowIfNull(ledger);
-        var wb = new XLWorkbook();
+        var wb = new XlsxWorkbook();
         wb.Properties.Title = $"{ledger.County.Name}“获得电力”工作台账";
         wb.Properties.Subject = $"{Formats.Date(ledger.Week.Thursday)}报送";
         wb.Properties.Author = ledger.County.Name;
@@ -103,15 +103,15 @@ public static class WeeklyLedgerWorkbook
         wb.Properties.Created = ledger.Week.AsOf;
         wb.Properties.Modified = ledger.Week.AsOf;
 
-        Summary(wb.Worksheets.Add(LedgerLayout.SummarySheet), ledger);
-        InProgress(wb.Worksheets.Add(LedgerLayout.InProgressSheet), ledger);
-        Connected(wb.Worksheets.Add(LedgerLayout.ConnectedSheet), ledger);
-        Issues(wb.Worksheets.Add(LedgerLayout.IssuesSheet), ledger);
-        Outages(wb.Worksheets.Add(LedgerLayout.OutagesSheet), ledger);
-        Approvals(wb.Worksheets.Add(LedgerLayout.ApprovalsSheet), ledger);
-        Progress(wb.Worksheets.Add(LedgerLayout.ProgressSheet), ledger);
-        Meta(wb.Worksheets.Add(LedgerLayout.MetaSheet), ledger);
-        wb.Worksheet(1).SetTabActive();
+        Summary(wb.AddWorksheet(LedgerLayout.SummarySheet), ledger);
+        InProgress(wb.AddWorksheet(LedgerLayout.InProgressSheet), ledger);
+        Connected(wb.AddWorksheet(LedgerLayout.ConnectedSheet), ledger);
+        Issues(wb.AddWorksheet(LedgerLayout.IssuesSheet), ledger);
+        Outages(wb.AddWorksheet(LedgerLayout.OutagesSheet), ledger);
+        Approvals(wb.AddWorksheet(LedgerLayout.ApprovalsSheet), ledger);
+        Progress(wb.AddWorksheet(LedgerLayout.ProgressSheet), ledger);
+        Meta(wb.AddWorksheet(LedgerLayout.MetaSheet), ledger);
+        wb.ActiveTab = 0;
         return wb;
     }
 
@@ -122,7 +122,7 @@ public static class WeeklyLedgerWorkbook
         $"本周：{l.Week.PeriodLabel}　年累计：{Formats.Date(l.Week.YearStart)}至{Formats.Date(l.Week.LastDay)}　"
         + $"数据截至{Formats.ChineseDate(l.CutOff)}　依据：{l.PlanId}";
 
-    private static void Summary(IXLWorksheet ws, CountyLedger l)
+    private static void Summary(XlsxSheet ws, CountyLedger l)
     {
         Title(ws, TitleOf(l, "汇总"), Period(l) + "　数值：时限类为平均工作日，停电类为年累计户均停电小时", SummaryColumns);
         Header(ws, HeaderRow, SummaryColumns);
@@ -146,7 +146,7 @@ public static class WeeklyLedgerWorkbook
         var head = ws.Range(vh, 1, vh, 5);
         head.Style.Font.Bold = true;
         head.Style.Fill.BackgroundColor = HeaderFill;
-        head.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        head.Style.Alignment.Horizontal = XlsxHorizontal.Center;
         (string, int, int)[] rows =
         [
             ("受理", l.WeekVolumes.Accepted, l.YearVolumes.Accepted),
@@ -162,14 +162,14 @@ public static class WeeklyLedgerWorkbook
             ws.Range(r, 1, r, 3).Merge();
         }
         var block = ws.Range(vh, 1, r, 5);
-        block.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
-        block.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
+        block.Style.Border.OutsideBorder = XlsxBorderStyle.Thin;
+        block.Style.Border.InsideBorder = XlsxBorderStyle.Thin;
         ws.Range(vh + 1, 4, r, 5).Style.NumberFormat.Format = Formats.ExcelInteger;
         if (l.WeekVolumes.Overdue > 0) Fill(ws, r, 1, 5, BadFill);
         Finish(ws, HeaderRow);
     }
 
-    private static void Figure(IXLWorksheet ws, int row, int col, LedgerTargetFigure? f)
+    private static void Figure(XlsxSheet ws, int row, int col, LedgerTargetFigure? f)
     {
         if (f is null)
         {
@@ -189,7 +189,7 @@ public static class WeeklyLedgerWorkbook
         Value(ws.Cell(row, col + 2), f.Rate);
         Value(ws.Cell(row, col + 3), f.Figure);
         Text(ws.Cell(row, col + 4), f.Total == 0 && f.Met is null && f.Figure is null ? "无业务" : f.Verdict ?? WordingTable.MetOrNot(f.Met));
-        var fill = f.Met switch { true => GoodFill, false => BadFill, null => null };
+        XlsxColor? fill = f.Met switch { true => GoodFill, false => BadFill, null => null };
         if (fill is not null)
         {
             ws.Cell(row, col + 4).Style.Fill.BackgroundColor = fill;
@@ -197,7 +197,7 @@ public static class WeeklyLedgerWorkbook
         }
     }
 
-    private static void InProgress(IXLWorksheet ws, CountyLedger l)
+    private static void InProgress(XlsxSheet ws, CountyLedger l)
     {
         var overdue = l.InProgress.Count(x => x.Overdue);
         Title(ws, TitleOf(l, "在途工单"),
@@ -218,7 +218,7 @@ public static class WeeklyLedgerWorkbook
         Finish(ws, HeaderRow);
     }
 
-    private static void Connected(IXLWorksheet ws, CountyLedger l)
+    private static void Connected(XlsxSheet ws, CountyLedger l)
     {
         var breached = l.Connected.Count(x => x.Breaches.Length > 0);
         Title(ws, TitleOf(l, "本周接电"),
@@ -238,7 +238,7 @@ public static class WeeklyLedgerWorkbook
         Finish(ws, HeaderRow);
     }
 
-    private static void Issues(IXLWorksheet ws, CountyLedger l)
+    private static void Issues(XlsxSheet ws, CountyLedger l)
     {
         Title(ws, TitleOf(l, "问题清单"),
             $"{l.Week.PeriodLabel}的目标未达标、数据真实性问题（任务4：如实记录，禁止体外循环、后补流程或重走流程）、计划停电未按时通知（任务10）及市能源局监督检查（四、3：现场核查不一致与各层不一致率、整改逾期；造假风险统计检验按全市比较，见全市汇总），共{l.Issues.Count}条。",
@@ -259,7 +259,7 @@ public static class WeeklyLedgerWorkbook
         Finish(ws, HeaderRow);
     }
 
-    private static void Outages(IXLWorksheet ws, CountyLedger l)
+    private static void Outages(XlsxSheet ws, CountyLedger l)
     {
         Title(ws, TitleOf(l, "停电事件"),
             $"{l.Week.PeriodLabel}的停电事件{l.Outages.Count}起（同一停电编号的分步恢复合并为一行）；下方为年累计户均停电时间（目标5：中心区、市区、城镇、农村分别不超过2、5、9、15小时，或同比压缩8%以上）。",
@@ -289,7 +289,7 @@ public static class WeeklyLedgerWorkbook
         Finish(ws, HeaderRow);
     }
 
-    private static void Approvals(IXLWorksheet ws, CountyLedger l)
+    private static void Approvals(XlsxSheet ws, CountyLedger l)
     {
         var open = l.Approvals.Count(a => a.Open);
         Title(ws, TitleOf(l, "审批事项"),
@@ -308,7 +308,7 @@ public static class WeeklyLedgerWorkbook
         Finish(ws, HeaderRow);
     }
 
-    private static void Progress(IXLWorksheet ws, CountyLedger l)
+    private static void Progress(XlsxSheet ws, CountyLedger l)
     {
         var cols = LedgerLayout.ProgressColumns;
         var prefilled = l.ProgressPrefilledFrom is { } from
@@ -343,7 +343,7 @@ public static class WeeklyLedgerWorkbook
         for (var row = HeaderRow + 1; row <= r; row++) ws.Row(row).Height = 48;
         var dv = ws.Range(HeaderRow + 1, 5, r, 5).SetDataValidation();
         dv.List("\"" + string.Join(",", LedgerLayout.Statuses) + "\"", true);
-        dv.ErrorStyle = XLErrorStyle.Information; // suggested words, not a closed list
+        dv.ErrorStyle = XlsxErrorStyle.Information; // suggested words, not a closed list
         dv.IgnoreBlanks = true;
         Signature(ws, r + 2);
         Finish(ws, HeaderRow);
@@ -353,7 +353,7 @@ public static class WeeklyLedgerWorkbook
     /// The signature block (签字栏) under the progress table, one row per <see cref="LedgerWorkbookNames.SignatureLabels"/>:
     /// the label in columns A–B (merged), the county's entry in column C. Read back by Ingest's LedgerTemplate.
     /// </summary>
-    private static void Signature(IXLWorksheet ws, int first)
+    private static void Signature(XlsxSheet ws, int first)
     {
         var labelAt = LedgerWorkbookNames.SignatureLabelColumn;
         var valueAt = LedgerWorkbookNames.SignatureValueColumn;
@@ -373,8 +373,8 @@ public static class WeeklyLedgerWorkbook
             {
                 value.Style.NumberFormat.Format = Formats.ExcelDate;
                 var dv = value.AsRange().SetDataValidation();
-                dv.Date.Between(new DateTime(2000, 1, 1), new DateTime(2099, 12, 31));
-                dv.ErrorStyle = XLErrorStyle.Stop;
+                dv.DateBetween(new DateTime(2000, 1, 1), new DateTime(2099, 12, 31));
+                dv.ErrorStyle = XlsxErrorStyle.Stop;
                 dv.ErrorTitle = LedgerWorkbookNames.SignDate;
                 dv.ErrorMessage = "请填写日期，如 2026-11-26。";
             }
@@ -383,19 +383,19 @@ public static class WeeklyLedgerWorkbook
         var labels = ws.Range(first, labelAt, row - 1, valueAt - 1);
         labels.Style.Font.Bold = true;
         labels.Style.Fill.BackgroundColor = HeaderFill;
-        labels.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        labels.Style.Alignment.Horizontal = XlsxHorizontal.Center;
         var block = ws.Range(first, labelAt, row - 1, valueAt);
-        block.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
-        block.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
+        block.Style.Border.OutsideBorder = XlsxBorderStyle.Thin;
+        block.Style.Border.InsideBorder = XlsxBorderStyle.Thin;
     }
 
-    private static void Meta(IXLWorksheet ws, CountyLedger l)
+    private static void Meta(XlsxSheet ws, CountyLedger l)
     {
         Row(ws, 1, LedgerLayout.KeyKind, LedgerLayout.MetaKind);
         Row(ws, 2, LedgerLayout.KeyCountyCode, l.County.Code);
         Row(ws, 3, LedgerLayout.KeyCountyName, l.County.Name);
         Row(ws, 4, LedgerLayout.KeyThursday, Formats.Date(l.Week.Thursday));
         Row(ws, 5, LedgerLayout.KeyVersion, LedgerLayout.MetaVersion);
-        ws.Visibility = XLWorksheetVisibility.VeryHidden;
+        ws.Visibility = XlsxVisibility.VeryHidden;
     }
 }
