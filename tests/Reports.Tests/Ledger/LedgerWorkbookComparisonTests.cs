@@ -77,6 +77,26 @@ public class LedgerWorkbookComparisonTests
     }
 
     [Fact]
+    public void Both_ledgers_are_valid_SpreadsheetML_by_the_Open_XML_SDK_validator()
+    {
+        // ClosedXML reading a file back is lenient; Excel is not. The SDK validates every part against the Office schemas.
+        var inputs = Rich();
+        var county = WeeklyLedgers.ComposeCounty(inputs, "yaodu", Week);
+        var city = WeeklyLedgers.ComposeCity(inputs, Week);
+        foreach (var write in new Action<Stream>[] { s => WeeklyLedgerWorkbook.Write(county, s), s => CityLedgerWorkbook.Write(city, s) })
+        {
+            using var ms = new MemoryStream();
+            write(ms);
+            ms.Position = 0;
+            using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(ms, false);
+            var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2013)
+                .Validate(doc).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+            Assert.True(errors.Count == 0, string.Join("\n", errors.Take(20)));
+            Assert.True(doc.WorkbookPart!.WorksheetParts.Count() >= 2);
+        }
+    }
+
+    [Fact]
     public void The_same_ledger_is_written_to_the_same_bytes()
     {
         var ledger = WeeklyLedgers.ComposeCounty(Rich(), "yaodu", Week);
