@@ -36,8 +36,16 @@ public sealed record PeriodRequest(DateOnly? From, DateOnly? To, bool AllData = 
     public MetricsPeriod Resolve(RecordSnapshot data, DateTime asOf)
     {
         ArgumentNullException.ThrowIfNull(data);
+        return Resolve(() => data.Span(asOf), asOf);
+    }
+
+    /// <summary>The period at <paramref name="asOf"/>, the data's span (<see cref="RecordSnapshot.Span(DateTime)"/>) asked for only when the request needs it.</summary>
+    /// <exception cref="ReversedPeriodException">The end, given or taken from the data, is before the start.</exception>
+    public MetricsPeriod Resolve(Func<(DateOnly First, DateOnly Last)> span, DateTime asOf)
+    {
+        ArgumentNullException.ThrowIfNull(span);
         if (Fixed(asOf) is { } requested) return requested;
-        var (first, last) = data.Span(asOf);
+        var (first, last) = span();
         return Checked(From ?? first, To ?? last);
     }
 

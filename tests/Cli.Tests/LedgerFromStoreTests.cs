@@ -84,6 +84,40 @@ public sealed class LedgerFromStoreTests : IClassFixture<MetricsFastPathTests.St
         Assert.True(actualCity.Total.YearVolumes.Connected > 0);
     }
 
+    [Fact]
+    public void A_first_ledger_with_the_risk_column_trains_from_the_store_what_it_trains_from_the_records()
+    {
+        // No model kept yet in either copy: the store's path trains from the applications streamed (RiskCommand.Trained),
+        // the records' path from the loaded snapshot; both keep it, and the 风险 column must be the same.
+        string Write(string name, bool fromRecords)
+        {
+            var store = _stores.SqliteCopy();
+            var outDir = _stores.Dir(name);
+            if (fromRecords) Environment.SetEnvironmentVariable(FromRecordsVariable.Name, "1");
+            try
+            {
+                var r = CliRunner.Run("ledger", "--county", "尧都区", "--date", "2026-11-19", "--out", outDir, "--store", store,
+                    "--key-file", _stores.Key);
+                Assert.True(r.ExitCode == 0, r.Err);
+                Assert.Contains("训练", r.Err);
+                return r.Out.Trim();
+            }
+            finally
+            {
+                if (fromRecords) Environment.SetEnvironmentVariable(FromRecordsVariable.Name, null);
+            }
+        }
+
+        var fromStore = Write("risk-store", fromRecords: false);
+        var fromRecords = Write("risk-records", fromRecords: true);
+        AssertSameCells(File.ReadAllBytes(fromRecords), File.ReadAllBytes(fromStore));
+        // Not vacuous: the 在途工单 sheet has scored rows.
+        using var wb = new ClosedXML.Excel.XLWorkbook(fromStore);
+        var sheet = wb.Worksheet("在途工单");
+        var riskColumn = sheet.Row(3).CellsUsed().First(c => c.GetString().Contains("风险", StringComparison.Ordinal)).Address.ColumnNumber;
+        Assert.Contains(sheet.Column(riskColumn).CellsUsed(), c => c.Address.RowNumber > 3 && !c.IsEmpty() && c.GetString().Length > 0);
+    }
+
     [Theory]
     [InlineData("--county", "尧都区", "2026-11-19")]
     [InlineData("--all", null, "2026-11-05")]

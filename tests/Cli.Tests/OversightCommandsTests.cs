@@ -1,6 +1,12 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Analytics.Domain.Storage;
+using Analytics.Domain;
+using Analytics.Domain.Calendar;
+using Analytics.Domain.Policy;
+using Analytics.Metrics;
+using Analytics.Oversight.Forensics;
+using Analytics.Reports.Oversight;
 using Analytics.Oversight.SpotChecks;
 using ClosedXML.Excel;
 using UglyToad.PdfPig;
@@ -260,6 +266,35 @@ public sealed partial class OversightCommandsTests : IDisposable
         // Row 4 was fine, yet nothing was taken.
         using var store = Analytics.Store.StoreFactory.Open(Store);
         Assert.Empty(((IOversightStore)store).SpotCheckResults());
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("2026-01-01", "2026-06-30")]
+    [InlineData("2026-03-01", null)]
+    public void Forensics_streamed_from_the_store_is_the_engines_answer_over_every_record(string? from, string? to)
+    {
+        Load();
+        string[] period = [.. from is null ? [] : new[] { "--from", from }, .. to is null ? [] : new[] { "--to", to }];
+        var r = At(Nov22, ["forensics", .. period, "--format", "json"]);
+        Assert.True(r.ExitCode == 0, r.Err);
+
+        // What the command computed before issue 12: the engine's answer over every record loaded, then the tests.
+        string expected;
+        using (var store = Analytics.Store.StoreFactory.Open(Store))
+        {
+            var data = RecordSnapshot.Load(store, null);
+            var asOf = data.DataThrough!.Value;
+            var range = new PeriodRequest(from is null ? null : DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture),
+                to is null ? null : DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture), AllData: true).Resolve(data, asOf);
+            var result = MetricsEngine.Compute(MetricsInput.Of(data, Policy.Default, WorkingDayCalendar.Default, range, asOf));
+            using var ms = new MemoryStream();
+            ForensicsJsonWriter.Write(GamingForensics.Run(result, WorkingDayCalendar.Default), ms);
+            expected = System.Text.Encoding.UTF8.GetString(ms.ToArray());
+        }
+        Assert.Equal(expected.Trim(), r.Out.Trim());
+        using var doc = JsonDocument.Parse(r.Out);
+        Assert.NotEmpty(doc.RootElement.EnumerateArray());
     }
 
     [Fact]

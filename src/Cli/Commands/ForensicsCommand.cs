@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Analytics.Domain;
+using Analytics.Domain.Storage;
 using Analytics.Metrics;
 using Analytics.Oversight.Forensics;
 using Analytics.Reports.Oversight;
@@ -26,10 +27,16 @@ public static class ForensicsCommand
             var ctx = context(p);
             var fmt = CliArgs.OneOf(p.GetValue(format), "--format", "table", "table", "json");
             using var store = ctx.OpenStore();
-            var data = RecordSnapshot.Load(store, period.KnownAt(p));
-            var asOf = period.AsOfInstant(p, data, ctx);
-            var result = MetricsEngine.Compute(MetricsInput.Of(data, ctx.Policy, ctx.Calendar, period.Period(p, asOf, data, allData: true), asOf));
-            var forensics = GamingForensics.Run(result, ctx.Calendar);
+            // The store's applications streamed through the engine's per-application figures into the tests' tallies, none
+            // kept (issue 12: memory bounded by the answer, not the store); the period's open end, if any, from a first
+            // streamed pass over the data's dates. The same flags as the engine's answer over every record.
+            var knownAt = period.KnownAt(p);
+            var asOf = period.AsOfInstant(p, ctx, store);
+            var range = period.Period(p, asOf,
+                () => RecordSnapshot.Span(RecordSnapshot.StreamApplications(store, knownAt, scope: null), store.Outages(), asOf), allData: true);
+            var rows = MetricsEngine.Rows(RecordSnapshot.StreamApplications(store, knownAt, new RecordScope(range.From, range.To)),
+                ctx.Policy, ctx.Calendar, range, asOf, RecordSnapshot.DataThroughOf(RecordSnapshot.KnownFilings(store, knownAt)));
+            var forensics = GamingForensics.Run(rows, ctx.Policy, range, ctx.Calendar);
             if (fmt == "json")
             {
                 ApplicationsCommand.WriteTo(ctx, null, s => ForensicsJsonWriter.Write(forensics, s));
@@ -37,7 +44,7 @@ public static class ForensicsCommand
             }
             var flagged = forensics.Flagged.ToList();
             var t = ConsoleTables.Table(string.Create(CultureInfo.InvariantCulture,
-                    $"数据造假风险检验 {result.Period.From:yyyy-MM-dd} – {result.Period.To:yyyy-MM-dd}：{forensics.TestCount} 项检验，α = {forensics.Alpha:0.###}（Holm 校正），{flagged.Count} 项提示"),
+                    $"数据造假风险检验 {range.From:yyyy-MM-dd} – {range.To:yyyy-MM-dd}：{forensics.TestCount} 项检验，α = {forensics.Alpha:0.###}（Holm 校正），{flagged.Count} 项提示"),
                 "检验", "目标", "供电企业", "县（市、区）", "p 值", "校正 p 值", "依据");
             foreach (var f in flagged)
                 ConsoleTables.Row(t, f.Test, f.Target ?? "", f.Utility is { } u ? ctx.Registries.Utility(u).ShortName : "全部",

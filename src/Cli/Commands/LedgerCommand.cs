@@ -41,23 +41,23 @@ public static class LedgerCommand
             using var store = ctx.OpenStore();
             // Each county's ledger reads its own week from the store and takes its year to date from the store's counts
             // (LedgerStore, issue 12). The 风险 column comes from a model the store keeps for exactly its filings and the
-            // week's as-of (RiskCommand.Stored), scoring the applications in progress then; only without such a model is
-            // everything loaded, for the model to learn (and be kept for the next call). The city's roll-up makes its county
-            // ledgers the same way, one at a time, its 全市 line from the store's counts, and its forensics (each unit tested
-            // against the rest of the city) over the city's applications of the year streamed from the store, none kept.
+            // week's as-of (RiskCommand.Stored), scoring the applications in progress then; without such a model one is
+            // trained from the store's applications streamed (RiskCommand.Trained) and kept for the next call. The city's
+            // roll-up makes its county ledgers the same way, one at a time, its 全市 line from the store's counts, and its
+            // forensics (each unit tested against the rest of the city) over the city's applications of the year streamed
+            // from the store, none kept.
             // ANALYTICS_METRICS_FROM_RECORDS=1 makes the ledgers from the records of the county's (or the city's) year
             // instead, the forensics over the city's records: the comparison of the tests.
             var withRisk = !(p.GetValue(noRisk) || p.GetValue(city));
             var recordsAsked = Environment.GetEnvironmentVariable(MetricsCommand.FromRecordsVariable) is "1";
-            var kept = withRisk && !recordsAsked
-                ? RiskCommand.Stored(ctx, store, knownAt,
-                    RiskCommand.AsOf(week.End, knownAt ?? RecordSnapshot.DataThroughOf(RecordSnapshot.KnownFilings(store, knownAt)) ?? week.AsOf),
-                    countyEntry?.Code)?.Probabilities()
-                : null;
-            var fromRecords = (withRisk && kept is null) || recordsAsked;
-            var source = fromRecords ? null : new LedgerStore(store, ctx.Derivation, knownAt);
+            var source = recordsAsked ? null : new LedgerStore(store, ctx.Derivation, knownAt);
             var data = source is not null ? source.Head() : RecordSnapshot.Load(store, knownAt, withRisk ? null : week.Scope(countyEntry?.Code));
             PeriodOptions.RequireData(data, week.FirstDay, $"{week.Thursday:yyyy-MM-dd} 的工作台账");
+            var riskAsOf = RiskCommand.AsOf(week.End, knownAt ?? data.DataThrough ?? week.AsOf);
+            var kept = withRisk && source is not null
+                ? (RiskCommand.Stored(ctx, store, knownAt, riskAsOf, countyEntry?.Code)
+                   ?? RiskCommand.Trained(ctx, store, knownAt, riskAsOf, countyEntry?.Code)).Probabilities()
+                : null;
             var inputs = Inputs(ctx, data, knownAt) with { Store = source };
             // The oversight (issue 16): the week's field results and overdue items; the year's forensics over the whole city
             // for the city's roll-up only — a county's ledger reads the same alone or with --all, and never pays for the city.

@@ -63,8 +63,14 @@ public sealed class PeriodOptions
     public MetricsPeriod Period(ParseResult p, DateTime asOf, RecordSnapshot data, bool allData)
     {
         ArgumentNullException.ThrowIfNull(data);
+        return Period(p, asOf, () => data.Span(asOf), allData);
+    }
+
+    /// <summary>The period; the data's span (<see cref="RecordSnapshot.Span(DateTime)"/>) is asked for only when the options leave an end open.</summary>
+    public MetricsPeriod Period(ParseResult p, DateTime asOf, Func<(DateOnly First, DateOnly Last)> span, bool allData)
+    {
         var request = Request(p, allData);
-        return Reversed(() => request.Resolve(data, asOf));
+        return Reversed(() => request.Resolve(span, asOf));
     }
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

@@ -21,18 +21,23 @@ public sealed record RecordSnapshot
     /// connection, withdrawal, acceptance or outage end — the period of a list command without --from/--to, and of the
     /// web's "all data" question.
     /// </summary>
-    public (DateOnly First, DateOnly Last) Span(DateTime asOf)
+    public (DateOnly First, DateOnly Last) Span(DateTime asOf) => Span(Applications, Outages, asOf);
+
+    /// <summary><see cref="Span(DateTime)"/> of applications and outage steps read once as they come (streamed from a store).</summary>
+    public static (DateOnly First, DateOnly Last) Span(IEnumerable<Application> applications, IEnumerable<OutageStep> outages, DateTime asOf)
     {
+        ArgumentNullException.ThrowIfNull(applications);
+        ArgumentNullException.ThrowIfNull(outages);
         var first = DateOnly.FromDateTime(asOf);
         var last = first;
-        foreach (var a in Applications)
+        foreach (var a in applications)
         {
             var d = DateOnly.FromDateTime(a.AcceptedAt);
             if (d < first) first = d;
             var e = DateOnly.FromDateTime(a.ConnectedAt ?? a.WithdrawnAt ?? a.AcceptedAt);
             if (e > last) last = e;
         }
-        foreach (var o in Outages)
+        foreach (var o in outages)
         {
             var d = DateOnly.FromDateTime(o.StartAt);
             if (d < first) first = d;
