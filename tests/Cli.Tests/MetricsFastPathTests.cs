@@ -246,6 +246,10 @@ public sealed class MetricsFastPathTests : IClassFixture<MetricsFastPathTests.St
         foreach (var args in new[]
                  {
                      new[] { "--year", "2025", "--format", "json" },
+                     // The table (its breach, finding and gap counts from the applications read without outage steps).
+                     ["--year", "2025"],
+                     ["--county", "yaodu", "--from", "2026-11-16", "--to", "2026-11-22"],
+                     ["--utility", "sgcc-linfen", "--year", "2026", "--as-of", "2026-11-20"],
                      ["--county", "yaodu", "--from", "2026-11-02", "--to", "2026-11-08", "--format", "json"],
                      ["--year", "2026", "--as-of", "2026-11-20", "--format", "csv"],
                      ["--from", "2026-01-01", "--to", "2026-06-30", "--format", "csv", "--what", "reliability"],
