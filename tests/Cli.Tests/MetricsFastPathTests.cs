@@ -136,6 +136,10 @@ public sealed class MetricsFastPathTests : IClassFixture<MetricsFastPathTests.St
         Assert.True(fast.CountedInStore > 0, "the store counted nothing: the answer came from the records");
         Assert.Equal(0, full.CountedInStore);
         AssertSameOutput(full, fast);
+        // The table's 问题数 line takes breaches and data gaps from the city rows of the counts: one per listed item.
+        var city = fast.Targets.Where(t => t.Group.Dimension == GroupDimension.City).ToList();
+        Assert.Equal(full.Breaches.Count, city.Sum(t => t.Total - t.Compliant));
+        Assert.Equal(full.DataGaps.Count, city.Sum(t => t.DataGaps));
         // Not a vacuous comparison: the question has counted targets and volumes.
         Assert.Contains(fast.Targets, t => t.Total > 0);
         Assert.True(fast.Indicators.Volumes.Connected + fast.Indicators.Volumes.Withdrawn > 0);
