@@ -60,7 +60,7 @@ public static class MetricsCommand
     /// <summary>
     /// JSON and CSV (issue 12, item 2): the store counts what its derived figures answer (<see cref="MetricsQuery"/>); null
     /// when the period depends on the data (one end of --from/--to alone) or the comparison forces the records. The table
-    /// prints the numbers of breaches and integrity findings too, which only the records give (<see cref="FromRecords"/>).
+    /// takes the same answer (<see cref="Table"/>).
     /// </summary>
     private static MetricsResult? Counted(ParseResult p, CliContext ctx, Analytics.Domain.Storage.IAnalyticsStore store,
         PeriodOptions period, string? county, string? utility)
@@ -116,24 +116,12 @@ public static class MetricsCommand
     }
 
     /// <summary>
-    /// The engine's answer over the question's records. When the period does not depend on the data and the comparison does
-    /// not force the records, over its applications alone, reliability and the outage indicators summed by the store
-    /// (<see cref="MetricsQuery.AnswerOver"/>: a year's question does not hold two years of outage steps); else over the
-    /// whole snapshot.
+    /// The engine's answer over the question's records: when the period depends on the data (one end of --from/--to alone)
+    /// or the comparison of the tests forces the records.
     /// </summary>
     private static MetricsResult FromRecords(ParseResult p, CliContext ctx, Analytics.Domain.Storage.IAnalyticsStore store,
         PeriodOptions period, string? county, string? utility)
     {
-        if (Environment.GetEnvironmentVariable(FromRecordsVariable) is not "1")
-        {
-            var at = period.AsOfInstant(p, ctx, store);
-            if (period.Requested(p, at, allData: false) is { } fixedPeriod)
-            {
-                var applications = RecordSnapshot.Load(store, period.KnownAt(p),
-                    new Analytics.Domain.Storage.RecordScope(fixedPeriod.From, fixedPeriod.To, county, utility), applicationsOnly: true);
-                return MetricsQuery.AnswerOver(store, applications, ctx.Policy, ctx.Calendar, fixedPeriod, at, county, utility);
-            }
-        }
         var (data, asOf, question) = period.Load(p, ctx, store, county, utility, allData: false);
         return MetricsEngine.Compute(MetricsInput.Of(data, ctx.Policy, ctx.Calendar, question, asOf, county, utility));
     }
