@@ -77,6 +77,15 @@ public sealed class SqliteStoreTests : StoreContractTests
         DELETE FROM schema_version WHERE version >= 2;
         """;
 
+    protected override string? BackToSchemaBeforeOutageSeconds => """
+        DROP INDEX outage_steps_sums;
+        ALTER TABLE outage_steps DROP COLUMN start_sec;
+        ALTER TABLE outage_steps DROP COLUMN end_sec;
+        CREATE INDEX outage_steps_figures ON outage_steps (
+            county, start_at, end_at, utility, area, kind, cause, customers, notified_at, outage_id, step);
+        DELETE FROM schema_version WHERE version >= 9;
+        """;
+
     [Fact]
     public void A_text_file_in_place_of_the_store_is_unavailable_not_an_internal_error()
     {
