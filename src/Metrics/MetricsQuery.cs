@@ -62,13 +62,8 @@ public static class MetricsQuery
         var figuresAsOf = ApplicationPass.FiguresAsOf(period, asOf);
         if (FirstCoveredYear(calendar, figuresAsOf.Year) is not { } firstYear) return Full();
         if (store.DerivedUnder() is not { } under || under != derivation.Version) return Full();
-        // Reliability and the notice counts on the second core while the store counts the applications: from the store's
-        // sums of each window when it gives them, else from the outage steps read (below).
-        var outageTask = Task.Run(() =>
-        {
-            var (customers, summed) = Reliability(store, scope, policy, period, dataThrough);
-            return (customers, summed, summed is null ? null : store.OutageNotices(scope, policy.Parameters.PlannedNoticeLeadDays));
-        });
+        // Reliability and the notice counts on the second core while the store counts the applications.
+        var outageTask = Task.Run(() => OutagePart(store, scope, policy, period, dataThrough));
         MetricsResult Fallback()
         {
             // The second core's read is not needed: wait for it (its failure, if any, the records' answer meets again).
@@ -93,15 +88,11 @@ public static class MetricsQuery
         // answer); the counted ones met none, or the answer would come from the records.
         var integrityErrors = new List<MetricsError>();
         _ = IntegrityChecker.Check(known, [], policy, calendar, integrityErrors);
-        var (customers, summed, notices) = outageTask.GetAwaiter().GetResult();
-        // Without the store's sums (or counts), the outage steps read: the engine's way.
-        var steps = summed is null || notices is null ? store.Outages(scope).ToList() : null;
-        var reliability = summed ?? MetricsEngine.Reliability(false, steps!, customers, policy, period, dataThrough);
+        var (reliability, addOutages) = outageTask.GetAwaiter().GetResult();
         var accumulator = new IndicatorAccumulator(period);
         foreach (var v in counts.Volumes) accumulator.Add(v);
         foreach (var a in applications) accumulator.Add(a);
-        if (notices is not null) accumulator.AddOutages(notices);
-        else accumulator.AddOutages(steps!, policy);
+        addOutages(accumulator);
         var indicators = accumulator.Result();
         return MetricsEngine.Result(policy, period, asOf, dataThrough, county, utility, pass, integrityErrors, reliability, indicators)
             with { CountedInStore = counts.Counted };
@@ -131,17 +122,25 @@ public static class MetricsQuery
         ArgumentNullException.ThrowIfNull(policy);
         var input = MetricsInput.Of(records, policy, calendar, period, asOf, county, utility) with { Outages = [], CustomersServed = [] };
         var scope = new RecordScope(period.From, period.To, county, utility);
-        return MetricsEngine.ComputeWith(input, () =>
+        return MetricsEngine.ComputeWith(input, () => OutagePart(store, scope, policy, period, input.DataThrough));
+    }
+
+    /// <summary>
+    /// The outage part of a question's answer: reliability and what the indicators take of the outages, from the store's
+    /// sums of each window and its notice counts when it gives them, else from the scope's outage steps read (the
+    /// engine's way).
+    /// </summary>
+    private static (ReliabilityResult Reliability, Action<IndicatorAccumulator> AddOutages) OutagePart(IAnalyticsStore store,
+        RecordScope scope, Policy policy, MetricsPeriod period, DateTime? dataThrough)
+    {
+        var (customers, summed) = Reliability(store, scope, policy, period, dataThrough);
+        var notices = summed is null ? null : store.OutageNotices(scope, policy.Parameters.PlannedNoticeLeadDays);
+        var steps = summed is null || notices is null ? store.Outages(scope).ToList() : null;
+        var reliability = summed ?? MetricsEngine.Reliability(false, steps!, customers, policy, period, dataThrough);
+        return (reliability, a =>
         {
-            var (customers, summed) = Reliability(store, scope, policy, period, input.DataThrough);
-            var notices = summed is null ? null : store.OutageNotices(scope, policy.Parameters.PlannedNoticeLeadDays);
-            var steps = summed is null || notices is null ? store.Outages(scope).ToList() : null;
-            var reliability = summed ?? MetricsEngine.Reliability(false, steps!, customers, policy, period, input.DataThrough);
-            return (reliability, a =>
-            {
-                if (notices is not null) a.AddOutages(notices);
-                else a.AddOutages(steps!, policy);
-            });
+            if (notices is not null) a.AddOutages(notices);
+            else a.AddOutages(steps!, policy);
         });
     }
 
