@@ -53,12 +53,12 @@ public static class LedgerCommand
             var source = recordsAsked ? null : new LedgerStore(store, ctx.Derivation, knownAt);
             var data = source is not null ? source.Head() : RecordSnapshot.Load(store, knownAt, withRisk ? null : week.Scope(countyEntry?.Code));
             PeriodOptions.RequireData(data, week.FirstDay, $"{week.Thursday:yyyy-MM-dd} 的工作台账");
-            var riskAsOf = RiskCommand.AsOf(week.End, knownAt ?? data.DataThrough ?? week.AsOf);
+            var inputs = Inputs(ctx, data, knownAt) with { Store = source };
+            var riskAsOf = RiskCommand.AsOf(week.End, inputs.AsOfFor(week));
             var kept = withRisk && source is not null
                 ? (RiskCommand.Stored(ctx, store, knownAt, riskAsOf, countyEntry?.Code)
                    ?? RiskCommand.Trained(ctx, store, knownAt, riskAsOf, countyEntry?.Code)).Probabilities()
                 : null;
-            var inputs = Inputs(ctx, data, knownAt) with { Store = source };
             // The oversight (issue 16): the week's field results and overdue items; the year's forensics over the whole city
             // for the city's roll-up only — a county's ledger reads the same alone or with --all, and never pays for the city.
             var (weekPeriod, yearToDate) = (new MetricsPeriod(week.FirstDay, week.LastDay), new MetricsPeriod(week.YearToDateFrom, week.LastDay));
@@ -68,7 +68,7 @@ public static class LedgerCommand
                     : source is null ? OversightDigest.For(ctx, store, data, weekPeriod, yearToDate, inputs.AsOfFor(week))
                     : OversightDigest.ForStore(ctx, store, knownAt, weekPeriod, yearToDate, inputs.AsOfFor(week)),
             };
-            var risk = !withRisk ? null : kept ?? RiskCommand.Probabilities(ctx, data, RiskCommand.AsOf(week.End, inputs.AsOfFor(week)));
+            var risk = !withRisk ? null : kept ?? RiskCommand.Probabilities(ctx, data, riskAsOf);
             if (countyEntry is not null)
                 ctx.Out.WriteLine(WeeklyLedgers.WriteCounty(inputs, countyEntry.Code, week, outDir, risk));
             else if (p.GetValue(all))

@@ -61,13 +61,10 @@ public static class RiskCommand
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(store);
         if (store is not IRiskModelStore models) return null;
-        var filings = new RecordSnapshot { Filings = RecordSnapshot.KnownFilings(store, knownAt), KnownAt = knownAt };
-        var fingerprint = RiskModelFingerprint.Of(filings, new RiskModelOptions { Policy = ctx.Policy, Calendar = ctx.Calendar, KnownAt = asOf });
+        var fingerprint = RiskModelFingerprint.Of(Filings(store, knownAt), new RiskModelOptions { Policy = ctx.Policy, Calendar = ctx.Calendar, KnownAt = asOf });
         if (models.FindRiskModel(fingerprint) is not { } stored || RiskModel.Load(stored.Model, ctx.Policy, ctx.Calendar) is not { } model)
             return null;
-        var day = DateOnly.FromDateTime(asOf);
-        var data = RecordSnapshot.Load(store, knownAt, new RecordScope(day, day, county));
-        var assessment = new RiskAssessor(model).Assess(InProgress(data, asOf, county), asOf);
+        var assessment = AssessDay(model, store, knownAt, asOf, county);
         ctx.Err.WriteLine(ctx.Say(CliMessages.ModelLoaded.With(fingerprint[..12],
             stored.TrainedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Figures(model))));
         return assessment;
@@ -84,14 +81,26 @@ public static class RiskCommand
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(store);
-        // The fingerprint follows from the filings alone, as in Stored.
-        var filings = new RecordSnapshot { Filings = RecordSnapshot.KnownFilings(store, knownAt), KnownAt = knownAt };
-        var (model, how) = Model(ctx, filings, RecordSnapshot.StreamApplications(store, knownAt, scope: null), asOf, store as IRiskModelStore);
-        var day = DateOnly.FromDateTime(asOf);
-        var data = RecordSnapshot.Load(store, knownAt, new RecordScope(day, day, county));
-        var assessment = new RiskAssessor(model).Assess(InProgress(data, asOf, county), asOf);
+        var (model, how) = Model(ctx, Filings(store, knownAt), RecordSnapshot.StreamApplications(store, knownAt, scope: null), asOf,
+            store as IRiskModelStore);
+        var assessment = AssessDay(model, store, knownAt, asOf, county);
         ctx.Err.WriteLine(ctx.Say(how));
         return assessment;
+    }
+
+    /// <summary>The store's filings known at <paramref name="knownAt"/>, without records: what a model's fingerprint follows from.</summary>
+    private static RecordSnapshot Filings(IAnalyticsStore store, DateTime? knownAt) =>
+        new() { Filings = RecordSnapshot.KnownFilings(store, knownAt), KnownAt = knownAt };
+
+    /// <summary>
+    /// <paramref name="model"/> applied to the applications in progress at <paramref name="asOf"/>, read from those the
+    /// store selects for that day (<see cref="RecordScope"/>, a superset of them; the features are each application's own).
+    /// </summary>
+    private static RiskAssessment AssessDay(RiskModel model, IAnalyticsStore store, DateTime? knownAt, DateTime asOf, string? county)
+    {
+        var day = DateOnly.FromDateTime(asOf);
+        var data = RecordSnapshot.Load(store, knownAt, new RecordScope(day, day, county));
+        return new RiskAssessor(model).Assess(InProgress(data, asOf, county), asOf);
     }
 
     /// <summary>The applications of <paramref name="data"/> (of the county, when given) as they stood at <paramref name="asOf"/>, those in progress then.</summary>
