@@ -1,9 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Analytics.Domain;
-using Analytics.Domain.Storage;
-using Analytics.Metrics;
-using Analytics.Oversight.Forensics;
 using Analytics.Reports.Oversight;
 
 namespace Analytics.Cli.Commands;
@@ -34,9 +31,7 @@ public static class ForensicsCommand
             var asOf = period.AsOfInstant(p, ctx, store);
             var range = period.Period(p, asOf,
                 () => RecordSnapshot.Span(RecordSnapshot.StreamApplications(store, knownAt, scope: null), store.Outages(), asOf), allData: true);
-            var rows = MetricsEngine.Rows(RecordSnapshot.StreamApplications(store, knownAt, new RecordScope(range.From, range.To)),
-                ctx.Policy, ctx.Calendar, range, asOf, RecordSnapshot.DataThroughOf(RecordSnapshot.KnownFilings(store, knownAt)));
-            var forensics = GamingForensics.Run(rows, ctx.Policy, range, ctx.Calendar);
+            var forensics = Analytics.Reports.Oversight.OversightDigest.StoreForensics(ctx.Policy, ctx.Calendar, store, knownAt, range, asOf);
             if (fmt == "json")
             {
                 ApplicationsCommand.WriteTo(ctx, null, s => ForensicsJsonWriter.Write(forensics, s));

@@ -49,13 +49,23 @@ public static class OversightDigest
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(store);
-        return Compose(store, () =>
-        {
-            var dataThrough = RecordSnapshot.DataThroughOf(RecordSnapshot.KnownFilings(store, knownAt));
-            var applications = RecordSnapshot.StreamApplications(store, knownAt, new RecordScope(forensicsPeriod.From, forensicsPeriod.To));
-            return GamingForensics.Run(MetricsEngine.Rows(applications, policy, calendar, forensicsPeriod, asOf, dataThrough), policy,
-                forensicsPeriod, calendar);
-        }, period, forensicsPeriod);
+        return Compose(store, () => StoreForensics(policy, calendar, store, knownAt, forensicsPeriod, asOf), period, forensicsPeriod);
+    }
+
+    /// <summary>
+    /// The forensics over the applications the store selects for <paramref name="period"/> as known at
+    /// <paramref name="knownAt"/>, read one at a time and kept by none: the engine's per-application figures
+    /// (<see cref="MetricsEngine.Rows"/>) counted by <see cref="GamingForensics"/> as they come. The same as
+    /// <see cref="GamingForensics.Run(MetricsResult, WorkingDayCalendar, ForensicsOptions?)"/> over the engine's answer
+    /// for the records of that scope.
+    /// </summary>
+    public static ForensicsResult StoreForensics(Policy policy, WorkingDayCalendar calendar, IAnalyticsStore store, DateTime? knownAt,
+        MetricsPeriod period, DateTime asOf)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var dataThrough = RecordSnapshot.DataThroughOf(RecordSnapshot.KnownFilings(store, knownAt));
+        var applications = RecordSnapshot.StreamApplications(store, knownAt, new RecordScope(period.From, period.To));
+        return GamingForensics.Run(MetricsEngine.Rows(applications, policy, calendar, period, asOf, dataThrough), policy, period, calendar);
     }
 
     /// <summary>
