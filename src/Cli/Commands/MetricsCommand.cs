@@ -63,13 +63,21 @@ public static class MetricsCommand
     /// takes the same answer (<see cref="Table"/>).
     /// </summary>
     private static MetricsResult? Counted(ParseResult p, CliContext ctx, Analytics.Domain.Storage.IAnalyticsStore store,
-        PeriodOptions period, string? county, string? utility)
+        PeriodOptions period, string? county, string? utility) =>
+        Question(p, ctx, store, period) is { } q ? StoreAnswer(p, ctx, store, period, q, county, utility) : null;
+
+    private static MetricsResult StoreAnswer(ParseResult p, CliContext ctx, Analytics.Domain.Storage.IAnalyticsStore store,
+        PeriodOptions period, (MetricsPeriod Period, DateTime AsOf) question, string? county, string? utility) =>
+        // OpenStore derived the store's figures under the command's derivation: the query checks the store says so.
+        MetricsQuery.Answer(store, ctx.Policy, ctx.Calendar, ctx.Derivation, question.Period, question.AsOf, period.KnownAt(p), county, utility);
+
+    /// <summary>The question's period and as-of when the store can answer it: the period does not depend on the data and the comparison does not force the records.</summary>
+    private static (MetricsPeriod Period, DateTime AsOf)? Question(ParseResult p, CliContext ctx,
+        Analytics.Domain.Storage.IAnalyticsStore store, PeriodOptions period)
     {
         if (Environment.GetEnvironmentVariable(FromRecordsVariable) is "1") return null;
         var asOf = period.AsOfInstant(p, ctx, store);
-        if (period.Requested(p, asOf, allData: false) is not { } question) return null;
-        // OpenStore derived the store's figures under the command's derivation: the query checks the store says so.
-        return MetricsQuery.Answer(store, ctx.Policy, ctx.Calendar, ctx.Derivation, question, asOf, period.KnownAt(p), county, utility);
+        return period.Requested(p, asOf, allData: false) is { } question ? (question, asOf) : null;
     }
 
     /// <summary>The numbers of the table's 问题数 line: target breaches, integrity findings and data gaps of the period.</summary>
@@ -87,28 +95,15 @@ public static class MetricsCommand
     private static (MetricsResult Result, ProblemCounts Problems)? Table(ParseResult p, CliContext ctx,
         Analytics.Domain.Storage.IAnalyticsStore store, PeriodOptions period, string? county, string? utility)
     {
-        var knownAt = period.KnownAt(p);
-        if (Environment.GetEnvironmentVariable(FromRecordsVariable) is "1"
-            || period.Requested(p, period.AsOfInstant(p, ctx, store), allData: false) is not { } question)
-            return null;
+        if (Question(p, ctx, store, period) is not { } q) return null;
+        var (question, knownAt) = (q.Period, period.KnownAt(p));
         // The integrity findings on the second core while the store counts.
-        var findings = Task.Run(() =>
+        var (counted, found) = Analytics.Domain.Storage.SideBySide.Run(() => StoreAnswer(p, ctx, store, period, q, county, utility), () =>
         {
             var records = RecordSnapshot.Load(store, knownAt, new Analytics.Domain.Storage.RecordScope(question.From, question.To, county, utility),
                 applicationsOnly: true).Where(county, utility);
             return IntegrityChecker.Check(records.Applications, records.Revisions, ctx.Policy, ctx.Calendar).Count(f => question.Contains(f.On));
         });
-        MetricsResult counted;
-        try
-        {
-            counted = Counted(p, ctx, store, period, county, utility)!;
-        }
-        catch
-        {
-            try { findings.Wait(); } catch (AggregateException) { }
-            throw;
-        }
-        var found = findings.GetAwaiter().GetResult();
         // Answered from the records after all (or a period after the data): the engine's own lists.
         if (counted.CountedInStore == 0) return (counted, ProblemCounts.Of(counted));
         var city = counted.Targets.Where(t => t.Group.Dimension == GroupDimension.City).ToList();

@@ -55,7 +55,7 @@ internal sealed class CountyLedgerComposer
     {
         if (_inputs.Store is not { } store) return Compute(city, null);
         var asOf = _inputs.AsOfFor(_week);
-        var (year, week) = Together(() => store.Answer(_inputs, YearPeriod, asOf, null), () => store.Answer(_inputs, WeekPeriod, asOf, null));
+        var (year, week) = Analytics.Domain.Storage.SideBySide.Run(() => store.Answer(_inputs, YearPeriod, asOf, null), () => store.Answer(_inputs, WeekPeriod, asOf, null));
         return (week, year);
     }
 
@@ -74,29 +74,12 @@ internal sealed class CountyLedgerComposer
     {
         var store = _inputs.Store ?? throw new InvalidOperationException("The ledger's inputs name no store.");
         var asOf = _inputs.AsOfFor(_week);
-        var ((slice, week), year) = Together(() =>
+        var ((slice, week), year) = Analytics.Domain.Storage.SideBySide.Run(() =>
         {
             var slice = LedgerSlice.Of(_inputs, store.Week(_week, county.Code), _week, county.Code);
             return (slice, store.WeekAnswer(_inputs, slice.Records, WeekPeriod, asOf, county.Code));
         }, () => store.Answer(_inputs, YearPeriod, asOf, county.Code));
         return Compose(county, slice, week, year, risk);
-    }
-
-    /// <summary>
-    /// <paramref name="beside"/> on the second core while <paramref name="here"/> runs on this one. When this one fails, the
-    /// other is waited for (its failure, if any, is the same store's) before the failure goes on.
-    /// </summary>
-    private static (THere Here, TBeside Beside) Together<THere, TBeside>(Func<THere> here, Func<TBeside> beside)
-    {
-        var task = Task.Run(beside);
-        THere result;
-        try { result = here(); }
-        catch
-        {
-            try { task.Wait(); } catch (AggregateException) { }
-            throw;
-        }
-        return (result, task.GetAwaiter().GetResult());
     }
 
     private CountyLedger Compose(RegistryEntry county, LedgerSlice slice, MetricsResult week, MetricsResult year,
