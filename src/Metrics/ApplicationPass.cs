@@ -60,30 +60,36 @@ internal sealed class ApplicationPass
     /// <summary>The figures of each application (as at the end of the period), their outcomes counted into <see cref="Aggregator"/>.</summary>
     public ApplicationFigures[] Run(IReadOnlyList<Application> applications)
     {
-        var targets = _calculator.Targets;
         var figures = new ApplicationFigures[applications.Count];
-        Span<TargetOutcome> outcomes = stackalloc TargetOutcome[targets.Count];
-        for (var i = 0; i < applications.Count; i++)
-        {
-            var a = applications[i];
-            var f = _calculator.Compute(a, outcomes, out var error);
-            figures[i] = f;
-            if (error is not null)
-                Errors.Add(new MetricsError(MetricsErrorKind.CalendarMissingYear, $"{a.Utility}/{a.ApplicationId}", error.Message)
-                { Utility = a.Utility, County = a.County, ApplicationId = a.ApplicationId, Year = error.MissingYear });
-            // Groups get a row when an application of theirs lives in the period (counted or not), so the rows depend on
-            // the question only, not on which other records the store handed over (issue 12: a scoped snapshot).
-            var cell = f.IsActiveIn(_period) ? Aggregator.Cell(a, f.Category) : -1;
-            for (var t = 0; t < outcomes.Length; t++)
-            {
-                ref readonly var o = ref outcomes[t];
-                if (o.Status == TargetStatus.NotApplicable || !_period.Contains(o.SelectDate)) continue;
-                if (cell < 0) cell = Aggregator.Cell(a, f.Category);
-                Aggregator.Add(t, cell, o);
-                if (o.Status == TargetStatus.Breach) Breaches.Add(TargetFindings.Breach(targets[t], f, o));
-                else if (o.Status == TargetStatus.Gap) Gaps.Add(TargetFindings.Gap(targets[t], f, o));
-            }
-        }
+        Span<TargetOutcome> outcomes = stackalloc TargetOutcome[Targets.Count];
+        for (var i = 0; i < applications.Count; i++) figures[i] = Add(applications[i], outcomes);
         return figures;
+    }
+
+    /// <summary>
+    /// One application (as at the end of the period) through the pass: its figures, its outcomes counted into
+    /// <see cref="Aggregator"/>, its breaches, gaps and calendar error added; <paramref name="outcomes"/> is scratch space
+    /// of <see cref="Targets"/>' length.
+    /// </summary>
+    public ApplicationFigures Add(Application a, Span<TargetOutcome> outcomes)
+    {
+        var targets = _calculator.Targets;
+        var f = _calculator.Compute(a, outcomes, out var error);
+        if (error is not null)
+            Errors.Add(new MetricsError(MetricsErrorKind.CalendarMissingYear, $"{a.Utility}/{a.ApplicationId}", error.Message)
+            { Utility = a.Utility, County = a.County, ApplicationId = a.ApplicationId, Year = error.MissingYear });
+        // Groups get a row when an application of theirs lives in the period (counted or not), so the rows depend on
+        // the question only, not on which other records the store handed over (issue 12: a scoped snapshot).
+        var cell = f.IsActiveIn(_period) ? Aggregator.Cell(a, f.Category) : -1;
+        for (var t = 0; t < outcomes.Length; t++)
+        {
+            ref readonly var o = ref outcomes[t];
+            if (o.Status == TargetStatus.NotApplicable || !_period.Contains(o.SelectDate)) continue;
+            if (cell < 0) cell = Aggregator.Cell(a, f.Category);
+            Aggregator.Add(t, cell, o);
+            if (o.Status == TargetStatus.Breach) Breaches.Add(TargetFindings.Breach(targets[t], f, o));
+            else if (o.Status == TargetStatus.Gap) Gaps.Add(TargetFindings.Gap(targets[t], f, o));
+        }
+        return f;
     }
 }

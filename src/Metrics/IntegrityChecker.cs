@@ -62,34 +62,35 @@ public static class IntegrityChecker
         ArgumentNullException.ThrowIfNull(calendar);
         var p = policy.Parameters;
         var findings = new List<Finding>();
-
-        foreach (var a in applications)
-        {
-            if (StagePrecedence.Violations(a) is { } evidence)
-                findings.Add(Make(a, FindingRule.OutOfOrder, new OutOfOrderEvidence(evidence), DateOnly.FromDateTime(a.AcceptedAt)));
-            if (a.RecordCreatedAt is { } created)
-            {
-                try
-                {
-                    var late = calendar.WorkingDaysBetween(a.AcceptedAt, created);
-                    if (late > p.EnteredLateWorkingDays)
-                        findings.Add(Make(a, FindingRule.EnteredLate, new EnteredLateEvidence(created, a.AcceptedAt, late, p.EnteredLateWorkingDays),
-                            DateOnly.FromDateTime(created)));
-                }
-                catch (CalendarException e)
-                {
-                    errors?.Add(new MetricsError(MetricsErrorKind.CalendarMissingYear, $"{a.Utility}/{a.ApplicationId}", e.Message)
-                    { Utility = a.Utility, County = a.County, ApplicationId = a.ApplicationId });
-                }
-                if (a.ConnectedAt is { } conn && created > conn)
-                    findings.Add(Make(a, FindingRule.BackFilled, new CreatedAfterConnectionEvidence(created, conn),
-                        DateOnly.FromDateTime(created)));
-            }
-        }
-
+        foreach (var a in applications) CheckOne(a, p, calendar, findings, errors);
         CheckRevisions(revisions, findings);
-        CheckRewalks(applications, p.RewalkWindowDays, findings);
+        var withdrawn = WithdrawnIndex.Of(applications);
+        if (withdrawn.Count > 0)
+            foreach (var b in applications) CheckRewalk(b, withdrawn, p.RewalkWindowDays, findings);
         return findings;
+    }
+
+    /// <summary>The rules on one application alone (时序异常, 体外循环, 后补 by its record's creation), into <paramref name="findings"/>.</summary>
+    internal static void CheckOne(Application a, PolicyParameters p, WorkingDayCalendar calendar, List<Finding> findings, List<MetricsError>? errors)
+    {
+        if (StagePrecedence.Violations(a) is { } evidence)
+            findings.Add(Make(a, FindingRule.OutOfOrder, new OutOfOrderEvidence(evidence), DateOnly.FromDateTime(a.AcceptedAt)));
+        if (a.RecordCreatedAt is not { } created) return;
+        try
+        {
+            var late = calendar.WorkingDaysBetween(a.AcceptedAt, created);
+            if (late > p.EnteredLateWorkingDays)
+                findings.Add(Make(a, FindingRule.EnteredLate, new EnteredLateEvidence(created, a.AcceptedAt, late, p.EnteredLateWorkingDays),
+                    DateOnly.FromDateTime(created)));
+        }
+        catch (CalendarException e)
+        {
+            errors?.Add(new MetricsError(MetricsErrorKind.CalendarMissingYear, $"{a.Utility}/{a.ApplicationId}", e.Message)
+            { Utility = a.Utility, County = a.County, ApplicationId = a.ApplicationId });
+        }
+        if (a.ConnectedAt is { } conn && created > conn)
+            findings.Add(Make(a, FindingRule.BackFilled, new CreatedAfterConnectionEvidence(created, conn),
+                DateOnly.FromDateTime(created)));
     }
 
     private static void CheckRevisions(IReadOnlyList<ApplicationRevision> revisions, List<Finding> findings)
@@ -106,33 +107,35 @@ public static class IntegrityChecker
                 break;
             }
         }
-        var rewritten = new List<TimeChange>();
-        var backFilled = new List<ReportedTime>();
-        for (var i = 1; i < ordered.Count; i++)
+        for (var i = 1; i < ordered.Count; i++) CheckPair(ordered[i - 1], ordered[i], findings);
+    }
+
+    /// <summary>
+    /// The rules that compare two consecutive revisions (改写, and 后补 of a time left out of the earlier filing), into
+    /// <paramref name="findings"/>; nothing when they are not revisions of the same application.
+    /// </summary>
+    internal static void CheckPair(ApplicationRevision prev, ApplicationRevision cur, List<Finding> findings)
+    {
+        if (!SameApplication(prev.Record, cur.Record)) return;
+        List<TimeChange>? rewritten = null;
+        List<ReportedTime>? backFilled = null;
+        foreach (var (time, get) in ProcessTimes)
         {
-            var prev = ordered[i - 1];
-            var cur = ordered[i];
-            if (!SameApplication(prev.Record, cur.Record)) continue;
-            rewritten.Clear();
-            backFilled.Clear();
-            foreach (var (time, get) in ProcessTimes)
-            {
-                var old = get(prev.Record);
-                var now = get(cur.Record);
-                if (old is { } o && now != o)
-                    rewritten.Add(new TimeChange(time, o, now));
-                else if (old is null && now is { } t && t < prev.FilingAsOf)
-                    backFilled.Add(new ReportedTime(time, t));
-            }
-            var on = DateOnly.FromDateTime(cur.FilingAsOf);
-            if (rewritten.Count == 0 && backFilled.Count == 0) continue;
-            var before = new FilingPoint(prev.Revision, prev.FilingId, prev.FilingAsOf);
-            var after = new FilingPoint(cur.Revision, cur.FilingId, cur.FilingAsOf);
-            if (rewritten.Count > 0)
-                findings.Add(Make(cur.Record, FindingRule.Rewritten, new RewrittenEvidence([.. rewritten], before, after), on));
-            if (backFilled.Count > 0)
-                findings.Add(Make(cur.Record, FindingRule.BackFilled, new BackFilledEvidence([.. backFilled], before, after), on));
+            var old = get(prev.Record);
+            var now = get(cur.Record);
+            if (old is { } o && now != o)
+                (rewritten ??= []).Add(new TimeChange(time, o, now));
+            else if (old is null && now is { } t && t < prev.FilingAsOf)
+                (backFilled ??= []).Add(new ReportedTime(time, t));
         }
+        if (rewritten is null && backFilled is null) return;
+        var on = DateOnly.FromDateTime(cur.FilingAsOf);
+        var before = new FilingPoint(prev.Revision, prev.FilingId, prev.FilingAsOf);
+        var after = new FilingPoint(cur.Revision, cur.FilingId, cur.FilingAsOf);
+        if (rewritten is not null)
+            findings.Add(Make(cur.Record, FindingRule.Rewritten, new RewrittenEvidence([.. rewritten], before, after), on));
+        if (backFilled is not null)
+            findings.Add(Make(cur.Record, FindingRule.BackFilled, new BackFilledEvidence([.. backFilled], before, after), on));
     }
 
     private static ApplicationRevision[] SortByApplication(IReadOnlyList<ApplicationRevision> revisions)
@@ -152,49 +155,74 @@ public static class IntegrityChecker
         return items;
     }
 
-    private static void CheckRewalks(IReadOnlyList<Application> applications, int window, List<Finding> findings)
+    /// <summary>
+    /// 重走流程 found on <paramref name="b"/> against the withdrawn applications of <paramref name="withdrawn"/>, into
+    /// <paramref name="findings"/>: the one it names as previous application first, then those of its customer key in the
+    /// order they were indexed.
+    /// </summary>
+    internal static void CheckRewalk(Application b, WithdrawnIndex withdrawn, int window, List<Finding> findings)
     {
-        var withdrawnByKey = new Dictionary<string, List<Application>>(StringComparer.Ordinal);
-        var withdrawnById = new Dictionary<(string, string), Application>();
-        foreach (var a in applications)
+        Withdrawal? named = null;
+        if (b.PreviousApplicationId is { Length: > 0 } prevId
+            && withdrawn.ById.TryGetValue((b.Utility, prevId), out var p) && !Same(p, b) && Within(p, b, window))
         {
-            if (a.Status != ApplicationStatus.Withdrawn || a.WithdrawnAt is null) continue;
-            withdrawnById[(a.Utility, a.ApplicationId)] = a;
-            if (a.CustomerKey is { Length: > 0 } key)
-            {
-                if (!withdrawnByKey.TryGetValue(key, out var list)) withdrawnByKey[key] = list = [];
-                list.Add(a);
-            }
+            named = p;
+            findings.Add(Rewalk(b, p, window, named: true));
         }
-        if (withdrawnById.Count == 0) return;
-        foreach (var b in applications)
+        if (b.CustomerKey is not { Length: > 0 } key || !withdrawn.ByKey.TryGetValue(key, out var candidates)) return;
+        foreach (var a in candidates)
         {
-            Application? named = null;
-            if (b.PreviousApplicationId is { Length: > 0 } prevId
-                && withdrawnById.TryGetValue((b.Utility, prevId), out var p) && !SameApplication(p, b) && Within(p, b, window))
-            {
-                named = p;
-                findings.Add(Rewalk(b, p, window, named: true));
-            }
-            if (b.CustomerKey is not { Length: > 0 } key || !withdrawnByKey.TryGetValue(key, out var candidates)) continue;
-            foreach (var a in candidates)
-            {
-                if (ReferenceEquals(a, named) || SameApplication(a, b) || !Within(a, b, window)) continue;
-                findings.Add(Rewalk(b, a, window, named: false));
-            }
+            if (ReferenceEquals(a, named) || Same(a, b) || !Within(a, b, window)) continue;
+            findings.Add(Rewalk(b, a, window, named: false));
         }
     }
 
-    private static bool Within(Application withdrawn, Application next, int window)
+    /// <summary>What 重走流程 keeps of a withdrawn application.</summary>
+    internal sealed record Withdrawal(string Utility, string ApplicationId, DateTime WithdrawnAt);
+
+    /// <summary>
+    /// The withdrawn applications (with a withdrawal time) of a selection, by (utility, id) and by customer key, in the order
+    /// given: what 重走流程 compares each application with.
+    /// </summary>
+    internal sealed class WithdrawnIndex
     {
-        var days = DateOnly.FromDateTime(next.AcceptedAt).DayNumber - DateOnly.FromDateTime(withdrawn.WithdrawnAt!.Value).DayNumber;
+        public Dictionary<string, List<Withdrawal>> ByKey { get; } = new(StringComparer.Ordinal);
+        public Dictionary<(string, string), Withdrawal> ById { get; } = [];
+        public int Count => ById.Count;
+
+        public void Add(Application a)
+        {
+            if (a.Status != ApplicationStatus.Withdrawn || a.WithdrawnAt is not { } at) return;
+            var w = new Withdrawal(a.Utility, a.ApplicationId, at);
+            ById[(a.Utility, a.ApplicationId)] = w;
+            if (a.CustomerKey is { Length: > 0 } key)
+            {
+                if (!ByKey.TryGetValue(key, out var list)) ByKey[key] = list = [];
+                list.Add(w);
+            }
+        }
+
+        public static WithdrawnIndex Of(IEnumerable<Application> applications)
+        {
+            var index = new WithdrawnIndex();
+            foreach (var a in applications) index.Add(a);
+            return index;
+        }
+    }
+
+    private static bool Same(Withdrawal a, Application b) =>
+        string.Equals(a.Utility, b.Utility, StringComparison.Ordinal) && string.Equals(a.ApplicationId, b.ApplicationId, StringComparison.Ordinal);
+
+    private static bool Within(Withdrawal withdrawn, Application next, int window)
+    {
+        var days = DateOnly.FromDateTime(next.AcceptedAt).DayNumber - DateOnly.FromDateTime(withdrawn.WithdrawnAt).DayNumber;
         return days >= 0 && days <= window;
     }
 
-    private static Finding Rewalk(Application b, Application a, int window, bool named)
+    private static Finding Rewalk(Application b, Withdrawal a, int window, bool named)
     {
-        var days = DateOnly.FromDateTime(b.AcceptedAt).DayNumber - DateOnly.FromDateTime(a.WithdrawnAt!.Value).DayNumber;
-        return Make(b, FindingRule.Rewalked, new RewalkedEvidence(a.Utility, a.ApplicationId, a.WithdrawnAt!.Value, days, window, named, b.AcceptedAt),
+        var days = DateOnly.FromDateTime(b.AcceptedAt).DayNumber - DateOnly.FromDateTime(a.WithdrawnAt).DayNumber;
+        return Make(b, FindingRule.Rewalked, new RewalkedEvidence(a.Utility, a.ApplicationId, a.WithdrawnAt, days, window, named, b.AcceptedAt),
             DateOnly.FromDateTime(b.AcceptedAt));
     }
 

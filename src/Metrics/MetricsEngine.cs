@@ -22,14 +22,7 @@ public static class MetricsEngine
     /// A reliability group without customers served, or an application in a year without calendar, becomes a
     /// <see cref="MetricsError"/> in the result, not an exception.
     /// </summary>
-    public static MetricsResult Compute(MetricsInput input) => ComputeWith(input, outagePart: null);
-
-    /// <summary>
-    /// <see cref="Compute"/>, with reliability and the outage indicators from <paramref name="outagePart"/>
-    /// when given (run on the second core, instead of the input's outage steps and customers served; see
-    /// <see cref="MetricsQuery.AnswerOver"/>). Not called for an empty period.
-    /// </summary>
-    internal static MetricsResult ComputeWith(MetricsInput input, Func<(ReliabilityResult Reliability, Action<IndicatorAccumulator> AddOutages)>? outagePart)
+    public static MetricsResult Compute(MetricsInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var period = input.Period;
@@ -48,12 +41,10 @@ public static class MetricsEngine
         var sideTask = Task.Run(() =>
         {
             var findings = IntegrityChecker.Check(known, revisions, input.Policy, input.Calendar, integrityErrors);
-            var (reliability, addOutages) = outagePart is not null && !empty
-                ? outagePart()
-                : (Reliability(empty, outages, customers, input.Policy, period, input.DataThrough), a => a.AddOutages(outages, input.Policy));
+            var reliability = Reliability(empty, outages, customers, input.Policy, period, input.DataThrough);
             var indicators = new IndicatorAccumulator(period);
             foreach (var a in applications) indicators.Add(a);
-            addOutages(indicators);
+            indicators.AddOutages(outages, input.Policy);
             return (findings, reliability, indicators.Result());
         });
 
@@ -74,6 +65,135 @@ public static class MetricsEngine
             AllIntegrityFindings = allFindings,
         };
     }
+
+    /// <summary>
+    /// <see cref="Compute"/> over the applications of <paramref name="revisions"/> (every revision known, ordered by
+    /// utility, id and revision, as the store streams them; read twice, by two passes that hold neither), keeping of the
+    /// per-application rows only those <paramref name="keep"/> asks for and those listed (a breach or an integrity finding
+    /// in the period): a question whose selection is large but whose lists are not (a half-year report, the week of a bulk
+    /// filing) is answered in memory bounded by what it lists (issue 12). Targets, reliability, indicators, errors,
+    /// breaches, data gaps and the period's findings are <see cref="Compute"/>'s, in the same order (reliability and the
+    /// outage indicators those of <paramref name="outagePart"/>, the store's sums, <see cref="MetricsQuery.AnswerListing"/>);
+    /// <see cref="MetricsResult.AllIntegrityFindings"/> holds the findings of the rows kept and those of the period.
+    /// </summary>
+    /// <remarks>
+    /// The first pass indexes the withdrawn applications (重走流程 compares each application with every withdrawal of the
+    /// selection, before or after it in the stream); the second runs each application through the engine's pass, the
+    /// integrity rules and the indicators as it comes, with <paramref name="outagePart"/> on the second core. Not called for
+    /// an empty period.
+    /// </remarks>
+    internal static MetricsResult ComputeStreamed(Func<IEnumerable<ApplicationRevision>> revisions, Policy policy, WorkingDayCalendar calendar,
+        MetricsPeriod period, DateTime asOf, DateTime? dataThrough, string? county, string? utility,
+        Func<(ReliabilityResult Reliability, Action<IndicatorAccumulator> AddOutages)> outagePart,
+        Func<ApplicationFigures, bool> keep, Action<Application>? each)
+    {
+        var ((result, indicators), (reliability, addOutages)) = Analytics.Domain.Storage.SideBySide.Run(
+            () => StreamPass(revisions, policy, calendar, period, asOf, county, utility, keep, each), outagePart);
+        var (pass, rows, integrityErrors, findings) = result;
+        addOutages(indicators);
+        var inPeriod = new List<Finding>();
+        foreach (var f in findings)
+            if (period.Contains(f.On)) inPeriod.Add(f);
+        return Result(policy, period, asOf, dataThrough, county, utility, pass, integrityErrors, reliability, indicators.Result()) with
+        {
+            Applications = rows,
+            Breaches = pass.Breaches,
+            DataGaps = pass.Gaps,
+            Findings = inPeriod,
+            AllIntegrityFindings = findings,
+        };
+    }
+
+    private static ((ApplicationPass Pass, List<ApplicationFigures> Rows, List<MetricsError> IntegrityErrors, List<Finding> Findings), IndicatorAccumulator)
+        StreamPass(Func<IEnumerable<ApplicationRevision>> revisions, Policy policy, WorkingDayCalendar calendar, MetricsPeriod period,
+            DateTime asOf, string? county, string? utility, Func<ApplicationFigures, bool> keep, Action<Application>? each)
+    {
+        var p = policy.Parameters;
+        var withdrawn = new IntegrityChecker.WithdrawnIndex();
+        foreach (var run in Runs(revisions()))
+            if (InGroup(run[^1].Record, county, utility)) withdrawn.Add(run[^1].Record);
+
+        var pass = new ApplicationPass(policy, calendar, period, ApplicationPass.FiguresAsOf(period, asOf));
+        var indicators = new IndicatorAccumulator(period);
+        var outcomes = new TargetOutcome[pass.Targets.Count];
+        var end = ApplicationPass.End(period);
+        var rows = new List<ApplicationFigures>();
+        var integrityErrors = new List<MetricsError>();
+        // The engine's order: the rules on each application alone, then those comparing revisions, then 重走流程.
+        List<Finding> single = [], paired = [], rewalked = [];
+        foreach (var run in Runs(revisions()))
+        {
+            var latest = run[^1].Record;
+            var inGroup = InGroup(latest, county, utility);
+            var (s0, p0, w0) = (single.Count, paired.Count, rewalked.Count);
+            if (inGroup) IntegrityChecker.CheckOne(latest, p, calendar, single, integrityErrors);
+            ApplicationRevision? previous = null;
+            foreach (var r in run)
+            {
+                // The engine compares consecutive revisions of the group (a revision filed under another county is not one).
+                if (!InGroup(r.Record, county, utility)) continue;
+                if (previous is not null) IntegrityChecker.CheckPair(previous, r, paired);
+                previous = r;
+            }
+            if (inGroup && withdrawn.Count > 0) IntegrityChecker.CheckRewalk(latest, withdrawn, p.RewalkWindowDays, rewalked);
+            var listed = AnyIn(single, s0, period) || AnyIn(paired, p0, period) || AnyIn(rewalked, w0, period);
+            var kept = false;
+            if (inGroup && RecordSnapshot.Rewind(latest, end) is { } atEnd)
+            {
+                var breaches = pass.Breaches.Count;
+                var f = pass.Add(atEnd, outcomes);
+                indicators.Add(atEnd);
+                if (listed || pass.Breaches.Count > breaches || keep(f))
+                {
+                    rows.Add(f);
+                    kept = true;
+                }
+            }
+            if (!kept)
+            {
+                OnlyIn(single, s0, period);
+                OnlyIn(paired, p0, period);
+                OnlyIn(rewalked, w0, period);
+            }
+            if (inGroup) each?.Invoke(latest);
+        }
+        return ((pass, rows, integrityErrors, [.. single, .. paired, .. rewalked]), indicators);
+
+        static bool AnyIn(List<Finding> findings, int from, MetricsPeriod period)
+        {
+            for (var i = from; i < findings.Count; i++)
+                if (period.Contains(findings[i].On)) return true;
+            return false;
+        }
+
+        // An application without a row keeps only its findings of the period.
+        static void OnlyIn(List<Finding> findings, int from, MetricsPeriod period)
+        {
+            var to = from;
+            for (var i = from; i < findings.Count; i++)
+                if (period.Contains(findings[i].On)) findings[to++] = findings[i];
+            findings.RemoveRange(to, findings.Count - to);
+        }
+    }
+
+    /// <summary>The revisions of each application in turn (a run of the stream's order), the latest last; the list is reused.</summary>
+    private static IEnumerable<List<ApplicationRevision>> Runs(IEnumerable<ApplicationRevision> revisions)
+    {
+        var run = new List<ApplicationRevision>();
+        foreach (var r in revisions)
+        {
+            if (run.Count > 0 && !(string.Equals(run[0].Record.Utility, r.Record.Utility, StringComparison.Ordinal)
+                && string.Equals(run[0].Record.ApplicationId, r.Record.ApplicationId, StringComparison.Ordinal)))
+            {
+                yield return run;
+                run.Clear();
+            }
+            run.Add(r);
+        }
+        if (run.Count > 0) yield return run;
+    }
+
+    private static bool InGroup(Application a, string? county, string? utility) => RecordSnapshot.Matches(a.County, a.Utility, county, utility);
 
     /// <summary>
     /// The per-application rows of <see cref="Compute"/> (<see cref="MetricsResult.Applications"/>) over

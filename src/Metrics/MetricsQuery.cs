@@ -99,30 +99,42 @@ public static class MetricsQuery
     }
 
     /// <summary>
-    /// The engine's answer (<see cref="MetricsEngine.Compute"/>, with per-application rows, breaches and
-    /// findings) over <paramref name="records"/>, the question's applications read without outage steps
-    /// (<see cref="RecordSnapshot.Load(IAnalyticsStore, DateTime?, RecordScope?, bool)"/>, applications only), and
-    /// reliability and the outage indicators of the same question summed by the store: the figures of the engine over the
-    /// whole snapshot, without reading the two years of outage steps a period's reliability compares with (a ledger's week,
-    /// issue 12). When the store does not sum them, it reads the steps, as <see cref="Answer"/> does.
+    /// The engine's answer (<see cref="MetricsEngine.Compute"/> over the question's snapshot: targets, reliability,
+    /// indicators, errors, breaches, data gaps and the period's findings, to the byte), reliability and the outage indicators
+    /// summed by the store as <see cref="Answer"/> sums them, and the question's applications streamed from the store
+    /// instead of held: of the
+    /// per-application rows it keeps those <paramref name="keep"/> asks for and those listed (a breach or an integrity
+    /// finding in the period), so its memory follows what the caller lists, not the selection (issue 12: a half-year
+    /// report, the week of a bulk filing at 10M applications). The store reads the selection twice.
     /// </summary>
-    /// <param name="store">The store <paramref name="records"/> were read from.</param>
-    /// <param name="records">The question's records (<see cref="RecordScope"/> of the period and group), outages and customers served not needed.</param>
+    /// <param name="store">The store.</param>
     /// <param name="policy">The plan whose targets are evaluated.</param>
     /// <param name="calendar">The working-day calendar.</param>
     /// <param name="period">The question's period.</param>
     /// <param name="asOf">The instant the figures speak of.</param>
+    /// <param name="knownAt">What the store is taken as known at; null: every filing.</param>
     /// <param name="county">Only this county, when given.</param>
     /// <param name="utility">Only this utility, when given.</param>
-    public static MetricsResult AnswerOver(IAnalyticsStore store, RecordSnapshot records, Policy policy, WorkingDayCalendar calendar,
-        MetricsPeriod period, DateTime asOf, string? county, string? utility)
+    /// <param name="keep">The rows the caller lists besides those with a breach or a finding of the period.</param>
+    /// <param name="each">Called with each application of the question as known (not rewound to the period's end), in the
+    /// store's order, for a caller that tallies more of them (a report's months).</param>
+    public static MetricsResult AnswerListing(IAnalyticsStore store, Policy policy, WorkingDayCalendar calendar, MetricsPeriod period,
+        DateTime asOf, DateTime? knownAt, string? county, string? utility, Func<ApplicationFigures, bool> keep, Action<Application>? each = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(policy);
-        var input = MetricsInput.Of(records, policy, calendar, period, asOf, county, utility) with { Outages = [], CustomersServed = [] };
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(keep);
         var scope = new RecordScope(period.From, period.To, county, utility);
-        return MetricsEngine.ComputeWith(input, () => OutagePart(store, scope, policy, period, input.DataThrough));
+        var dataThrough = RecordSnapshot.DataThroughOf(RecordSnapshot.KnownFilings(store, knownAt));
+        if (MetricsEngine.IsEmpty(period, dataThrough))
+            return MetricsEngine.Compute(new MetricsInput
+            {
+                Applications = [], Policy = policy, Calendar = calendar, Period = period, AsOf = asOf,
+                DataThrough = dataThrough, County = county, Utility = utility,
+            });
+        return MetricsEngine.ComputeStreamed(() => store.ApplicationRevisions(knownAt, scope), policy, calendar, period, asOf, dataThrough,
+            county, utility, () => OutagePart(store, scope, policy, period, dataThrough), keep, each);
     }
 
     /// <summary>

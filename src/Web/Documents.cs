@@ -13,8 +13,8 @@ namespace Analytics.Web;
 /// The documents the web hands out: a county's weekly ledger and a utility's semiannual PDF, made as the command line
 /// makes them, each from the records the store selects for it — a county's ledger as <c>ledger --no-risk</c> reads them
 /// (the week's records, the year to date from the store's counts: <see cref="LedgerStore"/>), the city's roll-up as
-/// <c>ledger --city</c> (every county's ledger so, its forensics over the city's applications of the year streamed) and
-/// <c>report</c>'s (the same half a year earlier to the half's end, the utility's or the city's). The oversight sections
+/// <c>ledger --city</c> (every county's ledger so, its forensics over the city's applications of the year streamed) and the
+/// reports as <c>report</c> reads them (<see cref="ReportStore"/>: the store's answers, the half's lists streamed). The oversight sections
 /// (issue 16: the 问题清单's field checks and overdue items, the roll-up's forensics flags and 整改逾期 sheet, the circular's
 /// 监督检查) come from <see cref="OversightDigest.For"/> and <see cref="OversightDigest.ForStore"/> with the same
 /// periods as the command line's <c>ledger</c> and <c>report city</c>, so the same store and question give the same text.
@@ -92,16 +92,23 @@ public sealed class Documents
     /// <summary>The city's semiannual circular (通报) for the half-year (as <c>report city</c>).</summary>
     public (byte[] Bytes, string FileName) Circular(HalfYear half)
     {
-        var data = _reader.Load(ReportScope(half, utility: null));
-        RequireData(data, half.First, $"{half} 通报");
-        var asOf = data.DataThrough ?? _settings.Clock();
+        var (inputs, asOf) = ReportOf(half, utility: null, $"{half} 通报");
         var period = MetricsPeriod.Half(half);
-        var inputs = new ReportInputs
-        {
-            Records = data, Policy = _settings.Policy, Calendar = _settings.Calendar, Registries = _settings.Registries,
-            Oversight = OversightDigest.For(_settings.Policy, _settings.Calendar, _store, data, period, period, asOf),
-        };
+        inputs = inputs with { Oversight = OversightDigest.ForStore(_settings.Policy, _settings.Calendar, _store, null, period, period, asOf) };
         return (CityCircular.Render(inputs, half, asOf), CityCircular.FileName(_settings.Registries.CityName, half));
+    }
+
+    /// <summary>
+    /// A report's inputs as <c>report</c> reads them (<see cref="ReportStore"/>: the store's answers, the half's lists and
+    /// months streamed), of the utility or the city (null), as loaded now; 422 for a half after the data.
+    /// </summary>
+    private (ReportInputs Inputs, DateTime AsOf) ReportOf(HalfYear half, string? utility, string what)
+    {
+        var head = new RecordSnapshot { Filings = _reader.State().Filings };
+        RequireData(head, half.First, what);
+        var asOf = head.DataThrough ?? _settings.Clock();
+        return (ReportStore.Inputs(_store, _settings.Policy, _settings.Calendar, _settings.Registries, _derivation.Value, half, knownAt: null,
+            asOf, [utility]), asOf);
     }
 
     /// <summary>
@@ -134,15 +141,9 @@ public sealed class Documents
     /// <summary>The utility's semiannual PDF for the half-year.</summary>
     public (byte[] Bytes, string FileName) Semiannual(string utility, HalfYear half)
     {
-        var data = _reader.Load(ReportScope(half, utility));
-        RequireData(data, half.First, $"{half} 半年报告");
-        var inputs = new ReportInputs { Records = data, Policy = _settings.Policy, Calendar = _settings.Calendar, Registries = _settings.Registries };
-        var asOf = data.DataThrough ?? _settings.Clock();
+        var (inputs, asOf) = ReportOf(half, utility, $"{half} 半年报告");
         return (SemiannualReport.Render(inputs, utility, half, asOf), SemiannualReport.FileName(_settings.Registries.Utility(utility), half));
     }
-
-    /// <summary>The records a half-year's report needs (as <c>report</c>): the same half a year earlier to the half's end, of the utility or the city.</summary>
-    public static RecordScope ReportScope(HalfYear half, string? utility) => SemiannualReport.Scope(half, utility);
 
     /// <summary>metrics.md §8: a document for a period after the data is refused, naming data_through (422).</summary>
     private static void RequireData(RecordSnapshot data, DateOnly periodStart, string what)

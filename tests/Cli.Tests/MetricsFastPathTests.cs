@@ -147,28 +147,55 @@ public sealed class MetricsFastPathTests : IClassFixture<MetricsFastPathTests.St
 
     [Theory]
     [MemberData(nameof(Questions))]
-    public void The_engine_over_applications_alone_with_the_stores_outage_sums_is_the_engine_over_everything(string store, string from,
-        string to, string? county, string? utility, string? asOfDay)
+    public void The_streamed_answer_lists_what_the_engine_over_everything_lists(string store, string from, string to, string? county,
+        string? utility, string? asOfDay)
     {
         using var s = StoreFactory.Open(store == "sqlite" ? _stores.Sqlite : _stores.Postgres);
         var period = new MetricsPeriod(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture),
             DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture));
         DateTime? knownAt = asOfDay is null ? null : DayBounds.EndOfDay(DateOnly.Parse(asOfDay, System.Globalization.CultureInfo.InvariantCulture));
         var asOf = knownAt ?? RecordSnapshot.DataThroughOf(s.Filings())!.Value;
-        var scope = new RecordScope(period.From, period.To, county, utility);
-        var full = MetricsEngine.Compute(MetricsInput.Of(RecordSnapshot.Load(s, knownAt, scope), Policy.Default, WorkingDayCalendar.Default,
-            period, asOf, county, utility));
-        var applications = RecordSnapshot.Load(s, knownAt, scope, applicationsOnly: true);
-        Assert.Empty(applications.Outages);
-        var over = MetricsQuery.AnswerOver(s, applications, Policy.Default, WorkingDayCalendar.Default, period, asOf, county, utility);
-        AssertSameOutput(full, over);
-        // The per-application rows, breaches and findings are the engine's too (the ledgers' lists).
-        Assert.Equal(full.Applications.Count, over.Applications.Count);
-        Assert.Equal(full.Breaches.Count, over.Breaches.Count);
-        Assert.Equal(full.Findings.Count, over.Findings.Count);
-        // Not vacuous: a question longer than a week has outages whose reliability the store summed (the fixture's weeks
-        // of November 2026 have none, their comparison windows do).
-        if (period.To.DayNumber - period.From.DayNumber > 7) Assert.Contains(over.Reliability, r => r.CustomerHours > 0);
+        var records = RecordSnapshot.Load(s, knownAt, new RecordScope(period.From, period.To, county, utility));
+        var full = MetricsEngine.Compute(MetricsInput.Of(records, Policy.Default, WorkingDayCalendar.Default, period, asOf, county, utility));
+        // The ledger's own rows besides the listed ones: in progress at the end.
+        static bool Open(ApplicationFigures f) => f.Status == ApplicationStatus.InProgress;
+        var seen = new List<string>();
+        var streamed = MetricsQuery.AnswerListing(s, Policy.Default, WorkingDayCalendar.Default, period, asOf, knownAt, county, utility,
+            Open, a => seen.Add(a.Utility + "/" + a.ApplicationId));
+
+        AssertSameOutput(full, streamed);
+        Assert.Equal(Findings(full.Breaches), Findings(streamed.Breaches));
+        Assert.Equal(Findings(full.DataGaps), Findings(streamed.DataGaps));
+        Assert.Equal(Findings(full.Findings), Findings(streamed.Findings));
+        // The rows kept: the open ones and those listed, in the engine's order, with the engine's figures.
+        var listed = full.Breaches.Concat(full.Findings).Select(f => (f.Utility, f.ApplicationId)).ToHashSet();
+        var expected = full.Applications.Where(f => Open(f) || listed.Contains((f.Utility, f.ApplicationId))).ToList();
+        Assert.Equal(Rows(full, expected), Rows(streamed, streamed.Applications));
+        // Every finding of a kept row is kept (the applications' finding codes), and none of the period is lost.
+        foreach (var f in expected)
+            Assert.Equal(full.FindingCodes(f), streamed.FindingCodes(f));
+        // Each application of the question was seen once, as known (the engine's selection of the group).
+        var known = records.Where(county, utility).Applications.Select(a => a.Utility + "/" + a.ApplicationId).ToList();
+        Assert.Equal(known, seen);
+        // Not vacuous: a question longer than a week has outages whose reliability the store summed (the fixture's weeks of
+        // November 2026 have none, their comparison windows do); the question lists something, and leaves rows out.
+        if (period.To.DayNumber - period.From.DayNumber > 7) Assert.Contains(streamed.Reliability, r => r.CustomerHours > 0);
+        Assert.True(full.Breaches.Count + full.Findings.Count > 0, "the question lists nothing");
+        if (full.Applications.Count > 50) Assert.True(streamed.Applications.Count < full.Applications.Count, "every row was kept");
+    }
+
+    private static string Findings(IEnumerable<Finding> findings)
+    {
+        using var ms = new MemoryStream();
+        FindingsJsonWriter.Write(findings, ms);
+        return System.Text.Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    private static string Rows(MetricsResult result, IEnumerable<ApplicationFigures> rows)
+    {
+        using var w = new StringWriter();
+        ApplicationsCsvWriter.Write(result, rows, w);
+        return w.ToString();
     }
 
     [Theory]

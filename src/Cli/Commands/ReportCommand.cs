@@ -82,9 +82,9 @@ public static class ReportCommand
             var document = Composed(ctx, p, cityAsOf, h, utility: null, $"{h} 通报", (store, inputs, instant) =>
             {
                 var half = Analytics.Metrics.MetricsPeriod.Half(h);
-                // The forensics test the city's half: the engine's answer the circular prints, computed once for both.
-                var answered = inputs.Answers is { } answers ? answers(half, null) : null;
-                var oversight = answered is not null ? Analytics.Reports.Oversight.OversightDigest.ForAnswer(ctx.Calendar, store, answered, half, half)
+                // The forensics test the city's half: over its applications streamed from the store, or over the records read.
+                var oversight = inputs.Answers is not null
+                    ? Analytics.Reports.Oversight.OversightDigest.ForStore(ctx.Policy, ctx.Calendar, store, inputs.Records.KnownAt, half, half, instant)
                     : OversightDigest.For(ctx, store, inputs.Records, half, half, instant);
                 return CityCircular.Compose(inputs with { Oversight = oversight }, h, instant, options);
             });
@@ -144,12 +144,9 @@ public static class ReportCommand
     internal const string FromRecordsVariable = "ANALYTICS_REPORT_FROM_RECORDS";
 
     /// <summary>
-    /// What a report of <paramref name="half"/> is made from, for the utilities given (null: the city) (issue 12): every
-    /// period's figures (the half, the one before, the same half a year earlier, the year to date) answered by the store's
-    /// counts (<see cref="Analytics.Metrics.MetricsQuery.Answer"/>) before any record is read, then the applications of the
-    /// half alone (<see cref="SemiannualReport.HalfScope"/>, no outages), whose per-application figures, breaches, findings
-    /// and months the report lists, from the engine over them. With <see cref="FromRecordsVariable"/>, the records of every
-    /// period and the engine for each.
+    /// What a report of <paramref name="half"/> is made from, for the utilities given (null: the city) (issue 12): the
+    /// store's answers, the half's lists and months streamed (<see cref="ReportStore.Inputs"/>). With
+    /// <see cref="FromRecordsVariable"/>, the records of every period and the engine for each.
     /// </summary>
     private static (ReportInputs Inputs, DateTime AsOf) Inputs(CliContext ctx, IAnalyticsStore store, ParseResult p, Option<string?> asOf,
         HalfYear half, string? utility, string what, IEnumerable<string?> units)
@@ -164,35 +161,7 @@ public static class ReportCommand
         var dataThrough = RecordSnapshot.DataThroughOf(RecordSnapshot.KnownFilings(store, knownAt));
         PeriodOptions.RequireData(dataThrough, half.First, what);
         var instant = knownAt ?? dataThrough ?? ctx.Clock();
-        var own = Analytics.Metrics.MetricsPeriod.Half(half);
-        var answers = new Dictionary<(Analytics.Metrics.MetricsPeriod, string?), Analytics.Metrics.MetricsResult>();
-        foreach (var u in units)
-            foreach (var period in SemiannualReport.OtherPeriods(half).Prepend(own))
-                answers[(period, u)] = Analytics.Metrics.MetricsQuery.Answer(store, ctx.Policy, ctx.Calendar, ctx.Derivation,
-                    period, instant, knownAt, county: null, utility: u);
-        // The answers' reads are garbage now: collected before the records take their place.
-        GC.Collect();
-        // The half's applications alone: its outages and customers served are the answer's (reliability and 目标5).
-        var data = RecordSnapshot.Load(store, knownAt, SemiannualReport.HalfScope(half, utility), applicationsOnly: true);
-        Analytics.Metrics.MetricsResult? city = null;
-        Analytics.Metrics.MetricsResult Own(string? u)
-        {
-            // The half's lists (per-application figures, breaches, findings) from the engine over its applications; its
-            // figures (targets, reliability, indicators, errors) from the store's answer, which are the engine's over all its
-            // records (MetricsQuery).
-            var counted = answers[(own, u)];
-            var listed = Analytics.Metrics.MetricsEngine.Compute(Analytics.Metrics.MetricsInput.Of(data.Where(county: null, u), ctx.Policy, ctx.Calendar,
-                own, instant, utility: u));
-            return listed with
-            {
-                Targets = counted.Targets, Reliability = counted.Reliability, Indicators = counted.Indicators, Errors = counted.Errors,
-            };
-        }
-        return (Inputs(ctx, data) with
-        {
-            // The circular's own half is asked twice (the forensics, the layout): computed once.
-            Answers = (period, u) => period != own ? answers.GetValueOrDefault((period, u)) : u is null ? city ??= Own(null) : Own(u),
-        }, instant);
+        return (ReportStore.Inputs(store, ctx.Policy, ctx.Calendar, ctx.Registries, ctx.Derivation, half, knownAt, instant, units), instant);
     }
 
     /// <summary>

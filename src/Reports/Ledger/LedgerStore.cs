@@ -47,24 +47,28 @@ public sealed class LedgerStore
     };
 
     /// <summary>
-    /// The records of the week's question for one county (registry code) or the city (null): its applications, and as
-    /// outage steps only those that began in the week (the 停电事件 list); the week's reliability comes from the store
-    /// (<see cref="WeekAnswer"/>).
+    /// What a county's (or the city's, null) ledger reads of its week besides the answer (<see cref="WeekAnswer"/>): the
+    /// head (<see cref="Head"/>) and, as outage steps, only those that began in the week (the 停电事件 list). No application:
+    /// the answer streams them.
     /// </summary>
     public RecordSnapshot Week(LedgerWeek week, string? county)
     {
-        var scope = week.WeekScope(county);
-        return RecordSnapshot.Load(_store, KnownAt, scope, applicationsOnly: true) with { Outages = [.. _store.OutagesStarting(scope)] };
+        return Head() with { Outages = [.. _store.OutagesStarting(week.WeekScope(county))] };
     }
 
     /// <summary>
-    /// The engine's answer for the week over <paramref name="records"/> (<see cref="Week"/>), with reliability and the outage
-    /// indicators from the store (<see cref="MetricsQuery.AnswerOver"/>).
+    /// The engine's answer for the week (<see cref="LedgerWeek.WeekScope"/>, of one county or the city), its applications
+    /// streamed from the store and reliability and the outage indicators summed by it
+    /// (<see cref="MetricsQuery.AnswerListing"/>): of the per-application rows it keeps what a ledger lists — those in
+    /// progress at the week's end (在途工单, 审批事项, 超期在途), those connected in the week (本周接电, 审批事项) and those with a
+    /// breach or an integrity finding of the week (问题清单) — so the week of a bulk filing, which selects every application
+    /// of the county, is not held in memory (issue 12).
     /// </summary>
-    public MetricsResult WeekAnswer(LedgerInputs inputs, RecordSnapshot records, MetricsPeriod period, DateTime asOf, string? county)
+    public MetricsResult WeekAnswer(LedgerInputs inputs, LedgerWeek week, DateTime asOf, string? county)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return MetricsQuery.AnswerOver(_store, records, inputs.Policy, inputs.Calendar, period, asOf, county, null);
+        return MetricsQuery.AnswerListing(_store, inputs.Policy, inputs.Calendar, new MetricsPeriod(week.FirstDay, week.LastDay), asOf,
+            KnownAt, county, null, f => f.Status == ApplicationStatus.InProgress || (f.ConnectedAt is { } at && week.Contains(at)));
     }
 
     /// <summary>The answer for <paramref name="period"/> with figures at <paramref name="asOf"/>, of one county or the city (null).</summary>

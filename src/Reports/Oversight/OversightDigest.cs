@@ -68,18 +68,6 @@ public static class OversightDigest
         return GamingForensics.Run(MetricsEngine.Rows(applications, policy, calendar, period, asOf, dataThrough), policy, period, calendar);
     }
 
-    /// <summary>
-    /// The oversight of a document covering <paramref name="period"/>, the forensics over <paramref name="cityResult"/>: the
-    /// engine's answer for the whole city over <paramref name="forensicsPeriod"/>, with its per-application rows, which the
-    /// caller computed already (the circular's own half; null: no forensics run).
-    /// </summary>
-    public static OversightInputs ForAnswer(WorkingDayCalendar calendar, IAnalyticsStore store, MetricsResult? cityResult,
-        MetricsPeriod period, MetricsPeriod forensicsPeriod)
-    {
-        ArgumentNullException.ThrowIfNull(calendar);
-        return Compose(store, cityResult is null ? null : () => GamingForensics.Run(cityResult, calendar), period, forensicsPeriod);
-    }
-
     private static OversightInputs Compose(IAnalyticsStore store, Func<ForensicsResult>? runForensics,
         MetricsPeriod period, MetricsPeriod forensicsPeriod)
     {

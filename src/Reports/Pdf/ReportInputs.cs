@@ -31,6 +31,11 @@ public sealed record ReportInputs
     /// answer for the report's own half must carry its breaches and findings (the problems and the appendix list them).
     /// </summary>
     public Func<Analytics.Metrics.MetricsPeriod, string?, Analytics.Metrics.MetricsResult?>? Answers { get; init; }
+    /// <summary>
+    /// The half's six months of a utility or the city (null), when the caller tallied them as it read the half
+    /// (<see cref="ReportStore"/>); null for a unit, or no function: over the applications of <see cref="Records"/>.
+    /// </summary>
+    internal Func<string?, IReadOnlyList<Content.MonthlyFigure>?>? Months { get; init; }
     /// <summary>The bureau's oversight (spot checks, forensics flags, rectification), composed by the caller; none by default.</summary>
     public OversightInputs Oversight { get; init; } = OversightInputs.None;
 }

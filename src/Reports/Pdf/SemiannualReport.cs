@@ -26,15 +26,8 @@ public static class SemiannualReport
         new(half.SameHalfLastYear.First, Analytics.Metrics.MetricsPeriod.Half(half).To, utility: utility);
 
     /// <summary>
-    /// The records of the half alone (the report's own half, whose breaches, findings and months it lists), for a caller
-    /// that answers the other periods itself (<see cref="ReportInputs.Answers"/>, <see cref="OtherPeriods"/>).
-    /// </summary>
-    public static Analytics.Domain.Storage.RecordScope HalfScope(HalfYear half, string? utility) =>
-        new(half.First, half.Last, utility: utility);
-
-    /// <summary>
     /// The questions of a half's report besides the half itself, whose figures alone it prints (targets, indicators,
-    /// reliability: no list): the previous half (环比), the same half a year earlier (同比) and, for a second half, the year
+    /// reliability: no list; <see cref="ReportStore"/>): the previous half (环比), the same half a year earlier (同比) and, for a second half, the year
     /// to its end (目标5's verdict).
     /// </summary>
     public static IReadOnlyList<Analytics.Metrics.MetricsPeriod> OtherPeriods(HalfYear half)

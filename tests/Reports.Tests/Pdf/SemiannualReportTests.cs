@@ -212,7 +212,7 @@ public class SemiannualReportTests(SemiannualFixture f) : IClassFixture<Semiannu
     {
         var m = HalfYearMetrics.Compute(f.Inputs, SyntheticCity.Half, SyntheticCity.AsOf, "sgcc-linfen");
         var apps = f.Inputs.Applications.Where(a => a.Utility == "sgcc-linfen").ToList();
-        var months = MonthlyFigures.Of(apps, f.Inputs.Policy, SyntheticCity.Half);
+        var months = MonthlyFigures.Of(apps, SyntheticCity.Half);
         Assert.Equal(6, months.Count);
         Assert.Equal(m.Current.Indicators.AcceptedCount, months.Sum(x => x.Accepted));
     }

@@ -47,7 +47,7 @@ internal sealed record HalfYearMetrics(HalfYear Half, MetricsResult Current, Met
         else foreach (var q in questions) q();
         return new HalfYearMetrics(half, c!, previous!, lastYear!, yearToDate ?? c!)
         {
-            Months = MonthlyFigures.Of(records.Applications, inputs.Policy, half),
+            Months = inputs.Months?.Invoke(utility) ?? MonthlyFigures.Of(records.Applications, half),
             Targets = TargetTally.Of(c!, previous!),
         };
     }

@@ -1,0 +1,58 @@
+using Analytics.Domain;
+using Analytics.Domain.Calendar;
+using Analytics.Domain.Registry;
+using Analytics.Domain.Storage;
+using Analytics.Metrics;
+using Analytics.Reports.Pdf.Content;
+using DomainPolicy = Analytics.Domain.Policy.Policy;
+
+namespace Analytics.Reports.Pdf;
+
+/// <summary>
+/// Where the semiannual reports and the city's circular read when made from a store (issue 12), the same for
+/// <c>report</c> and the web: every period's figures (the half, the one before, the same half a year earlier, the year to
+/// date) are the store's answers (<see cref="MetricsQuery.Answer"/>), the half's with its lists (breaches, findings, the
+/// appendix's rows) and months from its applications streamed once per unit (<see cref="MetricsQuery.AnswerListing"/>), so
+/// a report holds what it lists, never the half's records.
+/// </summary>
+public static class ReportStore
+{
+    /// <summary>
+    /// The inputs of the reports of <paramref name="half"/> for <paramref name="units"/> (utility codes; null: the city), as
+    /// known at <paramref name="knownAt"/> (every filing when null), figures at <paramref name="instant"/>. The other periods
+    /// are answered at once; each unit's own half when a layout first asks for it (the store must stay open until the
+    /// reports are composed).
+    /// </summary>
+    public static ReportInputs Inputs(IAnalyticsStore store, DomainPolicy policy, WorkingDayCalendar calendar, Registries registries,
+        IRecordDerivation derivation, HalfYear half, DateTime? knownAt, DateTime instant, IEnumerable<string?> units)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(units);
+        var own = MetricsPeriod.Half(half);
+        var answers = new Dictionary<(MetricsPeriod, string?), MetricsResult>();
+        foreach (var u in units)
+            foreach (var period in SemiannualReport.OtherPeriods(half))
+                answers[(period, u)] = MetricsQuery.Answer(store, policy, calendar, derivation, period, instant, knownAt, county: null, utility: u);
+        var halves = new Dictionary<string, (MetricsResult Answer, IReadOnlyList<MonthlyFigure> Months)>(StringComparer.Ordinal);
+        (MetricsResult Answer, IReadOnlyList<MonthlyFigure> Months) Own(string? u)
+        {
+            if (halves.TryGetValue(u ?? "", out var done)) return done;
+            // The engine's answer for the half (figures, lists) with its applications streamed, reliability summed by the store.
+            var months = new MonthlyFigures.Tally(half);
+            var listed = MetricsQuery.AnswerListing(store, policy, calendar, own, instant, knownAt, county: null, utility: u, _ => false, months.Add);
+            return halves[u ?? ""] = (listed, months.Result());
+        }
+        return new ReportInputs
+        {
+            // The head of the records: the filings known (data_through) and the utilities' notes; no application.
+            Records = new RecordSnapshot { Filings = RecordSnapshot.KnownFilings(store, knownAt), Notes = [.. store.Notes()], KnownAt = knownAt },
+            Policy = policy,
+            Calendar = calendar,
+            Registries = registries,
+            Answers = (period, u) => period == own ? Own(u).Answer : answers.GetValueOrDefault((period, u)),
+            Months = u => Own(u).Months,
+        };
+    }
+}
