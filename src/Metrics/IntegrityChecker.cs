@@ -210,6 +210,114 @@ public static class IntegrityChecker
         }
     }
 
+    /// <summary>
+    /// <see cref="Check(IReadOnlyList{Application}, IReadOnlyList{ApplicationRevision}, Policy, WorkingDayCalendar)"/> over applications given one at a time with their revisions (a run of the store's order, the
+    /// latest last), the findings kept in <see cref="Check(IReadOnlyList{Application}, IReadOnlyList{ApplicationRevision}, Policy, WorkingDayCalendar)"/>'s order (the rules on each application alone, then those
+    /// comparing revisions, then 重走流程) against <see cref="WithdrawnIndex"/> of the whole selection, indexed beforehand.
+    /// For a caller that streams a question's applications and keeps only some findings (issue 12).
+    /// </summary>
+    internal sealed class Stream
+    {
+        private readonly WithdrawnIndex _withdrawn;
+        private readonly PolicyParameters _parameters;
+        private readonly WorkingDayCalendar _calendar;
+        private readonly string? _county, _utility;
+        private readonly List<Finding> _single = [], _paired = [], _rewalked = [];
+        private (int Single, int Paired, int Rewalked) _mark;
+
+        /// <param name="withdrawn">Every withdrawal of the selection's group (<see cref="Withdrawals"/>).</param>
+        /// <param name="policy">The plan's parameters.</param>
+        /// <param name="calendar">The working-day calendar.</param>
+        /// <param name="county">Only this county (records of others are not the selection's), when given.</param>
+        /// <param name="utility">Only this utility, when given.</param>
+        public Stream(WithdrawnIndex withdrawn, Policy policy, WorkingDayCalendar calendar, string? county, string? utility)
+        {
+            _withdrawn = withdrawn;
+            _parameters = policy.Parameters;
+            _calendar = calendar;
+            _county = county;
+            _utility = utility;
+        }
+
+        /// <summary>Calendar errors met by the rules, in the order of the applications.</summary>
+        public List<MetricsError> Errors { get; } = [];
+
+        /// <summary>The withdrawals of the group's applications in <paramref name="runs"/> (their latest revisions).</summary>
+        public static WithdrawnIndex Withdrawals(IEnumerable<List<ApplicationRevision>> runs, string? county, string? utility)
+        {
+            var index = new WithdrawnIndex();
+            foreach (var run in runs)
+                if (RecordSnapshot.Matches(run[^1].Record.County, run[^1].Record.Utility, county, utility)) index.Add(run[^1].Record);
+            return index;
+        }
+
+        /// <summary>
+        /// One application's findings (its revisions, the latest last): the rules on the latest when it is of the group,
+        /// those comparing consecutive revisions of the group, and 重走流程. True when one is dated in <paramref name="period"/>.
+        /// </summary>
+        public bool Add(List<ApplicationRevision> run, MetricsPeriod period)
+        {
+            _mark = (_single.Count, _paired.Count, _rewalked.Count);
+            var latest = run[^1].Record;
+            var inGroup = RecordSnapshot.Matches(latest.County, latest.Utility, _county, _utility);
+            if (inGroup) CheckOne(latest, _parameters, _calendar, _single, Errors);
+            ApplicationRevision? previous = null;
+            foreach (var r in run)
+            {
+                // Check compares consecutive revisions of the group (a revision filed under another county is not one).
+                if (!RecordSnapshot.Matches(r.Record.County, r.Record.Utility, _county, _utility)) continue;
+                if (previous is not null) CheckPair(previous, r, _paired);
+                previous = r;
+            }
+            if (inGroup && _withdrawn.Count > 0) CheckRewalk(latest, _withdrawn, _parameters.RewalkWindowDays, _rewalked);
+            return AnyIn(_single, _mark.Single, period) || AnyIn(_paired, _mark.Paired, period) || AnyIn(_rewalked, _mark.Rewalked, period);
+        }
+
+        /// <summary>Of the last application's findings, keeps only those dated in <paramref name="period"/>.</summary>
+        public void KeepLastIn(MetricsPeriod period)
+        {
+            OnlyIn(_single, _mark.Single, period);
+            OnlyIn(_paired, _mark.Paired, period);
+            OnlyIn(_rewalked, _mark.Rewalked, period);
+        }
+
+        /// <summary>The findings kept, in <see cref="Check(IReadOnlyList{Application}, IReadOnlyList{ApplicationRevision}, Policy, WorkingDayCalendar)"/>'s order.</summary>
+        public List<Finding> Findings() => [.. _single, .. _paired, .. _rewalked];
+
+        private static bool AnyIn(List<Finding> findings, int from, MetricsPeriod period)
+        {
+            for (var i = from; i < findings.Count; i++)
+                if (period.Contains(findings[i].On)) return true;
+            return false;
+        }
+
+        private static void OnlyIn(List<Finding> findings, int from, MetricsPeriod period)
+        {
+            var to = from;
+            for (var i = from; i < findings.Count; i++)
+                if (period.Contains(findings[i].On)) findings[to++] = findings[i];
+            findings.RemoveRange(to, findings.Count - to);
+        }
+    }
+
+    /// <summary>The revisions of each application in turn (a run of the store's order by utility, id and revision), the
+    /// latest last; the list is reused from one run to the next.</summary>
+    internal static IEnumerable<List<ApplicationRevision>> Runs(IEnumerable<ApplicationRevision> revisions)
+    {
+        var run = new List<ApplicationRevision>();
+        foreach (var r in revisions)
+        {
+            if (run.Count > 0 && !(string.Equals(run[0].Record.Utility, r.Record.Utility, StringComparison.Ordinal)
+                && string.Equals(run[0].Record.ApplicationId, r.Record.ApplicationId, StringComparison.Ordinal)))
+            {
+                yield return run;
+                run.Clear();
+            }
+            run.Add(r);
+        }
+        if (run.Count > 0) yield return run;
+    }
+
     private static bool Same(Withdrawal a, Application b) =>
         string.Equals(a.Utility, b.Utility, StringComparison.Ordinal) && string.Equals(a.ApplicationId, b.ApplicationId, StringComparison.Ordinal);
 

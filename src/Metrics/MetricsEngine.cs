@@ -108,37 +108,19 @@ public static class MetricsEngine
         StreamPass(Func<IEnumerable<ApplicationRevision>> revisions, Policy policy, WorkingDayCalendar calendar, MetricsPeriod period,
             DateTime asOf, string? county, string? utility, Func<ApplicationFigures, bool> keep, Action<Application>? each)
     {
-        var p = policy.Parameters;
-        var withdrawn = new IntegrityChecker.WithdrawnIndex();
-        foreach (var run in Runs(revisions()))
-            if (InGroup(run[^1].Record, county, utility)) withdrawn.Add(run[^1].Record);
-
+        var integrity = new IntegrityChecker.Stream(IntegrityChecker.Stream.Withdrawals(IntegrityChecker.Runs(revisions()), county, utility),
+            policy, calendar, county, utility);
         var pass = new ApplicationPass(policy, calendar, period, ApplicationPass.FiguresAsOf(period, asOf));
         var indicators = new IndicatorAccumulator(period);
         var outcomes = new TargetOutcome[pass.Targets.Count];
         var end = ApplicationPass.End(period);
         var rows = new List<ApplicationFigures>();
-        var integrityErrors = new List<MetricsError>();
-        // The engine's order: the rules on each application alone, then those comparing revisions, then 重走流程.
-        List<Finding> single = [], paired = [], rewalked = [];
-        foreach (var run in Runs(revisions()))
+        foreach (var run in IntegrityChecker.Runs(revisions()))
         {
             var latest = run[^1].Record;
-            var inGroup = InGroup(latest, county, utility);
-            var (s0, p0, w0) = (single.Count, paired.Count, rewalked.Count);
-            if (inGroup) IntegrityChecker.CheckOne(latest, p, calendar, single, integrityErrors);
-            ApplicationRevision? previous = null;
-            foreach (var r in run)
-            {
-                // The engine compares consecutive revisions of the group (a revision filed under another county is not one).
-                if (!InGroup(r.Record, county, utility)) continue;
-                if (previous is not null) IntegrityChecker.CheckPair(previous, r, paired);
-                previous = r;
-            }
-            if (inGroup && withdrawn.Count > 0) IntegrityChecker.CheckRewalk(latest, withdrawn, p.RewalkWindowDays, rewalked);
-            var listed = AnyIn(single, s0, period) || AnyIn(paired, p0, period) || AnyIn(rewalked, w0, period);
+            var listed = integrity.Add(run, period);
             var kept = false;
-            if (inGroup && RecordSnapshot.Rewind(latest, end) is { } atEnd)
+            if (InGroup(latest, county, utility) && RecordSnapshot.Rewind(latest, end) is { } atEnd)
             {
                 var breaches = pass.Breaches.Count;
                 var f = pass.Add(atEnd, outcomes);
@@ -149,48 +131,11 @@ public static class MetricsEngine
                     kept = true;
                 }
             }
-            if (!kept)
-            {
-                OnlyIn(single, s0, period);
-                OnlyIn(paired, p0, period);
-                OnlyIn(rewalked, w0, period);
-            }
-            if (inGroup) each?.Invoke(latest);
+            // An application without a row keeps only its findings of the period.
+            if (!kept) integrity.KeepLastIn(period);
+            if (InGroup(latest, county, utility)) each?.Invoke(latest);
         }
-        return ((pass, rows, integrityErrors, [.. single, .. paired, .. rewalked]), indicators);
-
-        static bool AnyIn(List<Finding> findings, int from, MetricsPeriod period)
-        {
-            for (var i = from; i < findings.Count; i++)
-                if (period.Contains(findings[i].On)) return true;
-            return false;
-        }
-
-        // An application without a row keeps only its findings of the period.
-        static void OnlyIn(List<Finding> findings, int from, MetricsPeriod period)
-        {
-            var to = from;
-            for (var i = from; i < findings.Count; i++)
-                if (period.Contains(findings[i].On)) findings[to++] = findings[i];
-            findings.RemoveRange(to, findings.Count - to);
-        }
-    }
-
-    /// <summary>The revisions of each application in turn (a run of the stream's order), the latest last; the list is reused.</summary>
-    private static IEnumerable<List<ApplicationRevision>> Runs(IEnumerable<ApplicationRevision> revisions)
-    {
-        var run = new List<ApplicationRevision>();
-        foreach (var r in revisions)
-        {
-            if (run.Count > 0 && !(string.Equals(run[0].Record.Utility, r.Record.Utility, StringComparison.Ordinal)
-                && string.Equals(run[0].Record.ApplicationId, r.Record.ApplicationId, StringComparison.Ordinal)))
-            {
-                yield return run;
-                run.Clear();
-            }
-            run.Add(r);
-        }
-        if (run.Count > 0) yield return run;
+        return ((pass, rows, integrity.Errors, integrity.Findings()), indicators);
     }
 
     private static bool InGroup(Application a, string? county, string? utility) => RecordSnapshot.Matches(a.County, a.Utility, county, utility);

@@ -138,6 +138,30 @@ public static class MetricsQuery
     }
 
     /// <summary>
+    /// The integrity findings of the question dated in <paramref name="period"/> (<see cref="MetricsResult.Findings"/> of
+    /// the engine over its snapshot, in the same order), its applications streamed from the store (read twice) rather than
+    /// held: what <c>metrics</c>' table counts beside the store's counts (issue 12).
+    /// </summary>
+    public static IReadOnlyList<Finding> FindingsIn(IAnalyticsStore store, Policy policy, WorkingDayCalendar calendar, MetricsPeriod period,
+        DateTime? knownAt, string? county, string? utility)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (MetricsEngine.IsEmpty(period, RecordSnapshot.DataThroughOf(RecordSnapshot.KnownFilings(store, knownAt)))) return [];
+        var scope = new RecordScope(period.From, period.To, county, utility);
+        var integrity = new IntegrityChecker.Stream(
+            IntegrityChecker.Stream.Withdrawals(IntegrityChecker.Runs(store.ApplicationRevisions(knownAt, scope)), county, utility),
+            policy, calendar, county, utility);
+        foreach (var run in IntegrityChecker.Runs(store.ApplicationRevisions(knownAt, scope)))
+        {
+            integrity.Add(run, period);
+            integrity.KeepLastIn(period);
+        }
+        return integrity.Findings();
+    }
+
+    /// <summary>
     /// The outage part of a question's answer: reliability and what the indicators take of the outages, from the store's
     /// sums of each window and its notice counts when it gives them, else from the scope's outage steps read (the
     /// engine's way).

@@ -167,6 +167,9 @@ public sealed class MetricsFastPathTests : IClassFixture<MetricsFastPathTests.St
         Assert.Equal(Findings(full.Breaches), Findings(streamed.Breaches));
         Assert.Equal(Findings(full.DataGaps), Findings(streamed.DataGaps));
         Assert.Equal(Findings(full.Findings), Findings(streamed.Findings));
+        // metrics' table counts the same findings, streamed alone.
+        Assert.Equal(Findings(full.Findings),
+            Findings(MetricsQuery.FindingsIn(s, Policy.Default, WorkingDayCalendar.Default, period, knownAt, county, utility)));
         // The rows kept: the open ones and those listed, in the engine's order, with the engine's figures.
         var listed = full.Breaches.Concat(full.Findings).Select(f => (f.Utility, f.ApplicationId)).ToHashSet();
         var expected = full.Applications.Where(f => Open(f) || listed.Contains((f.Utility, f.ApplicationId))).ToList();

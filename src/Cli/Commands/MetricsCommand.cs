@@ -89,8 +89,9 @@ public static class MetricsCommand
     /// <summary>
     /// The table from the store's counts (<see cref="Counted"/>, the answer of JSON and CSV). Its 问题数 line: breaches and
     /// data gaps are the city rows' non-compliant and gap counts (each application counted once per target that selects it
-    /// in the period, as the engine lists them); the integrity findings come from the question's applications, read
-    /// without outage steps and without the engine's per-application pass. Null when the answer comes from the records.
+    /// in the period, as the engine lists them); the integrity findings come from the question's applications streamed
+    /// (<see cref="MetricsQuery.FindingsIn"/>), without the engine's per-application pass. Null when the answer comes from
+    /// the records.
     /// </summary>
     private static (MetricsResult Result, ProblemCounts Problems)? Table(ParseResult p, CliContext ctx,
         Analytics.Domain.Storage.IAnalyticsStore store, PeriodOptions period, string? county, string? utility)
@@ -98,12 +99,8 @@ public static class MetricsCommand
         if (Question(p, ctx, store, period) is not { } q) return null;
         var (question, knownAt) = (q.Period, period.KnownAt(p));
         // The integrity findings on the second core while the store counts.
-        var (counted, found) = Analytics.Domain.Storage.SideBySide.Run(() => StoreAnswer(p, ctx, store, period, q, county, utility), () =>
-        {
-            var records = RecordSnapshot.Load(store, knownAt, new Analytics.Domain.Storage.RecordScope(question.From, question.To, county, utility),
-                applicationsOnly: true).Where(county, utility);
-            return IntegrityChecker.Check(records.Applications, records.Revisions, ctx.Policy, ctx.Calendar).Count(f => question.Contains(f.On));
-        });
+        var (counted, found) = Analytics.Domain.Storage.SideBySide.Run(() => StoreAnswer(p, ctx, store, period, q, county, utility),
+            () => MetricsQuery.FindingsIn(store, ctx.Policy, ctx.Calendar, question, knownAt, county, utility).Count);
         // Answered from the records after all (or a period after the data): the engine's own lists.
         if (counted.CountedInStore == 0) return (counted, ProblemCounts.Of(counted));
         var city = counted.Targets.Where(t => t.Group.Dimension == GroupDimension.City).ToList();
