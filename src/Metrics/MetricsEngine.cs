@@ -68,27 +68,28 @@ public static class MetricsEngine
 
     /// <summary>
     /// <see cref="Compute"/> over the applications of <paramref name="revisions"/> (every revision known, ordered by
-    /// utility, id and revision, as the store streams them; read twice, by two passes that hold neither), keeping of the
-    /// per-application rows only those <paramref name="keep"/> asks for and those listed (a breach or an integrity finding
-    /// in the period): a question whose selection is large but whose lists are not (a half-year report, the week of a bulk
-    /// filing) is answered in memory bounded by what it lists (issue 12). Targets, reliability, indicators, errors,
-    /// breaches, data gaps and the period's findings are <see cref="Compute"/>'s, in the same order (reliability and the
+    /// utility, id and revision, as the store streams them; held by none), keeping of the per-application rows and lists
+    /// only those <paramref name="listing"/> asks for: a question whose selection is large but whose lists are not (a
+    /// half-year report, the week of a bulk filing) is answered in memory bounded by what it lists (issue 12). Targets,
+    /// reliability, indicators, errors, breaches, data gaps (when listed) and the period's findings are
+    /// <see cref="Compute"/>'s, in the same order (reliability and the
     /// outage indicators those of <paramref name="outagePart"/>, the store's sums, <see cref="MetricsQuery.AnswerListing"/>);
     /// <see cref="MetricsResult.AllIntegrityFindings"/> holds the findings of the rows kept and those of the period.
     /// </summary>
     /// <remarks>
-    /// The first pass indexes the withdrawn applications (重走流程 compares each application with every withdrawal of the
-    /// selection, before or after it in the stream); the second runs each application through the engine's pass, the
+    /// The withdrawn applications of the selection (<paramref name="withdrawn"/>: those of <paramref name="revisions"/> whose
+    /// latest revision is withdrawn, the store's <see cref="Analytics.Domain.Storage.IAnalyticsStore.WithdrawnRevisions"/>)
+    /// are indexed first (重走流程 compares each application with every withdrawal of the selection, before or after it in
+    /// the stream); then each application runs through the engine's pass, the
     /// integrity rules and the indicators as it comes, with <paramref name="outagePart"/> on the second core. Not called for
     /// an empty period.
     /// </remarks>
-    internal static MetricsResult ComputeStreamed(Func<IEnumerable<ApplicationRevision>> revisions, Policy policy, WorkingDayCalendar calendar,
-        MetricsPeriod period, DateTime asOf, DateTime? dataThrough, string? county, string? utility,
-        Func<(ReliabilityResult Reliability, Action<IndicatorAccumulator> AddOutages)> outagePart,
-        Func<ApplicationFigures, bool> keep, Action<Application>? each)
+    internal static MetricsResult ComputeStreamed(IEnumerable<ApplicationRevision> revisions, IEnumerable<ApplicationRevision> withdrawn,
+        Policy policy, WorkingDayCalendar calendar, MetricsPeriod period, DateTime asOf, DateTime? dataThrough, string? county, string? utility,
+        Func<(ReliabilityResult Reliability, Action<IndicatorAccumulator> AddOutages)> outagePart, ListingOptions listing)
     {
         var ((result, indicators), (reliability, addOutages)) = Analytics.Domain.Storage.SideBySide.Run(
-            () => StreamPass(revisions, policy, calendar, period, asOf, county, utility, keep, each), outagePart);
+            () => StreamPass(revisions, withdrawn, policy, calendar, period, asOf, county, utility, listing), outagePart);
         var (pass, rows, integrityErrors, findings) = result;
         addOutages(indicators);
         var inPeriod = new List<Finding>();
@@ -105,17 +106,17 @@ public static class MetricsEngine
     }
 
     private static ((ApplicationPass Pass, List<ApplicationFigures> Rows, List<MetricsError> IntegrityErrors, List<Finding> Findings), IndicatorAccumulator)
-        StreamPass(Func<IEnumerable<ApplicationRevision>> revisions, Policy policy, WorkingDayCalendar calendar, MetricsPeriod period,
-            DateTime asOf, string? county, string? utility, Func<ApplicationFigures, bool> keep, Action<Application>? each)
+        StreamPass(IEnumerable<ApplicationRevision> revisions, IEnumerable<ApplicationRevision> withdrawn, Policy policy, WorkingDayCalendar calendar, MetricsPeriod period,
+            DateTime asOf, string? county, string? utility, ListingOptions listing)
     {
-        var integrity = new IntegrityChecker.Stream(IntegrityChecker.Stream.Withdrawals(IntegrityChecker.Runs(revisions()), county, utility),
+        var integrity = new IntegrityChecker.Stream(IntegrityChecker.Stream.Withdrawals(IntegrityChecker.Runs(withdrawn), county, utility),
             policy, calendar, county, utility);
         var pass = new ApplicationPass(policy, calendar, period, ApplicationPass.FiguresAsOf(period, asOf));
         var indicators = new IndicatorAccumulator(period);
         var outcomes = new TargetOutcome[pass.Targets.Count];
         var end = ApplicationPass.End(period);
         var rows = new List<ApplicationFigures>();
-        foreach (var run in IntegrityChecker.Runs(revisions()))
+        foreach (var run in IntegrityChecker.Runs(revisions))
         {
             var latest = run[^1].Record;
             var listed = integrity.Add(run, period);
@@ -125,7 +126,10 @@ public static class MetricsEngine
                 var breaches = pass.Breaches.Count;
                 var f = pass.Add(atEnd, outcomes);
                 indicators.Add(atEnd);
-                if (listed || pass.Breaches.Count > breaches || keep(f))
+                if (!listing.DataGaps) pass.Gaps.Clear();
+                listed |= pass.Breaches.Count > breaches;
+                if (listed) listing.Listed?.Invoke(f);
+                if ((listed && listing.ListedRows) || listing.Keep(f))
                 {
                     rows.Add(f);
                     kept = true;
@@ -133,7 +137,7 @@ public static class MetricsEngine
             }
             // An application without a row keeps only its findings of the period.
             if (!kept) integrity.KeepLastIn(period);
-            if (InGroup(latest, county, utility)) each?.Invoke(latest);
+            if (InGroup(latest, county, utility)) listing.Each?.Invoke(latest);
         }
         return ((pass, rows, integrity.Errors, integrity.Findings()), indicators);
     }

@@ -103,9 +103,10 @@ public static class MetricsQuery
     /// indicators, errors, breaches, data gaps and the period's findings, to the byte), reliability and the outage indicators
     /// summed by the store as <see cref="Answer"/> sums them, and the question's applications streamed from the store
     /// instead of held: of the
-    /// per-application rows it keeps those <paramref name="keep"/> asks for and those listed (a breach or an integrity
-    /// finding in the period), so its memory follows what the caller lists, not the selection (issue 12: a half-year
-    /// report, the week of a bulk filing at 10M applications). The store reads the selection twice.
+    /// per-application rows it keeps those <paramref name="listing"/> asks for, so its memory follows what the caller
+    /// lists, not the selection (issue 12: a half-year
+    /// report, the week of a bulk filing at 10M applications). The store reads the selection's withdrawn applications first
+    /// (<see cref="IAnalyticsStore.WithdrawnRevisions"/>), then the selection once.
     /// </summary>
     /// <param name="store">The store.</param>
     /// <param name="policy">The plan whose targets are evaluated.</param>
@@ -115,16 +116,14 @@ public static class MetricsQuery
     /// <param name="knownAt">What the store is taken as known at; null: every filing.</param>
     /// <param name="county">Only this county, when given.</param>
     /// <param name="utility">Only this utility, when given.</param>
-    /// <param name="keep">The rows the caller lists besides those with a breach or a finding of the period.</param>
-    /// <param name="each">Called with each application of the question as known (not rewound to the period's end), in the
-    /// store's order, for a caller that tallies more of them (a report's months).</param>
+    /// <param name="listing">The rows and lists kept (<see cref="ListingOptions"/>).</param>
     public static MetricsResult AnswerListing(IAnalyticsStore store, Policy policy, WorkingDayCalendar calendar, MetricsPeriod period,
-        DateTime asOf, DateTime? knownAt, string? county, string? utility, Func<ApplicationFigures, bool> keep, Action<Application>? each = null)
+        DateTime asOf, DateTime? knownAt, string? county, string? utility, ListingOptions listing)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(calendar);
-        ArgumentNullException.ThrowIfNull(keep);
+        ArgumentNullException.ThrowIfNull(listing);
         var scope = new RecordScope(period.From, period.To, county, utility);
         var dataThrough = RecordSnapshot.DataThroughOf(RecordSnapshot.KnownFilings(store, knownAt));
         if (MetricsEngine.IsEmpty(period, dataThrough))
@@ -133,14 +132,14 @@ public static class MetricsQuery
                 Applications = [], Policy = policy, Calendar = calendar, Period = period, AsOf = asOf,
                 DataThrough = dataThrough, County = county, Utility = utility,
             });
-        return MetricsEngine.ComputeStreamed(() => store.ApplicationRevisions(knownAt, scope), policy, calendar, period, asOf, dataThrough,
-            county, utility, () => OutagePart(store, scope, policy, period, dataThrough), keep, each);
+        return MetricsEngine.ComputeStreamed(store.ApplicationRevisions(knownAt, scope), store.WithdrawnRevisions(knownAt, scope), policy, calendar, period, asOf, dataThrough,
+            county, utility, () => OutagePart(store, scope, policy, period, dataThrough), listing);
     }
 
     /// <summary>
     /// The integrity findings of the question dated in <paramref name="period"/> (<see cref="MetricsResult.Findings"/> of
-    /// the engine over its snapshot, in the same order), its applications streamed from the store (read twice) rather than
-    /// held: what <c>metrics</c>' table counts beside the store's counts (issue 12).
+    /// the engine over its snapshot, in the same order), its applications streamed from the store (its withdrawn ones
+    /// first) rather than held: what <c>metrics</c>' table counts beside the store's counts (issue 12).
     /// </summary>
     public static IReadOnlyList<Finding> FindingsIn(IAnalyticsStore store, Policy policy, WorkingDayCalendar calendar, MetricsPeriod period,
         DateTime? knownAt, string? county, string? utility)
@@ -151,7 +150,7 @@ public static class MetricsQuery
         if (MetricsEngine.IsEmpty(period, RecordSnapshot.DataThroughOf(RecordSnapshot.KnownFilings(store, knownAt)))) return [];
         var scope = new RecordScope(period.From, period.To, county, utility);
         var integrity = new IntegrityChecker.Stream(
-            IntegrityChecker.Stream.Withdrawals(IntegrityChecker.Runs(store.ApplicationRevisions(knownAt, scope)), county, utility),
+            IntegrityChecker.Stream.Withdrawals(IntegrityChecker.Runs(store.WithdrawnRevisions(knownAt, scope)), county, utility),
             policy, calendar, county, utility);
         foreach (var run in IntegrityChecker.Runs(store.ApplicationRevisions(knownAt, scope)))
         {

@@ -206,6 +206,9 @@ public sealed partial class PostgresStore : IAnalyticsStore, IAccountStore, IOve
     public IEnumerable<ApplicationRevision> ApplicationRevisions(DateTime? knownAt, RecordScope scope) =>
         Stream(conn => StoreReads.ApplicationRevisions(conn, scope, ScopeParameters(scope, knownAt), known: knownAt is not null));
 
+    public IEnumerable<ApplicationRevision> WithdrawnRevisions(DateTime? knownAt, RecordScope scope) =>
+        Stream(conn => StoreReads.ApplicationRevisions(conn, scope, ScopeParameters(scope, knownAt), known: knownAt is not null, withdrawnOnly: true));
+
     public StoreCounts? CountApplications(DateTime? knownAt, RecordScope scope, DateTime acceptedFrom)
     {
         ArgumentNullException.ThrowIfNull(scope);

@@ -197,6 +197,13 @@ public sealed partial class SqliteStore : IAnalyticsStore, IAccountStore, IOvers
         return Stream(conn => SqliteRecordReader.Read(conn, StoreReads.ScopeWhere(scope, knownAt is not null), binds));
     }
 
+    public IEnumerable<ApplicationRevision> WithdrawnRevisions(DateTime? knownAt, RecordScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var binds = Binds(StoreReads.ScopeParameters(scope, knownAt, t => SqliteText.Instant(t)));
+        return Stream(conn => SqliteRecordReader.Read(conn, StoreReads.ScopeWhere(scope, knownAt is not null, withdrawnOnly: true), binds));
+    }
+
     /// <summary>Dapper's parameters as the column-position reader binds them (<see cref="SqliteRecordReader"/>: by <c>@name</c>).</summary>
     private static Dictionary<string, object> Binds(DynamicParameters p) =>
         p.ParameterNames.ToDictionary(n => "@" + n, n => p.Get<object>(n), StringComparer.Ordinal);

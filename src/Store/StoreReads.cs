@@ -62,11 +62,14 @@ internal static class StoreReads
     /// selects, with parameters <c>@knownAt</c> (when <paramref name="known"/>), <c>@county</c>, <c>@utility</c>,
     /// <c>@start</c>, <c>@end</c>, <c>@lifeFrom</c>: the same rule as <see cref="Domain.Storage.RecordScope.Wants(IReadOnlyList{ApplicationRevision})"/>.
     /// </summary>
-    public static string ScopeWhere(Domain.Storage.RecordScope scope, bool known)
+    /// <remarks>With <paramref name="withdrawnOnly"/>, only the applications whose latest revision is withdrawn with a
+    /// withdrawal time (<see cref="Domain.Storage.IAnalyticsStore.WithdrawnRevisions"/>).</remarks>
+    public static string ScopeWhere(Domain.Storage.RecordScope scope, bool known, bool withdrawnOnly = false)
     {
         var k = known ? "AND {0}.filing_as_of <= @knownAt" : "";
         string Known(string alias) => string.Format(System.Globalization.CultureInfo.InvariantCulture, k, alias);
-        var group = (scope.County is null ? "" : "AND h.county = @county ") + (scope.Utility is null ? "" : "AND h.utility = @utility ");
+        var group = (scope.County is null ? "" : "AND h.county = @county ") + (scope.Utility is null ? "" : "AND h.utility = @utility ")
+            + (withdrawnOnly ? $"AND h.status = {(int)ApplicationStatus.Withdrawn} AND h.withdrawn_at IS NOT NULL " : "");
         return $"""
             WHERE TRUE {Known("r")} AND (r.utility, r.application_id) IN (
               SELECT h.utility, h.application_id FROM application_revisions h
@@ -115,13 +118,14 @@ internal static class StoreReads
         return p;
     }
 
-    /// <summary>The scoped revisions through Dapper (PostgreSQL).</summary>
-    public static IEnumerable<ApplicationRevision> ApplicationRevisions(IDbConnection conn, Domain.Storage.RecordScope scope, DynamicParameters p, bool known)
+    /// <summary>The scoped revisions through Dapper (PostgreSQL); with <paramref name="withdrawnOnly"/>, of the withdrawn applications only.</summary>
+    public static IEnumerable<ApplicationRevision> ApplicationRevisions(IDbConnection conn, Domain.Storage.RecordScope scope, DynamicParameters p, bool known,
+        bool withdrawnOnly = false)
     {
         var sql = $"""
             SELECT {StoreColumns.ApplicationSelect},
                    r.revision AS Revision, r.filing_id AS FilingId, r.filing_as_of AS FilingAsOf
-            FROM application_revisions r {ScopeWhere(scope, known)}
+            FROM application_revisions r {ScopeWhere(scope, known, withdrawnOnly)}
             ORDER BY r.utility, r.application_id, r.revision
             """;
         return conn.Query<Application, RevisionRow, ApplicationRevision>(sql,

@@ -160,8 +160,12 @@ public sealed class MetricsFastPathTests : IClassFixture<MetricsFastPathTests.St
         // The ledger's own rows besides the listed ones: in progress at the end.
         static bool Open(ApplicationFigures f) => f.Status == ApplicationStatus.InProgress;
         var seen = new List<string>();
+        var listedRows = new List<ApplicationFigures>();
         var streamed = MetricsQuery.AnswerListing(s, Policy.Default, WorkingDayCalendar.Default, period, asOf, knownAt, county, utility,
-            Open, a => seen.Add(a.Utility + "/" + a.ApplicationId));
+            new ListingOptions { Keep = Open, Each = a => seen.Add(a.Utility + "/" + a.ApplicationId), Listed = listedRows.Add });
+        // Without the listed rows and the data gaps: the same figures and lists, the rows asked for alone.
+        var lean = MetricsQuery.AnswerListing(s, Policy.Default, WorkingDayCalendar.Default, period, asOf, knownAt, county, utility,
+            new ListingOptions { Keep = Open, ListedRows = false, DataGaps = false });
 
         AssertSameOutput(full, streamed);
         Assert.Equal(Findings(full.Breaches), Findings(streamed.Breaches));
@@ -174,6 +178,13 @@ public sealed class MetricsFastPathTests : IClassFixture<MetricsFastPathTests.St
         var listed = full.Breaches.Concat(full.Findings).Select(f => (f.Utility, f.ApplicationId)).ToHashSet();
         var expected = full.Applications.Where(f => Open(f) || listed.Contains((f.Utility, f.ApplicationId))).ToList();
         Assert.Equal(Rows(full, expected), Rows(streamed, streamed.Applications));
+        // Listed hands over the rows of the listed applications, in order; without them only the open rows stay.
+        Assert.Equal(Rows(full, full.Applications.Where(f => listed.Contains((f.Utility, f.ApplicationId)))), Rows(streamed, listedRows));
+        AssertSameOutput(full, lean);
+        Assert.Equal(Findings(full.Breaches), Findings(lean.Breaches));
+        Assert.Equal(Findings(full.Findings), Findings(lean.Findings));
+        Assert.Empty(lean.DataGaps);
+        Assert.Equal(Rows(full, full.Applications.Where(Open)), Rows(lean, lean.Applications));
         // Every finding of a kept row is kept (the applications' finding codes), and none of the period is lost.
         foreach (var f in expected)
             Assert.Equal(full.FindingCodes(f), streamed.FindingCodes(f));

@@ -83,7 +83,15 @@ public abstract partial class StoreContractTests
             Assert.Equal(Store.Outages().Where(o => scope.InGroup(o.County, o.Utility) && o.StartAt >= scope.Start && o.StartAt < scope.End).ToList(),
                 Store.OutagesStarting(scope).ToList());
             Assert.Equal(Store.CustomersServed().Where(scope.Wants).ToList(), Store.CustomersServed(scope).ToList());
+            // The withdrawn applications of the selection alone (重走流程's index of a streamed question), in the same order.
+            Assert.Equal(expected.GroupBy(r => (r.Record.Utility, r.Record.ApplicationId))
+                    .Where(g => g.Last().Record is { Status: ApplicationStatus.Withdrawn, WithdrawnAt: not null }).SelectMany(g => g).ToList(),
+                Store.WithdrawnRevisions(knownAt, scope).ToList());
         }
+        // Not vacuous: F, withdrawn 19 days before March, is the March question's one withdrawal; B, connected, is none.
+        var march = new RecordScope(new DateOnly(2022, 3, 1), new DateOnly(2022, 3, 31), county: "yaodu");
+        Assert.Equal(["F"], Store.WithdrawnRevisions(null, march).Select(r => r.Record.ApplicationId));
+        Assert.Empty(Store.WithdrawnRevisions(null, new RecordScope(march.From, march.To, county: "houma")));
     }
 
     private static IEnumerable<ApplicationRevision> InMemory(IEnumerable<ApplicationRevision> all, RecordScope scope) =>

@@ -59,16 +59,21 @@ public sealed class LedgerStore
     /// <summary>
     /// The engine's answer for the week (<see cref="LedgerWeek.WeekScope"/>, of one county or the city), its applications
     /// streamed from the store and reliability and the outage indicators summed by it
-    /// (<see cref="MetricsQuery.AnswerListing"/>): of the per-application rows it keeps what a ledger lists — those in
-    /// progress at the week's end (在途工单, 审批事项, 超期在途), those connected in the week (本周接电, 审批事项) and those with a
-    /// breach or an integrity finding of the week (问题清单) — so the week of a bulk filing, which selects every application
-    /// of the county, is not held in memory (issue 12).
+    /// (<see cref="MetricsQuery.AnswerListing"/>): of the per-application rows it keeps those a ledger lists — in progress
+    /// at the week's end (在途工单, 审批事项, 超期在途) and connected in the week (本周接电, 审批事项); its 问题清单 takes the
+    /// breaches and findings themselves, and no sheet lists data gaps — so the week of a bulk filing, which selects every
+    /// application of the county, is not held in memory (issue 12).
     /// </summary>
     public MetricsResult WeekAnswer(LedgerInputs inputs, LedgerWeek week, DateTime asOf, string? county)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         return MetricsQuery.AnswerListing(_store, inputs.Policy, inputs.Calendar, new MetricsPeriod(week.FirstDay, week.LastDay), asOf,
-            KnownAt, county, null, f => f.Status == ApplicationStatus.InProgress || (f.ConnectedAt is { } at && week.Contains(at)));
+            KnownAt, county, null, new ListingOptions
+            {
+                Keep = f => f.Status == ApplicationStatus.InProgress || (f.ConnectedAt is { } at && week.Contains(at)),
+                ListedRows = false,
+                DataGaps = false,
+            });
     }
 
     /// <summary>The answer for <paramref name="period"/> with figures at <paramref name="asOf"/>, of one county or the city (null).</summary>

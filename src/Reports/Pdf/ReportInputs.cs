@@ -36,6 +36,11 @@ public sealed record ReportInputs
     /// (<see cref="ReportStore"/>); null for a unit, or no function: over the applications of <see cref="Records"/>.
     /// </summary>
     internal Func<string?, IReadOnlyList<Content.MonthlyFigure>?>? Months { get; init; }
+    /// <summary>
+    /// What a utility's appendix prints of each application it lists (null: taken from the half's answer's rows), when the
+    /// caller kept only that (<see cref="ReportStore"/>).
+    /// </summary>
+    internal Func<string?, IReadOnlyDictionary<(string Utility, string ApplicationId), Content.AppendixTable.Facts>?>? Appendix { get; init; }
     /// <summary>The bureau's oversight (spot checks, forensics flags, rectification), composed by the caller; none by default.</summary>
     public OversightInputs Oversight { get; init; } = OversightInputs.None;
 }

@@ -11,9 +11,9 @@ namespace Analytics.Reports.Pdf;
 /// <summary>
 /// Where the semiannual reports and the city's circular read when made from a store (issue 12), the same for
 /// <c>report</c> and the web: every period's figures (the half, the one before, the same half a year earlier, the year to
-/// date) are the store's answers (<see cref="MetricsQuery.Answer"/>), the half's with its lists (breaches, findings, the
-/// appendix's rows) and months from its applications streamed once per unit (<see cref="MetricsQuery.AnswerListing"/>), so
-/// a report holds what it lists, never the half's records.
+/// date) are the store's answers (<see cref="MetricsQuery.Answer"/>), the half's with its lists (breaches, findings), what
+/// the appendix prints of each listed application, and the months from its applications streamed once per unit
+/// (<see cref="MetricsQuery.AnswerListing"/>): a report holds what it lists, never the half's records or rows.
 /// </summary>
 public static class ReportStore
 {
@@ -35,14 +35,22 @@ public static class ReportStore
         foreach (var u in units)
             foreach (var period in SemiannualReport.OtherPeriods(half))
                 answers[(period, u)] = MetricsQuery.Answer(store, policy, calendar, derivation, period, instant, knownAt, county: null, utility: u);
-        var halves = new Dictionary<string, (MetricsResult Answer, IReadOnlyList<MonthlyFigure> Months)>(StringComparer.Ordinal);
-        (MetricsResult Answer, IReadOnlyList<MonthlyFigure> Months) Own(string? u)
+        var halves = new Dictionary<string, Half>(StringComparer.Ordinal);
+        Half Own(string? u)
         {
             if (halves.TryGetValue(u ?? "", out var done)) return done;
-            // The engine's answer for the half (figures, lists) with its applications streamed, reliability summed by the store.
+            // The engine's answer for the half (figures, lists) with its applications streamed, reliability summed by the
+            // store; of the listed applications only what a utility's appendix prints (the circular has none), no row.
             var months = new MonthlyFigures.Tally(half);
-            var listed = MetricsQuery.AnswerListing(store, policy, calendar, own, instant, knownAt, county: null, utility: u, _ => false, months.Add);
-            return halves[u ?? ""] = (listed, months.Result());
+            var appendix = new Dictionary<(string, string), AppendixTable.Facts>();
+            var listed = MetricsQuery.AnswerListing(store, policy, calendar, own, instant, knownAt, county: null, utility: u, new ListingOptions
+            {
+                ListedRows = false,
+                DataGaps = false,
+                Listed = u is null ? null : f => appendix[(f.Utility, f.ApplicationId)] = AppendixTable.Facts.Of(f),
+                Each = months.Add,
+            });
+            return halves[u ?? ""] = new Half(listed, months.Result(), appendix);
         }
         return new ReportInputs
         {
@@ -53,6 +61,9 @@ public static class ReportStore
             Registries = registries,
             Answers = (period, u) => period == own ? Own(u).Answer : answers.GetValueOrDefault((period, u)),
             Months = u => Own(u).Months,
+            Appendix = u => Own(u).Appendix,
         };
     }
+
+    private sealed record Half(MetricsResult Answer, IReadOnlyList<MonthlyFigure> Months, IReadOnlyDictionary<(string, string), AppendixTable.Facts> Appendix);
 }

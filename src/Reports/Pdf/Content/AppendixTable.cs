@@ -16,9 +16,21 @@ namespace Analytics.Reports.Pdf.Content;
 /// </summary>
 internal static class AppendixTable
 {
-    public static IEnumerable<Block> Build(MetricsResult r, Registries registries, int limit, Numbering n)
+    /// <summary>What the appendix prints of a listed application besides its problems.</summary>
+    internal readonly record struct Facts(DateTime AcceptedAt, Category Category, string? CustomerMask)
     {
-        var byApp = r.Applications.ToDictionary(a => (a.Utility, a.ApplicationId));
+        public static Facts Of(ApplicationFigures f) => new(f.AcceptedAt, f.Category, f.Application.CustomerMask);
+    }
+
+    /// <param name="r">The half's answer (its breaches and findings).</param>
+    /// <param name="registries">The county names.</param>
+    /// <param name="limit">The most rows printed.</param>
+    /// <param name="n">The document's numbering.</param>
+    /// <param name="facts">What to print of each application listed; null: from <paramref name="r"/>'s rows.</param>
+    public static IEnumerable<Block> Build(MetricsResult r, Registries registries, int limit, Numbering n,
+        IReadOnlyDictionary<(string Utility, string ApplicationId), Facts>? facts = null)
+    {
+        var byApp = facts ?? r.Applications.ToDictionary(a => (a.Utility, a.ApplicationId), Facts.Of);
         var kinds = r.Policy.Targets.ToDictionary(t => t.Id, t => t.Kind, StringComparer.Ordinal);
         int Severity(Finding f) => f.Rule is { } rule ? ProblemSeverity.Of(rule)
             : f.TargetId is not null && kinds.TryGetValue(f.TargetId, out var kind) ? ProblemSeverity.Of(kind) : 1;
@@ -38,16 +50,15 @@ internal static class AppendixTable
         foreach (var g in shown)
         {
             i++;
-            var f = byApp.GetValueOrDefault(g.Key);
-            var a = f?.Application;
+            Facts? a = byApp.TryGetValue(g.Key, out var found) ? found : null;
             var codes = string.Join("、", g.Items.Select(x => x.TargetId ?? WordingTable.FindingLabel(x)).Distinct(StringComparer.Ordinal));
             var evidence = string.Join("；", g.Items.Select(x => $"{(x.TargetId is null ? WordingTable.FindingLabel(x) : x.TargetId)}：{EvidenceText.Of(x)}"));
             rows.Add(new TableRow(
             [
                 i.ToString(CultureInfo.InvariantCulture),
-                a is null ? g.Key.ApplicationId : $"{g.Key.ApplicationId}\n{Formats.Date(a.AcceptedAt)}",
+                a is null ? g.Key.ApplicationId : $"{g.Key.ApplicationId}\n{Formats.Date(a.Value.AcceptedAt)}",
                 ProblemRanking.CountyName(registries, g.Items[0].County),
-                f is null ? Formats.None : Codes.Label(f.Category),
+                a is null ? Formats.None : Codes.Label(a.Value.Category),
                 PersonalDataMask.Safe(a?.CustomerMask) is { Length: > 0 } mask ? mask : Formats.None,
                 new TableCell(codes, g.Severity >= 3 ? Tone.Bad : Tone.Normal),
                 evidence,

@@ -113,7 +113,8 @@ internal static class SemiannualLayout
     {
         yield return new PageBreakBlock();
         yield return new HeadingBlock(WordingTable.Appendix);
-        foreach (var b in AppendixTable.Build(c.R, c.Inputs.Registries, options.AppendixLimit, c.N)) yield return b;
+        foreach (var b in AppendixTable.Build(c.R, c.Inputs.Registries, options.AppendixLimit, c.N, c.Inputs.Appendix?.Invoke(c.Utility.Code)))
+            yield return b;
     }
 
     /// <summary>The document around the body: the utility's 版头 and 版记 when official, else running heads and the cover.</summary>
