@@ -126,6 +126,28 @@ public static class MetricsQuery
     }
 
     /// <summary>
+    /// The engine's answer over <paramref name="records"/>, the question's applications (read without outage steps), with
+    /// no reliability and no outage indicators (empty, nothing read for them): for a caller that takes neither from this
+    /// answer — a county ledger's week, whose 目标5 line is the year's figure and whose outage lists are the week's steps
+    /// (issue 12: the week's three reliability windows and notice counts were ~0.1 s of a ledger, unread).
+    /// </summary>
+    /// <param name="records">The question's records (<see cref="RecordScope"/> of the period and group), outages and customers served not read.</param>
+    /// <param name="policy">The plan whose targets are evaluated.</param>
+    /// <param name="calendar">The working-day calendar.</param>
+    /// <param name="period">The question's period.</param>
+    /// <param name="asOf">The instant the figures speak of.</param>
+    /// <param name="county">Only this county, when given.</param>
+    /// <param name="utility">Only this utility, when given.</param>
+    public static MetricsResult AnswerOverApplications(RecordSnapshot records, Policy policy, WorkingDayCalendar calendar,
+        MetricsPeriod period, DateTime asOf, string? county, string? utility)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(policy);
+        var input = MetricsInput.Of(records, policy, calendar, period, asOf, county, utility) with { Outages = [], CustomersServed = [] };
+        return MetricsEngine.ComputeWith(input, () => (new ReliabilityResult([], []), _ => { }));
+    }
+
+    /// <summary>
     /// The outage part of a question's answer: reliability and what the indicators take of the outages, from the store's
     /// sums of each window and its notice counts when it gives them, else from the scope's outage steps read (the
     /// engine's way).

@@ -77,7 +77,7 @@ internal sealed class CountyLedgerComposer
         var ((slice, week), year) = Analytics.Domain.Storage.SideBySide.Run(() =>
         {
             var slice = LedgerSlice.Of(_inputs, store.Week(_week, county.Code), _week, county.Code);
-            return (slice, store.WeekAnswer(_inputs, slice.Records, WeekPeriod, asOf, county.Code));
+            return (slice, LedgerStore.WeekAnswer(_inputs, slice.Records, WeekPeriod, asOf, county.Code));
         }, () => store.Answer(_inputs, YearPeriod, asOf, county.Code));
         return Compose(county, slice, week, year, risk);
     }

@@ -48,7 +48,7 @@ public sealed class LedgerStore
 
     /// <summary>
     /// The records of the week's question for one county (registry code) or the city (null): its applications, and as
-    /// outage steps only those that began in the week (the 停电事件 list); the week's reliability comes from the store
+    /// outage steps only those that began in the week (the 停电事件 list); the ledger reads no reliability of the week
     /// (<see cref="WeekAnswer"/>).
     /// </summary>
     public RecordSnapshot Week(LedgerWeek week, string? county)
@@ -58,13 +58,14 @@ public sealed class LedgerStore
     }
 
     /// <summary>
-    /// The engine's answer for the week over <paramref name="records"/> (<see cref="Week"/>), with reliability and the outage
-    /// indicators from the store (<see cref="MetricsQuery.AnswerOver"/>).
+    /// The engine's answer for the week over <paramref name="records"/> (<see cref="Week"/>): its applications' figures,
+    /// volumes, breaches and findings, without reliability or outage indicators (<see cref="MetricsQuery.AnswerOverApplications"/>),
+    /// which a county ledger takes from the year (目标5) and from the week's steps (停电事件, notices), not from this answer.
     /// </summary>
-    public MetricsResult WeekAnswer(LedgerInputs inputs, RecordSnapshot records, MetricsPeriod period, DateTime asOf, string? county)
+    public static MetricsResult WeekAnswer(LedgerInputs inputs, RecordSnapshot records, MetricsPeriod period, DateTime asOf, string? county)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return MetricsQuery.AnswerOver(_store, records, inputs.Policy, inputs.Calendar, period, asOf, county, null);
+        return MetricsQuery.AnswerOverApplications(records, inputs.Policy, inputs.Calendar, period, asOf, county, null);
     }
 
     /// <summary>The answer for <paramref name="period"/> with figures at <paramref name="asOf"/>, of one county or the city (null).</summary>
