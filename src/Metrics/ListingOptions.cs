@@ -19,6 +19,13 @@ public sealed record ListingOptions
     /// <summary>Whether <see cref="MetricsResult.DataGaps"/> is listed (true by default); their counts are in the targets either way.</summary>
     public bool DataGaps { get; init; } = true;
 
+    /// <summary>
+    /// Whether reliability and the outage indicators are summed (true by default); false for a caller that takes neither
+    /// from this answer (a county ledger's week: 目标5 is the year's figure, the outage lists are the week's steps), which
+    /// then reads nothing of the outages and has them empty.
+    /// </summary>
+    public bool Outages { get; init; } = true;
+
     /// <summary>Called with the row of each application with a breach or an integrity finding of the period, as it comes.</summary>
     public Action<ApplicationFigures>? Listed { get; init; }
 

@@ -133,7 +133,7 @@ public static class MetricsQuery
                 DataThrough = dataThrough, County = county, Utility = utility,
             });
         return MetricsEngine.ComputeStreamed(store.ApplicationRevisions(knownAt, scope), store.WithdrawnRevisions(knownAt, scope), policy, calendar, period, asOf, dataThrough,
-            county, utility, () => OutagePart(store, scope, policy, period, dataThrough), listing);
+            county, utility, listing.Outages ? () => OutagePart(store, scope, policy, period, dataThrough) : () => (new ReliabilityResult([], []), _ => { }), listing);
     }
 
     /// <summary>

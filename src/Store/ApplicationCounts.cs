@@ -19,26 +19,26 @@ internal static class ApplicationCounts
 {
     /// <summary>
     /// The WHERE clause (over <c>application_revisions r</c>) of the scope's heads: the same rule as
-    /// <see cref="StoreReads.ScopeWhere"/>, applied to the head itself. <paramref name="heads"/>: the store keeps
-    /// <c>application_heads</c> and the question takes every filing (no known-at).
+    /// <see cref="StoreReads.ScopeWhere"/>, applied to the head itself. <paramref name="heads"/>: the store flags its heads
+    /// (<c>is_head</c>) and the question takes every filing (no known-at).
     /// </summary>
     /// <param name="scope">The question's group and period.</param>
     /// <param name="known">With a known-at instant (<c>@knownAt</c>).</param>
-    /// <param name="heads">Find the latest revision through <c>application_heads</c> (the embedded store, no known-at).</param>
+    /// <param name="heads">Find the latest revision by its head flag <c>is_head</c> (the embedded store, no known-at).</param>
     /// <param name="also">Further conditions on <c>r</c> (<c>AND …</c>), tested before the probes.</param>
     public static string HeadsWhere(RecordScope scope, bool known, bool heads, string also = "")
     {
         string Known(string alias) => known ? $"AND {alias}.filing_as_of <= @knownAt" : "";
         var group = (scope.County is null ? "" : "AND r.county = @county ") + (scope.Utility is null ? "" : "AND r.utility = @utility ");
-        var head = heads && !known
-            ? "AND r.revision = (SELECT h.revision FROM application_heads h WHERE h.utility = r.utility AND h.application_id = r.application_id)"
-            : $"""
+        // The embedded store's head flag (is_head, migration 10) next to the county in the counts' index: the scope's heads
+        // are one range of it. Otherwise a probe of a later revision, last (StoreReads.Selects).
+        var flag = heads && !known ? "AND r.is_head = 1" : "";
+        var head = heads && !known ? "" : $"""
                AND NOT EXISTS (SELECT 1 FROM application_revisions n
                                WHERE n.utility = r.utility AND n.application_id = r.application_id AND n.revision > r.revision {Known("n")})
                """;
-        // The scope's rule first, the probe of a later revision last (StoreReads.Selects).
         return $"""
-            WHERE TRUE {Known("r")} {group}
+            WHERE TRUE {Known("r")} {group} {flag}
               {StoreReads.Selects("r", known)}
               {also}
               {head}

@@ -268,6 +268,14 @@ internal sealed class SqliteFilingWriter : IFilingWriter
         }
         var staged = Staged("stage_applications");
         var data = StoreColumns.StoredData;
+        // The heads the new revisions supersede are heads no more (a new revision is written as its key's head, is_head's default).
+        _conn.Execute("""
+            UPDATE application_revisions SET is_head = 0
+            WHERE rowid IN (SELECT r.rowid FROM stage_applications s
+                            JOIN application_heads h ON h.utility = s.utility AND h.application_id = s.application_id
+                            JOIN application_revisions r ON r.utility = h.utility AND r.application_id = h.application_id AND r.revision = h.revision
+                            WHERE h.content_hash IS NOT s.content_hash)
+            """, transaction: _tx);
         var changed = _conn.Execute($"""
             INSERT INTO application_revisions
                 (utility, application_id, revision, filing_id, filing_as_of, content_hash, {string.Join(", ", data)})

@@ -275,7 +275,11 @@ internal static partial class SqliteSchema
         // wide rows: county first, so one county's question reads that county's part; then every column the scope rule,
         // the head test and the sums read. Measured at 1M applications: one county's week 0.18 s → 0.06 s, the city's
         // year 0.36 s → 0.23 s of scanning; +30 % store size.
-        new(8, "covering indexes of the counts", ApplicationFiguresIndex + """
+        new(8, "covering indexes of the counts", """
+            CREATE INDEX IF NOT EXISTS application_revisions_figures ON application_revisions (
+                county, d_settled_at, utility, application_id, revision, filing_as_of, status, accepted_at, connected_at,
+                withdrawn_at, record_created_at, approval_granted_at, area, d_category, channel, voltage, e_contract,
+                approval_mode, d_outcomes, d_approval_days, d_utility_days, d_whole_days, d_calendar_gap);
             CREATE INDEX IF NOT EXISTS outage_steps_figures ON outage_steps (
                 county, start_at, end_at, utility, area, kind, cause, customers, notified_at, outage_id, step);
             """),
@@ -288,12 +292,24 @@ internal static partial class SqliteSchema
             ALTER TABLE outage_steps ADD COLUMN end_sec INTEGER GENERATED ALWAYS AS (unixepoch(end_at)) VIRTUAL;
             DROP INDEX IF EXISTS outage_steps_figures;
             """ + OutageFiguresIndex),
+        // Issue 12: each revision says whether it is the latest of its application (is_head), inside the covering index
+        // right after the county, so a county's heads (every question without a known-at) are one range of the index
+        // instead of a probe of application_heads per revision. A revision is written as the latest of its key (the
+        // default 1); the writer clears the flag of the head it supersedes (SqliteFilingWriter). Measured at 1M
+        // applications, a county's year to date: 0.15 s → 0.06 s of scanning.
+        new(10, "head flag of each application revision, in the counts' index", """
+            ALTER TABLE application_revisions ADD COLUMN is_head INTEGER NOT NULL DEFAULT 1;
+            UPDATE application_revisions SET is_head = 0
+            WHERE revision <> (SELECT h.revision FROM application_heads h
+                               WHERE h.utility = application_revisions.utility AND h.application_id = application_revisions.application_id);
+            DROP INDEX IF EXISTS application_revisions_figures;
+            """ + ApplicationFiguresIndex),
     ];
 
-    /// <summary>The covering index of the application counts (migration 8), built again by a first load that dropped it (<see cref="SqliteFilingBatch"/>).</summary>
+    /// <summary>The covering index of the application counts (migration 8, the head flag since 10), built again by a first load that dropped it (<see cref="SqliteFilingBatch"/>).</summary>
     public const string ApplicationFiguresIndex = """
         CREATE INDEX IF NOT EXISTS application_revisions_figures ON application_revisions (
-            county, d_settled_at, utility, application_id, revision, filing_as_of, status, accepted_at, connected_at,
+            county, is_head, d_settled_at, utility, application_id, revision, filing_as_of, status, accepted_at, connected_at,
             withdrawn_at, record_created_at, approval_granted_at, area, d_category, channel, voltage, e_contract,
             approval_mode, d_outcomes, d_approval_days, d_utility_days, d_whole_days, d_calendar_gap);
 

@@ -185,6 +185,16 @@ public sealed class MetricsFastPathTests : IClassFixture<MetricsFastPathTests.St
         Assert.Equal(Findings(full.Findings), Findings(lean.Findings));
         Assert.Empty(lean.DataGaps);
         Assert.Equal(Rows(full, full.Applications.Where(Open)), Rows(lean, lean.Applications));
+        // Without the outages (a ledger's week): no reliability, the applications' targets and volumes the same.
+        var noOutages = MetricsQuery.AnswerListing(s, Policy.Default, WorkingDayCalendar.Default, period, asOf, knownAt, county, utility,
+            new ListingOptions { Outages = false });
+        Assert.Empty(noOutages.Reliability);
+        Assert.Equal(0, noOutages.Indicators.OutageCount);
+        static string Targets(MetricsResult r) => string.Join("\n", r.Targets.Where(t => t.Kind != TargetKind.Saidi)
+            .Select(t => $"{t.Id} {t.Group} {t.Total} {t.Compliant} {t.DataGaps} {t.MeanDays}"));
+        Assert.Equal(Targets(full), Targets(noOutages));
+        Assert.Equal(full.Indicators.Volumes, noOutages.Indicators.Volumes);
+        Assert.Equal(Findings(full.Breaches), Findings(noOutages.Breaches));
         // Every finding of a kept row is kept (the applications' finding codes), and none of the period is lost.
         foreach (var f in expected)
             Assert.Equal(full.FindingCodes(f), streamed.FindingCodes(f));

@@ -86,6 +86,17 @@ public sealed class SqliteStoreTests : StoreContractTests
         DELETE FROM schema_version WHERE version >= 9;
         """;
 
+    // Migration 8's index again, without the head flag; the flag's column gone.
+    protected override string? BackToSchemaBeforeHeadFlag => """
+        DROP INDEX application_revisions_figures;
+        ALTER TABLE application_revisions DROP COLUMN is_head;
+        CREATE INDEX application_revisions_figures ON application_revisions (
+            county, d_settled_at, utility, application_id, revision, filing_as_of, status, accepted_at, connected_at,
+            withdrawn_at, record_created_at, approval_granted_at, area, d_category, channel, voltage, e_contract,
+            approval_mode, d_outcomes, d_approval_days, d_utility_days, d_whole_days, d_calendar_gap);
+        DELETE FROM schema_version WHERE version >= 10;
+        """;
+
     [Fact]
     public void A_text_file_in_place_of_the_store_is_unavailable_not_an_internal_error()
     {

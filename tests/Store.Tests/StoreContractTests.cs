@@ -56,7 +56,9 @@ public abstract partial class StoreContractTests : IDisposable
         Assert.NotNull(Store); // creates the schema
         string[] housekeeping = ["utility", "application_id", "revision", "filing_id", "filing_as_of", "content_hash",
             // the derived figures (issue 12), written beside the fields, not fields of the record
-            "d_category", "d_settled_at", "d_approval_days", "d_utility_days", "d_whole_days", "d_outcomes", "d_calendar_gap"];
+            "d_category", "d_settled_at", "d_approval_days", "d_utility_days", "d_whole_days", "d_outcomes", "d_calendar_gap",
+            // the embedded store's head flag (issue 12): the latest revision of its application or not
+            "is_head"];
         var columns = StoredColumns().Where(c => c.StartsWith("application_revisions.", StringComparison.Ordinal))
             .Select(c => c["application_revisions.".Length..]).Except(housekeeping).Order(StringComparer.Ordinal);
         Assert.Equal(ApplicationFields.StoreData.Select(f => f.Name).Order(StringComparer.Ordinal), columns);

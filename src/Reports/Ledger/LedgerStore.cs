@@ -58,8 +58,8 @@ public sealed class LedgerStore
 
     /// <summary>
     /// The engine's answer for the week (<see cref="LedgerWeek.WeekScope"/>, of one county or the city), its applications
-    /// streamed from the store and reliability and the outage indicators summed by it
-    /// (<see cref="MetricsQuery.AnswerListing"/>): of the per-application rows it keeps those a ledger lists — in progress
+    /// streamed from the store (<see cref="MetricsQuery.AnswerListing"/>), without reliability or outage indicators, which a
+    /// county ledger takes from the year (目标5) and from the week's steps (停电事件, notices): of the per-application rows it keeps those a ledger lists — in progress
     /// at the week's end (在途工单, 审批事项, 超期在途) and connected in the week (本周接电, 审批事项); its 问题清单 takes the
     /// breaches and findings themselves, and no sheet lists data gaps — so the week of a bulk filing, which selects every
     /// application of the county, is not held in memory (issue 12).
@@ -73,6 +73,7 @@ public sealed class LedgerStore
                 Keep = f => f.Status == ApplicationStatus.InProgress || (f.ConnectedAt is { } at && week.Contains(at)),
                 ListedRows = false,
                 DataGaps = false,
+                Outages = false,
             });
     }
 
