@@ -54,11 +54,7 @@ public static class MetricsQuery
         if (fullPath) return Full();
         if (MetricsEngine.IsEmpty(period, dataThrough))
             // Nothing of the store speaks of a period after the data: the engine's empty answer, without reading it.
-            return MetricsEngine.Compute(new MetricsInput
-            {
-                Applications = [], Policy = policy, Calendar = calendar, Period = period, AsOf = asOf,
-                DataThrough = dataThrough, County = county, Utility = utility,
-            });
+            return EmptyAnswer(policy, calendar, period, asOf, dataThrough, county, utility);
         var figuresAsOf = ApplicationPass.FiguresAsOf(period, asOf);
         if (FirstCoveredYear(calendar, figuresAsOf.Year) is not { } firstYear) return Full();
         if (store.DerivedUnder() is not { } under || under != derivation.Version) return Full();
@@ -126,12 +122,7 @@ public static class MetricsQuery
         ArgumentNullException.ThrowIfNull(listing);
         var scope = new RecordScope(period.From, period.To, county, utility);
         var dataThrough = RecordSnapshot.DataThroughOf(RecordSnapshot.KnownFilings(store, knownAt));
-        if (MetricsEngine.IsEmpty(period, dataThrough))
-            return MetricsEngine.Compute(new MetricsInput
-            {
-                Applications = [], Policy = policy, Calendar = calendar, Period = period, AsOf = asOf,
-                DataThrough = dataThrough, County = county, Utility = utility,
-            });
+        if (MetricsEngine.IsEmpty(period, dataThrough)) return EmptyAnswer(policy, calendar, period, asOf, dataThrough, county, utility);
         return MetricsEngine.ComputeStreamed(store.ApplicationRevisions(knownAt, scope), store.WithdrawnRevisions(knownAt, scope), policy, calendar, period, asOf, dataThrough,
             county, utility, listing.Outages ? () => OutagePart(store, scope, policy, period, dataThrough) : () => (new ReliabilityResult([], []), _ => { }), listing);
     }
@@ -159,6 +150,15 @@ public static class MetricsQuery
         }
         return integrity.Findings();
     }
+
+    /// <summary>The engine's answer for a period after the data (metrics.md §8), without reading the store.</summary>
+    private static MetricsResult EmptyAnswer(Policy policy, WorkingDayCalendar calendar, MetricsPeriod period, DateTime asOf,
+        DateTime? dataThrough, string? county, string? utility) =>
+        MetricsEngine.Compute(new MetricsInput
+        {
+            Applications = [], Policy = policy, Calendar = calendar, Period = period, AsOf = asOf,
+            DataThrough = dataThrough, County = county, Utility = utility,
+        });
 
     /// <summary>
     /// The outage part of a question's answer: reliability and what the indicators take of the outages, from the store's

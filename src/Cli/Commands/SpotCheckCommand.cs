@@ -56,7 +56,9 @@ public static class SpotCheckCommand
             var s = p.GetValue(seed) ?? (int)(now.Ticks % 1_000_000_000);
             using var store = ctx.OpenStore();
             var oversight = store as IOversightStore ?? throw new StoreUnavailableException(DomainLocalized.Of(CliMessages.NoSpotChecks.With(store.Description)));
-            var data = RecordSnapshot.Load(store, null);
+            // The period's records as the store selects them (metrics.md §8: the engine's answer over them is its answer
+            // over every record), not the whole store.
+            var data = RecordSnapshot.Load(store, null, new Analytics.Domain.Storage.RecordScope(f, t));
             var asOf = data.DataThrough ?? now;
             var period = new MetricsPeriod(f, t);
             var result = MetricsEngine.Compute(MetricsInput.Of(data, ctx.Policy, ctx.Calendar, period, asOf));
