@@ -60,7 +60,9 @@ as_owner() {
 }
 
 conn_string() {
-    echo "Host=127.0.0.1;Port=${PORT};Database=${DB};Username=${SUPERUSER}"
+    # Timeout: opening a connection may wait longer than Npgsql's 15 s on a 2-core machine under load (the suite's
+    # parallel classes beside other work); a failed test should mean a wrong answer, not a slow machine.
+    echo "Host=127.0.0.1;Port=${PORT};Database=${DB};Username=${SUPERUSER};Timeout=120"
 }
 
 is_running() {

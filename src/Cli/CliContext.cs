@@ -103,13 +103,17 @@ public sealed class CliContext
     /// </summary>
     public IAnalyticsStore OpenStore()
     {
-        // The derivation (the policy and calendar loaded and fingerprinted, ~0.1 s at start) on the second core while the
-        // store opens; its failure (a bad --policy or --calendar file) is the command's, the store closed.
+        // The derivation (the policy and calendar fingerprinted, ~0.1 s at start) on the second core while the store opens.
+        // The parse result is not safe to read from two threads (System.CommandLine resolves option names lazily; reading
+        // --policy there while --store was read here failed one start in three): every value both sides need is read here
+        // first (a bad --policy or --calendar file fails the command before the store opens), the second core reads none.
+        var storeArgument = StoreArgument;
+        _ = (Policy, Calendar);
         var derivation = Task.Run(() => Derivation);
         IAnalyticsStore store;
         try
         {
-            store = Analytics.Store.StoreFactory.Open(StoreArgument);
+            store = Analytics.Store.StoreFactory.Open(storeArgument);
         }
         catch
         {
