@@ -92,6 +92,9 @@ public sealed class RiskModel
     // Applications labelled together (their final days in parallel) while the rest stream by.
     private const int LabelChunk = 2048;
 
+    // Connected applications read between two full collections while labelling (a store's millions; a few a second).
+    private const int CollectEvery = 500_000;
+
     internal RiskPredictor Predictor { get; }
 
     /// <summary>Trains, evaluates and (by default) refits on everything. Same data and options → same figures.</summary>
@@ -172,7 +175,10 @@ public sealed class RiskModel
         var labeled = new List<LabeledApplication>();
         // Past the cap, the sample: the `cap` with the smallest sample key, the largest on top to be let go.
         PriorityQueue<LabeledApplication, (ulong Hash, string Utility, string Id)>? sample = null;
-        var given = Labelled(apps, o, clock, (a, kind, final, limit) =>
+        // Past the cap, one that could not enter the sample now never will (its bar only falls): its final days are not counted.
+        bool Enters(Application a) =>
+            sample is null || (sample.TryPeek(out _, out var worst) && SampleOrder.Ascending.Compare(SampleKey(o.Seed, a.Utility, a.ApplicationId), worst) < 0);
+        var given = Labelled(apps, o, clock, Enters, (a, kind, final, limit) =>
         {
             if (sample is null)
             {
@@ -184,15 +190,17 @@ public sealed class RiskModel
             }
             else
             {
-                // Facts are made only of one that enters: past the cap most do not.
-                if (!sample.TryPeek(out _, out var worst) || SampleOrder.Ascending.Compare(SampleKey(o.Seed, a.Utility, a.ApplicationId), worst) >= 0)
-                    return;
+                // Facts are made only of one that enters: past the cap most do not. Asked again: the bar may have fallen
+                // since the application was read, within its chunk.
+                if (!Enters(a)) return;
                 var facts = ApplicationFacts.Of(a, codes);
                 sample.Enqueue(new LabeledApplication(facts, kind, final, limit), SampleKey(o.Seed, facts.Utility, facts.ApplicationId));
             }
             sample.Dequeue();
         });
         if (sample is not null) labeled = [.. sample.UnorderedItems.Select(x => x.Element)];
+        // And once more before the fits allocate: what was read since the last one, and the sample's heap, are garbage.
+        if (given >= CollectEvery) GC.Collect();
 
         Settle(labeled, o.Seed);
 
@@ -253,9 +261,11 @@ public sealed class RiskModel
     /// <summary>
     /// Reads <paramref name="apps"/> once and gives <paramref name="take"/> every application learned from — connected (by
     /// <see cref="RiskModelOptions.KnownAt"/>), of a category with a day target, its final days countable by the calendar —
-    /// with its measure, final days and limit, in the order given. Returns how many connected applications were given.
+    /// with its measure, final days and limit, in the order given, of those <paramref name="wanted"/> (asked before their
+    /// final days are counted) says are wanted. Returns how many connected applications were given.
     /// </summary>
-    private static int Labelled(IEnumerable<Application> apps, RiskModelOptions o, TargetClock clock, Action<Application, TargetKind, int, double> take)
+    private static int Labelled(IEnumerable<Application> apps, RiskModelOptions o, TargetClock clock, Func<Application, bool> wanted,
+        Action<Application, TargetKind, int, double> take)
     {
         var candidates = new List<(Application App, TargetDefinition Target)>(LabelChunk);
         var finals = new int[LabelChunk];
@@ -287,10 +297,13 @@ public sealed class RiskModel
         foreach (var a in apps)
         {
             if (a.Status != ApplicationStatus.Connected || a.ConnectedAt is not { } connected) continue;
-            given++;
+            // Millions of records read and dropped: the collector, left to its own pace with memory to spare, let their
+            // garbage reach 300 MB on ten million applications before a full collection (issue 12: the first call's peak).
+            if (++given % CollectEvery == 0) GC.Collect();
             if (o.KnownAt is { } known && connected > known) continue;
             if (connected < a.AcceptedAt) continue;
             if (clock.TargetOf(a.Category) is not { } target) continue;
+            if (!wanted(a)) continue;
             candidates.Add((a, target));
             if (candidates.Count == LabelChunk) Flush();
         }
