@@ -95,6 +95,10 @@ internal sealed class ApplicationFacts
         return new ApplicationFacts(a, Shared(codes, a.Utility), Shared(codes, a.County));
     }
 
+    /// <summary>The application id, until the facts are settled (<see cref="Settle"/>).</summary>
+    /// <exception cref="InvalidOperationException">The facts were settled.</exception>
+    public string ApplicationId => Id();
+
     /// <summary>
     /// Compares the keys (utility, application id) of two facts that still hold their id, ordinal: the order
     /// <see cref="Order"/> keeps.

@@ -28,8 +28,10 @@ namespace Analytics.Risk;
 /// baseline answers. The predictors in use are then refitted on everything (<see cref="RiskModelOptions.RefitOnAll"/>).</para>
 /// <para>Applications left out of learning: those not connected (or connected after
 /// <see cref="RiskModelOptions.KnownAt"/>), of a category without a day target, with a date the
-/// calendar has no schedule for, and the most recent ones whose cohort cannot have finished yet
-/// (<see cref="RiskModelOptions.MaturityQuantile"/>).</para>
+/// calendar has no schedule for, the most recent ones whose cohort cannot have finished yet
+/// (<see cref="RiskModelOptions.MaturityQuantile"/>); and, when more than <see cref="RiskModelOptions.MaximumTrainingApplications"/>
+/// finished applications could be labelled, those outside a sample of that many (by a hash of the key), taken before the
+/// maturity cut and the only ones the training reads further: the model is the one trained on exactly that sample.</para>
 /// </remarks>
 public sealed class RiskModel
 {
@@ -50,7 +52,7 @@ public sealed class RiskModel
     }
 
     /// <summary>The version of the saved form (<see cref="Save"/>); a saved model of another version is not loaded.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     /// <summary>
     /// The version of how a model is derived from its data (labelling, sampling, features, evaluation): part of the
@@ -89,6 +91,9 @@ public sealed class RiskModel
 
     // Applications labelled together (their final days in parallel) while the rest stream by.
     private const int LabelChunk = 2048;
+
+    // Connected applications read between two full collections while labelling (a store's millions; a few a second).
+    private const int CollectEvery = 500_000;
 
     internal RiskPredictor Predictor { get; }
 
@@ -163,13 +168,108 @@ public sealed class RiskModel
     private static (List<LabeledApplication> All, int LeftOut, int Horizon) Label(IEnumerable<Application> apps, RiskModelOptions o, TargetClock clock)
     {
         // The applications are taken a chunk at a time and only the facts of those labelled are kept (issue 12: a store's
-        // million applications stream through, they are never all held).
-        var labeled = new List<LabeledApplication>();
+        // millions of applications stream through, they are never all held). Past the cap only a sample's facts are kept,
+        // and everything below reads the sample alone: the same model as from exactly those applications.
+        var cap = Math.Max(1, o.MaximumTrainingApplications);
         var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var labeled = new List<LabeledApplication>();
+        // Past the cap, the sample: the `cap` with the smallest sample key, the largest on top to be let go.
+        PriorityQueue<LabeledApplication, (ulong Hash, string Utility, string Id)>? sample = null;
+        // Past the cap, one that could not enter the sample now never will (its bar only falls): its final days are not counted.
+        bool Enters(Application a) =>
+            sample is null || (sample.TryPeek(out _, out var worst) && SampleOrder.Ascending.Compare(SampleKey(o.Seed, a.Utility, a.ApplicationId), worst) < 0);
+        var given = Labelled(apps, o, clock, Enters, (a, kind, final, limit) =>
+        {
+            if (sample is null)
+            {
+                labeled.Add(new LabeledApplication(ApplicationFacts.Of(a, codes), kind, final, limit));
+                if (labeled.Count <= cap) return;
+                sample = new PriorityQueue<LabeledApplication, (ulong Hash, string Utility, string Id)>(
+                    labeled.Select(x => (x, SampleKey(o.Seed, x.App.Utility, x.App.ApplicationId))), SampleOrder.Descending);
+                labeled = [];
+            }
+            else
+            {
+                // Facts are made only of one that enters: past the cap most do not. Asked again: the bar may have fallen
+                // since the application was read, within its chunk.
+                if (!Enters(a)) return;
+                var facts = ApplicationFacts.Of(a, codes);
+                sample.Enqueue(new LabeledApplication(facts, kind, final, limit), SampleKey(o.Seed, facts.Utility, facts.ApplicationId));
+            }
+            sample.Dequeue();
+        });
+        if (sample is not null) labeled = [.. sample.UnorderedItems.Select(x => x.Element)];
+        // And once more before the fits allocate: what was read since the last one, and the sample's heap, are garbage.
+        if (given >= CollectEvery) GC.Collect();
+
+        Settle(labeled, o.Seed);
+
+        // Leave out the recent cohorts whose slow members cannot have finished yet. One cut for all
+        // categories (the slowest category's horizon), so that a time split of what is left has every
+        // category on both sides.
+        DateTime? last = null;
+        var byCategory = new List<int>?[(int)Category.HvDual + 1];
+        foreach (var x in labeled)
+        {
+            var connected = x.App.ConnectedAt!.Value;
+            if (last is null || connected > last) last = connected;
+            (byCategory[(int)x.Category] ??= []).Add(DateOnly.FromDateTime(connected).DayNumber - x.AcceptedDate.DayNumber);
+        }
+        var end = DateOnly.FromDateTime(o.KnownAt ?? last ?? DateTime.MinValue);
+        var horizon = 0;
+        foreach (var durations in byCategory)
+        {
+            if (durations is null) continue;
+            durations.Sort();
+            horizon = Math.Max(horizon, durations[Math.Clamp((int)Math.Ceiling(o.MaturityQuantile * durations.Count) - 1, 0, durations.Count - 1)]);
+        }
+        var lastMature = end.DayNumber - horizon;
+
+        // In place, a million applications being many megabytes a copy: the mature ones by acceptance, then key (unique).
+        var mature = labeled;
+        mature.RemoveAll(x => x.AcceptedDate.DayNumber > lastMature);
+        mature.Sort(static (x, y) =>
+        {
+            var byAccepted = x.App.AcceptedAt.CompareTo(y.App.AcceptedAt);
+            return byAccepted != 0 ? byAccepted : x.App.Order.CompareTo(y.App.Order); // the key (utility, id), ordinal
+        });
+        return (mature, given - mature.Count, horizon);
+    }
+
+    /// <summary>
+    /// The order of the training's sample (<see cref="RiskModelOptions.MaximumTrainingApplications"/>): a hash of the seed and
+    /// the key (utility, id) — FNV-1a like the moments' phase, under another seed so that the two do not go together — then
+    /// the key, ordinal. It depends on the application alone, so the sample does not depend on the order read.
+    /// </summary>
+    internal static (ulong Hash, string Utility, string Id) SampleKey(int seed, string utility, string applicationId) =>
+        (MomentSampler.Phase(~seed, utility, applicationId), utility, applicationId);
+
+    private static class SampleOrder
+    {
+        public static readonly Comparer<(ulong Hash, string Utility, string Id)> Ascending = Comparer<(ulong Hash, string Utility, string Id)>.Create(static (x, y) =>
+        {
+            var byHash = x.Hash.CompareTo(y.Hash);
+            if (byHash != 0) return byHash;
+            var byUtility = string.CompareOrdinal(x.Utility, y.Utility);
+            return byUtility != 0 ? byUtility : string.CompareOrdinal(x.Id, y.Id);
+        });
+
+        public static readonly Comparer<(ulong Hash, string Utility, string Id)> Descending =
+            Comparer<(ulong Hash, string Utility, string Id)>.Create(static (x, y) => Ascending.Compare(y, x));
+    }
+
+    /// <summary>
+    /// Reads <paramref name="apps"/> once and gives <paramref name="take"/> every application learned from — connected (by
+    /// <see cref="RiskModelOptions.KnownAt"/>), of a category with a day target, its final days countable by the calendar —
+    /// with its measure, final days and limit, in the order given, of those <paramref name="wanted"/> (asked before their
+    /// final days are counted) says are wanted. Returns how many connected applications were given.
+    /// </summary>
+    private static int Labelled(IEnumerable<Application> apps, RiskModelOptions o, TargetClock clock, Func<Application, bool> wanted,
+        Action<Application, TargetKind, int, double> take)
+    {
         var candidates = new List<(Application App, TargetDefinition Target)>(LabelChunk);
         var finals = new int[LabelChunk];
         var given = 0;
-        DateTime? last = null;
         void Flush()
         {
             // The metrics engine's final days, independent per application; written by index, so deterministic.
@@ -189,8 +289,7 @@ public sealed class RiskModel
                 if (finals[i] < 0) continue;
                 var (a, target) = candidates[i];
                 var limit = target.LimitOn(DateOnly.FromDateTime(a.AcceptedAt));
-                labeled.Add(new LabeledApplication(ApplicationFacts.Of(a, codes), target.Kind, finals[i], limit is { } l ? (double)l : double.NaN));
-                if (last is null || a.ConnectedAt > last) last = a.ConnectedAt;
+                take(a, target.Kind, finals[i], limit is { } l ? (double)l : double.NaN);
             }
             candidates.Clear();
         }
@@ -198,41 +297,19 @@ public sealed class RiskModel
         foreach (var a in apps)
         {
             if (a.Status != ApplicationStatus.Connected || a.ConnectedAt is not { } connected) continue;
-            given++;
+            // Millions of records read and dropped: the collector, left to its own pace with memory to spare, let their
+            // garbage reach 300 MB on ten million applications before a full collection (issue 12: the first call's peak).
+            if (++given % CollectEvery == 0) GC.Collect();
             if (o.KnownAt is { } known && connected > known) continue;
             if (connected < a.AcceptedAt) continue;
             if (clock.TargetOf(a.Category) is not { } target) continue;
+            if (!wanted(a)) continue;
             candidates.Add((a, target));
             if (candidates.Count == LabelChunk) Flush();
         }
         Flush();
-        Settle(labeled, o.Seed);
-
-        // Leave out the recent cohorts whose slow members cannot have finished yet. One cut for all
-        // categories (the slowest category's horizon), so that a time split of what is left has every
-        // category on both sides.
-        var end = DateOnly.FromDateTime(o.KnownAt ?? last ?? DateTime.MinValue);
-        var horizon = 0;
-        var byCategory = new List<int>?[(int)Category.HvDual + 1];
-        foreach (var x in labeled)
-            (byCategory[(int)x.Category] ??= []).Add(DateOnly.FromDateTime(x.App.ConnectedAt!.Value).DayNumber - x.AcceptedDate.DayNumber);
-        foreach (var durations in byCategory)
-        {
-            if (durations is null) continue;
-            durations.Sort();
-            horizon = Math.Max(horizon, durations[Math.Clamp((int)Math.Ceiling(o.MaturityQuantile * durations.Count) - 1, 0, durations.Count - 1)]);
-        }
-        // In place, a million applications being many megabytes a copy: the mature ones by acceptance, then key (unique).
-        var mature = labeled;
-        mature.RemoveAll(x => x.AcceptedDate.DayNumber > end.DayNumber - horizon);
-        mature.Sort(static (x, y) =>
-        {
-            var byAccepted = x.App.AcceptedAt.CompareTo(y.App.AcceptedAt);
-            return byAccepted != 0 ? byAccepted : x.App.Order.CompareTo(y.App.Order); // the key (utility, id), ordinal
-        });
-        return (mature, given - mature.Count, horizon);
+        return given;
     }
-
     // The applications of the earlier part connected before the first holdout day, less the cohorts too recent for it.
     private static List<LabeledApplication> TrainingPart(IReadOnlyList<LabeledApplication> earlier, DateOnly first, int horizon)
     {

@@ -38,7 +38,7 @@ public static class RiskModelFingerprint
         text.Append(inv, $"calendar {string.Join(',', options.Calendar.Years)} {CalendarHash(options.Calendar)}\n");
         text.Append(inv, $"known_at {(options.KnownAt is { } k ? k.Ticks.ToString(inv) : "all")}\n");
         text.Append(inv, $"options seed={options.Seed} holdout={options.HoldoutFraction:R} calibration={options.CalibrationFraction:R} ");
-        text.Append(inv, $"stride={options.MomentStrideDays} max_moments={options.MaximumMoments} maturity={options.MaturityQuantile:R} ");
+        text.Append(inv, $"stride={options.MomentStrideDays} max_moments={options.MaximumMoments} max_training={options.MaximumTrainingApplications} maturity={options.MaturityQuantile:R} ");
         text.Append(inv, $"min_training={options.MinimumTrainingApplications} min_holdout={options.MinimumHoldoutMoments} ");
         text.Append(inv, $"threshold={options.AtRiskThreshold:R} trees={options.NumberOfTrees} leaves={options.NumberOfLeaves} ");
         text.Append(inv, $"min_leaf={options.MinimumExampleCountPerLeaf} rate={options.LearningRate:R} threads={options.NumberOfThreads?.ToString(inv) ?? "auto"} ");

@@ -104,6 +104,7 @@ internal static class RiskModelFormat
         w.Write(o.CalibrationFraction);
         w.Write(o.MomentStrideDays);
         w.Write(o.MaximumMoments);
+        w.Write(o.MaximumTrainingApplications);
         w.Write(o.MaturityQuantile);
         w.Write(o.MinimumTrainingApplications);
         w.Write(o.MinimumHoldoutMoments);
@@ -129,6 +130,7 @@ internal static class RiskModelFormat
             CalibrationFraction = r.ReadDouble(),
             MomentStrideDays = r.ReadInt32(),
             MaximumMoments = r.ReadInt32(),
+            MaximumTrainingApplications = r.ReadInt32(),
             MaturityQuantile = r.ReadDouble(),
             MinimumTrainingApplications = r.ReadInt32(),
             MinimumHoldoutMoments = r.ReadInt32(),

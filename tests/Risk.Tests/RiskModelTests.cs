@@ -71,6 +71,46 @@ public class RiskModelTests(PlantedSignalFixture planted)
     }
 
     [Fact]
+    public void Past_the_cap_the_sample_by_key_is_learned_from_whatever_the_input_order_and_gives_the_model_of_exactly_those()
+    {
+        var data = Dataset.From(new SyntheticApplications { Seed = 5, From = new DateOnly(2023, 1, 1), To = new DateOnly(2023, 12, 31) }, 900);
+        // Known long after the last connection: every application is mature, so the cut leaves the sample whole.
+        const int cap = 300;
+        var options = Dataset.QuickOptions with { NumberOfTrees = 20, MaximumMoments = 8_000, KnownAt = new DateTime(2025, 6, 30), MaximumTrainingApplications = cap };
+        Assert.True(data.Finished.Count > cap + 100, $"only {data.Finished.Count} finished applications");
+        var rng = new Random(23);
+        var shuffled = data.Finished.OrderBy(_ => rng.Next()).ToList();
+        var sample = data.Finished
+            .OrderBy(a => RiskModel.SampleKey(options.Seed, a.Utility, a.ApplicationId).Hash)
+            .Take(cap)
+            .ToList();
+
+        var capped = RiskModel.Train(data.Finished, options);
+        var cappedShuffled = RiskModel.Train(shuffled, options);
+        var exactly = RiskModel.Train(sample, options);
+
+        Assert.Equal(cap, capped.TrainedOn.Count);
+        Assert.Equal(data.Finished.Count - cap, capped.LeftOut);
+        // The sample spans the year, not its last months.
+        Assert.True(capped.TrainedOn.From < new DateOnly(2023, 2, 1) && capped.TrainedOn.To > new DateOnly(2023, 11, 30), $"{capped.TrainedOn}");
+        foreach (var other in new[] { cappedShuffled, exactly })
+        {
+            Assert.Equal(capped.TrainedOn, other.TrainedOn);
+            Assert.Equal(capped.MomentStrideDays, other.MomentStrideDays);
+            Assert.Equal(capped.TrainingMoments, other.TrainingMoments);
+            Assert.Equal(capped.Evaluation with { Categories = [] }, other.Evaluation with { Categories = [] });
+            Assert.Equal(capped.Evaluation.Categories, other.Evaluation.Categories);
+            var p1 = new RiskAssessor(capped).Assess(data.InProgress, data.AsOf).Applications.Select(r => (r.ApplicationId, r.MissProbability, r.PredictedDays));
+            var p2 = new RiskAssessor(other).Assess(data.InProgress, data.AsOf).Applications.Select(r => (r.ApplicationId, r.MissProbability, r.PredictedDays));
+            Assert.Equal(p1, p2);
+        }
+        // Another cap is another sample, and another model.
+        var larger = RiskModel.Train(data.Finished, options with { MaximumTrainingApplications = cap + 100 });
+        Assert.Equal(cap + 100, larger.TrainedOn.Count);
+        Assert.NotEqual(capped.Evaluation.Model, larger.Evaluation.Model);
+    }
+
+    [Fact]
     public void When_every_application_takes_the_same_days_the_model_cannot_beat_the_baseline_and_is_not_used()
     {
         var data = Dataset.From(new SyntheticApplications
