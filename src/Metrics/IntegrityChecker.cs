@@ -225,14 +225,18 @@ public static class IntegrityChecker
         private readonly List<Finding> _single = [], _paired = [], _rewalked = [];
         private (int Single, int Paired, int Rewalked) _mark;
 
-        /// <param name="withdrawn">Every withdrawal of the selection's group (<see cref="Withdrawals"/>).</param>
+        /// <param name="withdrawn">The revisions of the selection's withdrawn applications, in the store's order
+        /// (<see cref="Analytics.Domain.Storage.IAnalyticsStore.WithdrawnRevisions"/>; a superset does as well: only the
+        /// withdrawn ones are indexed), read here once.</param>
         /// <param name="policy">The plan's parameters.</param>
         /// <param name="calendar">The working-day calendar.</param>
         /// <param name="county">Only this county (records of others are not the selection's), when given.</param>
         /// <param name="utility">Only this utility, when given.</param>
-        public Stream(WithdrawnIndex withdrawn, Policy policy, WorkingDayCalendar calendar, string? county, string? utility)
+        public Stream(IEnumerable<ApplicationRevision> withdrawn, Policy policy, WorkingDayCalendar calendar, string? county, string? utility)
         {
-            _withdrawn = withdrawn;
+            _withdrawn = new WithdrawnIndex();
+            foreach (var run in RecordSnapshot.Runs(withdrawn))
+                if (RecordSnapshot.Matches(run[^1].Record.County, run[^1].Record.Utility, county, utility)) _withdrawn.Add(run[^1].Record);
             _parameters = policy.Parameters;
             _calendar = calendar;
             _county = county;
@@ -241,15 +245,6 @@ public static class IntegrityChecker
 
         /// <summary>Calendar errors met by the rules, in the order of the applications.</summary>
         public List<MetricsError> Errors { get; } = [];
-
-        /// <summary>The withdrawals of the group's applications in <paramref name="runs"/> (their latest revisions).</summary>
-        public static WithdrawnIndex Withdrawals(IEnumerable<List<ApplicationRevision>> runs, string? county, string? utility)
-        {
-            var index = new WithdrawnIndex();
-            foreach (var run in runs)
-                if (RecordSnapshot.Matches(run[^1].Record.County, run[^1].Record.Utility, county, utility)) index.Add(run[^1].Record);
-            return index;
-        }
 
         /// <summary>
         /// One application's findings (its revisions, the latest last): the rules on the latest when it is of the group,
@@ -298,24 +293,6 @@ public static class IntegrityChecker
                 if (period.Contains(findings[i].On)) findings[to++] = findings[i];
             findings.RemoveRange(to, findings.Count - to);
         }
-    }
-
-    /// <summary>The revisions of each application in turn (a run of the store's order by utility, id and revision), the
-    /// latest last; the list is reused from one run to the next.</summary>
-    internal static IEnumerable<List<ApplicationRevision>> Runs(IEnumerable<ApplicationRevision> revisions)
-    {
-        var run = new List<ApplicationRevision>();
-        foreach (var r in revisions)
-        {
-            if (run.Count > 0 && !(string.Equals(run[0].Record.Utility, r.Record.Utility, StringComparison.Ordinal)
-                && string.Equals(run[0].Record.ApplicationId, r.Record.ApplicationId, StringComparison.Ordinal)))
-            {
-                yield return run;
-                run.Clear();
-            }
-            run.Add(r);
-        }
-        if (run.Count > 0) yield return run;
     }
 
     private static bool Same(Withdrawal a, Application b) =>

@@ -52,17 +52,25 @@ public static class MetricsEngine
         var figures = pass.Run(applications);
 
         var (allFindings, reliability, indicators) = sideTask.GetAwaiter().GetResult();
+        return WithLists(Result(input.Policy, period, input.AsOf, input.DataThrough, input.County, input.Utility, pass, integrityErrors,
+            reliability, indicators), pass, figures, allFindings);
+    }
+
+    /// <summary>The answer with its lists: the rows given, the pass's breaches and data gaps, the findings given and those
+    /// of them dated in the period.</summary>
+    private static MetricsResult WithLists(MetricsResult result, ApplicationPass pass, IReadOnlyList<ApplicationFigures> rows,
+        IReadOnlyList<Finding> findings)
+    {
         var inPeriod = new List<Finding>();
-        foreach (var f in allFindings)
-            if (period.Contains(f.On)) inPeriod.Add(f);
-        return Result(input.Policy, period, input.AsOf, input.DataThrough, input.County, input.Utility, pass, integrityErrors,
-            reliability, indicators) with
+        foreach (var f in findings)
+            if (result.Period.Contains(f.On)) inPeriod.Add(f);
+        return result with
         {
-            Applications = figures,
+            Applications = rows,
             Breaches = pass.Breaches,
             DataGaps = pass.Gaps,
             Findings = inPeriod,
-            AllIntegrityFindings = allFindings,
+            AllIntegrityFindings = findings,
         };
     }
 
@@ -92,36 +100,27 @@ public static class MetricsEngine
             () => StreamPass(revisions, withdrawn, policy, calendar, period, asOf, county, utility, listing), outagePart);
         var (pass, rows, integrityErrors, findings) = result;
         addOutages(indicators);
-        var inPeriod = new List<Finding>();
-        foreach (var f in findings)
-            if (period.Contains(f.On)) inPeriod.Add(f);
-        return Result(policy, period, asOf, dataThrough, county, utility, pass, integrityErrors, reliability, indicators.Result()) with
-        {
-            Applications = rows,
-            Breaches = pass.Breaches,
-            DataGaps = pass.Gaps,
-            Findings = inPeriod,
-            AllIntegrityFindings = findings,
-        };
+        return WithLists(Result(policy, period, asOf, dataThrough, county, utility, pass, integrityErrors, reliability, indicators.Result()),
+            pass, rows, findings);
     }
 
     private static ((ApplicationPass Pass, List<ApplicationFigures> Rows, List<MetricsError> IntegrityErrors, List<Finding> Findings), IndicatorAccumulator)
         StreamPass(IEnumerable<ApplicationRevision> revisions, IEnumerable<ApplicationRevision> withdrawn, Policy policy, WorkingDayCalendar calendar, MetricsPeriod period,
             DateTime asOf, string? county, string? utility, ListingOptions listing)
     {
-        var integrity = new IntegrityChecker.Stream(IntegrityChecker.Stream.Withdrawals(IntegrityChecker.Runs(withdrawn), county, utility),
-            policy, calendar, county, utility);
+        var integrity = new IntegrityChecker.Stream(withdrawn, policy, calendar, county, utility);
         var pass = new ApplicationPass(policy, calendar, period, ApplicationPass.FiguresAsOf(period, asOf));
         var indicators = new IndicatorAccumulator(period);
         var outcomes = new TargetOutcome[pass.Targets.Count];
         var end = ApplicationPass.End(period);
         var rows = new List<ApplicationFigures>();
-        foreach (var run in IntegrityChecker.Runs(revisions))
+        foreach (var run in RecordSnapshot.Runs(revisions))
         {
             var latest = run[^1].Record;
+            var inGroup = RecordSnapshot.Matches(latest.County, latest.Utility, county, utility);
             var listed = integrity.Add(run, period);
             var kept = false;
-            if (InGroup(latest, county, utility) && RecordSnapshot.Rewind(latest, end) is { } atEnd)
+            if (inGroup && RecordSnapshot.Rewind(latest, end) is { } atEnd)
             {
                 var breaches = pass.Breaches.Count;
                 var f = pass.Add(atEnd, outcomes);
@@ -137,12 +136,10 @@ public static class MetricsEngine
             }
             // An application without a row keeps only its findings of the period.
             if (!kept) integrity.KeepLastIn(period);
-            if (InGroup(latest, county, utility)) listing.Each?.Invoke(latest);
+            if (inGroup) listing.Each?.Invoke(latest);
         }
         return ((pass, rows, integrity.Errors, integrity.Findings()), indicators);
     }
-
-    private static bool InGroup(Application a, string? county, string? utility) => RecordSnapshot.Matches(a.County, a.Utility, county, utility);
 
     /// <summary>
     /// The per-application rows of <see cref="Compute"/> (<see cref="MetricsResult.Applications"/>) over

@@ -98,10 +98,9 @@ public static class MetricsQuery
     /// The engine's answer (<see cref="MetricsEngine.Compute"/> over the question's snapshot: targets, reliability,
     /// indicators, errors, breaches, data gaps and the period's findings, to the byte), reliability and the outage indicators
     /// summed by the store as <see cref="Answer"/> sums them, and the question's applications streamed from the store
-    /// instead of held: of the
-    /// per-application rows it keeps those <paramref name="listing"/> asks for, so its memory follows what the caller
-    /// lists, not the selection (issue 12: a half-year
-    /// report, the week of a bulk filing at 10M applications). The store reads the selection's withdrawn applications first
+    /// instead of held: of the per-application rows it keeps those <paramref name="listing"/> asks for, so its memory follows
+    /// what the caller lists, not the selection (issue 12: a half-year report, the week of a bulk filing at 10M
+    /// applications). The store reads the selection's withdrawn applications first
     /// (<see cref="IAnalyticsStore.WithdrawnRevisions"/>), then the selection once.
     /// </summary>
     /// <param name="store">The store.</param>
@@ -140,10 +139,8 @@ public static class MetricsQuery
         ArgumentNullException.ThrowIfNull(calendar);
         if (MetricsEngine.IsEmpty(period, RecordSnapshot.DataThroughOf(RecordSnapshot.KnownFilings(store, knownAt)))) return [];
         var scope = new RecordScope(period.From, period.To, county, utility);
-        var integrity = new IntegrityChecker.Stream(
-            IntegrityChecker.Stream.Withdrawals(IntegrityChecker.Runs(store.WithdrawnRevisions(knownAt, scope)), county, utility),
-            policy, calendar, county, utility);
-        foreach (var run in IntegrityChecker.Runs(store.ApplicationRevisions(knownAt, scope)))
+        var integrity = new IntegrityChecker.Stream(store.WithdrawnRevisions(knownAt, scope), policy, calendar, county, utility);
+        foreach (var run in RecordSnapshot.Runs(store.ApplicationRevisions(knownAt, scope)))
         {
             integrity.Add(run, period);
             integrity.KeepLastIn(period);

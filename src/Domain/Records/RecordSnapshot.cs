@@ -164,16 +164,35 @@ public sealed record RecordSnapshot
         ArgumentNullException.ThrowIfNull(store);
         return Latest(scope is null ? store.ApplicationRevisions(knownAt) : store.ApplicationRevisions(knownAt, scope));
 
+        // Revisions come ordered by (utility, id, revision): the last of each run is the current record, as in Load.
         static IEnumerable<Application> Latest(IEnumerable<ApplicationRevision> revisions)
         {
-            // Revisions come ordered by (utility, id, revision): the last of each run is the current record, as in Load.
-            Application? previous = null;
+            foreach (var run in Runs(revisions)) yield return run[^1].Record;
+        }
+    }
+
+    /// <summary>
+    /// The revisions of each application in turn from revisions ordered by (utility, id, revision), as every store reads
+    /// them: one run per key, the latest last. The list is reused from one run to the next (read it before the next).
+    /// </summary>
+    public static IEnumerable<List<ApplicationRevision>> Runs(IEnumerable<ApplicationRevision> revisions)
+    {
+        ArgumentNullException.ThrowIfNull(revisions);
+        return Iterate(revisions);
+
+        static IEnumerable<List<ApplicationRevision>> Iterate(IEnumerable<ApplicationRevision> revisions)
+        {
+            var run = new List<ApplicationRevision>();
             foreach (var r in revisions)
             {
-                if (previous is not null && !SameKey(previous, r.Record)) yield return previous;
-                previous = r.Record;
+                if (run.Count > 0 && !SameKey(run[0].Record, r.Record))
+                {
+                    yield return run;
+                    run.Clear();
+                }
+                run.Add(r);
             }
-            if (previous is not null) yield return previous;
+            if (run.Count > 0) yield return run;
         }
     }
 

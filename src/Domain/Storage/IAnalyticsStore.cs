@@ -85,17 +85,9 @@ public interface IAnalyticsStore : IDisposable
 
         static IEnumerable<ApplicationRevision> Scoped(IEnumerable<ApplicationRevision> all, RecordScope scope)
         {
-            var run = new List<ApplicationRevision>();
-            foreach (var r in all)
-            {
-                if (run.Count > 0 && (run[0].Record.Utility != r.Record.Utility || run[0].Record.ApplicationId != r.Record.ApplicationId))
-                {
-                    if (scope.Wants(run)) foreach (var x in run) yield return x;
-                    run.Clear();
-                }
-                run.Add(r);
-            }
-            if (scope.Wants(run)) foreach (var x in run) yield return x;
+            foreach (var run in RecordSnapshot.Runs(all))
+                if (scope.Wants(run))
+                    foreach (var x in run) yield return x;
         }
     }
 
@@ -111,17 +103,9 @@ public interface IAnalyticsStore : IDisposable
 
         static IEnumerable<ApplicationRevision> Withdrawn(IEnumerable<ApplicationRevision> all)
         {
-            var run = new List<ApplicationRevision>();
-            foreach (var r in all)
-            {
-                if (run.Count > 0 && (run[0].Record.Utility != r.Record.Utility || run[0].Record.ApplicationId != r.Record.ApplicationId))
-                {
-                    if (run[^1].Record is { Status: ApplicationStatus.Withdrawn, WithdrawnAt: not null }) foreach (var x in run) yield return x;
-                    run.Clear();
-                }
-                run.Add(r);
-            }
-            if (run.Count > 0 && run[^1].Record is { Status: ApplicationStatus.Withdrawn, WithdrawnAt: not null }) foreach (var x in run) yield return x;
+            foreach (var run in RecordSnapshot.Runs(all))
+                if (run[^1].Record is { Status: ApplicationStatus.Withdrawn, WithdrawnAt: not null })
+                    foreach (var x in run) yield return x;
         }
     }
 
