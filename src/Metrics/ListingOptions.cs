@@ -26,6 +26,10 @@ public sealed record ListingOptions
     /// </summary>
     public bool Outages { get; init; } = true;
 
+    /// <summary>Called with the row of every application of the question (as it stood at the end of the period), kept or
+    /// not, in the store's order: <see cref="MetricsEngine.Rows"/> as the stream passes (a circular's forensics).</summary>
+    public Action<ApplicationFigures>? Row { get; init; }
+
     /// <summary>Called with the row of each application with a breach or an integrity finding of the period, as it comes.</summary>
     public Action<ApplicationFigures>? Listed { get; init; }
 

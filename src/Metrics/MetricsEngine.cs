@@ -125,6 +125,7 @@ public static class MetricsEngine
                 var breaches = pass.Breaches.Count;
                 var f = pass.Add(atEnd, outcomes);
                 indicators.Add(atEnd);
+                listing.Row?.Invoke(f);
                 if (!listing.DataGaps) pass.Gaps.Clear();
                 listed |= pass.Breaches.Count > breaches;
                 if (listed) listing.Listed?.Invoke(f);

@@ -93,8 +93,7 @@ public sealed class Documents
     public (byte[] Bytes, string FileName) Circular(HalfYear half)
     {
         var (inputs, asOf) = ReportOf(half, utility: null, $"{half} 通报");
-        var period = MetricsPeriod.Half(half);
-        inputs = inputs with { Oversight = OversightDigest.ForStore(_settings.Policy, _settings.Calendar, _store, null, period, period, asOf) };
+        inputs = inputs with { Oversight = ReportStore.CityOversight(_store, inputs, half) };
         return (CityCircular.Render(inputs, half, asOf), CityCircular.FileName(_settings.Registries.CityName, half));
     }
 

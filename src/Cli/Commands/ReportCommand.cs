@@ -81,10 +81,9 @@ public static class ReportCommand
             var options = new ReportOptions { DocNumber = number };
             var document = Composed(ctx, p, cityAsOf, h, utility: null, $"{h} 通报", (store, inputs, instant) =>
             {
+                // The forensics test the city's half: as its applications stream for the circular, or over the records read.
                 var half = Analytics.Metrics.MetricsPeriod.Half(h);
-                // The forensics test the city's half: over its applications streamed from the store, or over the records read.
-                var oversight = inputs.Answers is not null
-                    ? Analytics.Reports.Oversight.OversightDigest.ForStore(ctx.Policy, ctx.Calendar, store, inputs.Records.KnownAt, half, half, instant)
+                var oversight = inputs.Answers is not null ? ReportStore.CityOversight(store, inputs, h)
                     : OversightDigest.For(ctx, store, inputs.Records, half, half, instant);
                 return CityCircular.Compose(inputs with { Oversight = oversight }, h, instant, options);
             });

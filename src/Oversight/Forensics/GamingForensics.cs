@@ -49,26 +49,58 @@ public static class GamingForensics
         WorkingDayCalendar calendar, ForensicsOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(applications);
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(calendar);
-        options ??= new ForensicsOptions();
-        var dayTargets = DayTargets(policy);
-        var bunching = new BunchingTally(options);
-        var comparative = new ComparativeTally(calendar, period, options);
-        foreach (var f in applications)
+        var tests = new Accumulator(policy, period, calendar, options);
+        foreach (var f in applications) tests.Add(f);
+        return tests.Result();
+    }
+
+    /// <summary>
+    /// <see cref="Run(IEnumerable{ApplicationFigures}, Policy, MetricsPeriod, WorkingDayCalendar, ForensicsOptions?)"/> for a
+    /// caller that is handed the rows rather than reading them (a streamed answer's rows, <c>ListingOptions.Row</c>): the
+    /// rows given to <see cref="Add"/> in order, then <see cref="Result"/>.
+    /// </summary>
+    public sealed class Accumulator
+    {
+        private readonly Policy _policy;
+        private readonly MetricsPeriod _period;
+        private readonly ForensicsOptions _options;
+        private readonly TargetDefinition[] _dayTargets;
+        private readonly BunchingTally _bunching;
+        private readonly ComparativeTally _comparative;
+
+        public Accumulator(Policy policy, MetricsPeriod period, WorkingDayCalendar calendar, ForensicsOptions? options = null)
         {
-            var d = DurationOf(f, dayTargets, period);
-            if (d is { } duration) bunching.Add(duration);
-            comparative.Add(f, d);
+            ArgumentNullException.ThrowIfNull(policy);
+            ArgumentNullException.ThrowIfNull(calendar);
+            _policy = policy;
+            _period = period;
+            _options = options ?? new ForensicsOptions();
+            _dayTargets = DayTargets(policy);
+            _bunching = new BunchingTally(_options);
+            _comparative = new ComparativeTally(calendar, period, _options);
         }
-        var raw = new List<ForensicsFlag>();
-        bunching.Flags(policy, raw);
-        comparative.Flags(raw);
-        var adjusted = ExactTests.Holm([.. raw.Select(f => f.PValue)]);
-        var flags = new ForensicsFlag[raw.Count];
-        for (var i = 0; i < raw.Count; i++)
-            flags[i] = raw[i] with { PAdjusted = adjusted[i], Flag = adjusted[i] <= options.Alpha };
-        return new ForensicsResult(flags, options.Alpha);
+
+        /// <summary>One application's row.</summary>
+        public void Add(ApplicationFigures f)
+        {
+            ArgumentNullException.ThrowIfNull(f);
+            var d = DurationOf(f, _dayTargets, _period);
+            if (d is { } duration) _bunching.Add(duration);
+            _comparative.Add(f, d);
+        }
+
+        /// <summary>Every test on the rows added, Holm-corrected.</summary>
+        public ForensicsResult Result()
+        {
+            var raw = new List<ForensicsFlag>();
+            _bunching.Flags(_policy, raw);
+            _comparative.Flags(raw);
+            var adjusted = ExactTests.Holm([.. raw.Select(f => f.PValue)]);
+            var flags = new ForensicsFlag[raw.Count];
+            for (var i = 0; i < raw.Count; i++)
+                flags[i] = raw[i] with { PAdjusted = adjusted[i], Flag = adjusted[i] <= _options.Alpha };
+            return new ForensicsResult(flags, _options.Alpha);
+        }
     }
 
     /// <summary>A duration judged by a day target: the figure the target measures and the limit in force on the accepted date.</summary>

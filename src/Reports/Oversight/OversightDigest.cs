@@ -68,7 +68,9 @@ public static class OversightDigest
         return GamingForensics.Run(MetricsEngine.Rows(applications, policy, calendar, period, asOf, dataThrough), policy, period, calendar);
     }
 
-    private static OversightInputs Compose(IAnalyticsStore store, Func<ForensicsResult>? runForensics,
+    /// <summary>The oversight of a document covering <paramref name="period"/>, with the forensics <paramref name="runForensics"/>
+    /// gives over <paramref name="forensicsPeriod"/> (none run when null; none when the calendar does not cover it).</summary>
+    internal static OversightInputs Compose(IAnalyticsStore store, Func<ForensicsResult>? runForensics,
         MetricsPeriod period, MetricsPeriod forensicsPeriod)
     {
         var inputs = new OversightInputs { JudgedOn = period.To };

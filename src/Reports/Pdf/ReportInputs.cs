@@ -41,6 +41,9 @@ public sealed record ReportInputs
     /// caller kept only that (<see cref="ReportStore"/>).
     /// </summary>
     internal Func<string?, IReadOnlyDictionary<(string Utility, string ApplicationId), Content.AppendixTable.Facts>?>? Appendix { get; init; }
+    /// <summary>The forensics of the city's half counted as the half streams (<see cref="ReportStore.CityOversight"/>); null
+    /// when the inputs hold the records.</summary>
+    internal Func<Analytics.Oversight.Forensics.ForensicsResult>? CityForensics { get; init; }
     /// <summary>The bureau's oversight (spot checks, forensics flags, rectification), composed by the caller; none by default.</summary>
     public OversightInputs Oversight { get; init; } = OversightInputs.None;
 }
