@@ -16,7 +16,8 @@ namespace Analytics.Web;
 /// <c>ledger --city</c> (every county's ledger so, its forensics over the city's applications of the year streamed) and the
 /// reports as <c>report</c> reads them (<see cref="ReportStore"/>: the store's answers, the half's lists streamed). The oversight sections
 /// (issue 16: the 问题清单's field checks and overdue items, the roll-up's forensics flags and 整改逾期 sheet, the circular's
-/// 监督检查) come from <see cref="OversightDigest.For"/> and <see cref="OversightDigest.ForStore"/> with the same
+/// 监督检查) come from <see cref="OversightDigest.For"/>, <see cref="OversightDigest.ForStore"/> and
+/// <see cref="ReportStore.CityOversight"/> with the same
 /// periods as the command line's <c>ledger</c> and <c>report city</c>, so the same store and question give the same text.
 /// </summary>
 public sealed class Documents
